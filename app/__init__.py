@@ -1,0 +1,159 @@
+"""Crowdline's application factory: a short list of ``init_app`` and ``register_*`` calls.
+
+``create_app(overrides)`` reads the environment (``app.config``), applies test overrides, binds
+the extensions and registers blueprints, error handlers, CLI commands and signal receivers. It
+runs no queries and connects to nothing: connections open on first use.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+
+from apiflask import APIFlask
+from flask import request, session
+
+from app import config as settings
+from app.extensions import babel, csrf, db, limiter, migrate, redis_store
+
+__all__ = ["create_app"]
+
+
+def create_app(overrides: dict | None = None) -> APIFlask:
+    overrides = dict(overrides or {})
+    app = APIFlask(
+        __name__,
+        title="Crowdline API",
+        version="1.0.0",
+        spec_path="/api/v1/openapi.json",
+        docs_path="/api/v1/docs",
+        instance_path=overrides.pop("INSTANCE_PATH", None) or os.environ.get("CROWDLINE_INSTANCE_PATH") or None,
+    )
+    testing = bool(overrides.get("TESTING"))
+    app.config.update(settings.from_environment(app.instance_path, testing=testing))
+    app.config.update(overrides)
+    from app.errors import ErrorOut
+
+    app.config.update(HTTP_ERROR_SCHEMA=ErrorOut, VALIDATION_ERROR_SCHEMA=ErrorOut)
+    if testing and not app.config.get("REDIS_URL") and "RQ_INLINE" not in overrides:
+        app.config["RQ_INLINE"] = True  # no Redis server configured: jobs run in-process
+    if not app.config.get("RATELIMIT_STORAGE_URI"):
+        # One web process in the embedded default keeps its counters in memory; scale-out uses Redis.
+        app.config["RATELIMIT_STORAGE_URI"] = _limiter_storage(app.config.get("REDIS_URL"))
+
+    register_extensions(app)
+    register_blueprints(app)
+    register_error_handlers(app)
+    register_request_hooks(app)
+    register_commands(app)
+    register_receivers(app)
+    configure_logging(app)
+    return app
+
+
+def _limiter_storage(redis_url: str | None) -> str:
+    if not redis_url:
+        return "memory://"
+    if redis_url.startswith("unix://"):
+        return "redis+unix://" + redis_url[len("unix://"):]
+    return redis_url
+
+
+def register_extensions(app: APIFlask) -> None:
+    from app.database import configure_sqlite
+
+    db.init_app(app)
+    migrate.init_app(app, db, directory=os.path.join(os.path.dirname(app.root_path), "migrations"),
+                     render_as_batch=True, compare_type=True)
+    babel.init_app(app, locale_selector=select_locale,
+                   default_translation_directories=os.path.join(app.root_path, "translations"))
+    csrf.init_app(app)
+    limiter.init_app(app)
+    redis_store.init_app(app)
+    with app.app_context():
+        configure_sqlite(db.engine)  # attaches listeners; opens no connection
+
+
+def register_blueprints(app: APIFlask) -> None:
+    from app.auth.api import bp as accounts_api
+    from app.web.views import bp as web
+
+    for api_blueprint in (accounts_api,):
+        csrf.exempt(api_blueprint)  # bearer tokens, not cookies: no CSRF exposure
+        app.register_blueprint(api_blueprint)
+    app.register_blueprint(web)
+
+
+def register_error_handlers(app: APIFlask) -> None:
+    from app.errors import register_error_handlers as register, reject_malformed_json
+
+    register(app)
+    reject_malformed_json(app)
+
+
+def select_locale() -> str:
+    """The profile's language, then the one chosen in this browser, then Accept-Language."""
+    from app.auth.guards import current_user
+
+    languages = settings.SUPPORTED_LOCALES
+    chosen = session.get("lang")
+    if not request.path.startswith("/api/"):
+        user = current_user()
+        if user is not None and user.locale in languages:
+            return user.locale
+        if chosen in languages:
+            return chosen
+    return request.accept_languages.best_match(languages) or "en"
+
+
+def register_request_hooks(app: APIFlask) -> None:
+    from flask_babel import get_locale
+
+    from app.auth.guards import current_user
+
+    @app.context_processor
+    def _template_globals():
+        locale = get_locale()
+        return {
+            "current_user": current_user(),
+            "current_locale": locale.language if locale else "en",
+            "languages": {"en": "English", "zh": "简体中文"},
+        }
+
+    @app.after_request
+    def _security_headers(response):
+        headers = response.headers
+        headers.setdefault("X-Content-Type-Options", "nosniff")
+        headers.setdefault("X-Frame-Options", "DENY")
+        headers.setdefault("Referrer-Policy", "strict-origin-when-cross-origin")
+        headers.setdefault("Permissions-Policy", "camera=(), geolocation=(), microphone=(self)")
+        headers.setdefault("Cross-Origin-Opener-Policy", "same-origin")
+        if request.path == app.config.get("DOCS_PATH", "/api/v1/docs") or request.path.endswith("/docs"):
+            # Swagger UI boots from an inline script.
+            csp = "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; " \
+                  "img-src 'self' data:; frame-ancestors 'none'"
+        else:
+            csp = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; " \
+                  "media-src 'self' blob:; connect-src 'self'; frame-ancestors 'none'; form-action 'self'; " \
+                  "base-uri 'self'; object-src 'none'"
+        headers.setdefault("Content-Security-Policy", csp)
+        if app.config.get("FORCE_HTTPS") or request.is_secure:
+            headers.setdefault("Strict-Transport-Security", "max-age=63072000; includeSubDomains")
+        if request.path.startswith("/api/") and "Cache-Control" not in headers:
+            headers["Cache-Control"] = "no-store"
+        return response
+
+
+def register_commands(app: APIFlask) -> None:
+    from app.cli import register
+
+    register(app)
+
+
+def register_receivers(app: APIFlask) -> None:
+    """Domains connect their signal handlers here (each in its ``receivers.py``)."""
+
+
+def configure_logging(app: APIFlask) -> None:
+    if not app.debug and not app.testing and not logging.getLogger().handlers:
+        logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")

@@ -1,0 +1,1 @@
+"""Accounts: users, organizations, memberships, roles, passwords, tokens, and the guards every domain uses."""

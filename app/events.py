@@ -1,0 +1,87 @@
+"""The named domain signals: how a package reacts to work done above it without importing it.
+
+Every signal is sent with ``sender`` = the name of the sending domain (``"accounts"``,
+``"academy"``, …) and keyword arguments that are plain ids and values (never ORM objects, never
+personal data such as phone numbers or e-mail addresses), so that each one can become an audit
+ledger entry as it is.
+
+Receivers run synchronously, inside the sender's database transaction: what they write commits
+or rolls back with the change that caused it (an outbox). They must not commit, and must not
+call the network; work that must happen after commit goes through ``app.database.after_commit``.
+Receivers are named ``_verb_noun`` and connected in each domain's ``receivers.py``.
+
+Use ``send(signal, **payload)`` rather than ``signal.send`` so the sender name and the
+``occurred_at`` timestamp are always present.
+"""
+
+from __future__ import annotations
+
+from blinker import Namespace, NamedSignal
+
+from app.timeutil import isoformat, utcnow
+
+_signals = Namespace()
+
+# --- accounts ---------------------------------------------------------------------------
+user_registered = _signals.signal("user_registered", doc="""A user signed up or was created.
+kwargs: user_id, role (the first role), org_id (or None), actor_id (None for self sign-up).""")
+role_granted = _signals.signal("role_granted", doc="""A role was granted.
+kwargs: user_id, role, org_id (enterprise roles) or None, actor_id.""")
+role_revoked = _signals.signal("role_revoked", doc="""A role was taken away (or a user suspended).
+kwargs: user_id, role, org_id or None, actor_id, reason.""")
+
+# --- academy ----------------------------------------------------------------------------
+lesson_completed = _signals.signal("lesson_completed", doc="kwargs: member_id, lesson_id, course_id, course_version.")
+attempt_graded = _signals.signal("attempt_graded", doc="kwargs: member_id, attempt_id, quiz_id, score, passed.")
+xp_awarded = _signals.signal("xp_awarded", doc="kwargs: member_id, amount, reason, source_key, total_xp.")
+badge_awarded = _signals.signal("badge_awarded", doc="kwargs: member_id, badge_key.")
+
+# --- certification ----------------------------------------------------------------------
+certification_granted = _signals.signal("certification_granted", doc="kwargs: member_id, certification_id, grant_id, expires_at, actor_id.")
+certification_renewed = _signals.signal("certification_renewed", doc="kwargs: member_id, certification_id, grant_id, expires_at.")
+certification_expired = _signals.signal("certification_expired", doc="kwargs: member_id, certification_id, grant_id.")
+certification_revoked = _signals.signal("certification_revoked", doc="kwargs: member_id, certification_id, grant_id, actor_id, reason.")
+tags_recomputed = _signals.signal("tags_recomputed", doc="kwargs: member_id, tags ({tag: score}), tier.")
+
+# --- marketplace ------------------------------------------------------------------------
+campaign_changed = _signals.signal("campaign_changed", doc="kwargs: campaign_id, org_id, from_state, to_state, actor_id.")
+seat_claimed = _signals.signal("seat_claimed", doc="kwargs: claim_id, shift_id, campaign_id, member_id.")
+claim_released = _signals.signal("claim_released", doc="kwargs: claim_id, shift_id, campaign_id, member_id, late.")
+claim_no_show = _signals.signal("claim_no_show", doc="kwargs: claim_id, shift_id, campaign_id, member_id.")
+shift_checked_in = _signals.signal("shift_checked_in", doc="kwargs: claim_id, shift_id, campaign_id, member_id.")
+contacts_imported = _signals.signal("contacts_imported", doc="kwargs: campaign_id, org_id, accepted, rejected, import_id.")
+dnc_added = _signals.signal("dnc_added", doc="kwargs: org_id (None = platform list), number_hash, source.")
+
+# --- telephony --------------------------------------------------------------------------
+interaction_started = _signals.signal("interaction_started", doc="kwargs: interaction_id, campaign_id, direction.")
+interaction_answered = _signals.signal("interaction_answered", doc="kwargs: interaction_id, campaign_id, member_id.")
+interaction_completed = _signals.signal("interaction_completed", doc="""A call ended and was dispositioned.
+kwargs: interaction_id, campaign_id, member_id, disposition, talk_seconds, handle_seconds, outcome.""")
+interaction_abandoned = _signals.signal("interaction_abandoned", doc="kwargs: interaction_id, campaign_id, wait_seconds.")
+recording_accessed = _signals.signal("recording_accessed", doc="kwargs: interaction_id, recording_id, actor_id, reason.")
+
+# --- quality ----------------------------------------------------------------------------
+qa_decided = _signals.signal("qa_decided", doc="""Automatic QA scored an interaction.
+kwargs: interaction_id, campaign_id, member_id, score, decision ("approve"|"review"|"reject"),
+scorecard_id, scorecard_version.""")
+qa_reviewed = _signals.signal("qa_reviewed", doc="kwargs: interaction_id, review_id, reviewer_id, score, decision.")
+qa_disputed = _signals.signal("qa_disputed", doc="kwargs: interaction_id, dispute_id, member_id.")
+dispute_resolved = _signals.signal("dispute_resolved", doc="kwargs: dispute_id, interaction_id, resolver_id, outcome, decision.")
+
+# --- payouts ----------------------------------------------------------------------------
+money_transferred = _signals.signal("money_transferred", doc="""A balanced money transfer was posted.
+kwargs: transfer_id, from_account, to_account, amount (minor units), currency, reason, key.""")
+payout_requested = _signals.signal("payout_requested", doc="kwargs: payout_id, member_id, amount, currency.")
+payout_paid = _signals.signal("payout_paid", doc="kwargs: payout_id, member_id, amount, currency, provider_ref.")
+payout_failed = _signals.signal("payout_failed", doc="kwargs: payout_id, member_id, amount, currency, reason.")
+
+
+def all_signals() -> dict[str, NamedSignal]:
+    """Every signal by name: the ledger subscribes to each of them."""
+    return {name: sig for name, sig in _signals.items()}
+
+
+def send(signal: NamedSignal, sender: str, **payload) -> None:
+    """Send ``signal`` from the ``sender`` domain with a payload of plain values."""
+    payload.setdefault("occurred_at", isoformat(utcnow()))
+    signal.send(sender, **payload)

@@ -1,0 +1,129 @@
+"""Background jobs on RQ: named queues, jobs that take ids, report progress and are safe to run twice.
+
+A job is a module-level function decorated with ``@job("queue")``. It runs in its own app
+context and unit of work: the job commits at its end (its edge) or rolls back on error.
+
+``enqueue(fn, *ids, owner_id=...)`` is called inside a request's transaction; the job is put on
+the queue only after that transaction commits (so a worker never sees rows that do not exist
+yet, and a rolled-back request enqueues nothing). It returns the job id at once, so the caller
+can show progress at ``GET /api/v1/jobs/<id>``.
+
+With ``RQ_INLINE`` (tests without Redis) jobs run in the caller's process right after commit.
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+import uuid
+from collections.abc import Callable
+
+from flask import current_app, has_app_context
+from rq import Queue, Retry, SimpleWorker
+from rq.exceptions import NoSuchJobError
+from rq.job import Job, JobStatus
+
+from app.database import after_commit, commit, rollback
+from app.errors import NotFound
+from app.extensions import redis_store
+
+logger = logging.getLogger(__name__)
+
+QUEUES = ("default", "qa", "payouts", "ledger")
+
+
+def get_queue(name: str) -> Queue:
+    if name not in current_app.config["RQ_QUEUES"]:
+        raise ValueError(f"unknown queue: {name}")
+    return Queue(name, connection=redis_store.connection, is_async=not current_app.config["RQ_INLINE"])
+
+
+def job(queue: str = "default", *, retry: Retry | None = None, timeout: int = 600) -> Callable:
+    """Declare a job function: its queue, its retry policy and its time limit."""
+    if queue not in QUEUES:
+        raise ValueError(f"unknown queue: {queue}")
+
+    def decorate(fn: Callable) -> Callable:
+        @functools.wraps(fn)
+        def run(*args, **kwargs):
+            if not has_app_context():  # a worker started without `flask worker`
+                from app import create_app
+
+                app = create_app()
+            else:
+                app = current_app._get_current_object()
+            with app.app_context():  # a fresh session: the job's own unit of work
+                try:
+                    result = fn(*args, **kwargs)
+                    commit()
+                except Exception:
+                    rollback()
+                    raise
+            return result
+
+        run.queue_name = queue
+        run.retry = retry
+        run.timeout = timeout
+        return run
+
+    return decorate
+
+
+def _meta(owner_id: int | None, description: str | None) -> dict:
+    return {"owner_id": owner_id, "description": description, "progress": {"done": 0, "total": None, "message": ""}}
+
+
+def enqueue(fn: Callable, *args, owner_id: int | None = None, description: str | None = None, **kwargs) -> str:
+    """Queue ``fn(*args, **kwargs)`` once the current transaction commits; return its job id."""
+    job_id = uuid.uuid4().hex
+
+    def _put() -> None:
+        get_queue(fn.queue_name).enqueue(
+            fn, *args, job_id=job_id, retry=fn.retry, job_timeout=fn.timeout,
+            meta=_meta(owner_id, description), description=description, **kwargs,
+        )
+
+    after_commit(_put)
+    return job_id
+
+
+def report_progress(done: int, total: int | None = None, message: str = "") -> None:
+    """Record how far the running job is, for the progress bars in the pages and the API."""
+    from rq import get_current_job
+
+    current = get_current_job()
+    if current is None:
+        return
+    current.meta["progress"] = {"done": done, "total": total, "message": message}
+    current.save_meta()
+
+
+def job_status(job_id: str, *, user_id: int, is_admin: bool = False) -> dict:
+    """A job's state and progress, for its owner (or an admin); 404 for anyone else."""
+    try:
+        found = Job.fetch(job_id, connection=redis_store.connection)
+    except (NoSuchJobError, ValueError) as exc:
+        raise NotFound() from exc
+    if not is_admin and found.meta.get("owner_id") != user_id:
+        raise NotFound()
+    status = found.get_status(refresh=False)
+    status_name = status.value if isinstance(status, JobStatus) else str(status)
+    body = {
+        "id": found.id,
+        "status": status_name,
+        "description": found.meta.get("description"),
+        "progress": found.meta.get("progress", {}),
+        "result": found.return_value() if status_name == "finished" else None,
+        "error": None,
+    }
+    if status_name == "failed":
+        body["error"] = "The job failed; it will be retried if it has retries left."
+    return body
+
+
+def run_worker(queues: list[str], burst: bool = False) -> None:
+    """Process jobs in this process (inside the caller's app context) until stopped."""
+    connection = redis_store.connection
+    worker = SimpleWorker([Queue(name, connection=connection) for name in queues], connection=connection)
+    logger.info("Worker listening on %s (%s)", ", ".join(queues), redis_store.url())
+    worker.work(burst=burst, with_scheduler=True)

@@ -1,0 +1,113 @@
+"""Money as integer minor units with an ISO 4217 currency. Never floats.
+
+``Money.parse("12.34", "CNY")`` reads user input exactly; amounts with more decimals than the
+currency has are refused rather than rounded, so no minor unit is ever lost.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+
+# Minor-unit exponent per currency (ISO 4217). Currencies not listed are not accepted.
+CURRENCY_EXPONENTS: dict[str, int] = {
+    "CNY": 2, "USD": 2, "EUR": 2, "GBP": 2, "HKD": 2, "SGD": 2, "AUD": 2, "CAD": 2,
+    "CHF": 2, "INR": 2, "MYR": 2, "PHP": 2, "THB": 2, "TWD": 2, "MXN": 2, "BRL": 2,
+    "JPY": 0, "KRW": 0, "VND": 0, "IDR": 2, "KWD": 3, "BHD": 3,
+}
+
+
+class MoneyError(ValueError):
+    """An amount or currency that cannot be represented exactly."""
+
+
+def check_currency(code: str) -> str:
+    code = (code or "").upper()
+    if code not in CURRENCY_EXPONENTS:
+        raise MoneyError(f"unknown currency: {code or '(empty)'}")
+    return code
+
+
+@dataclass(frozen=True, slots=True)
+class Money:
+    amount: int  # minor units
+    currency: str
+
+    def __post_init__(self) -> None:
+        if isinstance(self.amount, bool) or not isinstance(self.amount, int):
+            raise MoneyError("amount must be an integer number of minor units")
+        object.__setattr__(self, "currency", check_currency(self.currency))
+
+    @classmethod
+    def zero(cls, currency: str) -> Money:
+        return cls(0, currency)
+
+    @classmethod
+    def parse(cls, text: str | int | Decimal, currency: str) -> Money:
+        """Exact decimal major units (``"12.34"``) to minor units; refuses extra precision."""
+        currency = check_currency(currency)
+        exponent = CURRENCY_EXPONENTS[currency]
+        try:
+            value = Decimal(str(text).strip())
+        except InvalidOperation as exc:
+            raise MoneyError(f"not an amount: {text!r}") from exc
+        if not value.is_finite():
+            raise MoneyError(f"not an amount: {text!r}")
+        minor = value.scaleb(exponent)
+        if minor != minor.to_integral_value():
+            raise MoneyError(f"{currency} has {exponent} decimal places: {text}")
+        return cls(int(minor), currency)
+
+    def _same(self, other: Money) -> None:
+        if not isinstance(other, Money) or other.currency != self.currency:
+            raise MoneyError("cannot combine different currencies")
+
+    def __add__(self, other: Money) -> Money:
+        self._same(other)
+        return Money(self.amount + other.amount, self.currency)
+
+    def __sub__(self, other: Money) -> Money:
+        self._same(other)
+        return Money(self.amount - other.amount, self.currency)
+
+    def __neg__(self) -> Money:
+        return Money(-self.amount, self.currency)
+
+    def __lt__(self, other: Money) -> bool:
+        self._same(other)
+        return self.amount < other.amount
+
+    def __le__(self, other: Money) -> bool:
+        self._same(other)
+        return self.amount <= other.amount
+
+    def allocate(self, ratios: list[int]) -> list[Money]:
+        """Split into parts proportional to ``ratios`` with no minor unit lost (largest remainder)."""
+        if not ratios or any(r < 0 for r in ratios) or sum(ratios) == 0:
+            raise MoneyError("ratios must be non-negative and not all zero")
+        total = sum(ratios)
+        shares = [self.amount * r // total for r in ratios]
+        remainders = sorted(
+            range(len(ratios)), key=lambda i: (self.amount * ratios[i]) % total, reverse=True
+        )
+        for i in remainders[: self.amount - sum(shares)]:
+            shares[i] += 1
+        return [Money(s, self.currency) for s in shares]
+
+    def percent(self, basis_points: int) -> Money:
+        """``basis_points``/10000 of this amount, rounded half up to a minor unit."""
+        numerator = self.amount * basis_points
+        quotient, remainder = divmod(abs(numerator), 10_000)
+        if remainder * 2 >= 10_000:
+            quotient += 1
+        return Money(quotient if numerator >= 0 else -quotient, self.currency)
+
+    def format(self) -> str:
+        exponent = CURRENCY_EXPONENTS[self.currency]
+        sign = "-" if self.amount < 0 else ""
+        major, minor = divmod(abs(self.amount), 10**exponent)
+        text = f"{major:,}" + (f".{minor:0{exponent}d}" if exponent else "")
+        return f"{sign}{text} {self.currency}"
+
+    def to_dict(self) -> dict:
+        return {"amount": self.amount, "currency": self.currency}

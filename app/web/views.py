@@ -1,0 +1,261 @@
+"""The web shell: landing, sign-up / sign-in / sign-out, language, settings and each role's home."""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+from flask import Blueprint, current_app, flash, redirect, render_template, request, session, url_for
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+from sqlalchemy import func, select, text
+
+from app.auth import services
+from app.auth.guards import current_user, page_login_required, sign_in_session, sign_out_session
+from app.auth.models import ORG_ROLES, PLATFORM_ROLES, OrgMembership, RoleGrant, User
+from app.database import commit, rollback
+from app.errors import AppError
+from app.extensions import db, limiter, redis_store
+from app.paging import paginate
+
+bp = Blueprint("web", __name__, template_folder="templates")
+
+ROLE_LABELS = {
+    "member": _l("Agent"),
+    "enterprise_admin": _l("Enterprise admin"),
+    "enterprise_supervisor": _l("Supervisor"),
+    "trainer": _l("Trainer"),
+    "auditor": _l("Auditor"),
+    "admin": _l("Platform admin"),
+}
+
+HOME_TEMPLATES = {
+    "member": "web/home_member.html",
+    "enterprise_admin": "web/home_enterprise.html",
+    "enterprise_supervisor": "web/home_enterprise.html",
+    "trainer": "web/home_trainer.html",
+    "auditor": "web/home_auditor.html",
+    "admin": "web/home_admin.html",
+}
+
+
+@bp.app_context_processor
+def _labels():
+    return {"role_labels": ROLE_LABELS}
+
+
+def _safe_next(target: str | None) -> str | None:
+    """Only same-site relative paths are followed after sign-in (no open redirect)."""
+    if not target:
+        return None
+    parts = urlsplit(target)
+    if parts.scheme or parts.netloc or not target.startswith("/") or target.startswith("//"):
+        return None
+    return target
+
+
+@bp.get("/healthz")
+def healthz():
+    """Liveness and dependencies: ``{"status": "ok", "db": "ok", "redis": "ok"}`` or 503."""
+    result = {"status": "ok", "db": "ok", "redis": "ok"}
+    try:
+        db.session.execute(text("SELECT 1"))
+    except Exception:  # reporting the failure is the point
+        current_app.logger.exception("Health check: database unreachable")
+        result["db"] = "error"
+    try:
+        redis_store.connection.ping()
+    except Exception:
+        current_app.logger.exception("Health check: Redis unreachable")
+        result["redis"] = "error"
+    if "error" in result.values():
+        result["status"] = "error"
+        return result, 503
+    return result
+
+
+@bp.get("/")
+def index():
+    user = current_user()
+    if user is not None:
+        return redirect(url_for("web.home"))
+    return render_template("web/index.html")
+
+
+@bp.route("/signup", methods=["GET", "POST"])
+def signup():
+    role = request.values.get("role", "member")
+    if role not in ("member", "enterprise"):
+        role = "member"
+    form = {"email": "", "name": "", "org_name": "", "role": role}
+    errors: dict = {}
+    if request.method == "POST":
+        form.update({k: request.form.get(k, "").strip() for k in ("email", "name", "org_name")})
+        try:
+            user = services.register_user(
+                email=form["email"], password=request.form.get("password", ""), name=form["name"],
+                role=role, org_name=form["org_name"] or None, locale=_current_locale(),
+            )
+            commit()
+        except AppError as exc:
+            rollback()
+            errors = exc.fields or {"_form": exc.message}
+            return render_template("web/signup.html", form=form, errors=errors), exc.status
+        sign_in_session(user)
+        flash(_("Welcome to Crowdline, %(name)s!", name=user.name), "success")
+        return redirect(url_for("web.home"))
+    return render_template("web/signup.html", form=form, errors=errors)
+
+
+def _login_account_key() -> str:
+    return "login-account:" + services.normalize_email(request.form.get("email", ""))
+
+
+@bp.route("/signin", methods=["GET", "POST"])
+@limiter.limit(lambda: current_app.config["LOGIN_LIMIT_PER_IP"], methods=["POST"])
+@limiter.limit(lambda: current_app.config["LOGIN_LIMIT_PER_ACCOUNT"], methods=["POST"],
+               key_func=_login_account_key, deduct_when=lambda response: response.status_code == 401)
+def signin():
+    email = request.form.get("email", "").strip()
+    next_url = _safe_next(request.values.get("next"))
+    if request.method == "POST":
+        try:
+            user = services.authenticate(email, request.form.get("password", ""))
+            commit()
+        except AppError as exc:
+            rollback()
+            return render_template("web/signin.html", email=email, next=next_url, error=exc.message), exc.status
+        sign_in_session(user)
+        if user.locale:
+            session["lang"] = user.locale
+        return redirect(next_url or url_for("web.home"))
+    return render_template("web/signin.html", email=email, next=next_url, error=None)
+
+
+@bp.post("/signout")
+def signout():
+    sign_out_session()
+    flash(_("You are signed out."), "info")
+    return redirect(url_for("web.index"))
+
+
+def _current_locale() -> str | None:
+    from flask_babel import get_locale
+
+    locale = get_locale()
+    return locale.language if locale else None
+
+
+@bp.post("/lang")
+def set_language():
+    """Switch the interface language; remembered in the session and on the profile."""
+    lang = request.form.get("lang", "")
+    if lang in current_app.config["LANGUAGES"]:
+        session["lang"] = lang
+        user = current_user()
+        if user is not None:
+            services.update_profile(user, locale=lang)
+            commit()
+    return redirect(_safe_next(request.form.get("next")) or url_for("web.index"))
+
+
+@bp.get("/home")
+@page_login_required()
+def home():
+    user = current_user()
+    role = request.args.get("as") if request.args.get("as") in user.role_names else user.primary_role
+    context = {"role": role, "roles": sorted(user.role_names)}
+    if role in ORG_ROLES:
+        org = user.membership.org
+        context["org"] = org
+        context["team"] = db.session.scalars(
+            select(User).join(OrgMembership).where(OrgMembership.org_id == org.id).order_by(User.name)
+        ).all()
+    if role == "admin":
+        counts = dict(db.session.execute(select(RoleGrant.role, func.count()).group_by(RoleGrant.role)).all())
+        counts.update(dict(db.session.execute(
+            select(OrgMembership.role, func.count()).group_by(OrgMembership.role)).all()))
+        context["counts"] = counts
+        context["suspended"] = db.session.scalar(select(func.count()).where(User.is_active.is_(False)))
+    return render_template(HOME_TEMPLATES[role], **context)
+
+
+@bp.route("/settings", methods=["GET", "POST"])
+@page_login_required()
+def settings():
+    user = current_user()
+    errors: dict = {}
+    status = 200
+    if request.method == "POST":
+        try:
+            if request.form.get("action") == "password":
+                services.change_password(user, request.form.get("current_password", ""),
+                                         request.form.get("new_password", ""))
+                commit()
+                sign_in_session(user)  # keep this browser signed in with the new password
+                flash(_("Password changed. Other sessions were signed out."), "success")
+            else:
+                services.update_profile(user, name=request.form.get("name"),
+                                        timezone=request.form.get("timezone") or None)
+                commit()
+                flash(_("Profile saved."), "success")
+            return redirect(url_for("web.settings"))
+        except AppError as exc:
+            rollback()
+            errors, status = exc.fields or {"_form": exc.message}, exc.status
+    return render_template("web/settings.html", errors=errors), status
+
+
+@bp.post("/org/users")
+@page_login_required(roles=["enterprise_admin"])
+def add_org_user():
+    user = current_user()
+    try:
+        services.add_org_user(
+            user.org_id, email=request.form.get("email", ""), password=request.form.get("password", ""),
+            name=request.form.get("name", ""), role=request.form.get("role", "enterprise_supervisor"),
+            actor_id=user.id,
+        )
+        commit()
+        flash(_("Team member added."), "success")
+    except AppError as exc:
+        rollback()
+        problems = "; ".join(f"{k}: {v}" for k, v in exc.fields.items()) if exc.fields else exc.message
+        flash(problems, "error")
+    return redirect(url_for("web.home"))
+
+
+@bp.get("/admin/users")
+@page_login_required(roles=["admin"])
+def admin_users():
+    query = request.args.get("q", "").strip()
+    stmt = select(User)
+    if query:
+        stmt = stmt.where(User.email.like(f"%{query.lower()}%") | User.name.ilike(f"%{query}%"))
+    try:
+        limit = min(max(int(request.args.get("limit", 50)), 1), 100)
+    except ValueError:
+        limit = 50
+    page = paginate(stmt, User.id, limit=limit, cursor=request.args.get("cursor") or None)
+    return render_template("web/admin_users.html", page=page, query=query, platform_roles=PLATFORM_ROLES)
+
+
+@bp.post("/admin/users/<int:user_id>")
+@page_login_required(roles=["admin"])
+def admin_user_action(user_id: int):
+    actor = current_user()
+    action, role = request.form.get("action"), request.form.get("role", "")
+    try:
+        target = services.get_user(user_id)
+        if action == "grant":
+            services.grant_role(target, role, actor_id=actor.id)
+        elif action == "revoke":
+            services.revoke_role(target, role, actor_id=actor.id)
+        elif action in ("suspend", "reinstate"):
+            services.set_active(target, action == "reinstate", actor_id=actor.id,
+                                reason=request.form.get("reason", ""))
+        commit()
+        flash(_("Saved."), "success")
+    except AppError as exc:
+        rollback()
+        flash(exc.message if not exc.fields else "; ".join(str(v) for v in exc.fields.values()), "error")
+    return redirect(_safe_next(request.form.get("next")) or url_for("web.admin_users"))
