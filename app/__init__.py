@@ -11,7 +11,7 @@ import logging
 import os
 
 from apiflask import APIFlask
-from flask import request, session
+from flask import has_request_context, request, session
 
 from app import config as settings
 from app.extensions import babel, csrf, db, limiter, migrate, redis_store
@@ -85,7 +85,8 @@ def register_blueprints(app: APIFlask) -> None:
 
 
 def register_error_handlers(app: APIFlask) -> None:
-    from app.errors import register_error_handlers as register, reject_malformed_json
+    from app.errors import register_error_handlers as register
+    from app.errors import reject_malformed_json
 
     register(app)
     reject_malformed_json(app)
@@ -96,6 +97,8 @@ def select_locale() -> str:
     from app.auth.guards import current_user
 
     languages = settings.SUPPORTED_LOCALES
+    if not has_request_context():  # CLI commands and jobs
+        return "en"
     chosen = session.get("lang")
     if not request.path.startswith("/api/"):
         user = current_user()

@@ -115,7 +115,7 @@ def serve(host, port) -> None:
     url = redis_store.url(app)  # starts the embedded Redis when no REDIS_URL is configured
     env = dict(os.environ)
     env.setdefault("FLASK_APP", "wsgi")
-    worker_proc = subprocess.Popen([sys.executable, "-m", "flask", "--app", "wsgi", "worker"], env=env)  # noqa: S603
+    worker_proc = subprocess.Popen([sys.executable, "-m", "flask", "--app", "wsgi", "worker"], env=env)
     click.echo(f"Worker started (pid {worker_proc.pid}) on {url}")
     try:
         app.run(host=host, port=port, threaded=True, use_reloader=False, debug=False)

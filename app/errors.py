@@ -160,7 +160,8 @@ def register_error_handlers(app: APIFlask) -> None:
     def _rate_limited(error: HTTPException):
         headers = dict(error.get_headers()) if hasattr(error, "get_headers") else {}
         code, message = _HTTP_CODES[429]
-        return _respond(429, code, message, None, {k: v for k, v in headers.items() if k.startswith(("Retry", "X-RateLimit"))})
+        kept = {k: v for k, v in headers.items() if k.startswith(("Retry", "X-RateLimit"))}
+        return _respond(429, code, message, None, kept)
 
     @app.errorhandler(Exception)
     def _unexpected(error: Exception):
@@ -172,12 +173,36 @@ def register_error_handlers(app: APIFlask) -> None:
         return _respond(500, code, message, None, None)
 
 
+def _bad_text(value) -> bool:
+    """A NUL or a lone surrogate: valid JSON, but not text any database will store."""
+    if isinstance(value, str):
+        if "\x00" in value:
+            return True
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:
+            return True
+        return False
+    if isinstance(value, dict):
+        return any(_bad_text(k) or _bad_text(v) for k, v in value.items())
+    if isinstance(value, list):
+        return any(_bad_text(v) for v in value)
+    return False
+
+
 def reject_malformed_json(app: Flask) -> None:
-    """A JSON body that does not parse is a 400 with its own code, before any view runs."""
+    """A body that does not parse, or carries text that cannot be stored, is a 400 before any view runs."""
 
     @app.before_request
-    def _check_json_body():
-        if request.method in ("POST", "PUT", "PATCH", "DELETE") and request.is_json and request.content_length != 0:
+    def _check_body():
+        if request.method not in ("POST", "PUT", "PATCH", "DELETE"):
+            return
+        if request.is_json and request.content_length != 0:
             data = request.get_data(cache=True)
-            if data and request.get_json(silent=True, cache=True) is None and data.strip() != b"null":
+            body = request.get_json(silent=True, cache=True)
+            if data and body is None and data.strip() != b"null":
                 raise BadRequest(_("The request body is not valid JSON."), code="malformed_json")
+            if _bad_text(body):
+                raise BadRequest(_("Text must be valid Unicode without NUL characters."), code="invalid_text")
+        elif request.form and any(_bad_text(v) for v in request.form.values()):
+            raise BadRequest(_("Text must be valid Unicode without NUL characters."), code="invalid_text")

@@ -16,7 +16,7 @@ Use ``send(signal, **payload)`` rather than ``signal.send`` so the sender name a
 
 from __future__ import annotations
 
-from blinker import Namespace, NamedSignal
+from blinker import NamedSignal, Namespace
 
 from app.timeutil import isoformat, utcnow
 

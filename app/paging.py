@@ -37,8 +37,10 @@ def page_schema(item_schema: type[Schema]) -> type[Schema]:
         name = item_schema.__name__.removesuffix("Out") + "Page"
         _PAGE_SCHEMAS[item_schema] = type(name, (Schema,), {
             "items": fields.List(fields.Nested(item_schema), required=True),
-            "next_cursor": fields.String(allow_none=True, required=True,
-                                         metadata={"description": "Pass as `cursor` for the next page; null at the end."}),
+            "next_cursor": fields.String(
+                allow_none=True, required=True,
+                metadata={"description": "Pass as `cursor` for the next page; null at the end."},
+            ),
         })
     return _PAGE_SCHEMAS[item_schema]
 

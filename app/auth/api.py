@@ -11,7 +11,7 @@ from sqlalchemy import or_, select
 from app import jobs
 from app.auth import services, tasks
 from app.auth.guards import get_in_org_or_404, require_user, token_auth
-from app.auth.models import ORG_ROLES, OrgMembership, Organization, RoleGrant, User
+from app.auth.models import ORG_ROLES, Organization, OrgMembership, RoleGrant, User
 from app.auth.schemas import (
     JobAcceptedOut,
     JobOut,

@@ -87,7 +87,7 @@ def require_role(user: User, *roles: str) -> None:
 
 def sign_in_session(user: User) -> None:
     """Start a cookie session for the pages (after a password check)."""
-    session.clear()
+    _clear_session_keeping_language()
     session.permanent = True
     session["user_id"] = user.id
     # Ties the cookie to the password: changing it signs out every other browser.
@@ -96,8 +96,16 @@ def sign_in_session(user: User) -> None:
 
 
 def sign_out_session() -> None:
-    session.clear()
+    _clear_session_keeping_language()
     g.pop("current_user", None)
+
+
+def _clear_session_keeping_language() -> None:
+    """A new session (no fixation), but the browser's language choice survives it."""
+    lang = session.get("lang")
+    session.clear()
+    if lang:
+        session["lang"] = lang
 
 
 def page_login_required(roles: Iterable[str] | None = None) -> Callable:

@@ -14,7 +14,7 @@ from sqlalchemy import select, update
 
 from app import events
 from app.auth import tokens
-from app.auth.models import ORG_ROLES, PLATFORM_ROLES, OrgMembership, Organization, RefreshToken, RoleGrant, User
+from app.auth.models import ORG_ROLES, PLATFORM_ROLES, Organization, OrgMembership, RefreshToken, RoleGrant, User
 from app.errors import Conflict, Forbidden, NotFound, Unauthorized, ValidationError
 from app.extensions import db
 from app.timeutil import utcnow

@@ -15,24 +15,35 @@ from flask import current_app
 from app.errors import Unauthorized
 from app.timeutil import utcnow
 
-_hasher = PasswordHasher()
-# Verified against when the e-mail is unknown, so both paths cost the same time.
-_DUMMY_HASH = _hasher.hash("crowdline-no-such-user")
+_hashers: dict[tuple, tuple[PasswordHasher, str]] = {}
+
+
+def _hasher() -> tuple[PasswordHasher, str]:
+    """The Argon2id hasher for the configured cost (``PASSWORD_HASH_PARAMS``; the library's
+    RFC 9106 defaults unless set), and a dummy hash verified when the e-mail is unknown, so both
+    paths cost the same time."""
+    params = current_app.config.get("PASSWORD_HASH_PARAMS") or {}
+    key = tuple(sorted(params.items()))
+    if key not in _hashers:
+        hasher = PasswordHasher(**params)
+        _hashers[key] = (hasher, hasher.hash("crowdline-no-such-user"))
+    return _hashers[key]
 
 
 def hash_password(password: str) -> str:
-    return _hasher.hash(password)
+    return _hasher()[0].hash(password)
 
 
 def verify_password(password_hash: str | None, password: str) -> bool:
+    hasher, dummy = _hasher()
     try:
-        return _hasher.verify(password_hash or _DUMMY_HASH, password) and password_hash is not None
+        return hasher.verify(password_hash or dummy, password) and password_hash is not None
     except (VerifyMismatchError, VerificationError, InvalidHashError):
         return False
 
 
 def password_needs_rehash(password_hash: str) -> bool:
-    return _hasher.check_needs_rehash(password_hash)
+    return _hasher()[0].check_needs_rehash(password_hash)
 
 
 def encode_access_token(user_id: int, ttl: timedelta | None = None) -> tuple[str, int]:

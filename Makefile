@@ -1,0 +1,63 @@
+# Crowdline: `make run` serves the app with demo data; `make test` runs every check.
+# Works on a fresh machine with only Python 3.11: everything else is installed into .venv/.
+
+PYTHON ?= $(shell command -v python3.11 2>/dev/null || command -v python3)
+VENV   := .venv
+BIN    := $(VENV)/bin
+FLASK  := $(BIN)/flask --app wsgi
+HOST   ?= 127.0.0.1
+PORT   ?= 5000
+
+.PHONY: run test install install-dev translations compile-translations vendor lint bench clean
+
+$(BIN)/python:
+	$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "Crowdline needs Python 3.11+"'
+	$(PYTHON) -m venv $(VENV)
+
+$(VENV)/.installed: requirements.txt | $(BIN)/python
+	$(BIN)/pip install --quiet -r requirements.txt
+	touch $@
+
+$(VENV)/.installed-dev: requirements-dev.txt $(VENV)/.installed
+	$(BIN)/pip install --quiet -r requirements-dev.txt
+	touch $@
+
+install: $(VENV)/.installed compile-translations
+
+install-dev: $(VENV)/.installed-dev compile-translations
+
+compile-translations: $(VENV)/.installed
+	$(BIN)/pybabel compile --use-fuzzy -q -d app/translations
+
+## run: install, migrate, load demo data, serve on http://$(HOST):$(PORT) with a worker beside it
+run: install
+	$(FLASK) db upgrade
+	$(FLASK) seed-demo
+	$(FLASK) serve --host $(HOST) --port $(PORT)
+
+## test: lint, layering, and the whole test suite (PostgreSQL/Redis when DATABASE_URL/REDIS_URL are set)
+test: install-dev
+	$(BIN)/ruff check .
+	$(BIN)/lint-imports
+	$(BIN)/python -m pytest
+
+lint: install-dev
+	$(BIN)/ruff check .
+	$(BIN)/lint-imports
+
+## translations: extract messages, update the catalogs, compile them
+translations: $(VENV)/.installed
+	$(BIN)/pybabel extract -F babel.cfg -k _l -k lazy_gettext --no-location --sort-output -o app/translations/messages.pot .
+	$(BIN)/pybabel update -i app/translations/messages.pot -d app/translations --no-fuzzy-matching
+	$(BIN)/pybabel compile -d app/translations
+
+## vendor: refresh app/static/vendor/ from the npm registry (versions pinned in package.json)
+vendor:
+	npm ci --no-audit --no-fund
+	bash tools/vendor.sh
+
+bench: install-dev
+	@for script in bench/*.py; do [ -e "$$script" ] || continue; echo "== $$script"; $(BIN)/python "$$script"; done
+
+clean:
+	rm -rf $(VENV) .pytest_cache .ruff_cache

@@ -1,0 +1,219 @@
+"""Test fixtures: one migrated database per session, a rolled-back transaction per test.
+
+With ``DATABASE_URL`` / ``REDIS_URL`` set (CI), the tests run on that PostgreSQL server (in a
+fresh database of their own, created here) and that Redis (whose database they flush);
+otherwise on a SQLite file and an embedded Redis in a temporary folder.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import socket
+import threading
+from urllib.parse import urlsplit, urlunsplit
+
+import pytest
+import sqlalchemy as sa
+from flask_migrate import upgrade
+from flask_sqlalchemy.session import _app_ctx_id
+from sqlalchemy.orm import scoped_session, sessionmaker
+
+from app import create_app
+from app.extensions import db, limiter, redis_store
+
+WORKER = os.environ.get("PYTEST_XDIST_WORKER", "main")
+
+
+# --- the network guard ------------------------------------------------------------------
+
+_real_connect = socket.socket.connect
+
+
+def _guarded_connect(sock, address):
+    """Only loopback and Unix sockets: a test that reaches the internet fails loudly."""
+    if sock.family == socket.AF_UNIX:
+        return _real_connect(sock, address)
+    host = address[0] if isinstance(address, tuple) else address
+    if host in ("localhost", "::1") or str(host).startswith("127."):
+        return _real_connect(sock, address)
+    raise RuntimeError(f"A test tried to reach the network: {address!r}")
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _no_network():
+    socket.socket.connect = _guarded_connect
+    yield
+    socket.socket.connect = _real_connect
+
+
+# --- databases --------------------------------------------------------------------------
+
+def fresh_database_uri(suffix: str, tmp_path_factory) -> str:
+    """A new, empty database for this test session (per xdist worker) on the configured server."""
+    url = os.environ.get("DATABASE_URL")
+    if not url:
+        folder = tmp_path_factory.mktemp(f"db-{suffix}")
+        return f"sqlite:///{folder}/crowdline-test.db"
+    if url.startswith(("postgres://", "postgresql://")):
+        url = "postgresql+psycopg://" + url.split("://", 1)[1]
+    base = sa.make_url(url)
+    name = re.sub(r"\W", "_", f"{base.database or 'crowdline'}_{suffix}_{WORKER}").lower()
+    admin = sa.create_engine(base.set(database="postgres"), isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(sa.text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        conn.execute(sa.text(f'CREATE DATABASE "{name}"'))
+    admin.dispose()
+    return base.set(database=name).render_as_string(hide_password=False)
+
+
+def redis_url_for_tests() -> str | None:
+    """The configured Redis, on a database number of its own per xdist worker (9, 10, …)."""
+    url = os.environ.get("REDIS_URL")
+    if not url or not url.startswith("redis://"):
+        return url
+    parts = urlsplit(url)
+    index = 0 if WORKER == "main" else int(WORKER.removeprefix("gw")) + 1
+    return urlunsplit((parts.scheme, parts.netloc, f"/{9 + index}", "", ""))
+
+
+def make_test_app(tmp_path_factory, suffix: str, **extra):
+    overrides = {
+        "TESTING": True,
+        "INSTANCE_PATH": str(tmp_path_factory.mktemp(f"instance-{suffix}")),
+        "SQLALCHEMY_DATABASE_URI": fresh_database_uri(suffix, tmp_path_factory),
+        "REDIS_URL": redis_url_for_tests(),
+        "SERVER_NAME": None,
+        # Cheap Argon2id in tests (production keeps the library's RFC 9106 defaults).
+        "PASSWORD_HASH_PARAMS": {"time_cost": 1, "memory_cost": 1024, "parallelism": 1},
+    }
+    overrides.update(extra)
+    application = create_app(overrides)
+    with application.app_context():
+        upgrade()  # the migrations build the schema, so they are tested on every run
+    return application
+
+
+@pytest.fixture(scope="session")
+def app(tmp_path_factory):
+    application = make_test_app(tmp_path_factory, "t")
+    yield application
+    with application.app_context():
+        db.engine.dispose()
+
+
+@pytest.fixture(autouse=True)
+def _isolation(request, app):
+    """Each test runs inside a transaction that is rolled back; Redis and rate limits start empty."""
+    with app.app_context():
+        redis_store.connection.flushdb()
+        limiter.reset()
+        connection = db.engine.connect()
+        outer = connection.begin()
+        original = db.session
+        db.session = scoped_session(
+            sessionmaker(bind=connection, join_transaction_mode="create_savepoint"), scopefunc=_app_ctx_id
+        )
+    try:
+        yield
+    finally:
+        with app.app_context():
+            db.session.remove()
+            db.session = original
+            outer.rollback()
+            connection.close()
+
+
+@pytest.fixture
+def client(app):
+    return app.test_client()
+
+
+@pytest.fixture
+def runner(app):
+    return app.test_cli_runner()
+
+
+@pytest.fixture
+def app_ctx(app):
+    with app.app_context():
+        yield
+
+
+# --- factories ----------------------------------------------------------------------------
+
+PASSWORD = "correct-horse-battery"
+
+
+@pytest.fixture
+def create_user(app):
+    """``create_user(role="member", org_id=None, email=None)`` → the new user's id (committed to the
+    test's savepoint)."""
+    from app.auth import services
+    from app.database import commit
+
+    counter = {"n": 0}
+
+    def _create(role: str = "member", org_id: int | None = None, email: str | None = None,
+                name: str = "Test User", password: str = PASSWORD) -> int:
+        counter["n"] += 1
+        email = email or f"{role}{counter['n']}@example.test"
+        with app.app_context():
+            if role == "enterprise":
+                user = services.register_user(email=email, password=password, name=name, role="enterprise",
+                                              org_name=f"Org of {email}")
+            else:
+                user = services.create_user(email=email, password=password, name=name, role=role, org_id=org_id)
+            commit()
+            return user.id
+
+    return _create
+
+
+class Auth:
+    """Sign in through the API and make authorized requests."""
+
+    def __init__(self, client):
+        self.client = client
+
+    def login(self, email: str, password: str = PASSWORD) -> dict:
+        response = self.client.post("/api/v1/auth/login", json={"email": email, "password": password})
+        assert response.status_code == 200, response.json
+        return response.json
+
+    def headers(self, email: str, password: str = PASSWORD) -> dict:
+        return {"Authorization": "Bearer " + self.login(email, password)["access_token"]}
+
+
+@pytest.fixture
+def auth(client):
+    return Auth(client)
+
+
+@pytest.fixture
+def user_email(app):
+    from app.auth.models import User
+
+    def _email(user_id: int) -> str:
+        with app.app_context():
+            return db.session.get(User, user_id).email
+
+    return _email
+
+
+# --- a live server for the browser -----------------------------------------------------------
+
+@pytest.fixture(scope="session")
+def live_server(tmp_path_factory):
+    """The app on a real port with its own committed database (the browser cannot share a test's
+    rolled-back transaction)."""
+    from werkzeug.serving import make_server
+
+    application = make_test_app(tmp_path_factory, "live")
+    server = make_server("127.0.0.1", 0, application, threaded=True)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_port}"
+    server.shutdown()
+    with application.app_context():
+        db.engine.dispose()

@@ -1,0 +1,110 @@
+"""Signals: documented, sent by account changes, and handled inside the sender's transaction."""
+
+import pytest
+from sqlalchemy import select
+
+from app import events
+
+
+def test_every_signal_of_the_design_exists_with_documentation():
+    names = {
+        "user_registered", "role_granted", "role_revoked", "lesson_completed", "attempt_graded", "xp_awarded",
+        "badge_awarded", "certification_granted", "certification_renewed", "certification_expired",
+        "certification_revoked", "tags_recomputed", "campaign_changed", "seat_claimed", "claim_released",
+        "claim_no_show", "shift_checked_in", "contacts_imported", "dnc_added", "interaction_started",
+        "interaction_answered", "interaction_completed", "interaction_abandoned", "recording_accessed",
+        "qa_decided", "qa_reviewed", "qa_disputed", "dispute_resolved", "money_transferred", "payout_requested",
+        "payout_paid", "payout_failed",
+    }
+    signals = events.all_signals()
+    assert names <= set(signals)
+    for name in names:
+        assert signals[name].__doc__ and "kwargs" in signals[name].__doc__, name
+
+
+@pytest.fixture
+def recorded():
+    """Collect (signal, sender, payload) for the account signals during a test."""
+    seen = []
+    handlers = []
+    for sig in (events.user_registered, events.role_granted, events.role_revoked):
+        def handler(sender, _sig=sig, **payload):
+            seen.append((_sig.name, sender, payload))
+        sig.connect(handler)
+        handlers.append((sig, handler))
+    yield seen
+    for sig, handler in handlers:
+        sig.disconnect(handler)
+
+
+def test_sign_up_sends_user_registered_and_role_granted(client, recorded):
+    response = client.post("/api/v1/auth/register", json={
+        "email": "sig@example.test", "password": "a-good-password", "name": "Sig", "role": "member"})
+    user_id = response.json["user"]["id"]
+    assert [(name, sender) for name, sender, _ in recorded] == [("user_registered", "accounts"),
+                                                               ("role_granted", "accounts")]
+    registered = recorded[0][2]
+    assert registered["user_id"] == user_id and registered["role"] == "member" and registered["org_id"] is None
+    assert registered["occurred_at"].endswith("Z")
+    # Payloads are plain values with no personal data.
+    for _, _, payload in recorded:
+        assert all(isinstance(v, int | str | type(None)) for v in payload.values())
+        assert "sig@example.test" not in str(payload)
+
+
+def test_role_changes_are_signalled(client, auth, create_user, user_email, recorded):
+    admin = auth.headers(user_email(create_user("admin")))
+    member_id = create_user("member")
+    recorded.clear()
+    client.post(f"/api/v1/admin/users/{member_id}/roles", json={"role": "trainer"}, headers=admin)
+    client.delete(f"/api/v1/admin/users/{member_id}/roles/trainer", headers=admin)
+    assert [(n, p["user_id"], p["role"]) for n, _, p in recorded] == [
+        ("role_granted", member_id, "trainer"), ("role_revoked", member_id, "trainer")]
+
+
+def test_a_failed_sign_up_sends_nothing(client, recorded):
+    client.post("/api/v1/auth/register", json={"email": "x@example.test", "password": "short", "name": "X",
+                                               "role": "member"})
+    assert recorded == []
+
+
+def test_a_receiver_writes_inside_the_senders_transaction(app):
+    """What a receiver writes commits with the change and disappears with its rollback (an outbox)."""
+    from app.auth import services
+    from app.auth.models import Organization
+    from app.database import commit, rollback
+    from app.extensions import db
+
+    def _record_org(sender, user_id, **payload):
+        db.session.add(Organization(name=f"written-by-receiver-{user_id}"))
+
+    events.user_registered.connect(_record_org)
+    try:
+        with app.app_context():
+            services.register_user(email="rolled@example.test", password="a-good-password", name="R", role="member")
+            rollback()
+            written = select(Organization.name).where(Organization.name.like("written-by-receiver-%"))
+            assert db.session.scalars(written).all() == []
+
+            user = services.register_user(email="kept@example.test", password="a-good-password", name="K",
+                                          role="member")
+            commit()
+            names = db.session.scalars(written).all()
+            assert names == [f"written-by-receiver-{user.id}"]
+    finally:
+        events.user_registered.disconnect(_record_org)
+
+
+def test_after_commit_work_runs_only_after_commit(app):
+    from app.database import after_commit, commit, rollback
+
+    ran = []
+    with app.app_context():
+        after_commit(lambda: ran.append("rolled back"))
+        rollback()
+        commit()
+        assert ran == []
+        after_commit(lambda: ran.append("committed"))
+        assert ran == []
+        commit()
+        assert ran == ["committed"]

@@ -1,0 +1,78 @@
+"""Jobs: queued after commit, run with their own unit of work, report progress, visible to their owner."""
+
+import pytest
+from rq import Queue
+
+from app import jobs
+
+
+def test_account_export_job_runs_and_reports_progress(client, auth, create_user, user_email):
+    email = user_email(create_user("member"))
+    headers = auth.headers(email)
+    accepted = client.post("/api/v1/me/export", headers=headers)
+    assert accepted.status_code == 202
+    status_url = accepted.json["status_url"]
+    if not client.application.config["RQ_INLINE"]:
+        from app.jobs import run_worker
+
+        with client.application.app_context():
+            run_worker(["default"], burst=True)
+    status = client.get(status_url, headers=headers)
+    assert status.status_code == 200
+    body = status.json
+    assert body["status"] == "finished"
+    assert body["progress"] == {"done": 3, "total": 3, "message": "done"}
+    assert body["result"]["account"]["email"] == email
+    assert body["result"]["roles"][0]["role"] == "member"
+
+
+def test_a_job_is_visible_only_to_its_owner(client, auth, create_user, user_email):
+    owner = auth.headers(user_email(create_user("member")))
+    other = auth.headers(user_email(create_user("member")))
+    job_id = client.post("/api/v1/me/export", headers=owner).json["job_id"]
+    assert client.get(f"/api/v1/jobs/{job_id}", headers=other).status_code == 404
+    assert client.get("/api/v1/jobs/no-such-job", headers=owner).status_code == 404
+
+
+def test_nothing_is_enqueued_when_the_transaction_rolls_back(app):
+    from app.auth import tasks
+    from app.database import rollback
+    from app.extensions import redis_store
+
+    with app.app_context():
+        queue = Queue("default", connection=redis_store.connection)
+        before = queue.count
+        jobs.enqueue(tasks.export_account, 1)
+        rollback()
+        assert queue.count == before
+
+
+def test_queues_are_named_and_unknown_ones_refused(app):
+    assert jobs.QUEUES == ("default", "qa", "payouts", "ledger")
+    with pytest.raises(ValueError):
+        jobs.job("nope")
+    with app.app_context(), pytest.raises(ValueError):
+        jobs.get_queue("nope")
+
+
+def test_worker_processes_queued_jobs(tmp_path_factory):
+    """With a real queue (not inline), a burst worker picks the job up and stores its result."""
+    from app.auth import tasks
+    from app.database import commit
+    from app.extensions import redis_store
+    from tests.conftest import make_test_app
+
+    application = make_test_app(tmp_path_factory, "worker", RQ_INLINE=False)
+    with application.app_context():
+        from app.auth import services
+
+        user = services.create_user(email="w@example.test", password="a-good-password", name="W", role="member")
+        commit()
+        job_id = jobs.enqueue(tasks.export_account, user.id, owner_id=user.id)
+        commit()
+        queued = Queue("default", connection=redis_store.connection)
+        assert job_id in queued.job_ids
+        jobs.run_worker(["default"], burst=True)
+        status = jobs.job_status(job_id, user_id=user.id)
+        assert status["status"] == "finished"
+        assert status["result"]["account"]["id"] == user.id
