@@ -27,7 +27,9 @@ install: $(VENV)/.installed compile-translations
 install-dev: $(VENV)/.installed-dev compile-translations
 
 compile-translations: $(VENV)/.installed
-	$(BIN)/pybabel compile --use-fuzzy -q -d app/translations
+	@for dir in app/translations */translations; do \
+	  if ls $$dir/*/LC_MESSAGES/messages.po >/dev/null 2>&1; then $(BIN)/pybabel compile -q -d $$dir || exit 1; fi; \
+	done
 
 ## run: install, migrate, load demo data, serve on http://$(HOST):$(PORT) with a worker beside it
 run: install

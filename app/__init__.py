@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import logging
 import os
+from importlib import import_module
+from importlib.util import find_spec
 
 from apiflask import APIFlask
 from flask import has_request_context, request, session
@@ -17,6 +19,10 @@ from app import config as settings
 from app.extensions import babel, csrf, db, limiter, migrate, redis_store
 
 __all__ = ["create_app"]
+
+# The domain packages, in dependency order. Each one that is present has an ``init_app(app)`` in
+# its ``__init__.py`` that registers its blueprints, CLI commands and signal receivers.
+DOMAINS = ("ledger", "payouts", "academy", "certification", "marketplace", "telephony", "quality")
 
 
 def create_app(overrides: dict | None = None) -> APIFlask:
@@ -46,7 +52,6 @@ def create_app(overrides: dict | None = None) -> APIFlask:
     register_error_handlers(app)
     register_request_hooks(app)
     register_commands(app)
-    register_receivers(app)
     configure_logging(app)
     return app
 
@@ -66,7 +71,7 @@ def register_extensions(app: APIFlask) -> None:
     migrate.init_app(app, db, directory=os.path.join(os.path.dirname(app.root_path), "migrations"),
                      render_as_batch=True, compare_type=True)
     babel.init_app(app, locale_selector=select_locale,
-                   default_translation_directories=os.path.join(app.root_path, "translations"))
+                   default_translation_directories=";".join(translation_directories(app)))
     csrf.init_app(app)
     limiter.init_app(app)
     redis_store.init_app(app)
@@ -74,14 +79,32 @@ def register_extensions(app: APIFlask) -> None:
         configure_sqlite(db.engine)  # attaches listeners; opens no connection
 
 
+def translation_directories(app: APIFlask) -> list[str]:
+    """The core's catalog and each domain's own (``<domain>/translations``); Flask-Babel merges them."""
+    project = os.path.dirname(app.root_path)
+    directories = [os.path.join(app.root_path, "translations")]
+    for name in DOMAINS:
+        candidate = os.path.join(project, name, "translations")
+        if os.path.isdir(candidate):
+            directories.append(candidate)
+    return directories
+
+
 def register_blueprints(app: APIFlask) -> None:
     from app.auth.api import bp as accounts_api
     from app.web.views import bp as web
 
-    for api_blueprint in (accounts_api,):
-        csrf.exempt(api_blueprint)  # bearer tokens, not cookies: no CSRF exposure
-        app.register_blueprint(api_blueprint)
+    register_api_blueprint(app, accounts_api)
     app.register_blueprint(web)
+    for name in DOMAINS:
+        if find_spec(name) is not None:
+            import_module(name).init_app(app)
+
+
+def register_api_blueprint(app: APIFlask, blueprint) -> None:
+    """JSON blueprints authenticate with bearer tokens, not cookies: no CSRF exposure."""
+    csrf.exempt(blueprint)
+    app.register_blueprint(blueprint)
 
 
 def register_error_handlers(app: APIFlask) -> None:
@@ -151,10 +174,6 @@ def register_commands(app: APIFlask) -> None:
     from app.cli import register
 
     register(app)
-
-
-def register_receivers(app: APIFlask) -> None:
-    """Domains connect their signal handlers here (each in its ``receivers.py``)."""
 
 
 def configure_logging(app: APIFlask) -> None:

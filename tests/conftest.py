@@ -68,13 +68,14 @@ def fresh_database_uri(suffix: str, tmp_path_factory) -> str:
 
 
 def redis_url_for_tests() -> str | None:
-    """The configured Redis, on a database number of its own per xdist worker (9, 10, …)."""
+    """The configured Redis database (which the tests flush), the next ones for xdist workers."""
     url = os.environ.get("REDIS_URL")
     if not url or not url.startswith("redis://"):
         return url
     parts = urlsplit(url)
+    base = int(parts.path.strip("/") or 0)
     index = 0 if WORKER == "main" else int(WORKER.removeprefix("gw")) + 1
-    return urlunsplit((parts.scheme, parts.netloc, f"/{9 + index}", "", ""))
+    return urlunsplit((parts.scheme, parts.netloc, f"/{base + index}", "", ""))
 
 
 def make_test_app(tmp_path_factory, suffix: str, **extra):
@@ -90,7 +91,7 @@ def make_test_app(tmp_path_factory, suffix: str, **extra):
     overrides.update(extra)
     application = create_app(overrides)
     with application.app_context():
-        upgrade()  # the migrations build the schema, so they are tested on every run
+        upgrade(revision="heads")  # the migrations build the schema, so they are tested on every run
     return application
 
 
