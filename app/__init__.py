@@ -79,6 +79,13 @@ def register_extensions(app: APIFlask) -> None:
         configure_sqlite(db.engine)  # attaches listeners; opens no connection
 
 
+def enabled_domains() -> list[str]:
+    """The domain packages present, or only those named in ``CROWDLINE_DOMAINS`` (comma-separated)."""
+    wanted = os.environ.get("CROWDLINE_DOMAINS")
+    names = DOMAINS if wanted is None else [n.strip() for n in wanted.split(",") if n.strip()]
+    return [name for name in DOMAINS if name in names and find_spec(name) is not None]
+
+
 def translation_directories(app: APIFlask) -> list[str]:
     """The core's catalog and each domain's own (``<domain>/translations``); Flask-Babel merges them."""
     project = os.path.dirname(app.root_path)
@@ -96,9 +103,8 @@ def register_blueprints(app: APIFlask) -> None:
 
     register_api_blueprint(app, accounts_api)
     app.register_blueprint(web)
-    for name in DOMAINS:
-        if find_spec(name) is not None:
-            import_module(name).init_app(app)
+    for name in enabled_domains():
+        import_module(name).init_app(app)
 
 
 def register_api_blueprint(app: APIFlask, blueprint) -> None:

@@ -35,6 +35,7 @@ def register(app: Flask) -> None:
     app.cli.add_command(seed_demo)
     app.cli.add_command(worker)
     app.cli.add_command(serve)
+    app.cli.add_command(scheduler)
 
 
 @click.group(help="Manage user accounts.")
@@ -104,7 +105,16 @@ def worker(queues, burst) -> None:
     run_worker(names, burst=burst)
 
 
-@click.command(help="Serve the web app with a worker beside it (the embedded, one-machine way).")
+@click.command(help="Enqueue the periodic jobs when they are due (safe to run on several machines).")
+@click.option("--poll", default=30.0, type=float, help="Seconds between passes.")
+@with_appcontext
+def scheduler(poll) -> None:
+    from app.schedule import run_scheduler
+
+    run_scheduler(current_app._get_current_object(), poll_seconds=poll)
+
+
+@click.command(help="Serve the web app with a worker and the scheduler beside it (the embedded, one-machine way).")
 @click.option("--host", default="127.0.0.1")
 @click.option("--port", default=5000, type=int)
 @with_appcontext
@@ -117,9 +127,19 @@ def serve(host, port) -> None:
     env.setdefault("FLASK_APP", "wsgi")
     worker_proc = subprocess.Popen([sys.executable, "-m", "flask", "--app", "wsgi", "worker"], env=env)
     click.echo(f"Worker started (pid {worker_proc.pid}) on {url}")
+    import threading
+
+    from app.schedule import run_scheduler
+
+    stop = threading.Event()
+    threading.Thread(target=run_scheduler, args=(app, 30.0, stop), daemon=True, name="scheduler").start()
     try:
-        app.run(host=host, port=port, threaded=True, use_reloader=False, debug=False)
+        from werkzeug.serving import run_simple
+
+        click.echo(f"Crowdline on http://{host}:{port}/")
+        run_simple(host, port, app, threaded=True, use_reloader=False, use_debugger=False)
     finally:
+        stop.set()
         worker_proc.send_signal(signal.SIGTERM)
         try:
             worker_proc.wait(timeout=10)

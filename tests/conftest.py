@@ -101,6 +101,7 @@ def app(tmp_path_factory):
     yield application
     with application.app_context():
         db.engine.dispose()
+    redis_store.close()  # stops the embedded Redis, if this session started one
 
 
 @pytest.fixture(autouse=True)
