@@ -11,6 +11,7 @@ import jwt
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
 from flask import current_app
+from flask_babel import gettext as _
 
 from app.errors import Unauthorized
 from app.timeutil import utcnow
@@ -80,11 +81,11 @@ def decode_access_token(token: str) -> int:
             leeway=5,
         )
     except jwt.ExpiredSignatureError as exc:
-        raise Unauthorized("The access token has expired; refresh it.", code="token_expired") from exc
+        raise Unauthorized(_("The access token has expired; refresh it."), code="token_expired") from exc
     except jwt.InvalidTokenError as exc:
-        raise Unauthorized("The access token is not valid.", code="token_invalid") from exc
+        raise Unauthorized(_("The access token is not valid."), code="token_invalid") from exc
     if claims.get("typ") != "access" or not str(claims["sub"]).isdigit():
-        raise Unauthorized("The access token is not valid.", code="token_invalid")
+        raise Unauthorized(_("The access token is not valid."), code="token_invalid")
     return int(claims["sub"])
 
 
