@@ -28,7 +28,7 @@ install-dev: $(VENV)/.installed-dev compile-translations
 
 compile-translations: $(VENV)/.installed
 	@for dir in app/translations */translations; do \
-	  if ls $$dir/*/LC_MESSAGES/messages.po >/dev/null 2>&1; then $(BIN)/pybabel compile -q -d $$dir || exit 1; fi; \
+	  if ls $$dir/*/LC_MESSAGES/messages.po >/dev/null 2>&1; then $(BIN)/pybabel compile -d $$dir >/dev/null || exit 1; fi; \
 	done
 
 ## run: install, migrate, load demo data, serve on http://$(HOST):$(PORT) with a worker beside it
