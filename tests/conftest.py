@@ -15,12 +15,14 @@ from urllib.parse import urlsplit, urlunsplit
 
 import pytest
 import sqlalchemy as sa
+from flask import current_app, has_app_context
 from flask_migrate import upgrade
 from flask_sqlalchemy.session import _app_ctx_id
 from sqlalchemy.orm import scoped_session, sessionmaker
 
 from app import create_app
 from app.extensions import db, limiter, redis_store
+from tests.browser import MISSING_BROWSER, browser, browser_available, phone  # noqa: F401 - shared fixtures
 
 WORKER = os.environ.get("PYTEST_XDIST_WORKER", "main")
 
@@ -104,6 +106,25 @@ def app(tmp_path_factory):
     redis_store.close()  # stops the embedded Redis, if this session started one
 
 
+class _PerAppSession:
+    """``db.session`` for the duration of a test: the rolled-back session for the test's app, the
+    ordinary one for any other app (a live server, an app with real commits for a race test)."""
+
+    def __init__(self, app, isolated, original):
+        self._app, self._isolated, self._original = app, isolated, original
+
+    def _target(self):
+        if has_app_context() and current_app._get_current_object() is self._app:
+            return self._isolated
+        return self._original
+
+    def __call__(self, *args, **kwargs):
+        return self._target()(*args, **kwargs)
+
+    def __getattr__(self, name):
+        return getattr(self._target(), name)
+
+
 @pytest.fixture(autouse=True)
 def _isolation(request, app):
     """Each test runs inside a transaction that is rolled back; Redis and rate limits start empty."""
@@ -113,14 +134,15 @@ def _isolation(request, app):
         connection = db.engine.connect()
         outer = connection.begin()
         original = db.session
-        db.session = scoped_session(
+        isolated = scoped_session(
             sessionmaker(bind=connection, join_transaction_mode="create_savepoint"), scopefunc=_app_ctx_id
         )
+        db.session = _PerAppSession(app, isolated, original)
     try:
         yield
     finally:
         with app.app_context():
-            db.session.remove()
+            isolated.remove()
             db.session = original
             outer.rollback()
             connection.close()
@@ -219,3 +241,8 @@ def live_server(tmp_path_factory):
     server.shutdown()
     with application.app_context():
         db.engine.dispose()
+
+
+def pytest_terminal_summary(terminalreporter):
+    if not browser_available():
+        terminalreporter.write_line(MISSING_BROWSER, red=True, bold=True)

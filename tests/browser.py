@@ -1,4 +1,6 @@
-"""A real Chromium (Debian's), driven by Playwright, for the browser tests."""
+"""A real Chromium (Debian's), driven by Playwright, for the browser tests of every package.
+
+The fixtures are registered by tests/conftest.py, so one browser serves the whole session."""
 
 import os
 import shutil
@@ -43,7 +45,3 @@ def phone(browser):
     yield page
     context.close()
 
-
-def pytest_terminal_summary(terminalreporter):
-    if not browser_available():
-        terminalreporter.write_line(MISSING_BROWSER, red=True, bold=True)
