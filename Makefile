@@ -49,9 +49,15 @@ lint: install-dev
 
 ## translations: extract messages, update the catalogs, compile them
 translations: $(VENV)/.installed
-	$(BIN)/pybabel extract -F babel.cfg -k _l -k lazy_gettext --no-location --sort-output -o app/translations/messages.pot .
-	$(BIN)/pybabel update -i app/translations/messages.pot -d app/translations --no-fuzzy-matching
-	$(BIN)/pybabel compile -d app/translations
+	@for pkg in app academy certification marketplace telephony quality payouts ledger; do \
+	  [ -d $$pkg ] || continue; mkdir -p $$pkg/translations; \
+	  $(BIN)/pybabel extract -F babel.cfg -k _l -k lazy_gettext --no-location --sort-output \
+	    -o $$pkg/translations/messages.pot $$pkg || exit 1; \
+	  if [ -f $$pkg/translations/zh/LC_MESSAGES/messages.po ]; then \
+	    $(BIN)/pybabel update -i $$pkg/translations/messages.pot -d $$pkg/translations --no-fuzzy-matching; \
+	  else $(BIN)/pybabel init -i $$pkg/translations/messages.pot -d $$pkg/translations -l zh; fi; \
+	done
+	$(MAKE) compile-translations
 
 ## vendor: refresh app/static/vendor/ from the npm registry (versions pinned in package.json)
 vendor:

@@ -30,6 +30,17 @@ DEMO_USERS = [
 ]
 
 
+# Steps that domains add to `seed-demo` (course content, certifications, demo progress, money…),
+# run in ``order`` after the accounts exist. Each is a click command that is idempotent.
+DEMO_STEPS: list[tuple[int, click.Command]] = []
+
+
+def add_demo_step(command: click.Command, order: int = 50) -> None:
+    if all(existing is not command for _order, existing in DEMO_STEPS):
+        DEMO_STEPS.append((order, command))
+        DEMO_STEPS.sort(key=lambda step: step[0])
+
+
 def register(app: Flask) -> None:
     app.cli.add_command(users)
     app.cli.add_command(seed_demo)
@@ -85,6 +96,9 @@ def seed_demo() -> None:
             services.create_user(email=email, password=DEMO_PASSWORD, name=name, role=role,
                                  org_id=org.id if org_name else None)
     commit()
+    context = click.get_current_context()
+    for _order, step in DEMO_STEPS:
+        context.invoke(step)
     click.echo("Demo data ready. Sign in at http://127.0.0.1:5000/signin with any of:")
     width = max(len(e) for e, *_ in DEMO_USERS)
     for email, _name, role, _org in DEMO_USERS:

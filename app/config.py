@@ -115,6 +115,15 @@ def from_environment(instance_path: str, testing: bool = False) -> dict:
         "STRIPE_WEBHOOK_SECRET": _env("STRIPE_WEBHOOK_SECRET"),
         "PAYOUT_PROVIDER": _env("PAYOUT_PROVIDER", "stripe" if _env("STRIPE_SECRET_KEY") else "manual"),
         "WEB3_PROVIDER_URI": _env("WEB3_PROVIDER_URI"),
+        # Payouts: platform fee in basis points, smallest withdrawal (minor units), batch period.
+        "PAYOUT_FEE_BPS": _env_int("PAYOUT_FEE_BPS", 1000),
+        "PAYOUT_MINIMUM": _env_int("PAYOUT_MINIMUM", 1000),
+        "PAYOUT_BATCH_INTERVAL": timedelta(days=_env_int("PAYOUT_BATCH_DAYS", 7)),
+        # Academy and certification: the signing key of credentials, where course content lives,
+        # and the public address written into credentials.
+        "CREDENTIAL_SIGNING_KEY": _env("CREDENTIAL_SIGNING_KEY"),
+        "ACADEMY_CONTENT_DIR": _env("ACADEMY_CONTENT_DIR"),
+        "PUBLIC_BASE_URL": _env("PUBLIC_BASE_URL"),
         "FORCE_HTTPS": _env_bool("FORCE_HTTPS", False),
         # APIFlask: where the OpenAPI document and its interactive docs live.
         "SPEC_FORMAT": "json",

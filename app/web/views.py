@@ -40,7 +40,8 @@ HOME_TEMPLATES = {
 
 @bp.app_context_processor
 def _labels():
-    return {"role_labels": ROLE_LABELS}
+    # view_names lets the shell link to a domain's pages only when that domain is installed.
+    return {"role_labels": ROLE_LABELS, "view_names": current_app.view_functions}
 
 
 def _safe_next(target: str | None) -> str | None:

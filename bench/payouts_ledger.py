@@ -1,0 +1,238 @@
+"""Benchmark: post earnings through the money ledger, and run a payout batch.
+
+    python bench/payouts_ledger.py            # 1,000,000 earnings (accrue + approve), a 60,000-member batch
+    python bench/payouts_ledger.py --quick    # 5,000 earnings, a 2,000-member batch
+
+Uses PostgreSQL when DATABASE_URL is set (in a scratch database ``<name>_bench_payouts``), else SQLite.
+Figures, each next to a baseline measured in the same run:
+  * earnings: ledger transfers/s (``accrue_earning`` + ``approve_earning``: row locks, idempotency
+    keys, guarded balance updates, postings, signals) vs a bare INSERT of the same transfer and
+    posting rows, statement for statement, into copies of the tables without any of that;
+    target: at least 25% of the bare-insert rate;
+  * the payout batch (``payout_batch``: creating, holding and paying every eligible member's payout,
+    with the provider call stubbed in-process) vs the bare-insert time of the same payout rows;
+    target: under 2 minutes for 60,000 members.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+COMMIT_EVERY = 1000
+
+
+def scratch_database(url: str | None) -> str:
+    if not url:
+        return "sqlite:///" + os.path.join(tempfile.mkdtemp(prefix="bench-payouts-"), "bench.db")
+    import sqlalchemy as sa
+
+    if url.startswith(("postgres://", "postgresql://")):
+        url = "postgresql+psycopg://" + url.split("://", 1)[1]
+    base = sa.make_url(url)
+    name = f"{base.database or 'crowdline'}_bench_payouts"
+    admin = sa.create_engine(base.set(database="postgres"), isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(sa.text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        conn.execute(sa.text(f'CREATE DATABASE "{name}"'))
+    admin.dispose()
+    return base.set(database=name).render_as_string(hide_password=False)
+
+
+def make_members(count: int) -> list[int]:
+    """``count`` member users, inserted in bulk (password hashing is not what is measured)."""
+    from sqlalchemy import insert, select
+
+    from app.auth.models import RoleGrant, User
+    from app.database import commit
+    from app.extensions import db
+
+    start = db.session.scalar(select(User.id).order_by(User.id.desc()).limit(1)) or 0
+    rows = [{"email": f"bench{start + i}@example.test", "name": f"Member {i}", "password_hash": "x" * 40,
+             "timezone": "UTC", "is_active": True} for i in range(count)]
+    for i in range(0, count, 5000):
+        db.session.execute(insert(User), rows[i:i + 5000])
+    ids = list(db.session.scalars(select(User.id).where(User.id > start).order_by(User.id)))
+    db.session.execute(insert(RoleGrant), [{"user_id": uid, "role": "member"} for uid in ids])
+    commit()
+    return ids
+
+
+def fund_org(amount: int) -> int:
+    from flask import current_app
+
+    from app.auth import services as accounts
+    from app.database import commit
+    from payouts import services
+
+    with current_app.test_request_context():
+        boss = accounts.register_user(email=f"boss{time.time_ns()}@example.test", password="correct-horse-battery",
+                                      name="Bench", role="enterprise", org_name="Bench Org")
+        commit()
+        topup = services.create_topup(boss.org_id, boss.id, min(amount, 100_000_000), "CNY")
+        services.confirm_simulated_checkout(topup.id, boss.org_id)
+        commit()
+        # Larger wallets take several top-ups (a checkout has a ceiling).
+        remaining = amount - topup.amount
+        while remaining > 0:
+            more = services.create_topup(boss.org_id, boss.id, min(remaining, 100_000_000), "CNY")
+            services.confirm_simulated_checkout(more.id, boss.org_id)
+            commit()
+            remaining -= more.amount
+        return boss.org_id
+
+
+def bench_earnings(count: int, members: list[int]) -> tuple[float, float]:
+    """Seconds for ``count`` earnings through the ledger, and for the bare inserts of the same rows."""
+    import sqlalchemy as sa
+
+    from app.database import commit
+    from app.extensions import db
+    from payouts import services
+    from payouts.models import Posting, Transfer
+
+    amount = 250
+    org_id = fund_org(count * amount)
+    services.hold_escrow(1, org_id, count * amount, "CNY", key="bench:escrow")
+    commit()
+    started = time.perf_counter()
+    for i in range(count):
+        interaction = i + 1
+        member = members[i % len(members)]
+        services.accrue_earning(1, interaction, member, amount, "CNY", key=f"accrue:{interaction}", org_id=org_id)
+        services.approve_earning(interaction, key=f"approve:{interaction}", fee_bps=1000)
+        if i % COMMIT_EVERY == COMMIT_EVERY - 1:
+            commit()
+    commit()
+    ledger_seconds = time.perf_counter() - started
+
+    # Baseline: the same transfer and posting rows, inserted one transfer at a time into plain copies.
+    meta = sa.MetaData()
+    bare_t = sa.Table("bench_bare_transfers", meta, *[sa.Column(c.name, c.type, primary_key=c.primary_key)
+                                                      for c in Transfer.__table__.columns])
+    bare_p = sa.Table("bench_bare_postings", meta, *[sa.Column(c.name, c.type, primary_key=c.primary_key)
+                                                     for c in Posting.__table__.columns])
+    meta.create_all(db.session.connection())
+    commit()
+    rows = db.session.execute(sa.select(Transfer).where(Transfer.key.like("a%")).order_by(Transfer.id)).scalars().all()
+    postings: dict[int, list[dict]] = {}
+    for p in db.session.scalars(sa.select(Posting).where(Posting.transfer_id.in_([t.id for t in rows[:1]]))):
+        postings.setdefault(p.transfer_id, []).append({"account_id": p.account_id, "amount": p.amount})
+    columns = [c.name for c in Transfer.__table__.columns if c.name != "id"]
+    templates = [{c: getattr(t, c) for c in columns} for t in rows]
+    db.session.expunge_all()
+    started = time.perf_counter()
+    for i, values in enumerate(templates):
+        new_id = db.session.execute(sa.insert(bare_t).values(**values).returning(bare_t.c.id)).scalar()
+        legs = 3 if values["reason"] == "earning_approved" else 2
+        db.session.execute(sa.insert(bare_p), [{"transfer_id": new_id, "account_id": k + 1, "amount": 1}
+                                               for k in range(legs)])
+        if i % COMMIT_EVERY == COMMIT_EVERY - 1:
+            commit()
+    commit()
+    bare_seconds = time.perf_counter() - started
+    return ledger_seconds, bare_seconds
+
+
+def bench_batch(count: int) -> tuple[float, float, int]:
+    """Seconds for a payout batch over ``count`` members, and for the bare inserts of its payout rows."""
+    import sqlalchemy as sa
+    from flask import current_app
+
+    from app.database import commit
+    from app.extensions import db
+    from payouts import services
+    from payouts.ledger import Leg, account, post
+    from payouts.models import Payout, PayoutDestination
+    from payouts.providers import PROVIDERS, PayoutProvider
+    from payouts.tasks import payout_batch
+
+    class LocalStub(PayoutProvider):
+        """Stands in for Stripe in this benchmark only: answers at once, like a transfer that succeeded."""
+
+        name = "stripe"
+
+        def pay(self, payout, destination):
+            return f"tr_bench_{payout.id}"
+
+    members = make_members(count)
+    org_id = fund_org(count * 5000)
+    services.hold_escrow(2, org_id, count * 5000, "CNY", key="bench:batch-escrow")
+    escrow = account("campaign", 2, "escrow", "CNY")
+    for i in range(0, count, 500):
+        chunk = members[i:i + 500]
+        post(f"bench:credit:{i}", "earning_approved",
+             [Leg(escrow, account("member", m, "available", "CNY"), 5000) for m in chunk], campaign_id=2)
+        commit()
+    db.session.execute(sa.insert(PayoutDestination), [
+        {"member_id": m, "provider": "stripe", "external_id": f"acct_bench_{m}", "status": "enabled"}
+        for m in members])
+    commit()
+    PROVIDERS["stripe"] = LocalStub
+    current_app.config.update(PAYOUT_PROVIDER="stripe")
+    started = time.perf_counter()
+    payout_batch()
+    batch_seconds = time.perf_counter() - started
+    paid = db.session.scalar(sa.select(sa.func.count()).where(Payout.status == "paid"))
+
+    meta = sa.MetaData()
+    bare = sa.Table("bench_bare_payouts", meta, *[sa.Column(c.name, c.type, primary_key=c.primary_key)
+                                                  for c in Payout.__table__.columns])
+    meta.create_all(db.session.connection())
+    commit()
+    rows = [{c.name: getattr(p, c.name) for c in Payout.__table__.columns if c.name != "id"}
+            for p in db.session.scalars(sa.select(Payout))]
+    started = time.perf_counter()
+    for i, row in enumerate(rows):
+        db.session.execute(sa.insert(bare).values(**row))
+        if i % COMMIT_EVERY == COMMIT_EVERY - 1:
+            commit()
+    commit()
+    bare_seconds = time.perf_counter() - started
+    return batch_seconds, bare_seconds, paid
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--quick", action="store_true", help="small sizes, for a smoke run")
+    args = parser.parse_args()
+    earnings, batch = (5_000, 2_000) if args.quick else (1_000_000, 60_000)
+
+    from flask_migrate import upgrade
+
+    from app import create_app
+
+    uri = scratch_database(os.environ.get("DATABASE_URL"))
+    app = create_app({"TESTING": True, "SQLALCHEMY_DATABASE_URI": uri, "RQ_INLINE": True, "REDIS_URL": None,
+                      "INSTANCE_PATH": tempfile.mkdtemp(prefix="bench-payouts-inst-"),
+                      "PASSWORD_HASH_PARAMS": {"time_cost": 1, "memory_cost": 1024, "parallelism": 1}})
+    with app.app_context():
+        upgrade(revision="heads")
+        print(f"database: {uri.split('://')[0]}")
+        members = make_members(1000)
+        ledger_s, bare_s = bench_earnings(earnings, members)
+        transfers = 2 * earnings
+        ledger_rate, bare_rate = transfers / ledger_s, transfers / bare_s
+        print(f"earnings: {earnings:,} (accrue + approve = {transfers:,} transfers) in {ledger_s:.1f} s")
+        print(f"  ledger      {ledger_rate:,.0f} transfers/s")
+        print(f"  bare INSERT {bare_rate:,.0f} transfers/s (same rows, no locks, keys or balances)")
+        print(f"  ratio       {ledger_rate / bare_rate:.0%} of the bare-insert rate (target ≥ 25%)")
+        from payouts.ledger import check_invariants
+
+        problems = check_invariants()
+        print(f"  ledger check: {'ok' if not problems else problems[:3]}")
+        batch_s, bare_batch_s, paid = bench_batch(batch)
+        print(f"payout batch: {batch:,} members, {paid:,} paid in {batch_s:.1f} s "
+              f"({paid / batch_s:,.0f} payouts/s; target < 120 s for 60,000)")
+        print(f"  bare INSERT of the same payout rows: {bare_batch_s:.1f} s (ratio {bare_batch_s / batch_s:.0%})")
+
+
+if __name__ == "__main__":
+    main()

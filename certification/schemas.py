@@ -1,0 +1,95 @@
+"""Request and response schemas of the certification API."""
+
+from __future__ import annotations
+
+from apiflask import Schema, fields
+from marshmallow import validate
+
+
+class CertificationOut(Schema):
+    id = fields.Integer(required=True)
+    key = fields.String(required=True)
+    name = fields.String(required=True)
+    industry = fields.String(required=True)
+    required_courses = fields.List(fields.String(), required=True)
+    exam_quiz_id = fields.Integer(allow_none=True)
+    exam = fields.Dict(allow_none=True, metadata={"description": "questions, pass_mark, time_limit_seconds"})
+    practical_required = fields.Boolean(required=True)
+    rubric = fields.List(fields.Dict(), allow_none=True)
+    min_profile = fields.Dict(allow_none=True)
+    valid_days = fields.Integer(required=True)
+    tags = fields.List(fields.String(), required=True)
+
+
+class CertificationsOut(Schema):
+    items = fields.List(fields.Nested(CertificationOut), required=True)
+
+
+class GrantOut(Schema):
+    id = fields.Integer(required=True)
+    certification_id = fields.Integer(required=True)
+    certification_key = fields.String(required=True)
+    name = fields.String(required=True)
+    member_id = fields.Integer(required=True)
+    status = fields.String(required=True, metadata={"description": "active, expired, revoked"})
+    granted_at = fields.DateTime(required=True)
+    renewed_at = fields.DateTime(allow_none=True)
+    expires_at = fields.DateTime(required=True)
+    revoke_reason = fields.String(allow_none=True)
+    credential_id = fields.String(required=True)
+
+
+class GrantsOut(Schema):
+    items = fields.List(fields.Nested(GrantOut), required=True)
+
+
+class GrantIn(Schema):
+    member_id = fields.Integer(required=True)
+
+
+class RevokeIn(Schema):
+    reason = fields.String(required=True, validate=validate.Length(min=1, max=1000))
+
+
+class TagOut(Schema):
+    tag = fields.String(required=True)
+    score = fields.Integer(required=True)
+    reasons = fields.List(fields.Dict(), required=True)
+    computed_at = fields.DateTime(required=True)
+
+
+class TagsOut(Schema):
+    tier = fields.String(required=True, metadata={"description": "none, bronze, silver, gold, diamond"})
+    score = fields.Integer(required=True)
+    active_certifications = fields.Integer(required=True)
+    next = fields.Dict(allow_none=True, metadata={"description": "what the next tier needs"})
+    items = fields.List(fields.Nested(TagOut), required=True)
+
+
+class PracticalIn(Schema):
+    transcript = fields.String(required=True, validate=validate.Length(max=20000))
+    recording_url = fields.URL(load_default=None, validate=validate.Length(max=500))
+
+
+class PracticalOut(Schema):
+    id = fields.Integer(required=True)
+    certification_id = fields.Integer(required=True)
+    member_id = fields.Integer(required=True)
+    status = fields.String(required=True)
+    submitted_at = fields.DateTime(required=True)
+    points = fields.Integer(allow_none=True)
+    max_points = fields.Integer(allow_none=True)
+    feedback = fields.String(allow_none=True)
+
+
+class GradeIn(Schema):
+    scores = fields.Dict(keys=fields.String(validate=validate.Length(max=80)), values=fields.Integer(),
+                         required=True)
+    feedback = fields.String(load_default="", validate=validate.Length(max=4000))
+
+
+class VerifyOut(Schema):
+    credential_id = fields.String(required=True)
+    valid = fields.Boolean(required=True)
+    status = fields.String(required=True)
+    reason = fields.String(required=True)

@@ -1,0 +1,132 @@
+"""Certification pages: the member's certifications, tags and next tier (phone first); the trainer's
+grading queue, grants and revocations."""
+
+from __future__ import annotations
+
+from flask import Blueprint, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+from sqlalchemy import select
+
+from academy.services import published_courses
+from app.auth.guards import current_user, page_login_required
+from app.auth.models import User
+from app.auth.services import find_user_by_email
+from app.database import commit, rollback
+from app.errors import AppError, NotFound, ValidationError
+from app.extensions import db
+from certification import services
+from certification.models import CertificationGrant, PracticalAssessment
+
+bp = Blueprint("certification", __name__, url_prefix="/certifications", template_folder="templates")
+STAFF = ("trainer", "admin")
+TIER_LABELS = {"none": _l("No tier yet"), "bronze": _l("Bronze"), "silver": _l("Silver"), "gold": _l("Gold"),
+               "diamond": _l("Diamond")}
+INPUT_LABELS = {"training": _l("Training"), "exam": _l("Exam score"), "certification": _l("Certification"),
+                "qa": _l("QA average"), "csat": _l("Customer satisfaction"), "attendance": _l("Attendance")}
+STATUS_LABELS = {"not_submitted": _l("not submitted"), "pending": _l("waiting for a trainer"),
+                 "passed": _l("passed"), "failed": _l("not passed, try again"), "active": _l("active"),
+                 "expired": _l("expired"), "revoked": _l("revoked")}
+MISSING_LABELS = {"exam": _l("Pass the certification exam"), "practical": _l("Pass the practical role-play"),
+                  "profile": _l("Meet the personality profile")}
+
+
+@bp.app_context_processor
+def _labels():
+    return {"tier_labels": TIER_LABELS, "input_labels": INPUT_LABELS, "missing_labels": MISSING_LABELS,
+            "status_labels": STATUS_LABELS}
+
+
+def _fail(exc: AppError) -> None:
+    rollback()
+    details = "; ".join(f"{k}: {v}" for k, v in exc.fields.items())
+    flash(f"{exc.message} {details}".strip(), "error")
+
+
+@bp.route("/", methods=["GET", "POST"])
+@page_login_required()
+def mine():
+    """What the member holds, what each certification still needs, their tags and their next tier."""
+    user = current_user()
+    if request.method == "POST":
+        try:
+            cert = services.get_certification(int(request.form.get("certification_id", "0") or 0))
+            services.submit_practical(user, cert, request.form.get("transcript", ""),
+                                      request.form.get("recording_url") or None)
+            commit()
+            flash(_("Your role-play was sent to a trainer."), "success")
+        except AppError as exc:
+            _fail(exc)
+        return redirect(url_for("certification.mine"))
+    certs = services.all_certifications()
+    is_member = user.has_role("member")
+    status = {c.id: services.requirements(user, c) for c in certs} if is_member else {}
+    titles = {c.key: c.title for c in published_courses()}
+    return render_template("certification/mine.html", certs=certs, status=status, course_titles=titles,
+                           grants=services.member_grants(user.id) if is_member else [],
+                           tags=services.member_tags(user.id), tier=services.member_tier(user.id))
+
+
+@bp.get("/grants/<int:grant_id>/credential.json")
+@page_login_required(["member"])
+def credential(grant_id: int):
+    from certification.issuer import credential_for
+
+    user = current_user()
+    row = db.session.get(CertificationGrant, grant_id)
+    if row is None or row.member_id != user.id:
+        raise NotFound()
+    response = credential_for(row, user.name)
+    return response, 200, {"Content-Disposition": f'attachment; filename="crowdline-{row.credential_id}.json"'}
+
+
+@bp.route("/manage", methods=["GET", "POST"])
+@page_login_required(STAFF)
+def manage():
+    """Trainer console: the grading queue, issuing and revoking certifications."""
+    user = current_user()
+    if request.method == "POST":
+        try:
+            if request.form.get("action") == "revoke":
+                services.revoke(int(request.form.get("grant_id", "0")), actor=user,
+                                reason=request.form.get("reason", ""))
+                flash(_("Certification revoked."), "success")
+            else:
+                member = find_user_by_email(request.form.get("email", ""))
+                if member is None:
+                    raise ValidationError(fields={"email": _("No member with this e-mail.")})
+                cert = services.get_certification(int(request.form.get("certification_id", "0") or 0))
+                services.grant(cert, member, actor_id=user.id)
+                flash(_("Certification issued."), "success")
+            commit()
+        except AppError as exc:
+            _fail(exc)
+        return redirect(url_for("certification.manage"))
+    grants = list(db.session.scalars(select(CertificationGrant).order_by(CertificationGrant.granted_at.desc())
+                                     .limit(100)))
+    queue = services.pending_practicals()
+    ids = {row.member_id for row in grants} | {row.member_id for row in queue}
+    names = dict(db.session.execute(select(User.id, User.name).where(User.id.in_(ids))).all()) if ids else {}
+    return render_template("certification/manage.html", queue=queue, grants=grants, names=names,
+                           certs=services.all_certifications())
+
+
+@bp.route("/manage/practicals/<int:practical_id>", methods=["GET", "POST"])
+@page_login_required(STAFF)
+def grade(practical_id: int):
+    user = current_user()
+    row = db.session.get(PracticalAssessment, practical_id)
+    if row is None:
+        raise NotFound()
+    if request.method == "POST":
+        scores = {c["key"]: request.form.get(f"score-{c['key']}") for c in row.certification.practical_rubric or []}
+        try:
+            services.grade_practical(practical_id, grader=user, scores=scores,
+                                     feedback=request.form.get("feedback", ""))
+            commit()
+            flash(_("Graded: %(status)s.", status=STATUS_LABELS[row.status]), "success")
+            return redirect(url_for("certification.manage"))
+        except AppError as exc:
+            _fail(exc)
+            return redirect(url_for("certification.grade", practical_id=practical_id))
+    return render_template("certification/grade.html", practical=row, member=db.session.get(User, row.member_id))

@@ -1,0 +1,23 @@
+"""Money: a double-entry ledger, enterprise wallets, campaign escrow, member earnings and payouts.
+
+Other packages move money only through ``payouts.services`` (``hold_escrow``, ``release_escrow``,
+``accrue_earning``, ``approve_earning``, ``reverse_earning``). Stripe is reached only through
+``payouts/providers/stripe.py``; without Stripe keys the ``manual`` provider runs everything offline.
+"""
+
+from __future__ import annotations
+
+
+def init_app(app) -> None:
+    """Register the JSON API, the Stripe webhook, the pages, the ``payouts`` CLI group and the
+    scheduled payout batch (weekly unless ``PAYOUT_BATCH_INTERVAL`` says otherwise)."""
+    from app import register_api_blueprint
+    from app.schedule import register_periodic
+    from payouts import api, cli, tasks, views, webhooks
+
+    register_api_blueprint(app, api.bp)
+    register_api_blueprint(app, webhooks.bp)  # signed by Stripe, not by a browser: no CSRF token
+    app.register_blueprint(views.bp)
+    app.cli.add_command(cli.payouts)
+    register_periodic("payout-batch", tasks.payout_batch,
+                      app.config.get("PAYOUT_BATCH_INTERVAL", tasks.BATCH_INTERVAL))

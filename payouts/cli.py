@@ -1,0 +1,68 @@
+"""``flask --app wsgi payouts …``: reconcile, check the ledger, run or schedule the payout batch."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime, timedelta
+
+import click
+from flask.cli import with_appcontext
+
+from app.database import commit
+
+
+@click.group(help="Money: ledger checks, reconciliation and payout batches.")
+def payouts() -> None:
+    pass
+
+
+def _date(_ctx, _param, value):
+    if value is None:
+        return None
+    try:
+        day = datetime.strptime(value, "%Y-%m-%d")
+    except ValueError as exc:
+        raise click.BadParameter("use YYYY-MM-DD") from exc
+    return day.replace(tzinfo=UTC)
+
+
+@payouts.command("reconcile", help="Compare the ledger with the provider's balance transactions for a period.")
+@click.option("--from", "start", required=True, callback=_date, help="First day (YYYY-MM-DD, UTC).")
+@click.option("--to", "end", required=True, callback=_date, help="Last day, included (YYYY-MM-DD, UTC).")
+@with_appcontext
+def reconcile_command(start, end) -> None:
+    from payouts.providers import get_provider
+    from payouts.reports import reconcile
+
+    if end < start:
+        raise click.BadParameter("--to is before --from")
+    report = reconcile(get_provider(), start, end + timedelta(days=1))
+    commit()
+    click.echo(json.dumps({"reconciliation_id": report.id, "provider": report.provider, **report.result},
+                          indent=2, default=str))
+    if report.differences:
+        raise SystemExit(1)
+
+
+@payouts.command("check", help="Verify the ledger: balanced transfers, zero sums, caches equal to postings.")
+@with_appcontext
+def check_command() -> None:
+    from payouts.ledger import check_invariants
+
+    problems = check_invariants()
+    for problem in problems:
+        click.echo(problem, err=True)
+    if problems:
+        raise SystemExit(1)
+    click.echo("ledger ok")
+
+
+@payouts.command("batch", help="Run the payout batch now (it also runs weekly from the scheduler).")
+@with_appcontext
+def batch_command() -> None:
+    from app.jobs import enqueue
+    from payouts.tasks import payout_batch
+
+    job_id = enqueue(payout_batch, description="payout batch")
+    commit()
+    click.echo(f"queued payout batch job {job_id}")

@@ -1,0 +1,265 @@
+"""The posting engine: one balanced transfer, applied at most once, never overdrawing a guarded account.
+
+``post`` is the only code that writes transfers, postings and balances. Its order of work is what
+keeps the invariants under concurrency on PostgreSQL:
+
+1. the accounts involved are locked (``SELECT … FOR UPDATE``) in ascending id order, so two
+   transfers touching the same accounts queue behind each other and never deadlock;
+2. the transfer row is inserted with ``ON CONFLICT (key) DO NOTHING``: a second caller with the
+   same idempotency key gets no row back and returns the transfer that already exists;
+3. each balance moves with ``UPDATE … SET balance = balance + :delta WHERE … balance + :delta >= 0``
+   (for guarded accounts), the same statement that would refuse an overdraft, with the database's
+   check constraint behind it.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import defaultdict
+from dataclasses import dataclass
+
+from flask_babel import gettext as _
+from sqlalchemy import bindparam, event, func, select, text
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.orm import Session
+from sqlalchemy.orm.util import identity_key
+
+from app import events
+from app.database import UTCDateTime
+from app.errors import Conflict, ValidationError
+from app.extensions import db
+from app.money import MoneyError, check_currency
+from app.timeutil import utcnow
+from payouts.models import GUARDED_PURPOSES, LedgerAccount, Posting, Transfer
+
+logger = logging.getLogger(__name__)
+
+PLATFORM = 0  # owner id of the platform's own accounts
+
+
+class InsufficientFunds(Conflict):
+    code = "insufficient_funds"
+
+
+@dataclass(frozen=True)
+class Leg:
+    """``amount`` minor units leave ``source`` and arrive at ``target``."""
+
+    source: AccountRef
+    target: AccountRef
+    amount: int
+
+
+def check_amount(amount, field: str = "amount") -> int:
+    """A positive whole number of minor units, or a 422 naming the field."""
+    if isinstance(amount, bool) or not isinstance(amount, int) or amount <= 0:
+        raise ValidationError(fields={field: _("Must be a positive whole number of minor units.")})
+    return amount
+
+
+def valid_currency(currency, field: str = "currency") -> str:
+    try:
+        return check_currency(currency if isinstance(currency, str) else "")
+    except MoneyError as exc:
+        raise ValidationError(fields={field: _("Unknown currency.")}) from exc
+
+
+@dataclass(frozen=True)
+class AccountRef:
+    """What posting needs of an account; accounts never change identity, so these are cached."""
+
+    id: int
+    owner_kind: str
+    owner_id: int
+    purpose: str
+    currency: str
+    guarded: bool
+
+    @property
+    def label(self) -> str:
+        return f"{self.owner_kind}:{self.owner_id}:{self.purpose}:{self.currency}"
+
+
+_CACHE = "payouts_accounts"
+
+
+@event.listens_for(Session, "after_soft_rollback")
+def _forget_accounts(session, previous_transaction) -> None:
+    session.info.pop(_CACHE, None)  # an account created in the rolled-back work may be gone
+
+
+def account(owner_kind: str, owner_id: int, purpose: str, currency: str) -> AccountRef:
+    """The account for an owner, purpose and currency, created on first use (race-safe)."""
+    cache = db.session.info.setdefault(_CACHE, {})
+    wanted = (owner_kind, owner_id, purpose, currency)
+    if wanted in cache:
+        return cache[wanted]
+    currency = valid_currency(currency)
+    stmt = select(LedgerAccount.id, LedgerAccount.guarded).where(
+        LedgerAccount.owner_kind == owner_kind, LedgerAccount.owner_id == owner_id,
+        LedgerAccount.purpose == purpose, LedgerAccount.currency == currency)
+    found = db.session.execute(stmt).first()
+    if found is None:
+        values = {"owner_kind": owner_kind, "owner_id": owner_id, "purpose": purpose, "currency": currency,
+                  "guarded": purpose in GUARDED_PURPOSES, "balance": 0}
+        db.session.execute(_insert(LedgerAccount).values(**values).on_conflict_do_nothing(
+            index_elements=["owner_kind", "owner_id", "purpose", "currency"]))
+        found = db.session.execute(stmt).first()
+    ref = AccountRef(found.id, owner_kind, owner_id, purpose, currency, bool(found.guarded))
+    cache[(owner_kind, owner_id, purpose, currency)] = ref
+    return ref
+
+
+def _insert(model):
+    dialect = db.session.get_bind().dialect.name
+    return (postgresql.insert if dialect == "postgresql" else sqlite.insert)(model)
+
+
+_EXISTING = text("SELECT id FROM money_transfers WHERE key = :key")
+_LOCK = text("SELECT id, guarded, balance FROM money_accounts WHERE id IN :ids ORDER BY id").bindparams(
+    bindparam("ids", expanding=True))
+_LOCK_PG = text("SELECT id, guarded, balance FROM money_accounts WHERE id IN :ids ORDER BY id FOR UPDATE").bindparams(
+    bindparam("ids", expanding=True))
+_MOVE = text("UPDATE money_accounts SET balance = balance + :delta "
+             "WHERE id = :id AND (NOT guarded OR balance + :delta >= 0)")
+_POSTING = text("INSERT INTO money_postings (transfer_id, account_id, amount) "
+                "VALUES (:transfer_id, :account_id, :amount)")
+_REFS = ("org_id", "campaign_id", "interaction_id", "member_id", "payout_id", "topup_id", "external_ref", "reverses_id")
+_TRANSFER = text(
+    "INSERT INTO money_transfers (key, reason, currency, amount, created_at, " + ", ".join(_REFS) + ") "
+    "VALUES (:key, :reason, :currency, :amount, :created_at, " + ", ".join(f":{r}" for r in _REFS) + ") "
+    "ON CONFLICT (key) DO NOTHING RETURNING id").bindparams(bindparam("created_at", type_=UTCDateTime))
+
+
+def post(key: str, reason: str, legs: list[Leg], **refs) -> tuple[Transfer, bool]:
+    """Apply ``legs`` as one transfer under ``key``; return ``(transfer, created)``.
+
+    A key seen before returns the existing transfer and changes nothing. ``refs`` are the
+    transfer's references (``org_id``, ``campaign_id``, ``interaction_id``, ``member_id``,
+    ``payout_id``, ``topup_id``, ``external_ref``, ``reverses_id``). Raises ``InsufficientFunds``
+    (409) when a guarded account would go below zero; nothing is written then.
+    """
+    if not key or len(key) > 200:
+        raise ValidationError(fields={"key": _("An idempotency key of 1 to 200 characters is required.")})
+    if not legs:
+        raise ValidationError(fields={"amount": _("A transfer needs at least one leg.")})
+    unknown = set(refs) - set(_REFS)
+    if unknown:
+        raise TypeError(f"unknown transfer references: {sorted(unknown)}")
+    currency = legs[0].source.currency
+    deltas: dict[int, int] = defaultdict(int)
+    for leg in legs:
+        check_amount(leg.amount)
+        if leg.source.currency != currency or leg.target.currency != currency:
+            raise ValidationError(fields={"currency": _("A transfer moves one currency.")})
+        deltas[leg.source.id] -= leg.amount
+        deltas[leg.target.id] += leg.amount
+    session = db.session
+    existing = session.execute(_EXISTING, {"key": key}).scalar()
+    if existing is not None:
+        return session.get(Transfer, existing), False
+    ids = sorted(deltas)
+    # Lock every account involved, in id order (no deadlocks), before deciding anything.
+    lock = _LOCK_PG if session.get_bind().dialect.name == "postgresql" else _LOCK
+    rows = session.execute(lock, {"ids": ids}).all()
+    if len(rows) != len(ids):
+        session.info.pop(_CACHE, None)
+        raise RuntimeError("a ledger account disappeared; retry the operation")
+    for account_id, guarded, balance_now in rows:
+        if guarded and balance_now + deltas[account_id] < 0:
+            raise InsufficientFunds(_("Not enough money in the account for this transfer."),
+                                    fields={"amount": _("Exceeds the available balance.")})
+    total = sum(leg.amount for leg in legs)
+    values = dict.fromkeys(_REFS)
+    values.update(refs, key=key, reason=reason, currency=currency, amount=total, created_at=utcnow())
+    transfer_id = session.execute(_TRANSFER, values).scalar()
+    if transfer_id is None:  # the same key committed by a concurrent caller while we waited
+        return session.scalar(select(Transfer).where(Transfer.key == key)), False
+    for account_id in ids:
+        delta = deltas[account_id]
+        if delta == 0:
+            continue
+        if session.execute(_MOVE, {"delta": delta, "id": account_id}).rowcount != 1:
+            raise InsufficientFunds(_("Not enough money in the account for this transfer."))  # not under the lock
+        loaded = session.identity_map.get(identity_key(LedgerAccount, account_id))
+        if loaded is not None:  # a loaded account object's cached balance is stale now
+            session.expire(loaded, ["balance"])
+    session.execute(_POSTING, [{"transfer_id": transfer_id, "account_id": account_id, "amount": deltas[account_id]}
+                               for account_id in ids if deltas[account_id] != 0])
+    events.send(events.money_transferred, "payouts", transfer_id=transfer_id,
+                from_account="+".join(sorted({leg.source.label for leg in legs})),
+                to_account="+".join(sorted({leg.target.label for leg in legs})),
+                amount=total, currency=currency, reason=reason, key=key)
+    logger.debug("Transfer %s (%s) of %s %s posted", transfer_id, reason, total, currency)
+    return session.get(Transfer, transfer_id), True
+
+
+def reverse(original: Transfer, key: str, reason: str = "reversal", **refs) -> tuple[Transfer, bool]:
+    """A new transfer with every posting of ``original`` negated; the original stays as it was."""
+    postings = db.session.scalars(select(Posting).where(Posting.transfer_id == original.id)).all()
+    accounts = {a.id: AccountRef(a.id, a.owner_kind, a.owner_id, a.purpose, a.currency, a.guarded)
+                for a in db.session.scalars(
+                    select(LedgerAccount).where(LedgerAccount.id.in_([p.account_id for p in postings])))}
+    sources = [p for p in postings if p.amount > 0]  # what was credited is now debited
+    targets = [p for p in postings if p.amount < 0]
+    legs = _pair(sources, targets, accounts)
+    refs.setdefault("reverses_id", original.id)
+    for name in ("org_id", "campaign_id", "interaction_id", "member_id", "payout_id", "topup_id"):
+        refs.setdefault(name, getattr(original, name))
+    return post(key, reason, legs, **refs)
+
+
+def _pair(sources: list[Posting], targets: list[Posting], accounts: dict) -> list[Leg]:
+    """Split signed postings into source→target legs (greedy; amounts are already balanced)."""
+    legs: list[Leg] = []
+    need = [[p.account_id, p.amount] for p in sources]
+    give = [[p.account_id, -p.amount] for p in targets]
+    i = j = 0
+    while i < len(need) and j < len(give):
+        amount = min(need[i][1], give[j][1])
+        legs.append(Leg(accounts[need[i][0]], accounts[give[j][0]], amount))
+        need[i][1] -= amount
+        give[j][1] -= amount
+        if need[i][1] == 0:
+            i += 1
+        if give[j][1] == 0:
+            j += 1
+    return legs
+
+
+def balance(account_or_id) -> int:
+    """The account's balance derived from its postings (the truth the cache must equal)."""
+    account_id = account_or_id if isinstance(account_or_id, int) else account_or_id.id
+    return int(db.session.scalar(select(func.coalesce(func.sum(Posting.amount), 0))
+                                 .where(Posting.account_id == account_id)))
+
+
+def find_balance(owner_kind: str, owner_id: int, purpose: str, currency: str) -> int:
+    """The cached balance of an account, 0 if it does not exist yet (reads create nothing)."""
+    value = db.session.scalar(select(LedgerAccount.balance).where(
+        LedgerAccount.owner_kind == owner_kind, LedgerAccount.owner_id == owner_id,
+        LedgerAccount.purpose == purpose, LedgerAccount.currency == currency))
+    return int(value or 0)
+
+
+def check_invariants() -> list[str]:
+    """Problems found in the whole ledger (empty when sound): unbalanced transfers, per-currency
+    sums other than zero, cached balances that differ from the sum of postings, negative guarded accounts."""
+    problems: list[str] = []
+    unbalanced = db.session.execute(
+        select(Posting.transfer_id, func.sum(Posting.amount)).group_by(Posting.transfer_id)
+        .having(func.sum(Posting.amount) != 0)).all()
+    problems += [f"transfer {tid} does not balance (sum {total})" for tid, total in unbalanced]
+    per_currency = db.session.execute(
+        select(LedgerAccount.currency, func.sum(Posting.amount)).join(Posting, Posting.account_id == LedgerAccount.id)
+        .group_by(LedgerAccount.currency)).all()
+    problems += [f"{cur} sums to {total}, not 0" for cur, total in per_currency if total != 0]
+    sums = dict(db.session.execute(
+        select(Posting.account_id, func.sum(Posting.amount)).group_by(Posting.account_id)).all())
+    for acc in db.session.scalars(select(LedgerAccount).order_by(LedgerAccount.id)):
+        derived = int(sums.get(acc.id, 0))
+        if acc.balance != derived:
+            problems.append(f"account {acc.id} ({acc.label}) caches {acc.balance}, postings sum to {derived}")
+        if acc.guarded and derived < 0:
+            problems.append(f"account {acc.id} ({acc.label}) is negative: {derived}")
+    return problems

@@ -1,0 +1,38 @@
+"""The money operations, callable without HTTP. Other packages use the escrow and earning verbs:
+
+- ``hold_escrow(campaign_id, org_id, amount, currency, key)``: enterprise wallet → campaign escrow
+- ``release_escrow(campaign_id, org_id, amount, currency, key)``: campaign escrow → enterprise wallet
+- ``accrue_earning(campaign_id, interaction_id, member_id, amount, currency, key)``: escrow → member pending
+- ``approve_earning(interaction_id, key, fee_bps=None)``: member pending → member available + platform fee
+- ``reverse_earning(interaction_id, key, to="escrow"|"wallet")``: member pending → campaign escrow (or wallet)
+
+Each is idempotent on ``key`` (the same key again returns the first transfer and moves nothing),
+returns the ``Transfer``, sends ``money_transferred`` once, and never commits: the caller commits.
+"""
+
+from payouts.services.earnings import (
+    accrue_earning,
+    approve_earning,
+    earnings_summary,
+    hold_escrow,
+    release_escrow,
+    reverse_earning,
+)
+from payouts.services.payouts import (
+    execute_payout,
+    fail_payout,
+    mark_payout_paid,
+    request_payout,
+    run_payout_batch,
+    save_payout_details,
+    start_onboarding,
+)
+from payouts.services.topups import confirm_simulated_checkout, create_topup, wallet_summary
+from payouts.services.webhooks import handle_event
+
+__all__ = [
+    "accrue_earning", "approve_earning", "confirm_simulated_checkout", "create_topup", "earnings_summary",
+    "execute_payout", "fail_payout", "handle_event", "hold_escrow", "mark_payout_paid", "release_escrow",
+    "request_payout", "reverse_earning", "run_payout_batch", "save_payout_details", "start_onboarding",
+    "wallet_summary",
+]

@@ -1,0 +1,138 @@
+"""Escrow and earnings: the verbs the marketplace calls when a campaign is funded, a call is
+completed and QA decides."""
+
+from __future__ import annotations
+
+from flask import current_app
+from flask_babel import gettext as _
+from sqlalchemy import func, select
+
+from app.errors import Conflict, NotFound, ValidationError
+from app.extensions import db
+from app.money import Money
+from payouts.ledger import PLATFORM, Leg, account, check_amount, post, reverse, valid_currency
+from payouts.models import LedgerAccount, Posting, Transfer
+
+DEFAULT_FEE_BPS = 1000  # the platform keeps 10% of an approved earning unless configured otherwise
+
+
+def hold_escrow(campaign_id: int, org_id: int, amount: int, currency: str, key: str) -> Transfer:
+    """Move ``amount`` from the organization's wallet into the campaign's escrow (409 if the wallet is short)."""
+    currency, amount = valid_currency(currency), check_amount(amount)
+    wallet, escrow = account("org", org_id, "wallet", currency), account("campaign", campaign_id, "escrow", currency)
+    legs = [Leg(wallet, escrow, amount)]
+    return post(key, "escrow_hold", legs, org_id=org_id, campaign_id=campaign_id)[0]
+
+
+def release_escrow(campaign_id: int, org_id: int, amount: int, currency: str, key: str) -> Transfer:
+    """Return ``amount`` of unspent escrow to the organization's wallet (409 if escrow holds less)."""
+    currency, amount = valid_currency(currency), check_amount(amount)
+    escrow, wallet = account("campaign", campaign_id, "escrow", currency), account("org", org_id, "wallet", currency)
+    legs = [Leg(escrow, wallet, amount)]
+    return post(key, "escrow_release", legs, org_id=org_id, campaign_id=campaign_id)[0]
+
+
+def accrue_earning(campaign_id: int, interaction_id: int, member_id: int, amount: int, currency: str,
+                   key: str, org_id: int | None = None) -> Transfer:
+    """Earmark a completed interaction's pay: campaign escrow → the member's pending balance."""
+    currency, amount = valid_currency(currency), check_amount(amount)
+    legs = [Leg(account("campaign", campaign_id, "escrow", currency), account("member", member_id, "pending", currency),
+                amount)]
+    return post(key, "earning_accrued", legs, org_id=org_id, campaign_id=campaign_id,
+                interaction_id=interaction_id, member_id=member_id)[0]
+
+
+def _accrual(interaction_id: int) -> Transfer:
+    found = db.session.scalar(select(Transfer).where(
+        Transfer.interaction_id == interaction_id, Transfer.reason == "earning_accrued").order_by(Transfer.id))
+    if found is None:
+        raise NotFound(_("No earning was accrued for this interaction."))
+    return found
+
+
+def _settled(interaction_id: int) -> Transfer | None:
+    return db.session.scalar(select(Transfer).where(
+        Transfer.interaction_id == interaction_id,
+        Transfer.reason.in_(("earning_approved", "earning_reversed"))))
+
+
+def approve_earning(interaction_id: int, key: str, fee_bps: int | None = None) -> Transfer:
+    """QA approved: the member's pending earning becomes available, less the platform fee."""
+    existing = db.session.scalar(select(Transfer).where(Transfer.key == key))
+    if existing is not None:
+        return existing
+    accrual = _accrual(interaction_id)
+    if _settled(interaction_id) is not None:
+        raise Conflict(_("This earning was already settled."), code="earning_settled")
+    bps = current_app.config.get("PAYOUT_FEE_BPS", DEFAULT_FEE_BPS) if fee_bps is None else fee_bps
+    if isinstance(bps, bool) or not isinstance(bps, int) or not 0 <= bps <= 10_000:
+        raise ValidationError(fields={"fee_bps": _("Between 0 and 10000 basis points.")})
+    currency, member_id = accrual.currency, accrual.member_id
+    fee = Money(accrual.amount, currency).percent(bps).amount
+    pending = account("member", member_id, "pending", currency)
+    legs = []
+    if accrual.amount - fee > 0:
+        legs.append(Leg(pending, account("member", member_id, "available", currency), accrual.amount - fee))
+    if fee > 0:
+        legs.append(Leg(pending, account("platform", PLATFORM, "fees", currency), fee))
+    return post(key, "earning_approved", legs, org_id=accrual.org_id, campaign_id=accrual.campaign_id,
+                interaction_id=interaction_id, member_id=member_id)[0]
+
+
+def reverse_earning(interaction_id: int, key: str, to: str = "escrow") -> Transfer:
+    """QA rejected: the pending earning goes back to the campaign's escrow (or the enterprise's wallet)."""
+    existing = db.session.scalar(select(Transfer).where(Transfer.key == key))
+    if existing is not None:
+        return existing
+    if to not in ("escrow", "wallet"):
+        raise ValidationError(fields={"to": _("Either escrow or wallet.")})
+    accrual = _accrual(interaction_id)
+    if _settled(interaction_id) is not None:
+        raise Conflict(_("This earning was already settled."), code="earning_settled")
+    if to == "wallet" and accrual.org_id is None:
+        raise ValidationError(fields={"to": _("The earning names no organization to refund.")})
+    if to == "escrow":
+        return reverse(accrual, key, reason="earning_reversed")[0]
+    currency = accrual.currency
+    legs = [Leg(account("member", accrual.member_id, "pending", currency),
+                account("org", accrual.org_id, "wallet", currency), accrual.amount)]
+    return post(key, "earning_reversed", legs, org_id=accrual.org_id, campaign_id=accrual.campaign_id,
+                interaction_id=interaction_id, member_id=accrual.member_id, reverses_id=accrual.id)[0]
+
+
+def member_balances(member_id: int) -> dict[str, dict[str, int]]:
+    """``{currency: {purpose: balance}}`` of a member's accounts."""
+    result: dict[str, dict[str, int]] = {}
+    for acc in db.session.scalars(select(LedgerAccount).where(
+            LedgerAccount.owner_kind == "member", LedgerAccount.owner_id == member_id)):
+        result.setdefault(acc.currency, {})[acc.purpose] = acc.balance
+    return result
+
+
+def earnings_summary(member_id: int) -> dict:
+    """Totals by state (pending QA, available, in transit, paid) and the member's lines, one per interaction."""
+    balances = member_balances(member_id)
+    totals = [{"currency": cur, "pending": b.get("pending", 0), "available": b.get("available", 0),
+               "in_transit": b.get("in_transit", 0), "paid": b.get("paid_out", 0)}
+              for cur, b in sorted(balances.items())]
+    return {"totals": totals}
+
+
+def earning_lines_query(member_id: int):
+    """The member's accruals with their state (pending / approved / reversed), newest first."""
+    return select(Transfer).where(Transfer.member_id == member_id, Transfer.reason == "earning_accrued")
+
+
+def earning_state(accrual: Transfer) -> dict:
+    settled = _settled(accrual.interaction_id) if accrual.interaction_id is not None else None
+    state, net = "pending", None
+    if settled is not None and settled.reason == "earning_approved":
+        state = "approved"
+        net = int(db.session.scalar(select(func.sum(Posting.amount)).join(
+            LedgerAccount, LedgerAccount.id == Posting.account_id).where(
+            Posting.transfer_id == settled.id, LedgerAccount.purpose == "available")) or 0)
+    elif settled is not None:
+        state = "reversed"
+    return {"id": accrual.id, "interaction_id": accrual.interaction_id, "campaign_id": accrual.campaign_id,
+            "amount": accrual.amount, "net_amount": net, "currency": accrual.currency, "state": state,
+            "created_at": accrual.created_at}

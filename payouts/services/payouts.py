@@ -1,0 +1,211 @@
+"""Payouts: members' payout accounts, withdrawals, paying through the provider, settling and failing."""
+
+from __future__ import annotations
+
+import logging
+import uuid
+
+from flask import current_app, url_for
+from flask_babel import gettext as _
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+
+from app import events
+from app.auth.models import User
+from app.errors import Conflict, NotFound, ValidationError
+from app.extensions import db
+from app.timeutil import utcnow
+from payouts.ledger import Leg, account, check_amount, find_balance, post, valid_currency
+from payouts.models import OPEN_PAYOUT_STATES, LedgerAccount, Payout, PayoutDestination
+from payouts.providers import ProviderRejected, get_provider
+
+logger = logging.getLogger(__name__)
+
+DEFAULT_MINIMUM = 1000  # minor units: 10.00 in a two-decimal currency
+
+
+def minimum_payout() -> int:
+    return int(current_app.config.get("PAYOUT_MINIMUM", DEFAULT_MINIMUM))
+
+
+def destination_of(member_id: int) -> PayoutDestination | None:
+    return db.session.scalar(select(PayoutDestination).where(PayoutDestination.member_id == member_id))
+
+
+def save_payout_details(member_id: int, details: str) -> PayoutDestination:
+    """Manual provider: how the member wants to be paid (bank or wallet details, for the admin)."""
+    details = (details or "").strip()
+    if not 5 <= len(details) <= 500:
+        raise ValidationError(fields={"details": _("Between 5 and 500 characters.")})
+    destination = destination_of(member_id)
+    if destination is None:
+        destination = PayoutDestination(member_id=member_id, provider="manual")
+        db.session.add(destination)
+    destination.provider, destination.details, destination.status = "manual", details, "enabled"
+    db.session.flush()
+    return destination
+
+
+def start_onboarding(member_id: int) -> str:
+    """The URL where the member connects a payout account (Stripe Connect onboarding, or the details form)."""
+    provider = get_provider()
+    if provider.name == "manual":
+        return url_for("payouts.payout_account")
+    destination = destination_of(member_id)
+    if destination is None:
+        destination = PayoutDestination(member_id=member_id, provider=provider.name)
+        db.session.add(destination)
+        db.session.flush()
+    email = db.session.get(User, member_id).email
+    return provider.onboarding_link(destination, email, refresh_url=url_for("payouts.payout_account", _external=True),
+                                    return_url=url_for("payouts.earnings", _external=True))
+
+
+def open_payout(member_id: int) -> Payout | None:
+    return db.session.scalar(select(Payout).where(Payout.member_id == member_id,
+                                                  Payout.status.in_(OPEN_PAYOUT_STATES)))
+
+
+def request_payout(member_id: int, amount: int, currency: str, *, scheduled: bool = False,
+                   enqueue: bool = True) -> Payout:
+    """Withdraw ``amount`` of the member's available balance: one open request at a time, at least
+    the minimum, never more than available. The money moves to in-transit now; the job pays it."""
+    currency, amount = valid_currency(currency), check_amount(amount)
+    if amount < minimum_payout():
+        raise ValidationError(fields={"amount": _("The minimum withdrawal is %(min)s minor units.",
+                                                  min=minimum_payout())})
+    destination = destination_of(member_id)
+    if destination is None or destination.status != "enabled":
+        raise Conflict(_("Connect a payout account first."), code="no_payout_account")
+    if open_payout(member_id) is not None:
+        raise Conflict(_("You already have a withdrawal in progress."), code="payout_in_progress")
+    if amount > find_balance("member", member_id, "available", currency):
+        raise ValidationError(fields={"amount": _("Exceeds the available balance.")})
+    payout = Payout(member_id=member_id, amount=amount, currency=currency, provider=destination.provider,
+                    scheduled=scheduled, idempotency_key=uuid.uuid4().hex)
+    try:
+        with db.session.begin_nested():  # a concurrent request of the same member meets the unique index
+            db.session.add(payout)
+    except IntegrityError as exc:
+        raise Conflict(_("You already have a withdrawal in progress."), code="payout_in_progress") from exc
+    # The provider idempotency key is derived from the payout id and stored before the first attempt.
+    payout.idempotency_key = f"crowdline-payout-{payout.id}"
+    available = account("member", member_id, "available", currency)
+    legs = [Leg(available, account("member", member_id, "in_transit", currency), amount)]
+    post(f"payout:{payout.id}:hold", "payout_requested", legs, member_id=member_id, payout_id=payout.id)
+    events.send(events.payout_requested, "payouts", payout_id=payout.id, member_id=member_id, amount=amount,
+                currency=currency)
+    logger.info("Payout %s of %s %s requested by member %s", payout.id, amount, currency, member_id)
+    if enqueue:
+        from app import jobs
+        from payouts.tasks import process_payout
+
+        jobs.enqueue(process_payout, payout.id, owner_id=member_id, description="payout")
+    return payout
+
+
+def _locked(payout_id: int) -> Payout:
+    payout = db.session.scalar(select(Payout).where(Payout.id == payout_id).with_for_update())
+    if payout is None:
+        raise NotFound()
+    return payout
+
+
+def execute_payout(payout_id: int, providers: dict | None = None) -> str:
+    """Pay an open payout through its provider; safe to run again after a crash at any point,
+    because the provider call carries the payout's stored idempotency key and the ledger posting
+    carries a key derived from the payout id. ``providers`` caches provider clients across a batch."""
+    payout = _locked(payout_id)
+    if payout.status not in OPEN_PAYOUT_STATES:
+        return payout.status
+    providers = {} if providers is None else providers
+    if payout.provider not in providers:
+        providers[payout.provider] = get_provider(payout.provider)
+    provider = providers[payout.provider]
+    payout.attempts += 1
+    if not provider.settles_immediately:
+        payout.status = "processing"  # waits for an admin to pay it and mark it settled
+        return payout.status
+    try:
+        reference = provider.pay(payout, destination_of(payout.member_id))
+    except ProviderRejected as exc:
+        fail_payout(payout.id, str(exc))
+        return "failed"
+    _mark_paid(payout, reference, None)
+    return "paid"
+
+
+def mark_payout_paid(payout_id: int, provider_ref: str | None, actor_id: int | None = None) -> Payout:
+    """The money reached the member: in-transit → paid out. Idempotent."""
+    return _mark_paid(_locked(payout_id), provider_ref, actor_id)
+
+
+def _mark_paid(payout: Payout, provider_ref: str | None, actor_id: int | None) -> Payout:
+    if payout.status == "paid":
+        return payout
+    if payout.status not in OPEN_PAYOUT_STATES:
+        raise Conflict(_("This payout is already settled."), code="payout_settled")
+    legs = [Leg(account("member", payout.member_id, "in_transit", payout.currency),
+                account("member", payout.member_id, "paid_out", payout.currency), payout.amount)]
+    post(f"payout:{payout.id}:paid", "payout_paid", legs, member_id=payout.member_id, payout_id=payout.id,
+         external_ref=provider_ref)
+    payout.status, payout.provider_ref, payout.settled_at = "paid", provider_ref, utcnow()
+    events.send(events.payout_paid, "payouts", payout_id=payout.id, member_id=payout.member_id, amount=payout.amount,
+                currency=payout.currency, provider_ref=provider_ref, actor_id=actor_id)
+    logger.info("Payout %s paid (%s)", payout.id, provider_ref)
+    return payout
+
+
+def fail_payout(payout_id: int, reason: str, actor_id: int | None = None) -> Payout:
+    """The payout did not reach the member (refused, or reversed after it was paid): the money
+    returns to the member's available balance and the reason is shown to them. Idempotent."""
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValidationError(fields={"reason": _("Say why the payout failed.")})
+    payout = _locked(payout_id)
+    if payout.status == "failed":
+        return payout
+    source = "paid_out" if payout.status == "paid" else "in_transit"
+    legs = [Leg(account("member", payout.member_id, source, payout.currency),
+                account("member", payout.member_id, "available", payout.currency), payout.amount)]
+    post(f"payout:{payout.id}:returned", "payout_returned", legs, member_id=payout.member_id, payout_id=payout.id,
+         external_ref=payout.provider_ref)
+    payout.status, payout.failure_reason, payout.settled_at = "failed", reason[:500], utcnow()
+    events.send(events.payout_failed, "payouts", payout_id=payout.id, member_id=payout.member_id,
+                amount=payout.amount, currency=payout.currency, reason=payout.failure_reason, actor_id=actor_id)
+    logger.info("Payout %s failed: %s", payout.id, payout.failure_reason)
+    return payout
+
+
+def eligible_for_batch(after_id: int = 0, limit: int = 1000) -> list[tuple[int, str, int]]:
+    """``(member_id, currency, available)`` of members owed at least the minimum, with a payout
+    account and no open payout, in member order from ``after_id``."""
+    open_members = select(Payout.member_id).where(Payout.status.in_(OPEN_PAYOUT_STATES))
+    stmt = (select(LedgerAccount.owner_id, LedgerAccount.currency, LedgerAccount.balance)
+            .join(PayoutDestination, PayoutDestination.member_id == LedgerAccount.owner_id)
+            .where(LedgerAccount.owner_kind == "member", LedgerAccount.purpose == "available",
+                   LedgerAccount.balance >= minimum_payout(), PayoutDestination.status == "enabled",
+                   LedgerAccount.owner_id > after_id, LedgerAccount.owner_id.not_in(open_members))
+            .order_by(LedgerAccount.owner_id, LedgerAccount.currency).limit(limit))
+    return [tuple(row) for row in db.session.execute(stmt).all()]
+
+
+def run_payout_batch(chunk: int = 500, progress=None) -> list[int]:
+    """Create a scheduled payout of the whole available balance for every eligible member,
+    committing per chunk; return the new payout ids (the caller pays them)."""
+    from app.database import commit
+
+    created: list[int] = []
+    after = 0
+    while True:
+        rows = eligible_for_batch(after, chunk)
+        if not rows:
+            break
+        for member_id, currency, available in rows:
+            if open_payout(member_id) is None:
+                created.append(request_payout(member_id, available, currency, scheduled=True, enqueue=False).id)
+            after = member_id
+        commit()
+        if progress:
+            progress(len(created))
+    return created

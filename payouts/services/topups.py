@@ -1,0 +1,91 @@
+"""Enterprise wallets: top-ups through the provider's checkout, credited only by the paid event."""
+
+from __future__ import annotations
+
+import logging
+
+from flask import url_for
+from flask_babel import gettext as _
+from sqlalchemy import select
+
+from app.errors import Conflict, NotFound
+from app.extensions import db
+from app.timeutil import utcnow
+from payouts.ledger import PLATFORM, Leg, account, check_amount, find_balance, post, valid_currency
+from payouts.models import LedgerAccount, Topup, Transfer
+from payouts.providers import get_provider
+
+logger = logging.getLogger(__name__)
+
+MAX_TOPUP = 100_000_000  # one million in a two-decimal currency per checkout
+
+
+def create_topup(org_id: int, user_id: int, amount: int, currency: str) -> Topup:
+    """A pending top-up and its checkout page; the wallet moves only when the payment is confirmed."""
+    currency, amount = valid_currency(currency), check_amount(amount)
+    if amount > MAX_TOPUP:
+        from app.errors import ValidationError
+
+        raise ValidationError(fields={"amount": _("At most %(max)s minor units per top-up.", max=MAX_TOPUP)})
+    provider = get_provider()
+    topup = Topup(org_id=org_id, created_by_id=user_id, amount=amount, currency=currency, provider=provider.name)
+    db.session.add(topup)
+    db.session.flush()
+    checkout = provider.create_checkout(topup, success_url=url_for("payouts.wallet", _external=True),
+                                        cancel_url=url_for("payouts.wallet", _external=True))
+    topup.checkout_id, topup.checkout_url = checkout.checkout_id, checkout.url
+    logger.info("Top-up %s of %s %s for org %s created", topup.id, amount, currency, org_id)
+    return topup
+
+
+def credit_topup(topup: Topup, payment_intent_id: str | None = None) -> Transfer:
+    """Credit the wallet for a paid top-up, once, whichever confirming event arrives first."""
+    if payment_intent_id and not topup.payment_intent_id:
+        topup.payment_intent_id = payment_intent_id
+    legs = [Leg(account("platform", PLATFORM, "clearing", topup.currency),
+                account("org", topup.org_id, "wallet", topup.currency), topup.amount)]
+    transfer, created = post(f"topup:{topup.id}", "topup", legs, org_id=topup.org_id, topup_id=topup.id,
+                             external_ref=topup.payment_intent_id or topup.checkout_id)
+    if created:
+        topup.status, topup.paid_at = "paid", utcnow()
+    return transfer
+
+
+def debit_wallet(topup: Topup, amount: int, key: str, reason: str) -> Transfer:
+    """A refund or a dispute takes money back out of the wallet it funded."""
+    legs = [Leg(account("org", topup.org_id, "wallet", topup.currency),
+                account("platform", PLATFORM, "refunds", topup.currency), amount)]
+    return post(key, reason, legs, org_id=topup.org_id, topup_id=topup.id,
+                external_ref=topup.payment_intent_id or topup.checkout_id)[0]
+
+
+def confirm_simulated_checkout(topup_id: int, org_id: int) -> str:
+    """The offline simulator's "pay" button: the same ``checkout.session.completed`` handling as Stripe's."""
+    from payouts.services.webhooks import handle_event
+
+    topup = db.session.get(Topup, topup_id)
+    if topup is None or topup.org_id != org_id:
+        raise NotFound()
+    if topup.provider != "manual":
+        raise Conflict(_("This top-up is paid on Stripe's checkout page."), code="not_simulated")
+    event = {"id": f"evt_local_{topup.id}", "type": "checkout.session.completed", "livemode": False,
+             "data": {"object": {"id": topup.checkout_id, "object": "checkout.session",
+                                 "client_reference_id": str(topup.id), "payment_status": "paid",
+                                 "amount_total": topup.amount, "currency": topup.currency.lower(),
+                                 "payment_intent": f"local_pi_{topup.id}",
+                                 "metadata": {"topup_id": str(topup.id), "org_id": str(topup.org_id)}}}}
+    return handle_event(event)
+
+
+def wallet_summary(org_id: int) -> dict:
+    """The organization's wallet balances per currency and what its campaigns hold in escrow."""
+    wallets = db.session.scalars(select(LedgerAccount).where(
+        LedgerAccount.owner_kind == "org", LedgerAccount.owner_id == org_id, LedgerAccount.purpose == "wallet")).all()
+    escrow_ids = select(Transfer.campaign_id).where(Transfer.org_id == org_id, Transfer.reason == "escrow_hold")
+    escrows = db.session.scalars(select(LedgerAccount).where(
+        LedgerAccount.owner_kind == "campaign", LedgerAccount.purpose == "escrow",
+        LedgerAccount.owner_id.in_(escrow_ids))).all()
+    currencies = sorted({a.currency for a in wallets} | {a.currency for a in escrows})
+    return {"org_id": org_id, "balances": [
+        {"currency": cur, "available": find_balance("org", org_id, "wallet", cur),
+         "in_escrow": sum(a.balance for a in escrows if a.currency == cur)} for cur in currencies]}

@@ -1,0 +1,140 @@
+"""Provider events (Stripe's webhooks, and the offline checkout simulator): recorded once by
+event id, then applied through idempotent ledger keys, so replays and reordering change nothing."""
+
+from __future__ import annotations
+
+import logging
+
+from sqlalchemy import or_, select
+
+from app.extensions import db
+from payouts.ledger import InsufficientFunds, _insert
+from payouts.models import Payout, PayoutDestination, Topup, WebhookEvent
+from payouts.services.payouts import fail_payout
+from payouts.services.topups import credit_topup, debit_wallet
+
+logger = logging.getLogger(__name__)
+
+
+def handle_event(event: dict) -> str:
+    """Apply one event; return what happened (``duplicate``, ``ignored``, ``credited``, …)."""
+    event_id, kind = str(event.get("id") or ""), str(event.get("type") or "")
+    obj = ((event.get("data") or {}).get("object")) or {}
+    if not event_id or not isinstance(obj, dict):
+        return "malformed"
+    handler = HANDLERS.get(kind)
+    outcome = "ignored" if handler is None else "pending"
+    inserted = db.session.execute(
+        _insert(WebhookEvent).values(event_id=event_id[:120], type=kind[:80], outcome=outcome, payload=event)
+        .on_conflict_do_nothing(index_elements=["event_id"]).returning(WebhookEvent.id)).scalar()
+    if inserted is None:
+        return "duplicate"
+    if handler is not None:
+        outcome = handler(obj)
+        db.session.get(WebhookEvent, inserted).outcome = outcome
+    logger.info("Provider event %s (%s): %s", event_id, kind, outcome)
+    return outcome
+
+
+def _topup_for(obj: dict, checkout_id=None, payment_intent_id=None) -> Topup | None:
+    """The top-up an event is about: by our metadata first, then by the provider's ids."""
+    metadata = obj.get("metadata") or {}
+    ref = metadata.get("topup_id") or obj.get("client_reference_id")
+    if ref and str(ref).isdigit():
+        return db.session.get(Topup, int(ref))
+    conditions = [Topup.checkout_id == checkout_id] if isinstance(checkout_id, str) else []
+    if isinstance(payment_intent_id, str):
+        conditions.append(Topup.payment_intent_id == payment_intent_id)
+    return db.session.scalar(select(Topup).where(or_(*conditions))) if conditions else None
+
+
+def _checkout_completed(obj: dict) -> str:
+    if obj.get("payment_status", "paid") not in ("paid", "no_payment_required"):
+        return "awaiting_payment"  # asynchronous methods confirm later
+    topup = _topup_for(obj, checkout_id=obj.get("id"))
+    if topup is None:
+        return "unknown_topup"
+    credit_topup(topup, obj.get("payment_intent") if isinstance(obj.get("payment_intent"), str) else None)
+    return "credited"
+
+
+def _payment_intent_succeeded(obj: dict) -> str:
+    topup = _topup_for(obj, payment_intent_id=obj.get("id"))
+    if topup is None:
+        return "unknown_topup"
+    credit_topup(topup, obj.get("id"))
+    return "credited"
+
+
+def _charge_refunded(obj: dict) -> str:
+    topup = _topup_for(obj, payment_intent_id=obj.get("payment_intent"))
+    if topup is None:
+        return "unknown_topup"
+    credit_topup(topup, obj.get("payment_intent"))  # a refund proves the payment: credit first if still missing
+    refunded = int(obj.get("amount_refunded") or 0)
+    delta = min(refunded, topup.amount) - topup.refunded
+    if delta <= 0:
+        return "already_refunded"
+    try:
+        debit_wallet(topup, delta, f"refund:{topup.id}:{refunded}", "refund")
+    except InsufficientFunds:
+        return "insufficient_funds"
+    topup.refunded = min(refunded, topup.amount)
+    return "debited"
+
+
+def _dispute_created(obj: dict) -> str:
+    topup = _topup_for({"metadata": obj.get("metadata")}, payment_intent_id=obj.get("payment_intent"))
+    if topup is None:
+        return "unknown_topup"
+    credit_topup(topup, obj.get("payment_intent"))
+    amount = min(int(obj.get("amount") or 0), topup.amount)
+    if amount <= 0:
+        return "nothing_disputed"
+    try:
+        debit_wallet(topup, amount, f"dispute:{obj.get('id')}", "dispute")
+    except InsufficientFunds:
+        return "insufficient_funds"
+    return "debited"
+
+
+def _account_updated(obj: dict) -> str:
+    destination = db.session.scalar(select(PayoutDestination).where(PayoutDestination.external_id == obj.get("id")))
+    if destination is None:
+        return "unknown_account"
+    if obj.get("payouts_enabled") and (obj.get("capabilities") or {}).get("transfers", "active") == "active":
+        destination.status = "enabled"
+    elif obj.get("details_submitted"):
+        destination.status = "restricted"
+    else:
+        destination.status = "pending"
+    return f"account_{destination.status}"
+
+
+def _transfer_reversed(obj: dict) -> str:
+    ref = (obj.get("metadata") or {}).get("payout_id")
+    payout = db.session.get(Payout, int(ref)) if ref and str(ref).isdigit() else None
+    if payout is None:
+        payout = db.session.scalar(select(Payout).where(Payout.provider_ref == obj.get("id")))
+    if payout is None:
+        return "unknown_payout"
+    fail_payout(payout.id, "The transfer to your payout account was reversed by the payment provider.")
+    return "payout_returned"
+
+
+def _payout_failed(obj: dict) -> str:
+    # A connected account's bank payout failed: the money is back on the member's Stripe balance,
+    # not ours; the account needs the member's attention.
+    return "noted"
+
+
+HANDLERS = {
+    "checkout.session.completed": _checkout_completed,
+    "checkout.session.async_payment_succeeded": _checkout_completed,
+    "payment_intent.succeeded": _payment_intent_succeeded,
+    "charge.refunded": _charge_refunded,
+    "charge.dispute.created": _dispute_created,
+    "account.updated": _account_updated,
+    "transfer.reversed": _transfer_reversed,
+    "payout.failed": _payout_failed,
+}

@@ -1,0 +1,112 @@
+"""Guarded accounts under real concurrency: separate connections, real commits, PostgreSQL row locks."""
+
+from __future__ import annotations
+
+import os
+import threading
+
+import pytest
+import sqlalchemy as sa
+
+from app.auth import services as accounts
+from app.database import commit, rollback
+from app.errors import Conflict
+from app.extensions import db
+from payouts import services
+from payouts.ledger import check_invariants, find_balance
+from payouts.models import Payout, Transfer
+from tests.conftest import make_test_app
+
+pytestmark = pytest.mark.skipif(not (os.environ.get("DATABASE_URL") or "").startswith("postgres"),
+                                reason="row-lock concurrency is a PostgreSQL property (SQLite serialises writers)")
+
+
+@pytest.fixture(scope="module")
+def shared(tmp_path_factory):
+    """A separate app and database: one connection per thread and real commits."""
+    application = make_test_app(tmp_path_factory, "payconc", RQ_INLINE=True)
+    yield application
+    with application.app_context():
+        db.engine.dispose()
+
+
+def _setup(application, wallet: int) -> tuple[int, int]:
+    with application.test_request_context():
+        boss = accounts.register_user(email=f"boss{os.urandom(3).hex()}@example.test", password="correct-horse-battery",
+                                      name="Boss", role="enterprise", org_name="Org")
+        member = accounts.create_user(email=f"m{os.urandom(3).hex()}@example.test", password="correct-horse-battery",
+                                      name="M", role="member")
+        commit()
+        org_id, member_id = boss.org_id, member.id
+        topup = services.create_topup(org_id, boss.id, wallet, "CNY")
+        services.confirm_simulated_checkout(topup.id, org_id)
+        commit()
+        return org_id, member_id
+
+
+def _race(application, count: int, action) -> list[str]:
+    barrier = threading.Barrier(count)
+    outcomes: list[str] = []
+    lock = threading.Lock()
+
+    def worker(i: int) -> None:
+        with application.test_request_context():
+            barrier.wait()
+            try:
+                action(i)
+                commit()
+                result = "ok"
+            except Conflict as exc:
+                rollback()
+                result = exc.code
+            finally:
+                db.session.remove()
+        with lock:
+            outcomes.append(result)
+
+    threads = [threading.Thread(target=worker, args=(i,)) for i in range(count)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(60)
+    return outcomes
+
+
+def test_concurrent_holds_never_overdraw_the_wallet(shared):
+    org_id, _ = _setup(shared, 100_00)
+    campaign = int.from_bytes(os.urandom(3), "big")
+    outcomes = _race(shared, 10, lambda i: services.hold_escrow(campaign, org_id, 30_00, "CNY", key=f"c{campaign}:{i}"))
+    assert outcomes.count("ok") == 3 and outcomes.count("insufficient_funds") == 7
+    with shared.app_context():
+        assert find_balance("org", org_id, "wallet", "CNY") == 10_00
+        assert find_balance("campaign", campaign, "escrow", "CNY") == 90_00
+        assert check_invariants() == []
+
+
+def test_concurrent_withdrawals_never_overdraw(shared):
+    org_id, member_id = _setup(shared, 100_00)
+    campaign = int.from_bytes(os.urandom(3), "big")
+    with shared.test_request_context():
+        services.hold_escrow(campaign, org_id, 100_00, "CNY", key=f"h{campaign}")
+        services.accrue_earning(campaign, campaign, member_id, 100_00, "CNY", key=f"a{campaign}", org_id=org_id)
+        services.approve_earning(campaign, key=f"p{campaign}", fee_bps=0)
+        services.save_payout_details(member_id, "Alipay: race@example.test")
+        commit()
+    outcomes = _race(shared, 8, lambda i: services.request_payout(member_id, 60_00, "CNY"))
+    assert outcomes.count("ok") == 1, outcomes
+    assert set(outcomes) <= {"ok", "payout_in_progress", "insufficient_funds"}
+    with shared.app_context():
+        assert db.session.scalar(sa.select(sa.func.count()).where(Payout.member_id == member_id)) == 1
+        assert find_balance("member", member_id, "available", "CNY") == 40_00
+        assert find_balance("member", member_id, "in_transit", "CNY") == 60_00
+        assert check_invariants() == []
+
+
+def test_the_same_key_from_many_connections_has_one_effect(shared):
+    org_id, _ = _setup(shared, 50_00)
+    campaign = int.from_bytes(os.urandom(3), "big")
+    outcomes = _race(shared, 8, lambda i: services.hold_escrow(campaign, org_id, 10_00, "CNY", key=f"once{campaign}"))
+    assert outcomes == ["ok"] * 8
+    with shared.app_context():
+        assert db.session.scalar(sa.select(sa.func.count()).where(Transfer.key == f"once{campaign}")) == 1
+        assert find_balance("org", org_id, "wallet", "CNY") == 40_00
