@@ -228,19 +228,26 @@ def user_email(app):
 # --- a live server for the browser -----------------------------------------------------------
 
 @pytest.fixture(scope="session")
-def live_server(tmp_path_factory):
+def live_app(tmp_path_factory):
+    """The application behind ``live_server``, for tests that prepare its (committed) data."""
+    application = make_test_app(tmp_path_factory, "live")
+    yield application
+    with application.app_context():
+        db.engine.dispose()
+
+
+@pytest.fixture(scope="session")
+def live_server(live_app):
     """The app on a real port with its own committed database (the browser cannot share a test's
     rolled-back transaction)."""
     from werkzeug.serving import make_server
 
-    application = make_test_app(tmp_path_factory, "live")
+    application = live_app
     server = make_server("127.0.0.1", 0, application, threaded=True)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{server.server_port}"
     server.shutdown()
-    with application.app_context():
-        db.engine.dispose()
 
 
 def pytest_terminal_summary(terminalreporter):

@@ -6,8 +6,6 @@ from pathlib import Path
 
 import pytest
 
-from app import create_app
-from app.extensions import db
 from tests.academy.helpers import answers_of, load_fixture_content
 from tests.web.test_browser import fits_the_screen
 
@@ -16,32 +14,13 @@ ARTIFACTS = Path(os.environ.get("TEST_ARTIFACTS", "test-artifacts"))
 
 
 @pytest.fixture
-def live_app(live_server, tmp_path_factory, real_sessions):
-    """An app on the live server's own database, to load the course content and read attempts."""
-    from tests.conftest import WORKER, fresh_database_uri  # noqa: F401 - the naming of the live database
-
-    url = os.environ.get("DATABASE_URL")
-    if url:
-        import re
-
-        import sqlalchemy as sa
-
-        if url.startswith(("postgres://", "postgresql://")):
-            url = "postgresql+psycopg://" + url.split("://", 1)[1]
-        base = sa.make_url(url)
-        name = re.sub(r"\W", "_", f"{base.database or 'crowdline'}_live_{WORKER}").lower()
-        uri = base.set(database=name).render_as_string(hide_password=False)
-    else:
-        uri = "sqlite:///" + str(next(tmp_path_factory.getbasetemp().glob("db-live*/crowdline-test.db")))
-    application = create_app({"TESTING": True, "SQLALCHEMY_DATABASE_URI": uri,
-                              "INSTANCE_PATH": str(tmp_path_factory.mktemp("acad-live-reader"))})
-    load_fixture_content(application)
-    yield application
-    with application.app_context():
-        db.engine.dispose()
+def course_on_live(live_app):
+    """The fixture courses, published on the live server's own database."""
+    load_fixture_content(live_app)
+    return live_app
 
 
-def test_new_member_completes_a_lesson_passes_a_quiz_and_sees_xp_and_a_badge(live_server, live_app, phone):
+def test_new_member_completes_a_lesson_passes_a_quiz_and_sees_xp_and_a_badge(live_server, course_on_live, phone):
     page = phone
     email = f"learner-{uuid.uuid4().hex[:8]}@example.test"
     page.goto(live_server + "/signup?role=member")
@@ -68,7 +47,7 @@ def test_new_member_completes_a_lesson_passes_a_quiz_and_sees_xp_and_a_badge(liv
     assert page.get_by_test_id("countdown").inner_text().startswith(("9:", "10:"))
     assert fits_the_screen(page)
     attempt_id = int(page.url.rstrip("/").split("/")[-1])
-    for question_id, answer in answers_of(live_app, attempt_id).items():
+    for question_id, answer in answers_of(course_on_live, attempt_id).items():
         box = page.locator(f'fieldset[data-question-id="{question_id}"]')
         if isinstance(answer, bool):
             box.locator(f'input[data-option="{"true" if answer else "false"}"]').check()

@@ -1,0 +1,120 @@
+"""Audit ledger benchmark: integration rate, proof rates, and full verification against raw hashing.
+
+    python bench/ledger_bench.py [--quick] [--entries N]
+
+Uses ``DATABASE_URL`` when set (a fresh database named after it), else a SQLite file. Prints
+each figure next to a baseline measured in the same run:
+- integration entries/s vs a bare INSERT of the same rows;
+- inclusion-proof generation and verification per second at the full size;
+- full verification time vs plain ``hashlib.sha256`` over the same bytes (the physical limit).
+Targets: integration > 20,000 entries/s, proof verification > 10,000/s, verification within 3x.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import os
+import random
+import sys
+import tempfile
+import time
+
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+
+import sqlalchemy as sa
+
+
+def fresh_database() -> str:
+    url = os.environ.get("DATABASE_URL")
+    if not url:
+        return f"sqlite:///{tempfile.mkdtemp()}/bench.db"
+    url = "postgresql+psycopg://" + url.split("://", 1)[1]
+    base = sa.make_url(url)
+    name = f"{base.database or 'crowdline'}_bench_ledger"
+    admin = sa.create_engine(base.set(database="postgres"), isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(sa.text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        conn.execute(sa.text(f'CREATE DATABASE "{name}"'))
+    return base.set(database=name).render_as_string(hide_password=False)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--quick", action="store_true", help="20,000 entries instead of 1,000,000")
+    parser.add_argument("--entries", type=int, default=None)
+    args = parser.parse_args()
+    n = args.entries or (20_000 if args.quick else 1_000_000)
+
+    os.environ.setdefault("CROWDLINE_DOMAINS", "ledger")
+    from flask_migrate import upgrade
+
+    from app import create_app
+    from app.database import commit
+    from app.extensions import db
+    from ledger import merkle, services
+    from ledger.models import QueuedEntry
+
+    app = create_app({"TESTING": True, "SQLALCHEMY_DATABASE_URI": fresh_database(), "RQ_INLINE": True,
+                      "INSTANCE_PATH": tempfile.mkdtemp()})
+    with app.app_context():
+        upgrade(revision="heads")
+        rows = [{"kind": "bench", "entry": services.canonical_json(
+                    {"kind": "bench", "sender": "bench", "created_at": "2026-11-11T00:00:00Z",
+                     "payload": {"interaction_id": i, "campaign_id": i % 97, "member_id": i % 6000}}),
+                 "created_at": services.utcnow()} for i in range(n)]
+
+        # Baseline: a bare INSERT of the same rows (into the queue table, then emptied).
+        started = time.perf_counter()
+        for start in range(0, n, 5000):
+            db.session.execute(QueuedEntry.__table__.insert(), rows[start:start + 5000])
+        commit()
+        bare = time.perf_counter() - started
+        db.session.execute(QueuedEntry.__table__.delete())
+        commit()
+
+        started = time.perf_counter()
+        for start in range(0, n, 5000):
+            db.session.execute(QueuedEntry.__table__.insert(), rows[start:start + 5000])
+            commit()
+        while services.integrate():
+            commit()
+        integrate_time = time.perf_counter() - started
+        print(f"append + integrate: {n / integrate_time:,.0f} entries/s "
+              f"(bare INSERT {n / bare:,.0f} rows/s; ratio {bare / integrate_time:.2f}; target > 20,000/s)")
+
+        tree = merkle.MemoryTree()
+        for entry in (r["entry"] for r in rows):
+            tree.append(merkle.leaf_hash(entry.encode()))
+        root = tree.root()
+        assert root.hex() == services.latest_head().root_hash
+        rng = random.Random(1)
+        indexes = [rng.randrange(n) for _ in range(2000)]
+        started = time.perf_counter()
+        proofs = [(i, services.inclusion(i, n)) for i in indexes]
+        generate = time.perf_counter() - started
+        started = time.perf_counter()
+        for i, proof in proofs:
+            assert merkle.verify_inclusion(bytes.fromhex(proof["leaf_hash"]), i, n,
+                                           [bytes.fromhex(p) for p in proof["audit_path"]], root)
+        verify = time.perf_counter() - started
+        print(f"inclusion proofs at n={n:,}: {len(indexes) / generate:,.0f} generated/s (from the database), "
+              f"{len(indexes) / verify:,.0f} verified/s (target > 10,000/s)")
+
+        payload = [r["entry"].encode() for r in rows]
+        started = time.perf_counter()
+        for data in payload:
+            hashlib.sha256(b"\x00" + data).digest()
+        for _ in range(n - 1):
+            hashlib.sha256(b"\x01" + b"x" * 64).digest()
+        raw = time.perf_counter() - started
+        started = time.perf_counter()
+        result = services.verify_all()
+        full = time.perf_counter() - started
+        assert result["ok"], result
+        print(f"full verification of {n:,} entries: {full:.2f} s; raw SHA-256 of the same bytes {raw:.2f} s; "
+              f"ratio {full / raw:.1f}x (target within 3x)")
+
+
+if __name__ == "__main__":
+    main()

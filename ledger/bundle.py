@@ -1,0 +1,47 @@
+"""Audit bundles: everything an auditor needs to check the log offline (see ``ledger/verify.py``)."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+
+from app.errors import ValidationError
+from app.extensions import db
+from ledger import merkle, services
+from ledger.models import Anchor, Leaf, TreeHead
+from ledger.verify import FORMAT
+
+
+def export(start: int = 0, end: int | None = None) -> dict:
+    """Entries ``[start, end)`` with inclusion proofs against the latest signed tree head, every
+    tree head with a consistency proof to the latest, the anchors and the public key."""
+    head = services.latest_head()
+    if head is None:
+        raise ValidationError(fields={"ledger": "The log is empty: nothing to export."})
+    size = head.tree_size
+    end = size if end is None else end
+    if not 0 <= start <= end <= size:
+        raise ValidationError(fields={"range": f"Choose 0 <= from <= to <= {size}."})
+    node = services._node_reader()
+    leaves = db.session.scalars(select(Leaf).where(Leaf.index >= start, Leaf.index < end).order_by(Leaf.index))
+    entries, proofs = [], []
+    for leaf in leaves:
+        entries.append(services.entry_json(leaf))
+        proofs.append({"index": leaf.index, "tree_size": size,
+                       "audit_path": [p.hex() for p in merkle.inclusion_proof(node, leaf.index, size)]})
+    heads = db.session.scalars(select(TreeHead).where(TreeHead.tree_size < size).order_by(TreeHead.tree_size)).all()
+    return {
+        "format": FORMAT,
+        "public_key": head.public_key,
+        "from": start,
+        "to": end,
+        "tree_head": services.head_json(head),
+        "tree_heads": [services.head_json(h) for h in heads],
+        "consistency_proofs": [
+            {"first": h.tree_size, "second": size,
+             "proof": [p.hex() for p in merkle.consistency_proof(node, h.tree_size, size)]}
+            for h in heads if h.tree_size > 0
+        ],
+        "entries": entries,
+        "inclusion_proofs": proofs,
+        "anchors": [services.anchor_json(a) for a in db.session.scalars(select(Anchor).order_by(Anchor.id))],
+    }

@@ -1,0 +1,36 @@
+"""Every signal of app/events.py becomes a ledger entry, in the transaction of the change it records."""
+
+from __future__ import annotations
+
+from flask import current_app
+
+from app import events
+from app.database import after_commit
+from app.extensions import redis_store
+
+_connected: list = []
+
+
+def connect() -> None:
+    if _connected:
+        return
+    for name, signal in events.all_signals().items():
+        def _record_entry(sender, _kind=name, **payload):
+            from ledger import services
+
+            services.record(_kind, sender if isinstance(sender, str) else str(sender), payload)
+            after_commit(_schedule_integration)
+
+        signal.connect(_record_entry, weak=False)
+        _connected.append((signal, _record_entry))
+
+
+def _schedule_integration() -> None:
+    """One integration job at a time is enough: it takes everything queued when it runs."""
+    from app.jobs import get_queue
+    from ledger import tasks
+
+    inline = current_app.config.get("RQ_INLINE")
+    if not inline and not redis_store.connection.set("crowdline:ledger:integrate-queued", "1", nx=True, ex=2):
+        return
+    get_queue("ledger").enqueue(tasks.integrate, job_timeout=tasks.integrate.timeout, retry=tasks.integrate.retry)

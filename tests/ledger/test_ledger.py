@@ -1,0 +1,325 @@
+"""The audit ledger: outbox, sequencer, signed heads, proofs over the API, CLI verify, bundles, anchors."""
+
+import json
+import subprocess
+import sys
+
+import pytest
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+from sqlalchemy import func, select, text
+
+from app.database import commit, rollback
+from app.extensions import db
+from ledger import merkle, services
+from ledger.models import Leaf, QueuedEntry, TreeHead
+from tests.conftest import PASSWORD
+
+
+def integrate_all(app):
+    with app.app_context():
+        while services.integrate():
+            commit()
+        commit()
+        return services.tree_size()
+
+
+@pytest.fixture
+def auditor(create_user, user_email, auth):
+    return auth.headers(user_email(create_user("auditor")))
+
+
+@pytest.fixture
+def filled(app, create_user, client):
+    """A log with some account history in it."""
+    for role in ("member", "member", "trainer", "enterprise"):
+        create_user(role)
+    return integrate_all(app)
+
+
+def test_sign_up_is_logged_without_personal_data(app, client):
+    client.post("/api/v1/auth/register", json={"email": "private.person@example.test", "password": PASSWORD,
+                                               "name": "Private Person", "role": "member"})
+    integrate_all(app)
+    with app.app_context():
+        leaves = db.session.scalars(select(Leaf).order_by(Leaf.index)).all()
+        kinds = [leaf.kind for leaf in leaves]
+        assert kinds[-2:] == ["user_registered", "role_granted"]
+        for leaf in leaves:
+            assert "private.person" not in leaf.entry and "Private Person" not in leaf.entry
+            body = json.loads(leaf.entry)
+            assert set(body) == {"kind", "sender", "created_at", "payload"}
+            assert leaf.leaf_hash == merkle.leaf_hash(leaf.entry.encode())
+
+
+def test_personal_data_in_a_payload_is_redacted(app):
+    from app import events
+
+    with app.app_context():
+        events.send(events.dnc_added, "marketplace", org_id=1, number_hash="+8613812345678", source="a@b.example")
+        commit()
+        services.integrate()
+        commit()
+        payload = json.loads(db.session.scalars(select(Leaf).order_by(Leaf.index.desc())).first().entry)["payload"]
+        assert payload["number_hash"] == "[redacted]" and payload["source"] == "[redacted]"
+
+
+def test_outbox_is_atomic_with_the_change(app):
+    from app.auth import services as accounts
+
+    with app.app_context():
+        before = db.session.scalar(select(func.count()).select_from(QueuedEntry)) + services.tree_size()
+        accounts.register_user(email="gone@example.test", password=PASSWORD, name="G", role="member")
+        rollback()
+        assert db.session.scalar(select(func.count()).select_from(QueuedEntry)) + services.tree_size() == before
+        accounts.register_user(email="kept@example.test", password=PASSWORD, name="K", role="member")
+        commit()
+    after = integrate_all(app)
+    assert after == before + 2  # user_registered + role_granted, once each
+
+
+def test_sequencer_in_batches_equals_one_pass_and_a_crash_changes_nothing(app, create_user):
+    integrate_all(app)
+    for _ in range(3):
+        create_user("member")
+    with app.app_context():
+        if not app.config["RQ_INLINE"]:
+            assert db.session.scalar(select(func.count()).select_from(QueuedEntry)) == 6
+        size_before = services.tree_size()
+        # A sequencer that dies before committing leaves the queue as it was.
+        services.integrate(batch_size=4)
+        rollback()
+        assert services.tree_size() == size_before
+        # Integrating in batches of two gives the same tree as any other batching.
+        while services.integrate(batch_size=2):
+            commit()
+        size = services.tree_size()
+        leaves = db.session.scalars(select(Leaf.entry).order_by(Leaf.index)).all()
+        tree = merkle.MemoryTree()
+        for entry in leaves:
+            tree.append(merkle.leaf_hash(entry.encode()))
+        assert services.latest_head().root_hash == tree.root(size).hex() == services.root_at(size).hex()
+        assert sorted(db.session.scalars(select(Leaf.index))) == list(range(size))
+
+
+def test_tree_heads_are_signed_as_designed(app, filled):
+    with app.app_context():
+        head = services.head_json(services.latest_head())
+    assert head["algorithm"] == "ed25519" and len(head["public_key"]) == 64 and isinstance(head["timestamp"], int)
+    message = f"crowdline-tree-head:v1:{head['tree_size']}:{head['root_hash']}:{head['timestamp']}".encode()
+    Ed25519PublicKey.from_public_bytes(bytes.fromhex(head["public_key"])).verify(bytes.fromhex(head["signature"]),
+                                                                                 message)
+
+
+def test_auditor_api_proofs_verify_with_plain_rfc9162(client, auditor, filled):
+    head = client.get("/api/v1/ledger/tree-head", headers=auditor).json
+    size = head["tree_size"]
+    assert size == filled
+    entries = client.get(f"/api/v1/ledger/entries?limit={size}", headers=auditor).json["items"]
+    assert [e["index"] for e in entries] == list(range(size - 1, -1, -1))
+    for item in entries:
+        assert item["leaf_hash"] == merkle.leaf_hash(item["entry"].encode()).hex()
+        proof = client.get(f"/api/v1/ledger/entries/{item['index']}/proof?tree_size={size}", headers=auditor).json
+        assert set(proof) == {"index", "tree_size", "leaf_hash", "audit_path", "root_hash"}
+        assert proof["root_hash"] == head["root_hash"]
+        path = [bytes.fromhex(p) for p in proof["audit_path"]]
+        assert merkle.verify_inclusion(bytes.fromhex(item["leaf_hash"]), item["index"], size, path,
+                                       bytes.fromhex(head["root_hash"]))
+    for first in range(1, size + 1):
+        body = client.get(f"/api/v1/ledger/consistency?first={first}&second={size}", headers=auditor).json
+        assert set(body) == {"first", "second", "proof", "first_root", "second_root"}
+        assert merkle.verify_consistency(first, size, bytes.fromhex(body["first_root"]),
+                                         bytes.fromhex(body["second_root"]), [bytes.fromhex(p) for p in body["proof"]])
+
+
+def test_entries_can_be_searched(client, auditor, filled, create_user):
+    page = client.get("/api/v1/ledger/entries?kind=role_granted", headers=auditor).json
+    assert page["items"] and {e["kind"] for e in page["items"]} == {"role_granted"}
+    member = json.loads(page["items"][0]["entry"])["payload"]["user_id"]
+    mine = client.get(f"/api/v1/ledger/entries?member_id={member}", headers=auditor).json["items"]
+    assert mine and all(json.loads(e["entry"])["payload"]["user_id"] == member for e in mine)
+    assert client.get("/api/v1/ledger/entries?since=2000-01-01T00:00:00Z&until=2000-01-02T00:00:00Z",
+                      headers=auditor).json["items"] == []
+
+
+@pytest.mark.parametrize("path,field", [
+    ("/api/v1/ledger/entries/99999/proof", "index"),
+    ("/api/v1/ledger/entries/0/proof?tree_size=99999", "tree_size"),
+    ("/api/v1/ledger/entries/0/proof?tree_size=abc", "tree_size"),
+    ("/api/v1/ledger/consistency?first=3&second=2", "first"),
+    ("/api/v1/ledger/consistency?first=1&second=99999", "second"),
+    ("/api/v1/ledger/consistency?first=x&second=2", "first"),
+    ("/api/v1/ledger/consistency?second=2", "first"),
+    ("/api/v1/ledger/entries?since=yesterday", "since"),
+])
+def test_bad_proof_requests_get_the_error_contract(client, auditor, filled, path, field):
+    response = client.get(path, headers=auditor)
+    assert response.status_code == 422, response.json
+    assert field in response.json["error"]["fields"]
+
+
+def test_only_auditors_and_admins_read_the_ledger(client, create_user, user_email, auth, filled):
+    for role in ("member", "trainer", "enterprise"):
+        headers = auth.headers(user_email(create_user(role)))
+        assert client.get("/api/v1/ledger/tree-head", headers=headers).status_code == 403
+    admin = auth.headers(user_email(create_user("admin")))
+    assert client.get("/api/v1/ledger/tree-head", headers=admin).status_code == 200
+
+
+def test_auditors_write_nothing(client, auditor, filled):
+    for method in ("post", "put", "patch", "delete"):
+        for path in ("/api/v1/ledger/entries", "/api/v1/ledger/entries/0", "/api/v1/ledger/tree-head"):
+            assert getattr(client, method)(path, headers=auditor).status_code == 405
+    assert client.post("/api/v1/admin/users/1/roles", json={"role": "admin"}, headers=auditor).status_code == 403
+
+
+def test_cli_verify_finds_a_tampered_entry(app, runner, filled):
+    ok = runner.invoke(args=["ledger", "verify"])
+    assert ok.exit_code == 0, ok.output
+    assert "OK" in ok.output
+    with app.app_context():
+        db.session.execute(text("UPDATE ledger_leaves SET entry = replace(entry, 'member', 'admin') "
+                                "WHERE \"index\" = 2"))
+        commit()
+    bad = runner.invoke(args=["ledger", "verify"])
+    assert bad.exit_code == 1
+    assert "entry 2 does not match its leaf hash" in bad.output
+
+
+def _export(runner, path, *args):
+    result = runner.invoke(args=["ledger", "export", "--out", str(path), *args])
+    assert result.exit_code == 0, result.output
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def _offline(path, *args):
+    """The standalone verifier, as an auditor runs it."""
+    return subprocess.run([sys.executable, "-m", "ledger.verify", str(path), *args], capture_output=True, text=True,
+                          check=False, timeout=60)
+
+
+def test_exported_bundle_verifies_offline_and_tampering_is_named(app, runner, tmp_path, filled, create_user):
+    create_user("member")
+    integrate_all(app)
+    bundle_path = tmp_path / "bundle.json"
+    bundle = _export(runner, bundle_path)
+    assert len(bundle["tree_heads"]) >= 1
+    good = _offline(bundle_path)
+    assert good.returncode == 0, good.stderr
+    assert runner.invoke(args=["ledger", "verify", "--bundle", str(bundle_path)]).exit_code == 0
+
+    def tampered(name, change):
+        copy = json.loads(json.dumps(bundle))
+        change(copy)
+        path = tmp_path / f"{name}.json"
+        path.write_text(json.dumps(copy), encoding="utf-8")
+        result = _offline(path)
+        assert result.returncode == 1, name
+        return result.stderr
+
+    def flip_byte(b):
+        entry = b["entries"][3]
+        entry["entry"] = entry["entry"].replace('"kind":"', '"kind":"x', 1)
+    assert "entry 3" in tampered("flipped", flip_byte)
+
+    def remove(b):
+        del b["entries"][2]
+    assert "entry 2 is missing" in tampered("removed", remove)
+
+    def swap(b):
+        e = b["entries"]
+        e[1], e[2] = {**e[2], "index": 1}, {**e[1], "index": 2}
+    assert "entry 1" in tampered("swapped", swap)
+
+    def resign(b):
+        from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+        from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
+
+        other = Ed25519PrivateKey.generate()
+        head = b["tree_head"]
+        head["root_hash"] = "00" * 32
+        head["signature"] = other.sign(
+            f"crowdline-tree-head:v1:{head['tree_size']}:{head['root_hash']}:{head['timestamp']}".encode()).hex()
+        head["public_key"] = other.public_key().public_bytes(Encoding.Raw, PublicFormat.Raw).hex()
+    assert "signed by another key" in tampered("resigned", resign)
+
+
+def test_history_rewritten_after_a_trusted_head_or_an_anchor_is_caught(app, runner, tmp_path, filled, create_user):
+    with app.app_context():
+        trusted = services.head_json(services.latest_head())
+        from ledger import anchoring
+
+        anchor = anchoring.anchor_latest()
+        commit()
+        assert anchoring.read_anchor(anchor.tx_hash) == trusted["root_hash"]
+    trusted_path = tmp_path / "trusted.json"
+    trusted_path.write_text(json.dumps(trusted), encoding="utf-8")
+    create_user("member")
+    integrate_all(app)
+    bundle_path = tmp_path / "bundle.json"
+    bundle = _export(runner, bundle_path)
+    assert _offline(bundle_path, "--trusted-head", str(trusted_path)).returncode == 0
+    assert bundle["anchors"][0]["tx_hash"] == anchor.tx_hash
+
+    # The operator rewrites an old entry and re-signs everything with the real key: the anchor and
+    # the auditor's saved head still expose it.
+    with app.app_context():
+        db.session.execute(text("DELETE FROM ledger_tree_heads WHERE id NOT IN "
+                                "(SELECT tree_head_id FROM ledger_anchors)"))
+        db.session.execute(text("DELETE FROM ledger_nodes"))
+        leaves = db.session.scalars(select(Leaf).order_by(Leaf.index)).all()
+        tree = merkle.MemoryTree()
+        for leaf in leaves:
+            entry = leaf.entry.replace('"role":"member"', '"role":"admin"') if leaf.index == 1 else leaf.entry
+            h = merkle.leaf_hash(entry.encode())
+            db.session.execute(text('UPDATE ledger_leaves SET entry = :e, leaf_hash = :h WHERE "index" = :i'),
+                               {"e": entry, "h": h, "i": leaf.index})
+            for level, index, node in tree.append(h):
+                db.session.execute(text('INSERT INTO ledger_nodes (level, "index", hash) VALUES (:l, :i, :h)'),
+                                   {"l": level, "i": index, "h": node})
+        services.sign_tree_head(tree.size, tree.root())
+        # The anchored head is re-signed over the rewritten history too.
+        anchored = db.session.get(TreeHead, anchor.tree_head_id)
+        forged = services.signing_key().sign(services.tree_head_message(
+            anchored.tree_size, tree.root(anchored.tree_size).hex(), anchored.timestamp))
+        anchored.root_hash, anchored.signature = tree.root(anchored.tree_size).hex(), forged.hex()
+        commit()
+    rewritten = tmp_path / "rewritten.json"
+    _export(runner, rewritten)
+    against_trusted = _offline(rewritten, "--trusted-head", str(trusted_path))
+    assert against_trusted.returncode == 1
+    assert "trusted tree head" in against_trusted.stderr
+    alone = _offline(rewritten)
+    assert alone.returncode == 1 and "anchor" in alone.stderr
+
+
+def test_anchor_command_on_the_in_process_chain(app, runner, filled):
+    result = runner.invoke(args=["ledger", "anchor"])
+    assert result.exit_code == 0, result.output
+    assert "anchored" in result.output
+    with app.app_context():
+        head = services.latest_head()
+        from ledger.models import Anchor
+
+        anchor = db.session.scalar(select(Anchor).where(Anchor.tree_head_id == head.id))
+        from ledger import anchoring
+
+        assert anchoring.read_anchor(anchor.tx_hash) == head.root_hash
+    again = runner.invoke(args=["ledger", "anchor"])
+    assert again.exit_code == 0 and anchor.tx_hash in again.output  # the same head is anchored once
+
+
+def test_anchors_are_listed_for_auditors(client, auditor, runner, filled):
+    runner.invoke(args=["ledger", "anchor"])
+    anchors = client.get("/api/v1/ledger/anchors", headers=auditor).json["items"]
+    assert anchors and anchors[0]["tx_hash"].startswith("0x")
+    assert set(anchors[0]) == {"tree_size", "root_hash", "chain_id", "tx_hash", "block_number", "created_at"}
+
+
+def test_tree_head_history(client, auditor, filled, create_user, app):
+    create_user("member")
+    integrate_all(app)
+    heads = client.get("/api/v1/ledger/tree-heads", headers=auditor).json["items"]
+    sizes = [h["tree_size"] for h in heads]
+    assert sizes == sorted(sizes, reverse=True) and len(sizes) >= 2
+    with app.app_context():
+        assert db.session.scalar(select(func.count()).select_from(TreeHead)) == len(sizes)
