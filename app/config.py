@@ -115,6 +115,8 @@ def from_environment(instance_path: str, testing: bool = False) -> dict:
         "STRIPE_WEBHOOK_SECRET": _env("STRIPE_WEBHOOK_SECRET"),
         "PAYOUT_PROVIDER": _env("PAYOUT_PROVIDER", "stripe" if _env("STRIPE_SECRET_KEY") else "manual"),
         "WEB3_PROVIDER_URI": _env("WEB3_PROVIDER_URI"),
+        "LEDGER_ANCHOR_PRIVATE_KEY": _env("LEDGER_ANCHOR_PRIVATE_KEY"),
+        "LEDGER_SIGNING_KEY": _env("LEDGER_SIGNING_KEY"),
         # Payouts: platform fee in basis points, smallest withdrawal (minor units), batch period.
         "PAYOUT_FEE_BPS": _env_int("PAYOUT_FEE_BPS", 1000),
         "PAYOUT_MINIMUM": _env_int("PAYOUT_MINIMUM", 1000),
