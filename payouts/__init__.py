@@ -12,6 +12,7 @@ def init_app(app) -> None:
     """Register the JSON API, the Stripe webhook, the pages, the ``payouts`` CLI group and the
     scheduled payout batch (weekly unless ``PAYOUT_BATCH_INTERVAL`` says otherwise)."""
     from app import register_api_blueprint
+    from app.cli import add_demo_step
     from app.schedule import register_periodic
     from payouts import api, cli, tasks, views, webhooks
 
@@ -19,5 +20,6 @@ def init_app(app) -> None:
     register_api_blueprint(app, webhooks.bp)  # signed by Stripe, not by a browser: no CSRF token
     app.register_blueprint(views.bp)
     app.cli.add_command(cli.payouts)
+    add_demo_step(cli.seed_demo_command, order=50)
     register_periodic("payout-batch", tasks.payout_batch,
                       app.config.get("PAYOUT_BATCH_INTERVAL", tasks.BATCH_INTERVAL))

@@ -66,3 +66,31 @@ def batch_command() -> None:
     job_id = enqueue(payout_batch, description="payout batch")
     commit()
     click.echo(f"queued payout batch job {job_id}")
+
+
+@payouts.command("seed-demo", help="Fund the demo enterprise's wallet through the offline checkout (idempotent).")
+@with_appcontext
+def seed_demo_command() -> None:
+    from flask import current_app
+    from sqlalchemy import select
+
+    from app.auth.models import Organization
+    from app.cli import DEMO_ORG
+    from app.extensions import db
+    from payouts.models import Topup
+    from payouts.services import topups
+
+    org = db.session.scalar(select(Organization).where(Organization.name == DEMO_ORG))
+    if org is None:
+        click.echo("No demo organization: run seed-demo first.")
+        return
+    if db.session.scalar(select(Topup).where(Topup.org_id == org.id, Topup.status == "paid")) is not None:
+        click.echo(f"{DEMO_ORG} already has a funded wallet.")
+        return
+    admin = next((m.user for m in org.memberships if m.role == "enterprise_admin"), None)
+    with current_app.test_request_context(base_url="http://127.0.0.1:5000"):
+        topup = topups.create_topup(org.id, admin.id if admin else None, 5_000_000, "CNY")
+        if topup.provider == "manual":
+            topups.confirm_simulated_checkout(topup.id, org.id)
+    commit()
+    click.echo(f"{DEMO_ORG}: wallet funded with 50,000.00 CNY through the offline checkout.")
