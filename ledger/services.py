@@ -168,7 +168,9 @@ def integrate(batch_size: int = BATCH_SIZE) -> int:
         db.session.add(TreeState(id=1, size=0))
         db.session.flush()
         state = db.session.scalar(select(TreeState).where(TreeState.id == 1).with_for_update())
-    queued = db.session.scalars(select(QueuedEntry).order_by(QueuedEntry.id).limit(batch_size)).all()
+    queued = db.session.execute(
+        select(QueuedEntry.id, QueuedEntry.kind, QueuedEntry.entry, QueuedEntry.created_at)
+        .order_by(QueuedEntry.id).limit(batch_size)).all()
     if not queued:
         return 0
     size = state.size
@@ -198,7 +200,8 @@ def integrate(batch_size: int = BATCH_SIZE) -> int:
         size += 1
     db.session.execute(Leaf.__table__.insert(), leaves)
     db.session.execute(TreeNode.__table__.insert(), nodes)
-    db.session.execute(delete(QueuedEntry).where(QueuedEntry.id.in_([q.id for q in queued])))
+    db.session.execute(delete(QueuedEntry).where(QueuedEntry.id.in_([q.id for q in queued]))
+                       .execution_options(synchronize_session=False))
     state.size = size
     db.session.flush()
     sign_tree_head(size, merkle.root(node, size))
