@@ -10,3 +10,4 @@ def init_app(app) -> None:
 
     register_api_blueprint(app, api.bp)
     app.register_blueprint(views.bp)
+    app.register_blueprint(views.campaigns_bp)

@@ -1,0 +1,145 @@
+"""Campaign operations: create and edit drafts, move through the lifecycle, plan staffing."""
+
+from __future__ import annotations
+
+import logging
+import math
+
+from flask_babel import gettext as _
+
+from app import events
+from app.errors import Conflict, ValidationError
+from app.extensions import db
+from app.money import MoneyError, check_currency
+from app.timeutil import as_utc, isoformat, utcnow, zone
+from marketplace import funding, staffing
+from marketplace.models import Campaign
+
+logger = logging.getLogger(__name__)
+
+# The lifecycle: which state may follow which. Publishing holds the budget; completing or
+# cancelling releases what is left of it.
+TRANSITIONS: dict[str, tuple[str, ...]] = {
+    "draft": ("published", "cancelled"),
+    "published": ("running", "paused", "cancelled"),
+    "running": ("paused", "completed", "cancelled"),
+    "paused": ("running", "completed", "cancelled"),
+    "completed": (),
+    "cancelled": (),
+}
+FIELDS = ("kind", "name", "time_zone", "starts_at", "ends_at", "currency", "budget", "pay_per_call",
+          "pay_per_talk_minute", "pay_per_shift_hour", "success_bonus", "qa_auto_approve", "qa_review_from")
+
+
+def _plain(value):
+    """Settings as JSON (datetimes as UTC text)."""
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    if hasattr(value, "tzinfo") and hasattr(value, "isoformat"):
+        return isoformat(value)
+    return value
+
+
+def _apply(campaign: Campaign, data: dict) -> None:
+    try:
+        zone(data["time_zone"])
+    except ValueError as exc:
+        raise ValidationError(fields={"time_zone": _("Unknown time zone.")}) from exc
+    try:
+        data["currency"] = check_currency(data["currency"])
+    except MoneyError as exc:
+        raise ValidationError(fields={"currency": _("Unknown currency.")}) from exc
+    for name in FIELDS:
+        setattr(campaign, name, data[name])
+    campaign.requirements = _plain(data.get("requirements") or {})
+    campaign.settings = _plain(data.get(data["kind"]) or {})
+
+
+def create_campaign(org_id: int, actor_id: int, data: dict) -> Campaign:
+    campaign = Campaign(org_id=org_id, created_by_id=actor_id, state="draft")
+    _apply(campaign, data)
+    db.session.add(campaign)
+    db.session.flush()
+    events.send(events.campaign_changed, "marketplace", campaign_id=campaign.id, org_id=org_id, from_state=None,
+                to_state="draft", actor_id=actor_id)
+    logger.info("Campaign %s created by %s", campaign.id, actor_id)
+    return campaign
+
+
+def update_draft(campaign: Campaign, data: dict) -> Campaign:
+    if campaign.state != "draft":
+        raise Conflict(_("Only a draft can be edited; this campaign is %(state)s.", state=campaign.state),
+                       code="not_a_draft")
+    _apply(campaign, data)
+    db.session.flush()
+    return campaign
+
+
+def allowed_transitions(campaign: Campaign) -> list[str]:
+    return list(TRANSITIONS[campaign.state])
+
+
+def change_state(campaign: Campaign, to_state: str, actor_id: int) -> Campaign:
+    """Move the campaign, enforcing the lifecycle; publishing escrows the budget, ending releases it."""
+    # Lock the row so two admins cannot publish (and escrow) the same campaign twice.
+    db.session.refresh(campaign, with_for_update=True)
+    from_state = campaign.state
+    if to_state not in TRANSITIONS[from_state]:
+        raise Conflict(_("A %(from_state)s campaign cannot become %(to_state)s.", from_state=from_state,
+                         to_state=to_state), code="invalid_transition",
+                       fields={"to": _("Allowed: %(allowed)s", allowed=", ".join(TRANSITIONS[from_state]) or "-")})
+    if to_state == "published":
+        if as_utc(campaign.ends_at) <= utcnow():
+            raise Conflict(_("The campaign has already ended."), code="campaign_over")
+        funding.hold_budget(campaign)
+        campaign.published_at = utcnow()
+    campaign.state = to_state
+    if to_state in ("completed", "cancelled") and from_state != "draft":
+        funding.release_unspent(campaign)
+    db.session.flush()
+    events.send(events.campaign_changed, "marketplace", campaign_id=campaign.id, org_id=campaign.org_id,
+                from_state=from_state, to_state=to_state, actor_id=actor_id)
+    logger.info("Campaign %s: %s -> %s by %s", campaign.id, from_state, to_state, actor_id)
+    return campaign
+
+
+def staffing_plan(campaign: Campaign) -> dict:
+    """Agents and rostered seats per forecast interval (inbound), with the peak and rostered hours."""
+    if campaign.kind != "inbound":
+        raise Conflict(_("Staffing plans from a forecast are for inbound campaigns."), code="not_inbound")
+    settings = campaign.settings
+    forecast = settings.get("forecast") or []
+    if not forecast:
+        raise ValidationError(fields={"forecast": _("Add a volume forecast first.")})
+    minutes = settings.get("interval_minutes", 30)
+    intervals = []
+    for item in forecast:
+        result = staffing.required_agents(staffing.Forecast(
+            calls=item["calls"], interval_minutes=minutes, aht_seconds=settings["aht_seconds"],
+            target_service_level=settings.get("target_service_level", 0.8),
+            target_answer_seconds=settings.get("target_answer_seconds", 20),
+            max_occupancy=settings.get("max_occupancy", 0.85), shrinkage=settings.get("shrinkage", 0.3),
+            patience_seconds=settings.get("patience_seconds")))
+        intervals.append({"start": item["start"], "calls": item["calls"], "agents": result.agents,
+                          "rostered": result.rostered, "service_level": round(result.service_level, 3),
+                          "occupancy": round(result.occupancy, 3)})
+    return {
+        "model": "erlang_a" if settings.get("patience_seconds") else "erlang_c",
+        "interval_minutes": minutes,
+        "intervals": intervals,
+        "peak_agents": max(i["agents"] for i in intervals),
+        "peak_rostered": max(i["rostered"] for i in intervals),
+        "rostered_hours": math.fsum(i["rostered"] for i in intervals) * minutes / 60,
+    }
+
+
+def campaign_json(campaign: Campaign) -> dict:
+    body = {name: getattr(campaign, name) for name in (
+        "id", "org_id", "kind", "name", "state", "time_zone", "starts_at", "ends_at", "currency", "budget",
+        "pay_per_call", "pay_per_talk_minute", "pay_per_shift_hour", "success_bonus", "qa_auto_approve",
+        "qa_review_from", "requirements", "settings", "created_at", "published_at")}
+    body["escrow_balance"] = funding.escrow_balance(campaign)
+    body["allowed_transitions"] = allowed_transitions(campaign)
+    return body

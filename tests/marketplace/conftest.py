@@ -1,0 +1,1 @@
+from tests.marketplace.test_campaigns import enterprise  # noqa: F401 - shared fixture
