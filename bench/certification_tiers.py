@@ -25,22 +25,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-
-def scratch_database(url: str | None) -> str:
-    if not url:
-        return "sqlite:///" + os.path.join(tempfile.mkdtemp(prefix="bench-tiers-"), "bench.db")
-    import sqlalchemy as sa
-
-    if url.startswith(("postgres://", "postgresql://")):
-        url = "postgresql+psycopg://" + url.split("://", 1)[1]
-    base = sa.make_url(url)
-    name = f"{base.database or 'crowdline'}_bench_tiers"
-    admin = sa.create_engine(base.set(database="postgres"), isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.execute(sa.text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        conn.execute(sa.text(f'CREATE DATABASE "{name}"'))
-    admin.dispose()
-    return base.set(database=name).render_as_string(hide_password=False)
+from scratch import scratch_database  # noqa: E402 - bench/ is on the path when run as a script
 
 
 def populate(count: int, rng: random.Random) -> list[int]:
@@ -134,7 +119,7 @@ def main() -> None:
     from certification import services as cert_services
     from certification.tasks import CHUNK
 
-    uri = scratch_database(os.environ.get("DATABASE_URL"))
+    uri = scratch_database(os.environ.get("DATABASE_URL"), "tiers")
     app = create_app({"TESTING": True, "SQLALCHEMY_DATABASE_URI": uri, "RQ_INLINE": True,
                       "INSTANCE_PATH": tempfile.mkdtemp(prefix="bench-tiers-instance-")})
     folder = content.CONTENT_DIR if (content.CONTENT_DIR / "courses").exists() else \

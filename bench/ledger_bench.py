@@ -22,21 +22,7 @@ import time
 
 sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
-import sqlalchemy as sa
-
-
-def fresh_database() -> str:
-    url = os.environ.get("DATABASE_URL")
-    if not url:
-        return f"sqlite:///{tempfile.mkdtemp()}/bench.db"
-    url = "postgresql+psycopg://" + url.split("://", 1)[1]
-    base = sa.make_url(url)
-    name = f"{base.database or 'crowdline'}_bench_ledger"
-    admin = sa.create_engine(base.set(database="postgres"), isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.execute(sa.text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        conn.execute(sa.text(f'CREATE DATABASE "{name}"'))
-    return base.set(database=name).render_as_string(hide_password=False)
+from scratch import scratch_database
 
 
 def main() -> None:
@@ -55,7 +41,8 @@ def main() -> None:
     from ledger import merkle, services
     from ledger.models import QueuedEntry
 
-    app = create_app({"TESTING": True, "SQLALCHEMY_DATABASE_URI": fresh_database(), "RQ_INLINE": True,
+    database = scratch_database(os.environ.get("DATABASE_URL"), "ledger")
+    app = create_app({"TESTING": True, "SQLALCHEMY_DATABASE_URI": database, "RQ_INLINE": True,
                       "INSTANCE_PATH": tempfile.mkdtemp()})
     with app.app_context():
         upgrade(revision="heads")

@@ -26,24 +26,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from scratch import scratch_database  # noqa: E402 - bench/ is on the path when run as a script
+
 COMMIT_EVERY = 1000
-
-
-def scratch_database(url: str | None) -> str:
-    if not url:
-        return "sqlite:///" + os.path.join(tempfile.mkdtemp(prefix="bench-payouts-"), "bench.db")
-    import sqlalchemy as sa
-
-    if url.startswith(("postgres://", "postgresql://")):
-        url = "postgresql+psycopg://" + url.split("://", 1)[1]
-    base = sa.make_url(url)
-    name = f"{base.database or 'crowdline'}_bench_payouts"
-    admin = sa.create_engine(base.set(database="postgres"), isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.execute(sa.text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        conn.execute(sa.text(f'CREATE DATABASE "{name}"'))
-    admin.dispose()
-    return base.set(database=name).render_as_string(hide_password=False)
 
 
 def make_members(count: int) -> list[int]:
@@ -209,7 +194,7 @@ def main() -> None:
 
     from app import create_app
 
-    uri = scratch_database(os.environ.get("DATABASE_URL"))
+    uri = scratch_database(os.environ.get("DATABASE_URL"), "payouts")
     app = create_app({"TESTING": True, "SQLALCHEMY_DATABASE_URI": uri, "RQ_INLINE": True, "REDIS_URL": None,
                       "INSTANCE_PATH": tempfile.mkdtemp(prefix="bench-payouts-inst-"),
                       "PASSWORD_HASH_PARAMS": {"time_cost": 1, "memory_cost": 1024, "parallelism": 1}})
