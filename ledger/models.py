@@ -21,6 +21,10 @@ class QueuedEntry(db.Model):
     kind: Mapped[str] = mapped_column(String(64))
     entry: Mapped[str] = mapped_column(Text)  # canonical JSON, exactly what will be hashed
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    # Read from the payload once, when it is recorded, for the auditors' search.
+    campaign_id: Mapped[int | None] = mapped_column(BigInteger)
+    member_id: Mapped[int | None] = mapped_column(BigInteger)
+    org_id: Mapped[int | None] = mapped_column(BigInteger)
 
 
 class Leaf(db.Model):
@@ -50,7 +54,8 @@ class Leaf(db.Model):
 
 
 class TreeNode(db.Model):
-    """The hash of the perfect subtree of 2**level leaves starting at leaf ``index * 2**level``."""
+    """The hash of the perfect subtree of 2**level leaves starting at leaf ``index * 2**level``
+    (levels 1 and up: level 0 is ``Leaf.leaf_hash``)."""
 
     __tablename__ = "ledger_nodes"
 

@@ -48,6 +48,9 @@ def upgrade():
     sa.Column('kind', sa.String(length=64), nullable=False),
     sa.Column('entry', sa.Text(), nullable=False),
     sa.Column('created_at', sa.DateTime(timezone=True), nullable=False),
+    sa.Column('campaign_id', sa.BigInteger(), nullable=True),
+    sa.Column('member_id', sa.BigInteger(), nullable=True),
+    sa.Column('org_id', sa.BigInteger(), nullable=True),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_ledger_queue'))
     )
     op.create_table('ledger_state',
