@@ -17,14 +17,15 @@ from app.auth.services import get_user
 from app.database import commit
 from app.errors import NotFound, ValidationError
 from app.extensions import db
+from app.paging import PageQuery, page_schema, paginate
 from certification import credentials, issuer, services
-from certification.models import CertificationGrant
+from certification.models import Certification, CertificationGrant, PracticalAssessment
 from certification.schemas import (
-    CertificationsOut,
+    CertificationOut,
+    DefinitionIn,
     GradeIn,
     GrantIn,
     GrantOut,
-    GrantsOut,
     PracticalIn,
     PracticalOut,
     RevokeIn,
@@ -61,18 +62,33 @@ def grant_out(row: CertificationGrant) -> dict:
 
 @bp.get("/certifications")
 @bp.auth_required(token_auth)
-@bp.output(CertificationsOut)
-@bp.doc(summary="The certifications and what each requires")
-def list_certifications():
-    return {"items": [certification_out(c) for c in services.all_certifications()]}
+@bp.input(PageQuery, location="query", arg_name="page")
+@bp.output(page_schema(CertificationOut))
+@bp.doc(summary="The certifications and what each requires (paged)")
+def list_certifications(page):
+    return paginate(select(Certification), Certification.id, descending=False, serialize=certification_out, **page)
+
+
+@bp.post("/certifications")
+@bp.auth_required(token_auth, roles=TRAINERS)
+@bp.input(DefinitionIn, arg_name="data")
+@bp.output(CertificationOut)
+@bp.doc(summary="Create or edit a certification (by key): courses, exam, practical rubric, profile, validity, tags",
+        responses=[422])
+def author_certification(data):
+    cert = services.author_definition(data, require_user().id)
+    commit()
+    return certification_out(cert)
 
 
 @bp.get("/members/me/certifications")
 @bp.auth_required(token_auth, roles=["member"])
-@bp.output(GrantsOut)
-@bp.doc(summary="The caller's certifications (active, expired, revoked)")
-def my_certifications():
-    return {"items": [grant_out(g) for g in services.member_grants(require_user().id)]}
+@bp.input(PageQuery, location="query", arg_name="page")
+@bp.output(page_schema(GrantOut))
+@bp.doc(summary="The caller's certifications (active, expired, revoked), newest first (paged)")
+def my_certifications(page):
+    stmt = select(CertificationGrant).where(CertificationGrant.member_id == require_user().id)
+    return paginate(stmt, CertificationGrant.id, serialize=grant_out, **page)
 
 
 @bp.get("/members/me/certifications/<int:grant_id>/credential")
@@ -136,10 +152,12 @@ def submit_practical(certification_id, data):
 
 @bp.get("/practicals")
 @bp.auth_required(token_auth, roles=TRAINERS)
-@bp.output(PracticalOut(many=True))
-@bp.doc(summary="The queue of practical assessments waiting for a trainer, oldest first")
-def practical_queue():
-    return services.pending_practicals()
+@bp.input(PageQuery, location="query", arg_name="page")
+@bp.output(page_schema(PracticalOut))
+@bp.doc(summary="The queue of practical assessments waiting for a trainer, oldest first (paged)")
+def practical_queue(page):
+    stmt = select(PracticalAssessment).where(PracticalAssessment.status == "pending")
+    return paginate(stmt, PracticalAssessment.id, descending=False, **page)
 
 
 @bp.post("/practicals/<int:practical_id>/grade")

@@ -93,3 +93,54 @@ class VerifyOut(Schema):
     valid = fields.Boolean(required=True)
     status = fields.String(required=True)
     reason = fields.String(required=True)
+
+
+# --- authoring ---------------------------------------------------------------------------------
+
+from marshmallow import validate as _v  # noqa: E402
+
+_FACTORS = ("extraversion", "agreeableness", "conscientiousness", "emotional_stability", "intellect")
+
+
+class TextIn(Schema):
+    en = fields.String(required=True, validate=_v.Length(min=1, max=200))
+    zh = fields.String(load_default="", validate=_v.Length(max=200))
+
+
+class ExamIn(Schema):
+    course = fields.String(required=True, validate=_v.Length(min=1, max=64))
+    questions = fields.Integer(strict=True, required=True, validate=_v.Range(min=1, max=200))
+    pass_mark = fields.Float(required=True, validate=_v.Range(min=0, max=1, min_inclusive=False))
+    time_limit_seconds = fields.Integer(strict=True, load_default=900, validate=_v.Range(min=60, max=14_400))
+
+
+class RubricItemIn(Schema):
+    key = fields.String(required=True, validate=_v.Regexp(r"^[a-z][a-z0-9_]{0,31}$"))
+    label = fields.Nested(TextIn, required=True)
+    max_points = fields.Integer(strict=True, required=True, validate=_v.Range(min=1, max=100))
+
+
+class PracticalDefIn(Schema):
+    required = fields.Boolean(required=True)
+    scenario = fields.Nested(TextIn, load_default=None, allow_none=True)
+    rubric = fields.List(fields.Nested(RubricItemIn), load_default=list, validate=_v.Length(max=30))
+
+
+class DefinitionIn(Schema):
+    """A certification as trainers author it (the same shape as ``academy/content/certifications.json``)."""
+
+    key = fields.String(required=True, validate=_v.Regexp(r"^[a-z][a-z0-9_]{1,63}$"))
+    name = fields.Nested(TextIn, required=True)
+    description = fields.Nested(TextIn, load_default=None, allow_none=True)
+    industry = fields.String(load_default="general",
+                             validate=_v.OneOf(["general", "ecommerce", "finance", "energy", "government", "travel",
+                                                "food_delivery"]))
+    required_courses = fields.List(fields.String(validate=_v.Length(min=1, max=64)), load_default=list)
+    exam = fields.Nested(ExamIn, load_default=None, allow_none=True)
+    practical = fields.Nested(PracticalDefIn, load_default=None, allow_none=True)
+    min_profile = fields.Dict(keys=fields.String(validate=_v.OneOf(_FACTORS)),
+                              values=fields.Integer(strict=True, validate=_v.Range(min=0, max=100)),
+                              load_default=None, allow_none=True)
+    valid_days = fields.Integer(strict=True, required=True, validate=_v.Range(min=1, max=3650))
+    tags = fields.List(fields.String(validate=_v.Regexp(r"^[a-z][a-z0-9_]*(\.[a-z0-9_]+)*$")), required=True,
+                       validate=_v.Length(min=1, max=20))

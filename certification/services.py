@@ -44,7 +44,7 @@ def validate_definition(doc: dict) -> None:
         problems["required_courses"] = "a list of course keys"
     if not isinstance(doc.get("tags"), list) or not doc["tags"]:
         problems["tags"] = "at least one tag"
-    if int(doc.get("valid_days") or 0) <= 0:
+    if not isinstance(doc.get("valid_days"), int) or doc["valid_days"] <= 0:
         problems["valid_days"] = "a positive number of days"
     practical = doc.get("practical")
     if practical and practical.get("required"):
@@ -54,6 +54,34 @@ def validate_definition(doc: dict) -> None:
             problems["practical.rubric"] = "criteria with a key and max_points"
     if problems:
         raise ValidationError(fields=problems)
+
+
+def check_courses(doc: dict) -> None:
+    """The courses a definition names must exist, and its exam's bank must be large enough."""
+    from academy.models import Course, Question
+
+    known = set(db.session.scalars(select(Course.key).distinct()))
+    missing = [key for key in doc.get("required_courses", []) if key not in known]
+    if missing:
+        raise ValidationError(fields={"required_courses": _("Unknown course(s): %(keys)s", keys=", ".join(missing))})
+    exam = doc.get("exam")
+    if exam:
+        if exam["course"] not in known:
+            raise ValidationError(fields={"exam.course": _("Unknown course: %(key)s", key=exam["course"])})
+        course = db.session.scalar(select(Course).where(Course.key == exam["course"], Course.status == "published"))
+        bank = db.session.scalar(select(func.count()).select_from(Question).where(Question.course_id == course.id)) \
+            if course else 0
+        if bank < int(exam["questions"]):
+            raise ValidationError(fields={"exam.questions": _(
+                "The course's published question bank has only %(n)s questions.", n=bank)})
+
+
+def author_definition(doc: dict, actor_id: int) -> Certification:
+    """A trainer creates or edits a certification (validated by ``DefinitionIn``); courses must exist."""
+    check_courses(doc)
+    cert = load_definition(doc)
+    logger.info("Certification %s saved by %s", cert.key, actor_id)
+    return cert
 
 
 def load_definition(doc: dict) -> Certification:

@@ -130,3 +130,116 @@ def grade(practical_id: int):
             _fail(exc)
             return redirect(url_for("certification.grade", practical_id=practical_id))
     return render_template("certification/grade.html", practical=row, member=db.session.get(User, row.member_id))
+
+
+# --- authoring -----------------------------------------------------------------------------------
+
+FACTORS = ("extraversion", "agreeableness", "conscientiousness", "emotional_stability", "intellect")
+
+
+def _definition_from_form(form) -> dict:
+    """The authoring form → a certification definition (validated by ``DefinitionIn``)."""
+    from marshmallow import ValidationError as SchemaError
+
+    from certification.schemas import DefinitionIn
+
+    def number(name, default=None):
+        value = form.get(name, "").strip()
+        if not value:
+            return default
+        try:
+            return float(value) if "." in value else int(value)
+        except ValueError:
+            return value
+
+    rubric = []
+    for line_number, line in enumerate(form.get("rubric", "").splitlines(), start=1):
+        if not line.strip():
+            continue
+        parts = [p.strip() for p in line.split("|")]
+        if len(parts) != 4 or not parts[3].isdigit():
+            raise SchemaError({"rubric": [_("Line %(n)s: use \"key | English | 中文 | points\".", n=line_number)]})
+        rubric.append({"key": parts[0], "label": {"en": parts[1], "zh": parts[2]}, "max_points": int(parts[3])})
+    profile = {f: number(f"profile_{f}") for f in FACTORS if form.get(f"profile_{f}", "").strip()}
+    doc = {
+        "key": form.get("key", "").strip(),
+        "name": {"en": form.get("name_en", "").strip(), "zh": form.get("name_zh", "").strip()},
+        "industry": form.get("industry", "general"),
+        "required_courses": form.getlist("required_courses"),
+        "exam": {"course": form.get("exam_course", ""), "questions": number("exam_questions", 15),
+                 "pass_mark": number("exam_pass_mark", 0.8),
+                 "time_limit_seconds": number("exam_time_limit", 900)} if form.get("exam_course") else None,
+        "practical": {"required": bool(form.get("practical_required")), "rubric": rubric}
+        if form.get("practical_required") else None,
+        "min_profile": profile or None,
+        "valid_days": number("valid_days"),
+        "tags": [t.strip() for t in form.get("tags", "").split(",") if t.strip()],
+    }
+    return DefinitionIn().load(doc)
+
+
+def _form_of(cert) -> dict:
+    """A certification as the authoring form's values."""
+    if cert is None:
+        return {"valid_days": "365", "exam_questions": "15", "exam_pass_mark": "0.8", "exam_time_limit": "900"}
+    from academy.models import Quiz
+
+    quiz = db.session.get(Quiz, cert.exam_quiz_id) if cert.exam_quiz_id else None
+    values = {
+        "key": cert.key, "name_en": cert.name.get("en", ""), "name_zh": cert.name.get("zh", ""),
+        "industry": cert.industry, "required_courses": cert.required_courses, "valid_days": str(cert.valid_days),
+        "tags": ", ".join(cert.tags), "practical_required": bool(cert.practical_rubric),
+        "rubric": "\n".join(f"{r['key']} | {r['label'].get('en', '')} | {r['label'].get('zh', '')} | {r['max_points']}"
+                            for r in cert.practical_rubric or []),
+        "exam_course": quiz.course_key if quiz else "",
+        "exam_questions": str(quiz.questions_per_attempt) if quiz else "15",
+        "exam_pass_mark": str(quiz.pass_mark) if quiz else "0.8",
+        "exam_time_limit": str(quiz.time_limit_seconds) if quiz else "900",
+    }
+    for factor in FACTORS:
+        values[f"profile_{factor}"] = str((cert.min_profile or {}).get(factor, ""))
+    return values
+
+
+@bp.route("/manage/definitions/new", methods=["GET", "POST"], defaults={"certification_id": None})
+@bp.route("/manage/definitions/<int:certification_id>", methods=["GET", "POST"])
+@page_login_required(STAFF)
+def author(certification_id):
+    """Create or edit a certification in the browser."""
+    from marshmallow import ValidationError as SchemaError
+
+    cert = services.get_certification(certification_id) if certification_id else None
+    errors: dict = {}
+    status = 200
+    values = _form_of(cert)
+    if request.method == "POST":
+        values = {**request.form.to_dict(), "required_courses": request.form.getlist("required_courses"),
+                  "practical_required": bool(request.form.get("practical_required"))}
+        try:
+            doc = _definition_from_form(request.form)
+            if cert is not None and doc["key"] != cert.key:
+                raise ValidationError(fields={"key": _("The key of a certification cannot change.")})
+            saved = services.author_definition(doc, current_user().id)
+            commit()
+            flash(_("Certification saved."), "success")
+            return redirect(url_for("certification.author", certification_id=saved.id))
+        except SchemaError as exc:
+            errors, status = {k.split(".")[0]: (v[0] if isinstance(v, list) else v)
+                              for k, v in _flatten(exc.messages).items()}, 422
+        except AppError as exc:
+            rollback()
+            errors, status = {k.split(".")[0] if k != "exam.questions" else "exam_questions": v
+                              for k, v in (exc.fields or {"_form": exc.message}).items()}, exc.status
+    return render_template("certification/author.html", cert=cert, values=values, errors=errors,
+                           courses=published_courses(), factors=FACTORS), status
+
+
+def _flatten(messages, prefix="") -> dict:
+    flat = {}
+    for key, value in messages.items():
+        name = f"{prefix}{key}"
+        if isinstance(value, dict):
+            flat.update(_flatten(value, f"{name}."))
+        else:
+            flat[name] = value
+    return flat

@@ -125,7 +125,7 @@ def test_practical_profile_grading_and_revocation(client, content, member, app):
     twice = client.post(f"/api/v1/certifications/{cert_id}/practicals", headers=headers, json=transcript)
     assert twice.status_code == 409
     queue = client.get("/api/v1/practicals", headers=trainer).json
-    assert [p["id"] for p in queue] == [practical_id]
+    assert [p["id"] for p in queue["items"]] == [practical_id] and queue["next_cursor"] is None
     url = f"/api/v1/practicals/{practical_id}/grade"
     bad = client.post(url, headers=trainer, json={"scores": {"disclosure": 9, "bogus": 1}})
     assert bad.status_code == 422 and set(bad.json["error"]["fields"]["scores"]) == {"disclosure", "bogus", "empathy"}

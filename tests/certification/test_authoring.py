@@ -1,0 +1,87 @@
+"""Trainers author certifications in the browser and through the API; bad definitions change nothing."""
+
+import pytest
+
+from tests.web.test_pages import csrf_token, sign_in
+
+DEFINITION = {
+    "key": "fundamentals_l1", "name": {"en": "Fundamentals L1", "zh": "基础 L1"}, "industry": "general",
+    "required_courses": ["customer_service_fundamentals"],
+    "exam": {"course": "customer_service_fundamentals", "questions": 3, "pass_mark": 0.7, "time_limit_seconds": 600},
+    "practical": {"required": True, "rubric": [{"key": "greeting", "label": {"en": "Greeting", "zh": "问候"},
+                                                "max_points": 5}]},
+    "min_profile": {"emotional_stability": 40}, "valid_days": 180, "tags": ["general.service"],
+}
+
+
+@pytest.fixture
+def trainer(create_user, user_email, auth):
+    user_id = create_user("trainer")
+    return {"id": user_id, "email": user_email(user_id), "headers": auth.headers(user_email(user_id))}
+
+
+def test_trainer_creates_and_edits_a_certification_through_the_api(client, content, trainer):
+    created = client.post("/api/v1/certifications", json=DEFINITION, headers=trainer["headers"])
+    assert created.status_code == 200, created.json
+    body = created.json
+    assert body["key"] == "fundamentals_l1" and body["valid_days"] == 180 and body["practical_required"]
+    assert body["exam"]["questions"] == 3
+    edited = client.post("/api/v1/certifications", json={**DEFINITION, "valid_days": 365},
+                         headers=trainer["headers"])
+    assert edited.json["id"] == body["id"] and edited.json["valid_days"] == 365
+    catalog = client.get("/api/v1/certifications", headers=trainer["headers"]).json["items"]
+    assert "fundamentals_l1" in {c["key"] for c in catalog}
+
+
+@pytest.mark.parametrize("change,field", [
+    ({"required_courses": ["no_such_course"]}, "required_courses"),
+    ({"exam": {**DEFINITION["exam"], "questions": 500}}, "exam"),
+    ({"exam": {**DEFINITION["exam"], "course": "nope"}}, "exam.course"),
+    ({"valid_days": 0}, "valid_days"),
+    ({"valid_days": "forever"}, "valid_days"),
+    ({"tags": []}, "tags"),
+    ({"key": "Bad Key"}, "key"),
+    ({"min_profile": {"luck": 90}}, "min_profile"),
+    ({"practical": {"required": True, "rubric": []}}, "practical.rubric"),
+])
+def test_bad_definitions_are_refused(app, client, content, trainer, change, field):
+    response = client.post("/api/v1/certifications", json={**DEFINITION, **change}, headers=trainer["headers"])
+    assert response.status_code == 422, response.json
+    assert any(k.startswith(field.split(".")[0]) for k in response.json["error"]["fields"]), response.json
+    catalog = client.get("/api/v1/certifications", headers=trainer["headers"]).json["items"]
+    assert "fundamentals_l1" not in {c["key"] for c in catalog}
+
+
+def test_members_cannot_author(client, content, create_user, user_email, auth):
+    headers = auth.headers(user_email(create_user("member")))
+    assert client.post("/api/v1/certifications", json=DEFINITION, headers=headers).status_code == 403
+
+
+def test_trainer_authors_in_the_browser_form(client, content, trainer):
+    sign_in(client, trainer["email"])
+    page = client.get("/certifications/manage/definitions/new")
+    assert page.status_code == 200
+    form = {"key": "fundamentals_l1", "name_en": "Fundamentals L1", "name_zh": "基础 L1", "industry": "general",
+            "required_courses": ["customer_service_fundamentals"], "exam_course": "customer_service_fundamentals",
+            "exam_questions": "3", "exam_pass_mark": "0.7", "exam_time_limit": "600", "practical_required": "1",
+            "rubric": "greeting | Greeting | 问候 | 5\nclosing | Closing | 结束语 | 5",
+            "profile_emotional_stability": "40", "valid_days": "180", "tags": "general.service, lang.zh",
+            "csrf_token": csrf_token(client, "/certifications/manage/definitions/new")}
+    saved = client.post("/certifications/manage/definitions/new", data=form)
+    assert saved.status_code == 302, saved.get_data(as_text=True)[-2000:]
+    edit_url = saved.headers["Location"]
+    html = client.get(edit_url).get_data(as_text=True)
+    assert "closing | Closing | 结束语 | 5" in html and 'value="180"' in html
+    assert "Fundamentals L1" in client.get("/certifications/manage").get_data(as_text=True)
+    token = csrf_token(client, edit_url)
+    bad = client.post(edit_url, data={**form, "rubric": "greeting, Greeting, 5", "csrf_token": token})
+    assert bad.status_code == 422 and 'data-testid="error-rubric"' in bad.get_data(as_text=True)
+
+
+def test_certification_lists_are_paged(client, content, trainer):
+    first = client.get("/api/v1/certifications?limit=1", headers=trainer["headers"]).json
+    assert len(first["items"]) == 1 and first["next_cursor"]
+    second = client.get(f"/api/v1/certifications?limit=1&cursor={first['next_cursor']}",
+                        headers=trainer["headers"]).json
+    assert second["items"][0]["id"] != first["items"][0]["id"]
+    assert client.get("/api/v1/practicals?limit=0", headers=trainer["headers"]).status_code == 422
