@@ -228,3 +228,17 @@ class AssessmentResult(db.Model):
     scores: Mapped[dict] = mapped_column(JSON)
     taken_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
+
+
+class MediaFile(db.Model):
+    """An image or audio sample a trainer uploaded for lessons, stored by its SHA-256 under instance/media/."""
+
+    __tablename__ = "academy_media"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    sha256: Mapped[str] = mapped_column(String(64), unique=True)
+    filename: Mapped[str] = mapped_column(String(200))
+    content_type: Mapped[str] = mapped_column(String(64))
+    size: Mapped[int] = mapped_column()
+    uploaded_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)

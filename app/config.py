@@ -97,7 +97,9 @@ def from_environment(instance_path: str, testing: bool = False) -> dict:
         "LOGIN_LIMIT_PER_ACCOUNT": _env("LOGIN_LIMIT_PER_ACCOUNT", "5 per 15 minutes"),
         "LOGIN_LIMIT_PER_IP": _env("LOGIN_LIMIT_PER_IP", "30 per minute"),
         "RATELIMIT_HEADERS_ENABLED": True,
-        "MAX_CONTENT_LENGTH": _env_int("MAX_CONTENT_LENGTH", 1024 * 1024),
+        # Request bodies: JSON and forms up to MAX_BODY_BYTES; file uploads (multipart) up to MAX_CONTENT_LENGTH.
+        "MAX_BODY_BYTES": _env_int("MAX_BODY_BYTES", 1024 * 1024),
+        "MAX_CONTENT_LENGTH": _env_int("MAX_CONTENT_LENGTH", 11 * 1024 * 1024),
         "SESSION_COOKIE_HTTPONLY": True,
         "SESSION_COOKIE_SAMESITE": "Lax",
         "SESSION_COOKIE_SECURE": _env_bool("SESSION_COOKIE_SECURE", False),

@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 
 from apiflask import APIFlask, HTTPError, Schema, fields
-from flask import Flask, render_template, request
+from flask import Flask, current_app, render_template, request
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_wtf.csrf import CSRFError
@@ -197,6 +197,10 @@ def reject_malformed_json(app: Flask) -> None:
     def _check_body():
         if request.method not in ("POST", "PUT", "PATCH", "DELETE"):
             return
+        limit = current_app.config.get("MAX_BODY_BYTES")
+        if limit and (request.content_length or 0) > limit and request.mimetype != "multipart/form-data":
+            code, message = _HTTP_CODES[413]
+            raise AppError(str(message), code=code, status=413)
         if request.is_json and request.content_length != 0:
             data = request.get_data(cache=True)
             body = request.get_json(silent=True, cache=True)
