@@ -361,6 +361,21 @@ def edit_course(course_id: int):
                     draft.questions.append(row)
                 row.type, row.prompt, row.options = kind, doc["prompt"], doc["options"]
                 row.answer, row.explanation = doc["answer"], doc["explanation"]
+            elif action in ("delete_lesson", "move_lesson"):
+                lessons = sorted(draft.lessons, key=lambda x: x.position)
+                index = next((i for i, x in enumerate(lessons) if x.key == request.form.get("lesson_key")), None)
+                if index is None:
+                    raise AppError(_("No such lesson."), fields={"lesson_key": request.form.get("lesson_key")})
+                if action == "delete_lesson":
+                    if len(lessons) == 1:
+                        raise AppError(_("A course needs at least one lesson."), fields={"lesson_key": ""})
+                    draft.lessons.remove(lessons.pop(index))
+                else:
+                    target = index - 1 if request.values.get("direction") == "up" else index + 1
+                    if 0 <= target < len(lessons):
+                        lessons[index], lessons[target] = lessons[target], lessons[index]
+                for position, lesson in enumerate(lessons):
+                    lesson.position = position
             elif action == "delete_question":
                 draft.questions[:] = [q for q in draft.questions if q.key != request.form.get("question_key")]
             else:
