@@ -146,6 +146,9 @@ class CampaignIn(Schema):
     success_bonus = fields.Integer(strict=True, load_default=0, validate=validate.Range(min=0))
     qa_auto_approve = fields.Integer(load_default=80, validate=validate.Range(min=0, max=100))
     qa_review_from = fields.Integer(load_default=60, validate=validate.Range(min=0, max=100))
+    industry = fields.String(load_default=None, allow_none=True,
+                             validate=validate.Regexp(r"^[a-z][a-z0-9_]{0,31}$"),
+                             metadata={"description": "e.g. ecommerce, telecom, finance: members filter their feed by it."})
     requirements = fields.Nested(RequirementsIn, load_default=dict)
     inbound = fields.Nested(InboundSettingsIn, load_default=None, allow_none=True)
     outbound = fields.Nested(OutboundSettingsIn, load_default=None, allow_none=True)
@@ -187,6 +190,7 @@ class CampaignOut(Schema):
     success_bonus = fields.Integer()
     qa_auto_approve = fields.Integer()
     qa_review_from = fields.Integer()
+    industry = fields.String(allow_none=True)
     requirements = fields.Dict()
     settings = fields.Dict()
     allowed_transitions = fields.List(fields.String())

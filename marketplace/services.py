@@ -53,6 +53,7 @@ def _apply(campaign: Campaign, data: dict) -> None:
         raise ValidationError(fields={"currency": _("Unknown currency.")}) from exc
     for name in FIELDS:
         setattr(campaign, name, data[name])
+    campaign.industry = data.get("industry")
     campaign.requirements = _plain(data.get("requirements") or {})
     campaign.settings = _plain(data.get(data["kind"]) or {})
 
@@ -139,7 +140,7 @@ def campaign_json(campaign: Campaign) -> dict:
     body = {name: getattr(campaign, name) for name in (
         "id", "org_id", "kind", "name", "state", "time_zone", "starts_at", "ends_at", "currency", "budget",
         "pay_per_call", "pay_per_talk_minute", "pay_per_shift_hour", "success_bonus", "qa_auto_approve",
-        "qa_review_from", "requirements", "settings", "created_at", "published_at")}
+        "qa_review_from", "industry", "requirements", "settings", "created_at", "published_at")}
     body["escrow_balance"] = funding.escrow_balance(campaign)
     body["allowed_transitions"] = allowed_transitions(campaign)
     return body
