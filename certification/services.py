@@ -171,6 +171,41 @@ def requirements(member: User, cert: Certification) -> dict:
             "met": not missing, "missing": missing}
 
 
+def steps_left(member: User, cert: Certification) -> dict:
+    """What a member still has to do for ``cert``: lessons and course quizzes left, the exam, the
+    practical, the profile (for "2 lessons and the exam left")."""
+    lessons = quizzes = 0
+    for key in cert.required_courses:
+        course = db.session.scalar(select(Course).where(Course.key == key, Course.status == "published"))
+        if course is None:
+            continue
+        progress = academy.course_progress(member.id, course)
+        lessons += progress["lessons_total"] - progress["lessons_done"]
+        quizzes += 0 if progress["quiz_passed"] else 1
+    met = requirements(member, cert)
+    return {"lessons": lessons, "course_quizzes": quizzes, "exam": not met["exam"]["passed"],
+            "practical": met["practical"] if met["practical"] not in (None, "passed") else None,
+            "profile": not met["profile"]["met"], "met": met["met"]}
+
+
+def certifications_by_key(keys: Iterable[str]) -> dict[str, Certification]:
+    keys = list(keys)
+    if not keys:
+        return {}
+    return {c.key: c for c in db.session.scalars(select(Certification).where(Certification.key.in_(keys)))}
+
+
+def active_certification_keys(member_id: int) -> set[str]:
+    return set(db.session.scalars(select(Certification.key).join(
+        CertificationGrant, CertificationGrant.certification_id == Certification.id).where(
+        CertificationGrant.member_id == member_id, CertificationGrant.status == "active",
+        CertificationGrant.expires_at > utcnow())))
+
+
+def certifications_with_tag(tag: str) -> list[Certification]:
+    return [c for c in all_certifications() if tag in (c.tags or [])]
+
+
 def active_grant(member_id: int, cert_id: int) -> CertificationGrant | None:
     return db.session.scalar(select(CertificationGrant).where(
         CertificationGrant.member_id == member_id, CertificationGrant.certification_id == cert_id,

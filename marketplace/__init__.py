@@ -1,13 +1,16 @@
 """Marketplace: where enterprises size and buy surge capacity and members find work.
 
-Today: the staffing calculator (Erlang C / Erlang A) as an API and a page.
+Campaigns and their lifecycle (escrow through payouts), the staffing calculator (Erlang C / A),
+shifts from the staffing plan, atomic claims with waitlists and check-in, eligibility with the
+way to unlock it, the member's ranked feed, outbound contact lists and Do-Not-Call.
 """
 
 
 def init_app(app) -> None:
     from app import register_api_blueprint
-    from marketplace import api, views
+    from marketplace import api, views, work_api
 
     register_api_blueprint(app, api.bp)
+    register_api_blueprint(app, work_api.bp)
     app.register_blueprint(views.bp)
     app.register_blueprint(views.campaigns_bp)

@@ -4,8 +4,19 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import (JSON, BigInteger, CheckConstraint, ForeignKey, Index, Integer, LargeBinary, String, Text,
-                        UniqueConstraint, text)
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    CheckConstraint,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    String,
+    Text,
+    UniqueConstraint,
+    text,
+)
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.database import UTCDateTime
@@ -43,6 +54,8 @@ class Campaign(db.Model):
     qa_auto_approve: Mapped[int] = mapped_column(Integer, default=80)  # score at or above: approve
     qa_review_from: Mapped[int] = mapped_column(Integer, default=60)  # between this and auto: human review
     industry: Mapped[str | None] = mapped_column(String(32))
+    slot_minutes: Mapped[int] = mapped_column(Integer, default=30, server_default="30")  # shift length
+    release_cutoff_minutes: Mapped[int] = mapped_column(Integer, default=120, server_default="120")
     requirements: Mapped[dict] = mapped_column(JSON, default=dict)
     settings: Mapped[dict] = mapped_column(JSON, default=dict)  # the kind's own settings
     created_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))

@@ -107,6 +107,12 @@ class OutboundSettingsIn(Schema):
     calling_windows = fields.List(fields.Nested(CallingWindowIn), required=True,
                                   validate=validate.Length(min=1, max=14))
     max_attempts = fields.Integer(load_default=3, validate=validate.Range(min=1, max=20))
+    contact_rate = fields.Float(load_default=0.35, validate=validate.Range(min=0.01, max=1),
+                                metadata={"description": "Share of attempts that reach the callee (plans attempts)."})
+    expected_contacts = fields.Integer(load_default=None, allow_none=True,
+                                       validate=validate.Range(min=1, max=10_000_000),
+                                       metadata={"description": "Contacts to plan for before a list is uploaded."})
+    shrinkage = fields.Float(load_default=0.3, validate=validate.Range(min=0, max=1, max_inclusive=False))
     handle_seconds = fields.Integer(load_default=240, validate=validate.Range(min=10, max=7200))
 
     @validates_schema
@@ -148,7 +154,12 @@ class CampaignIn(Schema):
     qa_review_from = fields.Integer(load_default=60, validate=validate.Range(min=0, max=100))
     industry = fields.String(load_default=None, allow_none=True,
                              validate=validate.Regexp(r"^[a-z][a-z0-9_]{0,31}$"),
-                             metadata={"description": "e.g. ecommerce, telecom, finance: members filter their feed by it."})
+                             metadata={"description": "e.g. ecommerce, telecom: members filter their feed by it."})
+    slot_minutes = fields.Integer(load_default=30, validate=validate.OneOf([15, 30, 60, 120, 240]),
+                                  metadata={"description": "Length of a shift (a seat members claim), minutes."})
+    release_cutoff_minutes = fields.Integer(
+        load_default=120, validate=validate.Range(min=0, max=7 * 24 * 60),
+        metadata={"description": "Releasing a seat later than this before its start counts against reliability."})
     requirements = fields.Nested(RequirementsIn, load_default=dict)
     inbound = fields.Nested(InboundSettingsIn, load_default=None, allow_none=True)
     outbound = fields.Nested(OutboundSettingsIn, load_default=None, allow_none=True)
@@ -167,6 +178,9 @@ class CampaignIn(Schema):
         kind = data.get("kind")
         if kind and not data.get(kind):
             raise ValidationError(f"The {kind} settings are required.", field_name=kind)
+        inbound = data.get("inbound") if kind == "inbound" else None
+        if inbound and data.get("slot_minutes", 30) % inbound.get("interval_minutes", 30):
+            raise ValidationError("A shift must span whole forecast intervals.", field_name="slot_minutes")
         other = "outbound" if kind == "inbound" else "inbound"
         if kind and data.get(other):
             raise ValidationError(f"An {kind} campaign has no {other} settings.", field_name=other)
@@ -191,9 +205,12 @@ class CampaignOut(Schema):
     qa_auto_approve = fields.Integer()
     qa_review_from = fields.Integer()
     industry = fields.String(allow_none=True)
+    slot_minutes = fields.Integer()
+    release_cutoff_minutes = fields.Integer()
     requirements = fields.Dict()
     settings = fields.Dict()
     allowed_transitions = fields.List(fields.String())
+    fill = fields.Dict(metadata={"description": "{seats, claimed, fill_rate} over the campaign's shifts"})
     created_at = fields.DateTime()
     published_at = fields.DateTime(allow_none=True)
 
@@ -213,9 +230,18 @@ class PlanIntervalOut(Schema):
 
 
 class StaffingPlanOut(Schema):
-    model = fields.String(required=True)
-    interval_minutes = fields.Integer(required=True)
-    intervals = fields.List(fields.Nested(PlanIntervalOut), required=True)
-    peak_agents = fields.Integer(required=True)
-    peak_rostered = fields.Integer(required=True)
-    rostered_hours = fields.Float(required=True)
+    model = fields.String(required=True, metadata={"description": "erlang_c or erlang_a (inbound), "
+                                                                  "outbound_workload (outbound)"})
+    interval_minutes = fields.Integer()
+    intervals = fields.List(fields.Nested(PlanIntervalOut))
+    peak_agents = fields.Integer()
+    peak_rostered = fields.Integer()
+    rostered_hours = fields.Float()
+    contacts = fields.Integer(metadata={"description": "Outbound: contacts to call (or expected_contacts)."})
+    contacts_source = fields.String()
+    attempts_per_contact = fields.Float(metadata={"description": "Expected attempts from contact_rate, max_attempts"})
+    agent_hours = fields.Float(metadata={"description": "contacts × attempts × handle time"})
+    slots = fields.Integer(metadata={"description": "Shifts that fit the calling windows."})
+    slot_minutes = fields.Integer()
+    agents_per_slot = fields.Integer()
+    rostered_per_slot = fields.Integer(metadata={"description": "Seats per shift after shrinkage."})

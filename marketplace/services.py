@@ -12,7 +12,7 @@ from app.errors import Conflict, ValidationError
 from app.extensions import db
 from app.money import MoneyError, check_currency
 from app.timeutil import as_utc, isoformat, utcnow, zone
-from marketplace import funding, staffing
+from marketplace import funding, shifts, staffing
 from marketplace.models import Campaign
 
 logger = logging.getLogger(__name__)
@@ -54,6 +54,8 @@ def _apply(campaign: Campaign, data: dict) -> None:
     for name in FIELDS:
         setattr(campaign, name, data[name])
     campaign.industry = data.get("industry")
+    campaign.slot_minutes = data.get("slot_minutes", 30)
+    campaign.release_cutoff_minutes = data.get("release_cutoff_minutes", 120)
     campaign.requirements = _plain(data.get("requirements") or {})
     campaign.settings = _plain(data.get(data["kind"]) or {})
 
@@ -96,9 +98,12 @@ def change_state(campaign: Campaign, to_state: str, actor_id: int) -> Campaign:
             raise Conflict(_("The campaign has already ended."), code="campaign_over")
         funding.hold_budget(campaign)
         campaign.published_at = utcnow()
+        shifts.open_shifts(campaign)
     campaign.state = to_state
-    if to_state in ("completed", "cancelled") and from_state != "draft":
-        funding.release_unspent(campaign)
+    if to_state in ("completed", "cancelled"):
+        shifts.close_shifts(campaign)
+        if from_state != "draft":
+            funding.release_unspent(campaign)
     db.session.flush()
     events.send(events.campaign_changed, "marketplace", campaign_id=campaign.id, org_id=campaign.org_id,
                 from_state=from_state, to_state=to_state, actor_id=actor_id)
@@ -107,9 +112,12 @@ def change_state(campaign: Campaign, to_state: str, actor_id: int) -> Campaign:
 
 
 def staffing_plan(campaign: Campaign) -> dict:
-    """Agents and rostered seats per forecast interval (inbound), with the peak and rostered hours."""
+    """Inbound: agents and rostered seats per forecast interval, with the peak and rostered hours.
+    Outbound: the agent-hours the contacts need and the seats per shift in the calling windows."""
     if campaign.kind != "inbound":
-        raise Conflict(_("Staffing plans from a forecast are for inbound campaigns."), code="not_inbound")
+        plan = shifts.outbound_plan(campaign)
+        del plan["shifts"]
+        return {"model": "outbound_workload", **plan}
     settings = campaign.settings
     forecast = settings.get("forecast") or []
     if not forecast:
@@ -140,7 +148,9 @@ def campaign_json(campaign: Campaign) -> dict:
     body = {name: getattr(campaign, name) for name in (
         "id", "org_id", "kind", "name", "state", "time_zone", "starts_at", "ends_at", "currency", "budget",
         "pay_per_call", "pay_per_talk_minute", "pay_per_shift_hour", "success_bonus", "qa_auto_approve",
-        "qa_review_from", "industry", "requirements", "settings", "created_at", "published_at")}
+        "qa_review_from", "industry", "slot_minutes", "release_cutoff_minutes", "requirements", "settings",
+        "created_at", "published_at")}
     body["escrow_balance"] = funding.escrow_balance(campaign)
     body["allowed_transitions"] = allowed_transitions(campaign)
+    body["fill"] = shifts.fill_rate(campaign.id)
     return body

@@ -192,8 +192,9 @@ def test_staffing_plan_from_the_forecast(client, enterprise):
     assert plan["peak_agents"] == max(i["agents"] for i in plan["intervals"])
     assert plan["rostered_hours"] == sum(i["rostered"] for i in plan["intervals"]) / 2
     outbound = create(client, enterprise, OUTBOUND)
-    refused = client.post(f"/api/v1/campaigns/{outbound['id']}/staffing-plan", headers=enterprise["headers"])
-    assert refused.status_code == 409 and refused.json["error"]["code"] == "not_inbound"
+    workload = client.post(f"/api/v1/campaigns/{outbound['id']}/staffing-plan", headers=enterprise["headers"])
+    assert workload.status_code == 200 and workload.json["model"] == "outbound_workload"
+    assert workload.json["contacts"] == 0 and workload.json["agent_hours"] == 0
 
 
 def test_every_lifecycle_change_is_in_the_audit_ledger(app, client, enterprise):

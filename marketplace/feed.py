@@ -1,0 +1,153 @@
+"""The member's feed: open seats they are eligible for, best fit first, and what they could unlock.
+
+One request costs a fixed number of queries whatever the number of members or shifts: the
+member's facts (a handful), the campaigns that have free future seats (one aggregate over the
+``(state, starts_at)`` index), the page of shifts (one query ordered by the campaigns' fit rank,
+then start). Eligibility and fit are computed per campaign in memory.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+
+from sqlalchemy import and_, case, or_, select
+
+from app.auth.models import User
+from app.errors import ValidationError
+from app.extensions import db
+from app.paging import decode_cursor, encode_cursor
+from app.timeutil import as_utc, utcnow, zone
+from marketplace import eligibility
+from marketplace.claims import CLAIMABLE_CAMPAIGN_STATES
+from marketplace.models import ACTIVE_CLAIM_STATES, Campaign, Claim, Shift
+
+LOCKED_SHOWN = 10
+
+
+@dataclass
+class FeedFilter:
+    date_from: date | None = None
+    date_to: date | None = None
+    industry: str | None = None
+    include_full: bool = False
+
+
+def _window(member: User, filters: FeedFilter, now: datetime) -> tuple[datetime, datetime | None]:
+    tz = zone(member.timezone or "UTC")
+    start = now
+    if filters.date_from:
+        start = max(now, as_utc(datetime.combine(filters.date_from, time.min, tz)))
+    end = as_utc(datetime.combine(filters.date_to + timedelta(days=1), time.min, tz)) if filters.date_to else None
+    if end is not None and filters.date_from and filters.date_to < filters.date_from:
+        raise ValidationError(fields={"to": "The end date is before the start date."})
+    return start, end
+
+
+def _open_campaigns(filters: FeedFilter, start: datetime, end: datetime | None) -> list[Campaign]:
+    has_seats = select(Shift.campaign_id).where(Shift.state == "open", Shift.starts_at > start)
+    if not filters.include_full:
+        has_seats = has_seats.where(Shift.claimed < Shift.seats)
+    if end is not None:
+        has_seats = has_seats.where(Shift.starts_at < end)
+    stmt = select(Campaign).where(Campaign.state.in_(CLAIMABLE_CAMPAIGN_STATES),
+                                  Campaign.id.in_(has_seats.distinct()))
+    if filters.industry:
+        stmt = stmt.where(Campaign.industry == filters.industry)
+    return list(db.session.scalars(stmt))
+
+
+def feed(member: User, *, limit: int = 20, cursor: str | None = None, filters: FeedFilter | None = None,
+         now: datetime | None = None, with_locked: bool = True) -> dict:
+    """``{"items": [...], "next_cursor", "locked": [...]}``; ``locked`` only on the first page."""
+    now = now or utcnow()
+    filters = filters or FeedFilter()
+    start, end = _window(member, filters, now)
+    facts = eligibility.member_facts(member.id)
+    eligible: list[tuple[int, dict, Campaign]] = []
+    locked: list[tuple[Campaign, list]] = []
+    for campaign in _open_campaigns(filters, start, end):
+        missing = eligibility.check(facts, campaign)
+        if missing:
+            locked.append((campaign, missing))
+        else:
+            score, parts = eligibility.fit(facts, campaign)
+            eligible.append((score, parts, campaign))
+    eligible.sort(key=lambda item: (-item[0], item[2].id))
+    rank = {campaign.id: position for position, (_, _, campaign) in enumerate(eligible)}
+    by_id = {campaign.id: (score, parts, campaign) for score, parts, campaign in eligible}
+
+    items: list[dict] = []
+    next_cursor = None
+    if eligible:
+        order = case(rank, value=Shift.campaign_id)
+        stmt = select(Shift, order.label("rank")).where(
+            Shift.campaign_id.in_(list(rank)), Shift.state == "open", Shift.starts_at > start)
+        if not filters.include_full:
+            stmt = stmt.where(Shift.claimed < Shift.seats)
+        if end is not None:
+            stmt = stmt.where(Shift.starts_at < end)
+        held = select(Claim.shift_id).where(Claim.member_id == member.id, Claim.state.in_(ACTIVE_CLAIM_STATES))
+        stmt = stmt.where(Shift.id.not_in(held))
+        if cursor:
+            after = decode_cursor(cursor)
+            if not (isinstance(after, list) and len(after) == 3 and isinstance(after[0], int)
+                    and isinstance(after[1], str) and isinstance(after[2], int)):
+                raise ValidationError(fields={"cursor": "Not a cursor from this list."})
+            try:
+                when = as_utc(datetime.fromisoformat(after[1]))
+            except ValueError as exc:
+                raise ValidationError(fields={"cursor": "Not a cursor from this list."}) from exc
+            stmt = stmt.where(or_(order > after[0], and_(order == after[0], or_(
+                Shift.starts_at > when, and_(Shift.starts_at == when, Shift.id > after[2])))))
+        rows = db.session.execute(stmt.order_by(order, Shift.starts_at, Shift.id).limit(limit + 1)).all()
+        mine = _my_claim_times(member.id, start)
+        for shift, _rank in rows[:limit]:
+            score, parts, campaign = by_id[shift.campaign_id]
+            items.append(_item(shift, campaign, score, parts, mine))
+        if len(rows) > limit:
+            last, position = rows[limit - 1]
+            next_cursor = encode_cursor([int(position), as_utc(last.starts_at).isoformat(), last.id])
+    body = {"items": items, "next_cursor": next_cursor, "locked": []}
+    if with_locked and not cursor:
+        locked.sort(key=lambda item: (len(item[1]), item[0].id))
+        body["locked"] = [_locked(member, campaign, missing) for campaign, missing in locked[:LOCKED_SHOWN]]
+        body["locked_total"] = len(locked)
+    return body
+
+
+def _my_claim_times(member_id: int, start: datetime) -> list[tuple[datetime, datetime]]:
+    return [(as_utc(a), as_utc(b)) for a, b in db.session.execute(
+        select(Claim.starts_at, Claim.ends_at).where(Claim.member_id == member_id,
+                                                     Claim.state.in_(ACTIVE_CLAIM_STATES), Claim.ends_at > start))]
+
+
+def pay_json(campaign: Campaign) -> dict:
+    return {"currency": campaign.currency, "per_call": campaign.pay_per_call,
+            "per_talk_minute": campaign.pay_per_talk_minute, "per_shift_hour": campaign.pay_per_shift_hour,
+            "success_bonus": campaign.success_bonus}
+
+
+def _item(shift: Shift, campaign: Campaign, score: int, parts: dict, mine) -> dict:
+    begins, ends = as_utc(shift.starts_at), as_utc(shift.ends_at)
+    return {"shift_id": shift.id, "campaign_id": campaign.id, "campaign_name": campaign.name, "kind": campaign.kind,
+            "industry": campaign.industry, "starts_at": shift.starts_at, "ends_at": shift.ends_at,
+            "seats": shift.seats, "seats_left": max(shift.seats - shift.claimed, 0), "pay": pay_json(campaign),
+            "fit": score, "fit_parts": parts,
+            "overlaps_my_shift": any(a < ends and b > begins for a, b in mine)}
+
+
+def _locked(member: User, campaign: Campaign, missing: list) -> dict:
+    eligibility.explain(member, missing)
+    return {"campaign_id": campaign.id, "campaign_name": campaign.name, "kind": campaign.kind,
+            "industry": campaign.industry, "pay": pay_json(campaign),
+            "missing": [item.to_dict() for item in missing]}
+
+
+def campaign_eligibility(member: User, campaign: Campaign) -> dict:
+    """Whether the member may work ``campaign``, each missing requirement explained, and the fit."""
+    facts = eligibility.member_facts(member.id)
+    missing = eligibility.explain(member, eligibility.check(facts, campaign))
+    score, parts = eligibility.fit(facts, campaign)
+    return {"campaign_id": campaign.id, "eligible": not missing, "missing": [m.to_dict() for m in missing],
+            "fit": score, "fit_parts": parts}
