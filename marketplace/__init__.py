@@ -8,9 +8,11 @@ way to unlock it, the member's ranked feed, outbound contact lists and Do-Not-Ca
 
 def init_app(app) -> None:
     from app import register_api_blueprint
-    from marketplace import api, views, work_api
+    from app.schedule import register_periodic
+    from marketplace import api, tasks, views, work_api
 
     register_api_blueprint(app, api.bp)
     register_api_blueprint(app, work_api.bp)
     app.register_blueprint(views.bp)
     app.register_blueprint(views.campaigns_bp)
+    register_periodic("marketplace-no-shows", tasks.sweep_no_shows, tasks.NO_SHOW_EVERY)

@@ -216,3 +216,20 @@ def test_campaign_listing_shows_the_fill_rate(client, enterprise, member):
     body = client.get(f"/api/v1/campaigns/{campaign['id']}", headers=enterprise["headers"]).json
     assert body["fill"] == {"seats": 4, "claimed": 1, "fill_rate": 0.25}
 
+
+
+def test_the_no_show_sweep_is_a_periodic_job(app, client, enterprise, member):
+    from app.schedule import SCHEDULE
+    from marketplace import tasks
+
+    assert SCHEDULE["marketplace-no-shows"].func is tasks.sweep_no_shows
+    _campaign, rows = publish(client, enterprise, inbound(at(10)))
+    _uid, headers = member()
+    claim = client.post(f"/api/v1/shifts/{rows[0]['id']}/claims", headers=headers).json
+    with app.app_context():
+        assert tasks.sweep_no_shows() == 0  # the grace period has not passed
+        db.session.get(Claim, claim["id"]).starts_at = utcnow() - timedelta(minutes=20)
+        db.session.commit()
+        assert tasks.sweep_no_shows() == 1
+        assert tasks.sweep_no_shows() == 0  # a retried sweep marks nothing twice
+        assert db.session.get(Claim, claim["id"]).state == "no_show"
