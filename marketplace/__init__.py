@@ -9,10 +9,16 @@ way to unlock it, the member's ranked feed, outbound contact lists and Do-Not-Ca
 def init_app(app) -> None:
     from app import register_api_blueprint
     from app.schedule import register_periodic
-    from marketplace import api, tasks, views, work_api
+    from marketplace import api, tasks, views, work_api, work_views
 
     register_api_blueprint(app, api.bp)
     register_api_blueprint(app, work_api.bp)
     app.register_blueprint(views.bp)
     app.register_blueprint(views.campaigns_bp)
+    app.register_blueprint(work_views.bp)
     register_periodic("marketplace-no-shows", tasks.sweep_no_shows, tasks.NO_SHOW_EVERY)
+
+    from marketplace import contacts_api, contacts_views  # outbound contact lists and Do-Not-Call
+
+    register_api_blueprint(app, contacts_api.bp)
+    app.register_blueprint(contacts_views.bp)

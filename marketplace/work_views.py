@@ -1,0 +1,184 @@
+"""Member pages (phone first): the work feed, my shifts and the work profile."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from flask import Blueprint, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+from sqlalchemy import select
+
+from app.auth.guards import current_user, page_login_required
+from app.database import commit, rollback
+from app.errors import AppError
+from app.extensions import db
+from app.timeutil import as_utc, zone
+from marketplace import claims, feed
+from marketplace.models import Campaign, Shift, WaitlistEntry
+from marketplace.work_api import claims_page
+
+bp = Blueprint("work", __name__, url_prefix="/work", template_folder="templates")
+
+LANGUAGES = {"zh": _l("Mandarin Chinese"), "yue": _l("Cantonese"), "en": _l("English"), "ja": _l("Japanese"),
+             "ko": _l("Korean")}
+INDUSTRIES = {"ecommerce": _l("E-commerce"), "telecom": _l("Telecom"), "finance": _l("Finance"),
+              "travel": _l("Travel"), "general": _l("General")}
+CLAIM_STATES = {"claimed": _l("Claimed"), "checked_in": _l("Checked in"), "released": _l("Released"),
+                "no_show": _l("No-show"), "bumped": _l("Removed")}
+
+
+@bp.app_template_filter("localtime")
+def localtime(value: datetime | str | None, fmt: str = "%m-%d %a %H:%M") -> str:
+    """A UTC time in the signed-in user's time zone."""
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        value = datetime.fromisoformat(value)
+    user = current_user()
+    return as_utc(value).astimezone(zone(user.timezone if user else "UTC")).strftime(fmt)
+
+
+@bp.app_context_processor
+def _labels():
+    return {"industry_labels": INDUSTRIES, "claim_state_labels": CLAIM_STATES}
+
+
+def _date(name: str) -> date | None:
+    value = request.args.get(name, "").strip()
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        return None
+
+
+def _back() -> str:
+    target = request.form.get("next", "")
+    return target if target.startswith("/work") else url_for("work.index")
+
+
+@bp.get("/")
+@page_login_required(roles=["member"])
+def index():
+    """Open seats I can claim, best fit first, and the locked campaigns with the way to unlock them."""
+    user = current_user()
+    filters = feed.FeedFilter(date_from=_date("from"), date_to=_date("to"),
+                              industry=request.args.get("industry") or None,
+                              include_full=request.args.get("full") == "1")
+    errors = {}
+    try:
+        body = feed.feed(user, limit=20, cursor=request.args.get("cursor") or None, filters=filters)
+    except AppError as exc:
+        errors = exc.fields or {"_form": exc.message}
+        body = {"items": [], "next_cursor": None, "locked": []}
+    waiting = set(db.session.scalars(select(WaitlistEntry.shift_id).where(WaitlistEntry.member_id == user.id)))
+    industries = sorted({i for i in db.session.scalars(select(Campaign.industry).where(
+        Campaign.state.in_(claims.CLAIMABLE_CAMPAIGN_STATES), Campaign.industry.is_not(None)).distinct())})
+    return render_template("marketplace/work_feed.html", body=body, filters=filters, errors=errors,
+                           waiting=waiting, industries=industries, args=request.args)
+
+
+@bp.post("/shifts/<int:shift_id>/claim")
+@page_login_required(roles=["member"])
+def claim(shift_id: int):
+    try:
+        claims.claim_seat(current_user(), shift_id)
+        commit()
+        flash(_("Seat claimed. Check in up to 15 minutes before it starts."), "success")
+    except AppError as exc:
+        rollback()
+        flash(exc.message, "error")
+    return redirect(_back())
+
+
+@bp.post("/shifts/<int:shift_id>/waitlist")
+@page_login_required(roles=["member"])
+def waitlist(shift_id: int):
+    user = current_user()
+    try:
+        if request.form.get("leave"):
+            claims.leave_waitlist(user, shift_id)
+            flash(_("You left the waitlist."), "success")
+        else:
+            claims.join_waitlist(user, shift_id)
+            flash(_("You are number %(n)s on the waitlist: a released seat is yours automatically.",
+                    n=claims.waitlist_position(user.id, shift_id)), "success")
+        commit()
+    except AppError as exc:
+        rollback()
+        flash(exc.message, "error")
+    return redirect(_back())
+
+
+@bp.get("/shifts")
+@page_login_required(roles=["member"])
+def my_shifts():
+    """Upcoming claims with check-in and release, waitlists, past shifts, and my reliability."""
+    user = current_user()
+    upcoming = claims_page(user, "upcoming", 50, None)["items"]
+    past = claims_page(user, "past", 20, None)["items"]
+    waiting = []
+    for entry in db.session.scalars(select(WaitlistEntry).where(WaitlistEntry.member_id == user.id)
+                                    .order_by(WaitlistEntry.id)):
+        shift = db.session.get(Shift, entry.shift_id)
+        waiting.append({"shift": shift, "campaign": db.session.get(Campaign, shift.campaign_id),
+                        "position": claims.waitlist_position(user.id, shift.id)})
+    profile = claims.get_profile(user.id)
+    commit()
+    return render_template("marketplace/work_shifts.html", upcoming=upcoming, past=past, waiting=waiting,
+                           profile=profile)
+
+
+@bp.post("/claims/<int:claim_id>/release")
+@page_login_required(roles=["member"])
+def release(claim_id: int):
+    try:
+        result = claims.release_claim(current_user(), claim_id)
+        commit()
+        if result.late_release:
+            flash(_("Seat released. It was inside the cut-off, so it counts as a late release."), "error")
+        else:
+            flash(_("Seat released, free of charge."), "success")
+    except AppError as exc:
+        rollback()
+        flash(exc.message, "error")
+    return redirect(url_for("work.my_shifts"))
+
+
+@bp.post("/claims/<int:claim_id>/check-in")
+@page_login_required(roles=["member"])
+def check_in(claim_id: int):
+    try:
+        claims.check_in(current_user(), claim_id)
+        commit()
+        flash(_("Checked in. Go available to take calls."), "success")
+    except AppError as exc:
+        rollback()
+        flash(exc.message, "error")
+    return redirect(url_for("work.my_shifts"))
+
+
+@bp.route("/profile", methods=["GET", "POST"])
+@page_login_required(roles=["member"])
+def profile():
+    """Languages and region: what campaigns may require."""
+    user = current_user()
+    errors = {}
+    status = 200
+    if request.method == "POST":
+        languages = [code for code in request.form.getlist("languages") if code in LANGUAGES]
+        region = request.form.get("region", "").strip()
+        if len(region) > 64:
+            errors["region"] = _("At most 64 characters.")
+            status = 422
+        else:
+            claims.update_profile(user, languages=languages, region=region)
+            commit()
+            flash(_("Saved."), "success")
+            return redirect(url_for("work.profile"))
+    record = claims.get_profile(user.id)
+    commit()
+    return render_template("marketplace/work_profile.html", profile=record, languages=LANGUAGES,
+                           errors=errors, form=request.form), status
