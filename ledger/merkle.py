@@ -8,7 +8,7 @@ A stored tree keeps exactly those hashes, so a proof needs O(log n) lookups and 
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 Node = Callable[[int, int], bytes]
 
@@ -21,6 +21,25 @@ def leaf_hash(data: bytes) -> bytes:
 
 def node_hash(left: bytes, right: bytes) -> bytes:
     return hashlib.sha256(b"\x01" + left + right).digest()
+
+
+def leaf_hashes(entries: Iterable[bytes]) -> list[bytes]:
+    """``leaf_hash`` of many entries: one tight loop, for the sequencer and the verifiers."""
+    sha256 = hashlib.sha256
+    return [sha256(b"\x00" + data).digest() for data in entries]
+
+
+def parent_hashes(hashes: Sequence[bytes]) -> list[bytes]:
+    """``node_hash`` of each consecutive pair (an odd last hash has no parent yet)."""
+    sha256 = hashlib.sha256
+    pairs = iter(hashes)
+    return [sha256(b"\x01" + left + right).digest() for left, right in zip(pairs, pairs, strict=False)]
+
+
+def frontier(size: int) -> list[tuple[int, int]]:
+    """The perfect subtrees ``(level, index)`` that make up a tree of ``size`` leaves, largest first:
+    the only nodes that appending to the tree (and its root) needs."""
+    return [(level, (size >> level) - 1) for level in range(size.bit_length() - 1, -1, -1) if size >> level & 1]
 
 
 def _largest_power_of_two_below(n: int) -> int:
@@ -160,6 +179,17 @@ class MemoryTree:
             self.levels[level].append(parent)
             added.append((level, index, parent))
         return added
+
+    def extend(self, leaves: Sequence[bytes]) -> None:
+        """Add many leaf hashes at once, each level hashed in one pass (same tree as ``append`` each)."""
+        self.levels[0].extend(leaves)
+        level = 0
+        while len(self.levels[level]) > 1:
+            if len(self.levels) == level + 1:
+                self.levels.append([])
+            below, above = self.levels[level], self.levels[level + 1]
+            above.extend(parent_hashes(below[2 * len(above):]))
+            level += 1
 
     def node(self, level: int, index: int) -> bytes:
         return self.levels[level][index]

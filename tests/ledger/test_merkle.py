@@ -8,9 +8,12 @@ from ledger.merkle import (
     EMPTY_ROOT,
     MemoryTree,
     consistency_proof,
+    frontier,
     inclusion_proof,
     leaf_hash,
+    leaf_hashes,
     node_hash,
+    root,
     verify_consistency,
     verify_inclusion,
 )
@@ -195,3 +198,31 @@ def test_bad_proof_requests():
         consistency_proof(tree.node, 5, 3)
     with pytest.raises(ValueError):
         consistency_proof(tree.node, 0, 3)
+
+
+@pytest.mark.parametrize("chunk", [1, 2, 3, 7, 64, 1000])
+def test_extending_in_bulk_gives_the_same_tree_as_appending(chunk):
+    leaves = [f"entry-{i}".encode() for i in range(300)]
+    one_by_one = tree_of(leaves)
+    bulk = MemoryTree()
+    for start in range(0, len(leaves), chunk):
+        bulk.extend(leaf_hashes(leaves[start:start + chunk]))
+        assert bulk.root() == one_by_one.root(bulk.size)
+    assert bulk.levels == one_by_one.levels
+    for size in range(1, len(leaves) + 1):
+        assert bulk.root(size) == naive_root(leaves[:size])
+
+
+@pytest.mark.parametrize("size", [*range(0, 40), 1000, 1023, 1024, 1025])
+def test_the_frontier_is_all_that_the_root_and_the_next_leaf_need(size):
+    tree = tree_of([f"entry-{i}".encode() for i in range(size + 1)])
+    edge = {key: tree.node(*key) for key in frontier(size)}
+    assert [level for level, _ in frontier(size)] == sorted((i for i in range(size.bit_length()) if size >> i & 1),
+                                                            reverse=True)
+    assert root(lambda level, index: edge[(level, index)], size) == tree.root(size)
+    nodes = {**edge, (0, size): tree.node(0, size)}
+    level, position = 0, size
+    while position & 1:  # what the sequencer computes when leaf ``size`` is appended
+        nodes[(level + 1, position >> 1)] = node_hash(nodes[(level, position - 1)], nodes[(level, position)])
+        level, position = level + 1, position >> 1
+    assert root(lambda level, index: nodes[(level, index)], size + 1) == tree.root(size + 1)
