@@ -15,12 +15,12 @@ import re
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from flask import current_app
-from sqlalchemy import delete, func, or_, select
+from sqlalchemy import func, select
 
 from app.errors import NotFound, ValidationError
 from app.extensions import db
 from app.timeutil import as_utc, isoformat, to_millis, utcnow
-from ledger import merkle
+from ledger import merkle, storage
 from ledger.models import Anchor, Leaf, QueuedEntry, TreeHead, TreeNode, TreeState
 
 logger = logging.getLogger(__name__)
@@ -148,24 +148,11 @@ def _prefetched(compute):
         return b"\x00" * 32
 
     compute(record)
-    cache: dict = {}
-    by_level: dict[int, list[int]] = {}
-    for level, index in wanted:
-        by_level.setdefault(level, []).append(index)
-    leaves = by_level.pop(0, [])
-    if leaves:
-        rows = db.session.execute(select(Leaf.index, Leaf.leaf_hash).where(Leaf.index.in_(leaves))).all()
-        cache.update({(0, index): value for index, value in rows})
-    conditions = [(TreeNode.level == level) & TreeNode.index.in_(indexes) for level, indexes in by_level.items()]
-    if conditions:
-        rows = db.session.execute(select(TreeNode.level, TreeNode.index, TreeNode.hash).where(or_(*conditions))).all()
-        cache.update({(level, index): value for level, index, value in rows})
-    return compute(_node_reader(cache))
+    return compute(_node_reader(storage.read_nodes(wanted)))
 
 
 def tree_size() -> int:
-    state = db.session.get(TreeState, 1)
-    return state.size if state else 0
+    return db.session.scalar(select(TreeState.size).where(TreeState.id == 1)) or 0
 
 
 def integrate(batch_size: int = BATCH_SIZE) -> int:
@@ -180,23 +167,16 @@ def integrate(batch_size: int = BATCH_SIZE) -> int:
         db.session.add(TreeState(id=1, size=0))
         db.session.flush()
         state = db.session.scalar(select(TreeState).where(TreeState.id == 1).with_for_update())
-    queued = db.session.execute(
-        select(QueuedEntry.id, QueuedEntry.kind, QueuedEntry.entry, QueuedEntry.created_at,
-               QueuedEntry.campaign_id, QueuedEntry.member_id, QueuedEntry.org_id)
-        .order_by(QueuedEntry.id).limit(batch_size)).all()
+    queued = storage.queued(batch_size)
     if not queued:
         return 0
     size = state.size
-    # The right edge of the tree: the perfect subtrees a new leaf may complete.
-    cache: dict = {}
+    # Appending needs only the right edge of the tree: the perfect subtrees a new leaf may complete.
+    cache = storage.read_nodes(merkle.frontier(size))
     node = _node_reader(cache)
-    leaves, nodes = [], []
-    now = _db_time(utcnow())
-    for item in queued:
-        index = size
-        leaf = merkle.leaf_hash(item.entry.encode("utf-8"))
-        leaves.append((index, item.kind, item.entry, leaf, _db_time(item.created_at), now,
-                       item.campaign_id, item.member_id, item.org_id))
+    nodes = []
+    hashes = merkle.leaf_hashes(entry.encode("utf-8") for _, entry in queued)
+    for index, leaf in enumerate(hashes, start=size):
         cache[(0, index)] = leaf
         level, position = 0, index
         while position & 1:
@@ -204,15 +184,9 @@ def integrate(batch_size: int = BATCH_SIZE) -> int:
             level, position = level + 1, position >> 1
             cache[(level, position)] = parent
             nodes.append((level, position, parent))
-        size += 1
-    # Straight to the driver: these are the hot rows of the log, and SQLAlchemy's per-row parameter
-    # processing would cost more than the inserts themselves.
-    connection = db.session.connection()
-    connection.exec_driver_sql(_insert_sql("ledger_leaves", LEAF_COLUMNS), leaves)
-    if nodes:
-        connection.exec_driver_sql(_insert_sql("ledger_nodes", NODE_COLUMNS), nodes)
-    db.session.execute(delete(QueuedEntry).where(QueuedEntry.id.in_([q.id for q in queued]))
-                       .execution_options(synchronize_session=False))
+    storage.move_to_leaves(size, [queued_id for queued_id, _ in queued], hashes, _db_time(utcnow()))
+    storage.insert_nodes(nodes)
+    size += len(hashes)
     state.size = size
     db.session.flush()
     sign_tree_head(size, merkle.root(node, size))
@@ -220,22 +194,12 @@ def integrate(batch_size: int = BATCH_SIZE) -> int:
     return len(queued)
 
 
-LEAF_COLUMNS = ("index", "kind", "entry", "leaf_hash", "created_at", "integrated_at", "campaign_id", "member_id",
-                "org_id")
-NODE_COLUMNS = ("level", "index", "hash")
-
-
-def _insert_sql(table: str, columns: tuple[str, ...]) -> str:
-    """A driver-level INSERT of fixed, known columns (no input ever reaches the statement text)."""
-    mark = "?" if db.engine.dialect.paramstyle == "qmark" else "%s"
-    names = ", ".join(f'"{c}"' for c in columns)
-    return f"INSERT INTO {table} ({names}) VALUES ({', '.join([mark] * len(columns))})"  # noqa: S608
-
-
 def _db_time(value):
-    """Datetimes as the UTCDateTime column stores them (naive UTC on SQLite), for driver-level inserts."""
+    """A datetime as the UTCDateTime column stores it (naive UTC text on SQLite), for driver-level inserts."""
     value = as_utc(value)
-    return value.replace(tzinfo=None) if db.engine.dialect.name == "sqlite" else value
+    if db.engine.dialect.name == "sqlite":
+        return value.replace(tzinfo=None).strftime("%Y-%m-%d %H:%M:%S.%f")
+    return value
 
 
 def _int(value) -> int | None:
@@ -323,37 +287,40 @@ def consistency(first: int, second: int) -> dict:
     }
 
 
+VERIFY_CHUNK = 8192
+
+
 def verify_all(progress=None) -> dict:
     """Recompute every leaf hash and subtree from the stored entries and check every signed head.
 
     Returns ``{"ok", "checked", "problem"}`` where ``problem`` names the first thing that does not
-    match (an entry index, a node, a tree head).
+    match (an entry index, a node, a tree head). The entries are hashed a chunk at a time and the
+    tree is built level by level, so the cost stays close to that of hashing the bytes at all.
     """
     from cryptography.exceptions import InvalidSignature
     from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
     size = tree_size()
     tree = merkle.MemoryTree()
-    chunk = 10_000
-    for start in range(0, size, chunk):
-        rows = db.session.execute(
-            select(Leaf.index, Leaf.entry, Leaf.leaf_hash).where(Leaf.index >= start, Leaf.index < start + chunk)
-            .order_by(Leaf.index)).all()
-        for index, entry, stored in rows:
-            if index != tree.size:
-                return {"ok": False, "checked": tree.size, "problem": f"entry {tree.size} is missing"}
-            computed = merkle.leaf_hash(entry.encode("utf-8"))
-            if computed != stored:
-                return {"ok": False, "checked": index, "problem": f"entry {index} does not match its leaf hash"}
-            tree.append(computed)
+    scan = storage.TreeScan(size, VERIFY_CHUNK)
+    chunks = scan.leaves()
+    bad = None
+    for start, entries, stored in chunks:
+        computed = merkle.leaf_hashes(entries)
+        if len(computed) != min(VERIFY_CHUNK, size - start) or computed != stored:
+            bad = start, computed, stored
+            break
+        tree.extend(computed)
         if progress:
-            progress(min(start + chunk, size), size)
-    if tree.size != size:
-        return {"ok": False, "checked": tree.size, "problem": f"entry {tree.size} is missing"}
-    stored_nodes = db.session.execute(select(TreeNode.level, TreeNode.index, TreeNode.hash)).all()  # levels >= 1
-    for level, index, stored in stored_nodes:
-        if level >= len(tree.levels) or index >= len(tree.levels[level]) or tree.levels[level][index] != stored:
-            return {"ok": False, "checked": size, "problem": f"tree node ({level}, {index}) does not match"}
+            progress(tree.size, size)
+    chunks.close()
+    if bad is not None:
+        return _leaf_problem(*bad)
+    levels = scan.levels()
+    for level in sorted({*range(1, len(tree.levels)), *levels}):
+        computed = tree.levels[level] if level < len(tree.levels) else []
+        if levels.get(level) != b"".join(computed) or not computed:
+            return _node_problem(level, computed, size)
     for head in db.session.scalars(select(TreeHead).order_by(TreeHead.tree_size)):
         if head.tree_size > size or tree.root(head.tree_size).hex() != head.root_hash:
             return {"ok": False, "checked": size, "problem": f"tree head {head.tree_size} does not match the entries"}
@@ -363,6 +330,29 @@ def verify_all(progress=None) -> dict:
         except (InvalidSignature, ValueError):
             return {"ok": False, "checked": size, "problem": f"tree head {head.tree_size} has a bad signature"}
     return {"ok": True, "checked": size, "problem": None}
+
+
+def _leaf_problem(start: int, computed: list[bytes], stored: list[bytes]) -> dict:
+    """Name the first missing or altered entry of a chunk that did not verify."""
+    indexes = storage.leaf_indexes(start, start + VERIFY_CHUNK)
+    for position, index in enumerate(indexes):
+        if index != start + position:
+            return {"ok": False, "checked": start + position, "problem": f"entry {start + position} is missing"}
+        if computed[position] != stored[position]:
+            return {"ok": False, "checked": index, "problem": f"entry {index} does not match its leaf hash"}
+    missing = start + len(indexes)
+    return {"ok": False, "checked": missing, "problem": f"entry {missing} is missing"}
+
+
+def _node_problem(level: int, computed: list[bytes], size: int) -> dict:
+    """Name the first missing or altered stored node of a level that did not verify."""
+    rows = storage.node_rows(level)
+    for position, (index, stored) in enumerate(rows):
+        if index != position and position < len(computed):
+            return {"ok": False, "checked": size, "problem": f"tree node ({level}, {position}) is missing"}
+        if position >= len(computed) or computed[position] != stored:
+            return {"ok": False, "checked": size, "problem": f"tree node ({level}, {index}) does not match"}
+    return {"ok": False, "checked": size, "problem": f"tree node ({level}, {len(rows)}) is missing"}
 
 
 def counts() -> dict:

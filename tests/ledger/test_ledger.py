@@ -185,6 +185,41 @@ def test_cli_verify_finds_a_tampered_entry(app, runner, filled):
     assert "entry 2 does not match its leaf hash" in bad.output
 
 
+@pytest.mark.parametrize("change,problem", [
+    ('DELETE FROM ledger_leaves WHERE "index" = 4', "entry 4 is missing"),
+    ('DELETE FROM ledger_leaves WHERE "index" = {last}', "entry {last} is missing"),
+    ("UPDATE ledger_leaves SET entry = entry || ' ' WHERE \"index\" = 5", "entry 5 does not match its leaf hash"),
+    ('UPDATE ledger_leaves SET leaf_hash = (SELECT leaf_hash FROM ledger_leaves WHERE "index" = 0) '
+     'WHERE "index" = 7', "entry 7 does not match its leaf hash"),
+    ('UPDATE ledger_nodes SET hash = (SELECT hash FROM ledger_nodes WHERE level = 1 AND "index" = 0) '
+     'WHERE level = 1 AND "index" = 2', "tree node (1, 2) does not match"),
+    ('DELETE FROM ledger_nodes WHERE level = 2 AND "index" = 0', "tree node (2, 0) is missing"),
+    ('DELETE FROM ledger_nodes WHERE level = 1 AND "index" = {last_pair}', "tree node (1, {last_pair}) is missing"),
+    ('UPDATE ledger_nodes SET "index" = 99 WHERE level = 1 AND "index" = 1', "tree node (1, 1) is missing"),
+    ('INSERT INTO ledger_nodes (level, "index", hash) SELECT 1, 99, hash FROM ledger_nodes '
+     'WHERE level = 1 AND "index" = 0', "tree node (1, 99) does not match"),
+    ('INSERT INTO ledger_nodes (level, "index", hash) SELECT 40, 0, hash FROM ledger_nodes '
+     'WHERE level = 1 AND "index" = 0', "tree node (40, 0) does not match"),
+    ("UPDATE ledger_tree_heads SET root_hash = (SELECT root_hash FROM ledger_tree_heads WHERE tree_size < {last_head} "
+     "ORDER BY tree_size DESC LIMIT 1) WHERE tree_size = {last_head}",
+     "tree head {last_head} does not match the entries"),
+])
+def test_full_verification_names_the_first_problem(app, filled, create_user, monkeypatch, change, problem):
+    for _ in range(3):
+        create_user("member")
+    size = integrate_all(app)
+    assert size >= 12
+    monkeypatch.setattr(services, "VERIFY_CHUNK", 3)  # several chunks, and a short last one
+    with app.app_context():
+        assert services.verify_all() == {"ok": True, "checked": size, "problem": None}
+        last_head = services.latest_head().tree_size
+        values = {"last": size - 1, "last_pair": size // 2 - 1, "last_head": last_head}
+        assert db.session.execute(text(change.format(**values))).rowcount == 1
+        result = services.verify_all()
+        assert result["ok"] is False
+        assert result["problem"] == problem.format(**values)
+
+
 def _export(runner, path, *args):
     result = runner.invoke(args=["ledger", "export", "--out", str(path), *args])
     assert result.exit_code == 0, result.output

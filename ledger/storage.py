@@ -1,0 +1,225 @@
+"""Driver-level reads and writes of the log's hot tables (leaves, tree nodes, the queue).
+
+These rows are many and small, so SQLAlchemy's per-row processing would cost more than the work
+itself: the sequencer writes with COPY on PostgreSQL (executemany on SQLite), a proof reads every
+node it needs in one query, and the full verification streams the entries in large chunks with
+the next chunk already on its way while the current one is hashed. Only fixed, known table and
+column names ever reach a statement's text; values are always parameters.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from collections.abc import Iterable, Iterator
+
+from app.extensions import db
+
+LEAF_COLUMNS = ("index", "kind", "entry", "leaf_hash", "created_at", "integrated_at", "campaign_id", "member_id",
+                "org_id")
+NODE_COLUMNS = ("level", "index", "hash")
+
+
+def _postgres(connection) -> bool:
+    return connection.dialect.name == "postgresql"
+
+
+def _fetchall(connection, sql: str, params: tuple | dict = ()) -> list[tuple]:
+    """Rows as plain tuples, read in one go (binary on PostgreSQL: hashes arrive as they are stored)."""
+    if _postgres(connection):
+        with connection.connection.cursor(binary=True) as cursor:
+            cursor.execute(sql, params)
+            return cursor.fetchall()
+    return connection.exec_driver_sql(sql, params).all()
+
+
+def _names(columns: Iterable[str]) -> str:
+    return ", ".join(f'"{c}"' for c in columns)
+
+
+def _mark(connection) -> str:
+    return "?" if connection.dialect.paramstyle == "qmark" else "%s"
+
+
+def queued(limit: int) -> list[tuple[int, str]]:
+    """``(id, entry)`` of the oldest ``limit`` queued entries, in id order."""
+    connection = db.session.connection()
+    sql = f"SELECT id, entry FROM ledger_queue ORDER BY id LIMIT {int(limit)}"  # noqa: S608
+    return connection.exec_driver_sql(sql).all()
+
+
+def move_to_leaves(start: int, ids: list[int], hashes: list[bytes], integrated_at) -> None:
+    """Turn the queued entries ``ids`` into leaves ``start, start + 1, …`` with their leaf hashes.
+
+    The rows move inside the database: only ids and hashes travel, never the entries again.
+    """
+    connection = db.session.connection()
+    if _postgres(connection):
+        with connection.connection.cursor(binary=True) as cursor:
+            cursor.execute(_MOVE_POSTGRES, {"ids": ids, "hashes": hashes, "start": start, "now": integrated_at})
+            moved = cursor.rowcount
+    else:
+        sql = (f"INSERT INTO ledger_leaves ({_names(LEAF_COLUMNS)}) "  # noqa: S608
+               "SELECT ?, kind, entry, ?, created_at, ?, campaign_id, member_id, org_id FROM ledger_queue WHERE id = ?")
+        rows = [(index, leaf, integrated_at, queued_id)
+                for index, queued_id, leaf in zip(range(start, start + len(ids)), ids, hashes, strict=True)]
+        moved = connection.exec_driver_sql(sql, rows).rowcount
+        for part in range(0, len(ids), 900):  # SQLite caps the number of parameters of a statement
+            chunk = ids[part:part + 900]
+            connection.exec_driver_sql(f"DELETE FROM ledger_queue WHERE id IN ({', '.join('?' * len(chunk))})",  # noqa: S608
+                                       tuple(chunk))
+    if moved != len(ids):
+        raise RuntimeError(f"the ledger queue changed under the sequencer ({moved} of {len(ids)} entries moved)")
+
+
+_MOVE_POSTGRES = f"""
+WITH moved AS (
+    DELETE FROM ledger_queue WHERE id = ANY(%(ids)b::bigint[])
+    RETURNING id, kind, entry, created_at, campaign_id, member_id, org_id
+)
+INSERT INTO ledger_leaves ({_names(LEAF_COLUMNS)})
+SELECT %(start)s::bigint + new.position - 1, moved.kind, moved.entry, new.hash, moved.created_at,
+       %(now)s::timestamptz, moved.campaign_id, moved.member_id, moved.org_id
+FROM unnest(%(ids)b::bigint[], %(hashes)b::bytea[]) WITH ORDINALITY AS new(id, hash, position)
+JOIN moved ON moved.id = new.id
+"""  # noqa: S608
+
+
+def insert_nodes(rows: list[tuple[int, int, bytes]]) -> None:
+    """Store ``(level, index, hash)`` tree nodes."""
+    if not rows:
+        return
+    connection = db.session.connection()
+    if _postgres(connection):
+        with connection.connection.cursor() as cursor, \
+                cursor.copy(f"COPY ledger_nodes ({_names(NODE_COLUMNS)}) FROM STDIN (FORMAT BINARY)") as copy:
+            copy.set_types(["int4", "int8", "bytea"])
+            for row in rows:
+                copy.write_row(row)
+        return
+    connection.exec_driver_sql(f"INSERT INTO ledger_nodes ({_names(NODE_COLUMNS)}) VALUES (?, ?, ?)", rows)  # noqa: S608
+
+
+def read_nodes(wanted: Iterable[tuple[int, int]]) -> dict[tuple[int, int], bytes]:
+    """The stored hashes of the ``(level, index)`` nodes asked for (level 0: leaf hashes), in one query."""
+    leaves, nodes = [], []
+    for level, index in wanted:
+        (leaves if level == 0 else nodes).append((level, index))
+    if not leaves and not nodes:
+        return {}
+    connection = db.session.connection()
+    if _postgres(connection):  # one statement text whatever the count, so it stays prepared
+        rows = _fetchall(connection, _NODES_POSTGRES, {
+            "leaves": [index for _, index in leaves],
+            "levels": [level for level, _ in nodes], "indexes": [index for _, index in nodes]})
+        return {(level, index): value for level, index, value in rows}
+    parts, params = [], []
+    if leaves:
+        parts.append(f'SELECT 0, "index", leaf_hash FROM ledger_leaves WHERE "index" IN '  # noqa: S608
+                     f'({", ".join("?" * len(leaves))})')
+        params += [index for _, index in leaves]
+    if nodes:
+        parts.append(f'SELECT level, "index", hash FROM ledger_nodes WHERE (level, "index") IN '  # noqa: S608
+                     f'(VALUES {", ".join(["(?, ?)"] * len(nodes))})')
+        params += [value for node in nodes for value in node]
+    rows = _fetchall(connection, " UNION ALL ".join(parts), tuple(params))
+    return {(level, index): value for level, index, value in rows}
+
+
+_NODES_POSTGRES = """
+SELECT 0, "index", leaf_hash FROM ledger_leaves WHERE "index" = ANY(%(leaves)s::bigint[])
+UNION ALL
+SELECT node.level, node."index", node.hash
+FROM unnest(%(levels)s::int[], %(indexes)s::bigint[]) AS wanted(level, "index")
+JOIN ledger_nodes AS node ON node.level = wanted.level AND node."index" = wanted."index"
+"""
+
+
+class TreeScan:
+    """One pass over the stored tree for the full verification: the entries ``chunk`` at a time
+    (as UTF-8 bytes, with their stored leaf hashes), then every stored node level.
+
+    On PostgreSQL the queries are pipelined: the server reads the next chunk, and at the end the
+    node levels, while this process is still hashing.
+    """
+
+    def __init__(self, size: int, chunk: int) -> None:
+        self.size, self.chunk = size, chunk
+        self.connection = db.session.connection()
+        self._levels_cursor = None
+
+    def leaves(self) -> Iterator[tuple[int, list[bytes], list[bytes]]]:
+        """``(start, entries, stored leaf hashes)`` in index order; a short chunk has entries missing."""
+        bounds = [(start, min(start + self.chunk, self.size)) for start in range(0, self.size, self.chunk)]
+        if not _postgres(self.connection):
+            sql = ('SELECT CAST(entry AS BLOB), leaf_hash FROM ledger_leaves WHERE "index" >= ? AND "index" < ? '
+                   'ORDER BY "index"')
+            for start, end in bounds:
+                yield start, *_columns(self.connection.exec_driver_sql(sql, (start, end)).all())
+            return
+        sql = ("SELECT convert_to(entry, 'UTF8'), leaf_hash FROM ledger_leaves "
+               'WHERE "index" >= %s AND "index" < %s ORDER BY "index"')
+        raw = self.connection.connection.driver_connection
+        with raw.pipeline():
+            pending: deque = deque()
+            for start, end in bounds:
+                pending.append((start, _send(raw, sql, (start, end))))
+                if len(pending) > 1:
+                    yield _take(*pending.popleft())
+            self._levels_cursor = _send(raw, _LEVELS_POSTGRES, ())
+            while pending:
+                yield _take(*pending.popleft())
+
+    def levels(self) -> dict[int, bytes | None]:
+        """Each stored level (1 and up): its hashes concatenated in index order, or ``None`` when
+        the level has a gap or a hash that is not 32 bytes (so it cannot match)."""
+        if _postgres(self.connection):
+            cursor = self._levels_cursor or _send(self.connection.connection.driver_connection, _LEVELS_POSTGRES, ())
+            rows = cursor.fetchall()
+            cursor.close()
+            return {level: joined if count == last + 1 and first == 0 and shortest == longest == 32 else None
+                    for level, count, first, last, shortest, longest, joined in rows}
+        levels: dict[int, list] = {}
+        for level, index, value in self.connection.exec_driver_sql(
+                'SELECT level, "index", hash FROM ledger_nodes ORDER BY level, "index"').all():
+            levels.setdefault(level, []).append((index, value))
+        return {level: b"".join(value for _, value in rows)
+                if [index for index, _ in rows] == list(range(len(rows))) and {len(v) for _, v in rows} == {32}
+                else None
+                for level, rows in levels.items()}
+
+
+_LEVELS_POSTGRES = """
+SELECT level, count(*), min("index"), max("index"), min(octet_length(hash)), max(octet_length(hash)),
+       string_agg(hash, ''::bytea ORDER BY "index")
+FROM ledger_nodes GROUP BY level
+"""
+
+
+def _send(raw, sql: str, params: tuple):
+    cursor = raw.cursor(binary=True)
+    cursor.execute(sql, params)
+    return cursor
+
+
+def _take(start: int, cursor) -> tuple[int, list[bytes], list[bytes]]:
+    rows = cursor.fetchall()
+    cursor.close()
+    return start, *_columns(rows)
+
+
+def _columns(rows: list) -> tuple[list[bytes], list[bytes]]:
+    return [row[0] for row in rows], [row[1] for row in rows]
+
+
+def node_rows(level: int) -> list[tuple[int, bytes]]:
+    """``(index, hash)`` of one stored level, to name the first node that does not match."""
+    connection = db.session.connection()
+    sql = f'SELECT "index", hash FROM ledger_nodes WHERE level = {_mark(connection)} ORDER BY "index"'  # noqa: S608
+    return [(index, value) for index, value in _fetchall(connection, sql, (level,))]
+
+
+def leaf_indexes(start: int, end: int) -> list[int]:
+    connection = db.session.connection()
+    mark = _mark(connection)
+    sql = f'SELECT "index" FROM ledger_leaves WHERE "index" >= {mark} AND "index" < {mark} ORDER BY "index"'  # noqa: S608
+    return [row[0] for row in _fetchall(connection, sql, (start, end))]
