@@ -54,9 +54,14 @@ def ensure_profile(member_id: int) -> None:
 
 
 def locked_profile(member_id: int) -> MemberProfile:
-    ensure_profile(member_id)
-    return db.session.scalars(select(MemberProfile).where(MemberProfile.member_id == member_id)
-                              .with_for_update().execution_options(populate_existing=True)).one()
+    """The member's profile row, locked for this transaction (created first if missing)."""
+    query = (select(MemberProfile).where(MemberProfile.member_id == member_id).with_for_update()
+             .execution_options(populate_existing=True))
+    profile = db.session.scalars(query).first()
+    if profile is None:
+        ensure_profile(member_id)
+        profile = db.session.scalars(query).one()
+    return profile
 
 
 def get_profile(member_id: int) -> MemberProfile:
@@ -88,14 +93,18 @@ def _record(profile: MemberProfile, *, attended: int = 0, no_shows: int = 0, lat
 
 def visible_shift(shift_id: int) -> tuple[Shift, Campaign]:
     """A shift members may see: opened by publishing (a draft's planned shifts are 404)."""
-    shift = db.session.get(Shift, shift_id)
-    if shift is None or shift.state == "planned":
+    row = db.session.execute(select(Shift, Campaign).join(Campaign, Campaign.id == Shift.campaign_id)
+                             .where(Shift.id == shift_id)).first()
+    if row is None or row[0].state == "planned":
         raise NotFound()
-    return shift, db.session.get(Campaign, shift.campaign_id)
+    return row[0], row[1]
 
 
 def require_eligible(member: User, campaign: Campaign) -> None:
-    missing = eligibility.check(eligibility.member_facts(member.id), campaign)
+    needs = eligibility.needed_facts(campaign)
+    if not needs:
+        return
+    missing = eligibility.check(eligibility.member_facts(member.id, needs), campaign)
     if missing:
         eligibility.explain(member, missing)
         raise Forbidden(missing[0].message, code="not_eligible",
@@ -115,8 +124,16 @@ def _overlapping(member_id: int, shift: Shift) -> Claim | None:
         Claim.starts_at < shift.ends_at, Claim.ends_at > shift.starts_at).limit(1)).first()
 
 
-def _take_seat(member_id: int, shift: Shift, now: datetime, *, from_waitlist: bool = False) -> Claim | None:
-    """Hold the member's lock, check overlaps, move the counter; None when the shift is full."""
+class _NoSeat(Exception):
+    """The conditional seat UPDATE matched nothing: full, started or closed meanwhile."""
+
+
+def _take_seat(member_id: int, shift: Shift, now: datetime, *, from_waitlist: bool = False) -> Claim:
+    """Hold the member's lock, check overlaps, write the claim, and move the seat counter last.
+
+    The counter UPDATE is the last statement before the commit so the shift's row lock, which
+    every claimer of the shift queues on, is held for one round trip. Raises ``_NoSeat`` when no
+    seat is left: the caller rolls the claim back with its transaction (or savepoint)."""
     locked_profile(member_id)
     held = _overlapping(member_id, shift)
     if held is not None:
@@ -124,12 +141,6 @@ def _take_seat(member_id: int, shift: Shift, now: datetime, *, from_waitlist: bo
             raise Conflict(_("You already hold a seat on this shift."), code="already_claimed")
         raise Conflict(_("You hold another shift at this time."), code="overlapping_claim",
                        fields={"claim_id": str(held.id)})
-    taken = db.session.execute(
-        update(Shift).where(Shift.id == shift.id, Shift.state == "open", Shift.claimed < Shift.seats,
-                            Shift.starts_at > now)
-        .values(claimed=Shift.claimed + 1).execution_options(synchronize_session=False)).rowcount
-    if not taken:
-        return None
     claim = Claim(shift_id=shift.id, campaign_id=shift.campaign_id, member_id=member_id, starts_at=shift.starts_at,
                   ends_at=shift.ends_at, state="claimed", claimed_at=now, from_waitlist=from_waitlist)
     db.session.add(claim)
@@ -138,21 +149,31 @@ def _take_seat(member_id: int, shift: Shift, now: datetime, *, from_waitlist: bo
     db.session.flush()
     events.send(events.seat_claimed, "marketplace", claim_id=claim.id, shift_id=shift.id,
                 campaign_id=shift.campaign_id, member_id=member_id, from_waitlist=from_waitlist)
+    taken = db.session.execute(
+        update(Shift).where(Shift.id == shift.id, Shift.state == "open", Shift.claimed < Shift.seats,
+                            Shift.starts_at > now)
+        .values(claimed=Shift.claimed + 1).execution_options(synchronize_session=False)).rowcount
+    if not taken:
+        raise _NoSeat()
     return claim
 
 
 def claim_seat(member: User, shift_id: int, now: datetime | None = None) -> Claim:
-    """201 a seat; 409 full, started, cancelled or overlapping; 403 not eligible (with why)."""
+    """201 a seat; 409 full, started, cancelled or overlapping; 403 not eligible (with why).
+
+    On a 409 the caller rolls back (the request does), which also removes the claim row written
+    before the seat counter said no."""
     now = now or utcnow()
     shift, campaign = visible_shift(shift_id)
     _claimable(shift, campaign, now)
     require_eligible(member, campaign)
-    claim = _take_seat(member.id, shift, now)
-    if claim is None:
-        db.session.refresh(shift)
-        _claimable(shift, campaign, now)
+    try:
+        if shift.claimed >= shift.seats:  # seen full: answer without queueing on the row lock
+            raise _NoSeat()
+        claim = _take_seat(member.id, shift, now)
+    except _NoSeat:
         raise Conflict(_("All seats on this shift are taken. Join the waitlist to get the next free one."),
-                       code="shift_full")
+                       code="shift_full") from None
     logger.info("Member %s claimed shift %s", member.id, shift.id)
     return claim
 
@@ -260,7 +281,7 @@ def fill_from_waitlist(shift: Shift, entries: list[WaitlistEntry], now: datetime
             db.session.delete(entry)
             db.session.flush()
             continue
-        if claim is None:  # no seat left: the rest keep their places
+        except _NoSeat:  # no seat left: the rest keep their places
             break
         filled.append(claim)
         logger.info("Waitlist gave shift %s to member %s", shift.id, claim.member_id)

@@ -40,24 +40,39 @@ class MemberFacts:
     attended_by_org: dict[int, int] = field(default_factory=dict)
 
 
-def member_facts(member_id: int) -> MemberFacts:
-    profile = db.session.get(MemberProfile, member_id)
-    tier = db.session.get(MemberTier, member_id)
-    history = db.session.execute(
-        select(Campaign.org_id, func.count()).select_from(Claim).join(Campaign, Campaign.id == Claim.campaign_id)
-        .where(Claim.member_id == member_id, Claim.state == "checked_in").group_by(Campaign.org_id)).all()
-    return MemberFacts(
-        member_id=member_id,
-        certifications=certification.active_certification_keys(member_id),
-        tags=dict(db.session.execute(select(MemberTag.tag, MemberTag.score)
-                                     .where(MemberTag.member_id == member_id)).all()),
-        tier=tier.tier if tier else "none",
-        languages=list(profile.languages or []) if profile else [],
-        region=profile.region if profile else None,
-        qa_average=profile.qa_average if profile else None,
-        reliability=profile.reliability if profile else 100,
-        attended_by_org={org_id: count for org_id, count in history},
-    )
+# Which facts each requirement reads (the rest need not be loaded to check it).
+NEEDS = {"certifications": "certifications", "tags": "tags", "min_tier": "tier", "languages": "profile",
+         "regions": "profile", "min_qa_average": "profile", "min_reliability": "profile"}
+ALL_FACTS = frozenset({"certifications", "tags", "tier", "profile", "history"})
+
+
+def needed_facts(campaign: Campaign) -> set[str]:
+    return {NEEDS[key] for key, value in (campaign.requirements or {}).items()
+            if key in NEEDS and value not in (None, [], {})}
+
+
+def member_facts(member_id: int, needs: set[str] | frozenset[str] = ALL_FACTS) -> MemberFacts:
+    """What is known of the member, limited to ``needs`` (a claim loads only what its campaign checks)."""
+    facts = MemberFacts(member_id=member_id)
+    if "profile" in needs:
+        profile = db.session.get(MemberProfile, member_id)
+        if profile is not None:
+            facts.languages, facts.region = list(profile.languages or []), profile.region
+            facts.qa_average, facts.reliability = profile.qa_average, profile.reliability
+    if "tier" in needs:
+        tier = db.session.get(MemberTier, member_id)
+        facts.tier = tier.tier if tier else "none"
+    if "certifications" in needs:
+        facts.certifications = certification.active_certification_keys(member_id)
+    if "tags" in needs:
+        facts.tags = dict(db.session.execute(select(MemberTag.tag, MemberTag.score)
+                                             .where(MemberTag.member_id == member_id)).all())
+    if "history" in needs:
+        history = db.session.execute(
+            select(Campaign.org_id, func.count()).select_from(Claim).join(Campaign, Campaign.id == Claim.campaign_id)
+            .where(Claim.member_id == member_id, Claim.state == "checked_in").group_by(Campaign.org_id)).all()
+        facts.attended_by_org = {org_id: count for org_id, count in history}
+    return facts
 
 
 @dataclass

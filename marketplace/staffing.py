@@ -77,11 +77,15 @@ def erlang_c(agents: int, load: float) -> float:
     return agents * b / (agents - load * (1.0 - b))
 
 
-def erlang_c_measures(agents: int, forecast: Forecast) -> Staffing:
+def erlang_c_measures(agents: int, forecast: Forecast, blocking: float | None = None) -> Staffing:
+    """Erlang C measures for ``agents``; ``blocking`` is Erlang B at ``agents`` when already known."""
     load, aht = forecast.load, forecast.aht_seconds
     if load <= 0:
         return Staffing("erlang_c", agents, 0, 1.0, 0.0, 0.0, 0.0)
-    p_wait = erlang_c(agents, load)
+    if blocking is None or agents <= load:
+        p_wait = erlang_c(agents, load)
+    else:
+        p_wait = agents * blocking / (agents - load * (1.0 - blocking))
     if agents <= load:
         return Staffing("erlang_c", agents, 0, 0.0, 1.0, 1.0, math.inf)
     decay = math.exp(-(agents - load) * forecast.target_answer_seconds / aht)
@@ -193,16 +197,36 @@ def rostered_for(agents: int, shrinkage: float) -> int:
     return math.ceil(agents / (1.0 - shrinkage) - 1e-9)
 
 
+def _meets(result: Staffing, forecast: Forecast) -> bool:
+    return (result.service_level >= forecast.target_service_level
+            and result.occupancy <= forecast.max_occupancy + 1e-12)
+
+
+def _erlang_c_search(forecast: Forecast) -> Staffing:
+    """Walk up from the fewest agents that can carry the load within the maximum occupancy, carrying
+    Erlang B along its recursion: O(n) once, then O(1) a step (the answer is a few √load above)."""
+    load = forecast.load
+    agents = max(math.floor(load) + 1, math.ceil(load / forecast.max_occupancy - 1e-9))
+    blocking = erlang_b(agents, load)
+    while True:
+        result = erlang_c_measures(agents, forecast, blocking)
+        if _meets(result, forecast):
+            return result
+        agents += 1
+        blocking = load * blocking / (agents + load * blocking)
+
+
 def required_agents(forecast: Forecast) -> Staffing:
     """The fewest agents meeting the service level without exceeding the maximum occupancy."""
     if forecast.load <= 0:
         return measures(0, forecast)
+    if forecast.patience_seconds is None:
+        result = _erlang_c_search(forecast)
+        return Staffing(**{**asdict(result), "rostered": rostered_for(result.agents, forecast.shrinkage)})
 
     def enough(n: int) -> Staffing | None:
         result = measures(n, forecast)
-        meets = (result.service_level >= forecast.target_service_level
-                 and result.occupancy <= forecast.max_occupancy + 1e-12)
-        return result if meets else None
+        return result if _meets(result, forecast) else None
 
     # Both criteria only improve with more agents: double to a staffing that works, then bisect.
     low, high = 0, max(1, math.ceil(forecast.load))

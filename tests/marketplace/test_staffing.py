@@ -124,3 +124,20 @@ def test_more_calls_never_need_fewer_agents(calls, aht, target):
 
 def test_outbound_agent_hours():
     assert outbound_agent_hours(10_000, 1.8, 240) == pytest.approx(1200.0)
+
+
+def test_the_walk_up_search_matches_a_linear_scan():
+    import random
+
+    from marketplace import staffing
+
+    rng = random.Random(11)
+    for _ in range(80):
+        forecast = staffing.Forecast(calls=rng.uniform(1, 1500), interval_minutes=rng.choice([15, 30]),
+                                     aht_seconds=rng.uniform(30, 900), target_service_level=rng.uniform(0.5, 0.95),
+                                     target_answer_seconds=rng.choice([10, 20, 30, 60]),
+                                     max_occupancy=rng.uniform(0.7, 0.95))
+        agents = 1
+        while not staffing._meets(staffing.erlang_c_measures(agents, forecast), forecast):
+            agents += 1
+        assert staffing.required_agents(forecast).agents == agents

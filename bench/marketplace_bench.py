@@ -1,0 +1,369 @@
+"""Benchmark the marketplace: claim contention, feed latency, staffing plans.
+
+    python bench/marketplace_bench.py            # 1,000 claimers / 100 seats, 60,000 members / 5,000 shifts
+    python bench/marketplace_bench.py --quick    # 200 claimers / 20 seats, 3,000 members / 500 shifts
+
+Needs PostgreSQL (DATABASE_URL; a scratch database ``<name>_bench_market`` is made) for the claim and
+feed parts; the staffing part runs anywhere. Every figure is printed next to a baseline measured in
+the same run:
+
+* claims: the real claim path (eligibility, the member's lock, the overlap check, the conditional
+  seat UPDATE, the claim row, the audit outbox entry) from 1,000 concurrent claimers in several
+  processes, as claim attempts/s and successful claims/s, vs ``pgbench`` running a single-row
+  UPDATE transaction on the same server with as many clients as the claimers have connections;
+  target: claims/s at least 30% of the pgbench rate; zero oversubscription (checked, not assumed);
+* feed: p50/p95 of ``GET /api/v1/feed`` through the whole app for random members, vs a primary-key
+  SELECT round trip; target: p95 under 50 ms;
+* staffing: a 7-day plan of 96 intervals a day (672 Erlang searches) vs one Erlang C evaluation per
+  interval at the answer; target: under 100 ms.
+"""
+
+from __future__ import annotations
+
+import argparse
+import multiprocessing
+import os
+import random
+import re
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from scratch import scratch_database  # noqa: E402 - bench/ is on the path when run as a script
+
+PROCESSES = 8
+POOL = 4  # connections per claiming process
+
+
+def build_app(url: str):
+    from app import create_app
+
+    # A real Redis as in production: the audit ledger's integration job is queued, not run inline.
+    overrides = {"SQLALCHEMY_DATABASE_URI": url, "TESTING": True, "RQ_INLINE": False,
+                 "REDIS_URL": os.environ.get("REDIS_URL") or "redis://127.0.0.1:6379/9",
+                 "INSTANCE_PATH": tempfile.mkdtemp(prefix="bench-market-"),
+                 "SQLALCHEMY_ENGINE_OPTIONS": {"pool_size": POOL, "max_overflow": 0, "pool_timeout": 120},
+                 "PASSWORD_HASH_PARAMS": {"time_cost": 1, "memory_cost": 1024, "parallelism": 1}}
+    return create_app(overrides)
+
+
+def migrated(url: str) -> str:
+    from flask_migrate import upgrade
+
+    app = build_app(url)
+    with app.app_context():
+        upgrade(revision="heads")
+    db_engine_dispose(app)
+    return url
+
+
+def make_members(count: int, languages=("zh",)) -> list[int]:
+    from sqlalchemy import insert, select
+
+    from app.auth.models import RoleGrant, User
+    from app.database import commit
+    from app.extensions import db
+    from marketplace.models import MemberProfile
+
+    start = db.session.scalar(select(User.id).order_by(User.id.desc()).limit(1)) or 0
+    ids: list[int] = []
+    for offset in range(0, count, 5000):
+        rows = [{"email": f"m{start + offset + i}@bench.test", "name": f"Member {offset + i}",
+                 "password_hash": "x" * 40, "timezone": "Asia/Shanghai", "is_active": True}
+                for i in range(min(5000, count - offset))]
+        db.session.execute(insert(User), rows)
+    ids = list(db.session.scalars(select(User.id).where(User.id > start).order_by(User.id)))
+    for i in range(0, len(ids), 5000):
+        chunk = ids[i:i + 5000]
+        db.session.execute(insert(RoleGrant), [{"user_id": uid, "role": "member"} for uid in chunk])
+        db.session.execute(insert(MemberProfile), [
+            {"member_id": uid, "languages": list(languages), "region": None, "shifts_attended": 0,
+             "late_releases": 0, "no_shows": 0, "reliability": 100 - (uid % 20), "qa_count": 0,
+             "qa_average": 60 + uid % 40} for uid in chunk])
+    commit()
+    return ids
+
+
+def published_campaign(boss, *, start: datetime, intervals: int, requirements: dict, industry: str):
+    from app.database import commit
+    from marketplace import services
+    from marketplace.schemas import CampaignIn
+    from payouts.services import confirm_simulated_checkout, create_topup
+
+    body = {"kind": "inbound", "name": f"Peak {start:%m-%d %H:%M}", "time_zone": "Asia/Shanghai",
+            "starts_at": start.isoformat(), "ends_at": (start + timedelta(days=3)).isoformat(), "currency": "CNY",
+            "budget": 1_000_000, "pay_per_call": 300, "industry": industry, "requirements": requirements,
+            "inbound": {"interval_minutes": 30, "aht_seconds": 180,
+                        "forecast": [{"start": (start + timedelta(minutes=30 * i)).isoformat(),
+                                      "calls": 50 + (i * 37) % 300} for i in range(intervals)]}}
+    topup = create_topup(boss.org_id, boss.id, body["budget"], "CNY")
+    confirm_simulated_checkout(topup.id, boss.org_id)
+    campaign = services.create_campaign(boss.org_id, boss.id, CampaignIn().load(body))
+    services.change_state(campaign, "published", boss.id)
+    commit()
+    return campaign
+
+
+def enterprise(name: str):
+    from app.auth import services as accounts
+    from app.database import commit
+
+    boss = accounts.register_user(email=f"{name}@bench.test", password="correct-horse-battery", name=name,
+                                  role="enterprise", org_name=name)
+    commit()
+    return boss
+
+
+# --- claims -------------------------------------------------------------------------------------
+
+def _claimer_process(url: str, shift_id: int, members: list[int], go, results):
+    """A process of claimers: one thread per member, all waiting for ``go``."""
+    from app.database import commit, rollback
+    from app.errors import AppError
+    from app.extensions import db
+
+    app = build_app(url)
+    outcome = {"ok": 0, "full": 0, "other": 0, "errors": []}
+    lock = threading.Lock()
+    ready = threading.Barrier(len(members) + 1)
+
+    def run(member_id: int):
+        from app.auth.models import User
+        from marketplace import claims
+
+        with app.test_request_context():
+            ready.wait()
+            go.wait()
+            try:
+                claims.claim_seat(db.session.get(User, member_id), shift_id)
+                commit()
+                key = "ok"
+            except AppError as exc:
+                rollback()
+                key = "full" if exc.code == "shift_full" else "other"
+            except Exception as exc:
+                rollback()
+                key = "other"
+                with lock:
+                    outcome["errors"].append(repr(exc)[:200])
+            finally:
+                db.session.remove()
+            with lock:
+                outcome[key] += 1
+
+    threads = [threading.Thread(target=run, args=(m,)) for m in members]
+    for thread in threads:
+        thread.start()
+    ready.wait()
+    for thread in threads:
+        thread.join()
+    results.put(outcome)
+
+
+def pgbench_rate(url: str, clients: int, seconds: int) -> float:
+    """Transactions/s of a single-row UPDATE under ``clients`` concurrent pgbench clients."""
+    import sqlalchemy as sa
+
+    engine = sa.create_engine(url)
+    with engine.begin() as conn:
+        conn.execute(sa.text("DROP TABLE IF EXISTS bench_counter"))
+        conn.execute(sa.text("CREATE TABLE bench_counter (id int PRIMARY KEY, n bigint NOT NULL)"))
+        conn.execute(sa.text("INSERT INTO bench_counter VALUES (1, 0)"))
+    engine.dispose()
+    parts = sa.make_url(url)
+    with tempfile.NamedTemporaryFile("w", suffix=".sql", delete=False) as script:
+        script.write("UPDATE bench_counter SET n = n + 1 WHERE id = 1;\n")
+    env = {**os.environ, "PGPASSWORD": parts.password or ""}
+    command = ["pgbench", "-n", "-h", parts.host or "127.0.0.1", "-p", str(parts.port or 5432),
+               "-U", parts.username or "postgres", "-c", str(clients), "-j", "2", "-T", str(seconds),
+               "-f", script.name, parts.database]
+    output = subprocess.run(command, capture_output=True, text=True, env=env, check=True).stdout
+    os.unlink(script.name)
+    return float(re.search(r"tps = ([\d.]+)", output).group(1))
+
+
+def bench_claims(url: str, claimers: int, seats: int) -> None:
+    from sqlalchemy import func, select
+
+    from app.extensions import db
+    from marketplace.models import Claim, Shift
+
+    app = build_app(url)
+    with app.test_request_context():
+        boss = enterprise("claims-org")
+        campaign = published_campaign(boss, start=datetime.now(UTC) + timedelta(days=2), intervals=2,
+                                      requirements={"languages": ["zh"], "min_reliability": 50},
+                                      industry="ecommerce")
+        shift = db.session.scalars(select(Shift).where(Shift.campaign_id == campaign.id)
+                                   .order_by(Shift.starts_at)).first()
+        shift.seats = seats
+        db.session.commit()
+        shift_id = shift.id
+        members = make_members(claimers)
+    db_engine_dispose(app)
+
+    context = multiprocessing.get_context("fork")
+    go, results = context.Event(), context.Queue()
+    groups = [members[i::PROCESSES] for i in range(PROCESSES)]
+    processes = [context.Process(target=_claimer_process, args=(url, shift_id, group, go, results))
+                 for group in groups]
+    for process in processes:
+        process.start()
+    time.sleep(3 + claimers / 300)  # every thread waiting at the gate
+    began = time.perf_counter()
+    go.set()
+    outcomes = [results.get() for _ in processes]
+    elapsed = time.perf_counter() - began
+    for process in processes:
+        process.join()
+    ok = sum(o["ok"] for o in outcomes)
+    full = sum(o["full"] for o in outcomes)
+    other = sum(o["other"] for o in outcomes)
+    with app.app_context():
+        held = db.session.scalar(select(func.count()).select_from(Claim).where(Claim.shift_id == shift_id,
+                                                                               Claim.state == "claimed"))
+        counter = db.session.get(Shift, shift_id).claimed
+        db.session.remove()
+    attempts_rate = claimers / elapsed
+    pg_rate = pgbench_rate(url, PROCESSES * POOL, 5)
+    print(f"claims: {claimers} claimers for {seats} seats in {elapsed:.2f} s: {ok} claimed, {full} full (409), "
+          f"{other} other; seats held {held}, counter {counter} "
+          f"({'no oversubscription' if held == counter == min(seats, claimers) else 'WRONG'})")
+    for outcome in outcomes:
+        for error in outcome["errors"][:3]:
+            print("  error:", error)
+    print(f"  claim attempts/s {attempts_rate:,.0f} vs pgbench single-row UPDATE {pg_rate:,.0f} tps "
+          f"({PROCESSES * POOL} clients): ratio {attempts_rate / pg_rate:.2f} (target >= 0.30)")
+
+
+def db_engine_dispose(app) -> None:
+    from app.extensions import db
+
+    with app.app_context():
+        db.session.remove()
+        db.engine.dispose()
+
+
+# --- feed ---------------------------------------------------------------------------------------
+
+def bench_feed(url: str, members: int, shifts: int, requests: int) -> None:
+    from sqlalchemy import text
+
+    from app.auth.tokens import encode_access_token
+    from app.extensions import db
+    from certification.models import MemberTag, MemberTier
+
+    app = build_app(url)
+    rng = random.Random(7)
+    with app.test_request_context():
+        boss_a, boss_b = enterprise("feed-a"), enterprise("feed-b")
+        ids = make_members(members, languages=("zh", "en"))
+        tags = ["ecommerce.after_sales", "telecom.billing", "finance.callback", "general.service"]
+        db.session.execute(MemberTag.__table__.insert(), [
+            {"member_id": uid, "tag": tag, "score": rng.randint(20, 99), "reasons": [],
+             "computed_at": datetime.now(UTC)} for uid in ids for tag in rng.sample(tags, 2)])
+        db.session.execute(MemberTier.__table__.insert(), [
+            {"member_id": uid, "tier": rng.choice(["bronze", "silver", "gold"]), "score": 50,
+             "computed_at": datetime.now(UTC)} for uid in ids])
+        db.session.commit()
+        per_campaign = 48
+        start = datetime.now(UTC).replace(minute=0, second=0, microsecond=0) + timedelta(days=1)
+        made = 0
+        index = 0
+        while made < shifts:
+            boss = boss_a if index % 2 else boss_b
+            requirement = rng.choice([{}, {"tags": {rng.choice(tags): 40}}, {"min_tier": "silver"},
+                                      {"languages": ["zh"]}, {"tags": {rng.choice(tags): 70}, "min_tier": "gold"}])
+            published_campaign(boss, start=start + timedelta(hours=index), intervals=min(per_campaign, shifts - made),
+                               requirements=requirement, industry=rng.choice(["ecommerce", "telecom", "finance"]))
+            made += min(per_campaign, shifts - made)
+            index += 1
+        db.session.execute(text("ANALYZE"))
+        db.session.commit()
+        tokens = [encode_access_token(uid, timedelta(hours=1))[0] for uid in rng.sample(ids, min(requests, len(ids)))]
+    client = app.test_client()
+    client.get("/api/v1/feed", headers={"Authorization": f"Bearer {tokens[0]}"})  # warm up
+    timings = []
+    sizes = []
+    for token in tokens:
+        began = time.perf_counter()
+        response = client.get("/api/v1/feed", headers={"Authorization": f"Bearer {token}"})
+        timings.append((time.perf_counter() - began) * 1000)
+        assert response.status_code == 200, response.json
+        sizes.append(len(response.json["items"]))
+    with app.app_context():
+        conn = db.session.connection()
+        base = []
+        for uid in ids[:requests]:
+            began = time.perf_counter()
+            conn.execute(text("SELECT id, email FROM users WHERE id = :id"), {"id": uid}).first()
+            base.append((time.perf_counter() - began) * 1000)
+        db.session.remove()
+    db_engine_dispose(app)
+    p50, p95 = statistics.median(timings), statistics.quantiles(timings, n=20)[18]
+    base50 = statistics.median(base)
+    print(f"feed: {members:,} members, {shifts:,} open shifts ({index} campaigns), {len(tokens)} requests, "
+          f"{statistics.mean(sizes):.1f} items a page")
+    print(f"  GET /api/v1/feed p50 {p50:.1f} ms, p95 {p95:.1f} ms (target p95 < 50 ms) vs a primary-key "
+          f"SELECT p50 {base50:.2f} ms: ratio {p50 / base50:.0f}x")
+
+
+# --- staffing -----------------------------------------------------------------------------------
+
+def bench_staffing(repeats: int = 5) -> None:
+    from marketplace import staffing
+
+    forecast = [staffing.Forecast(calls=50 + (i * 131) % 2000, interval_minutes=15, aht_seconds=240)
+                for i in range(7 * 96)]
+    best = float("inf")
+    answers = []
+    for _ in range(repeats):
+        began = time.perf_counter()
+        answers = [staffing.required_agents(f) for f in forecast]
+        best = min(best, time.perf_counter() - began)
+    base = float("inf")
+    for _ in range(repeats):
+        began = time.perf_counter()
+        for f, answer in zip(forecast, answers, strict=True):
+            staffing.erlang_c_measures(answer.agents, f)
+        base = min(base, time.perf_counter() - began)
+    patient = [staffing.Forecast(calls=f.calls, interval_minutes=15, aht_seconds=240, patience_seconds=90)
+               for f in forecast]
+    began = time.perf_counter()
+    for f in patient:
+        staffing.required_agents(f)
+    erlang_a = time.perf_counter() - began
+    print(f"staffing: 7 days x 96 intervals, peak {max(a.agents for a in answers)} agents: Erlang C plan "
+          f"{best * 1000:.1f} ms (target < 100 ms) vs one evaluation per interval {base * 1000:.2f} ms: "
+          f"ratio {best / base:.1f}x; Erlang A plan {erlang_a * 1000:.0f} ms")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--quick", action="store_true")
+    parser.add_argument("--only", choices=["claims", "feed", "staffing"])
+    args = parser.parse_args()
+    url = os.environ.get("DATABASE_URL")
+    if args.only in (None, "staffing"):
+        bench_staffing()
+    if not url or not url.startswith(("postgres://", "postgresql")):
+        print("claims and feed: skipped (set DATABASE_URL to a PostgreSQL server)")
+        return
+    if args.only in (None, "claims"):
+        claimers, seats = (200, 20) if args.quick else (1000, 100)
+        bench_claims(migrated(scratch_database(url, "market_claims")), claimers, seats)
+    if args.only in (None, "feed"):
+        members, shifts, requests = (3000, 500, 100) if args.quick else (60_000, 5000, 400)
+        bench_feed(migrated(scratch_database(url, "market_feed")), members, shifts, requests)
+
+
+if __name__ == "__main__":
+    main()
