@@ -202,10 +202,6 @@ def active_certification_keys(member_id: int) -> set[str]:
         CertificationGrant.expires_at > utcnow())))
 
 
-def certifications_with_tag(tag: str) -> list[Certification]:
-    return [c for c in all_certifications() if tag in (c.tags or [])]
-
-
 def active_grant(member_id: int, cert_id: int) -> CertificationGrant | None:
     return db.session.scalar(select(CertificationGrant).where(
         CertificationGrant.member_id == member_id, CertificationGrant.certification_id == cert_id,

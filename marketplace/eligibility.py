@@ -148,6 +148,7 @@ def _cert_steps(member: User, cert) -> list[str]:
 def explain(member: User, missing: list[Missing]) -> list[Missing]:
     """Fill each missing requirement's message and the way to unlock it (a few queries each)."""
     certs = certification.certifications_by_key(m.key for m in missing if m.kind == "certification")
+    catalog = certification.all_certifications() if any(m.kind == "tag" for m in missing) else []
     for item in missing:
         if item.kind == "certification":
             cert = certs.get(item.key)
@@ -161,7 +162,7 @@ def explain(member: User, missing: list[Missing]) -> list[Missing]:
                 item.message = _("Needs certification %(name)s: everything is done, it will be granted shortly.",
                                  name=name)
         elif item.kind == "tag":
-            granting = certification.certifications_with_tag(item.key)
+            granting = [c for c in catalog if item.key in (c.tags or [])]
             item.unlock = [_name(c.name, c.key) for c in granting]
             item.url = "/certifications/"
             item.message = _("Needs skill %(tag)s at %(required)s (yours: %(have)s).", tag=item.key,

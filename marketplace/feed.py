@@ -111,7 +111,9 @@ def feed(member: User, *, limit: int = 20, cursor: str | None = None, filters: F
     body = {"items": items, "next_cursor": next_cursor, "locked": []}
     if with_locked and not cursor:
         locked.sort(key=lambda item: (len(item[1]), item[0].id))
-        body["locked"] = [_locked(member, campaign, missing) for campaign, missing in locked[:LOCKED_SHOWN]]
+        shown = locked[:LOCKED_SHOWN]
+        eligibility.explain(member, [item for _campaign, missing in shown for item in missing])
+        body["locked"] = [_locked(campaign, missing) for campaign, missing in shown]
         body["locked_total"] = len(locked)
     return body
 
@@ -137,8 +139,7 @@ def _item(shift: Shift, campaign: Campaign, score: int, parts: dict, mine) -> di
             "overlaps_my_shift": any(a < ends and b > begins for a, b in mine)}
 
 
-def _locked(member: User, campaign: Campaign, missing: list) -> dict:
-    eligibility.explain(member, missing)
+def _locked(campaign: Campaign, missing: list) -> dict:
     return {"campaign_id": campaign.id, "campaign_name": campaign.name, "kind": campaign.kind,
             "industry": campaign.industry, "pay": pay_json(campaign),
             "missing": [item.to_dict() for item in missing]}
