@@ -194,6 +194,170 @@ def post(key: str, reason: str, legs: list[Leg], **refs) -> tuple[Transfer, bool
     return session.get(Transfer, transfer_id), True
 
 
+@dataclass(frozen=True)
+class Planned:
+    """One transfer of a bulk posting: what ``post`` takes, as a value."""
+
+    key: str
+    reason: str
+    legs: tuple[Leg, ...]
+    refs: dict
+
+
+def accounts_of(owner_kind: str, owner_ids, purpose: str, currency: str) -> dict[int, AccountRef]:
+    """``{owner_id: account}`` for many owners at once, creating the missing accounts (race-safe):
+    ``account`` for a batch, in a few statements instead of a few per owner."""
+    cache = db.session.info.setdefault(_CACHE, {})
+    currency = valid_currency(currency)
+    found = {o: cache[(owner_kind, o, purpose, currency)] for o in owner_ids
+             if (owner_kind, o, purpose, currency) in cache}
+    missing = sorted({o for o in owner_ids if o not in found})
+    for attempt in range(2):
+        if not missing:
+            break
+        for part in _parts(missing):
+            rows = db.session.execute(select(LedgerAccount.id, LedgerAccount.owner_id, LedgerAccount.guarded).where(
+                LedgerAccount.owner_kind == owner_kind, LedgerAccount.purpose == purpose,
+                LedgerAccount.currency == currency, LedgerAccount.owner_id.in_(part)))
+            for account_id, owner_id, guarded in rows:
+                ref = AccountRef(account_id, owner_kind, owner_id, purpose, currency, bool(guarded))
+                cache[(owner_kind, owner_id, purpose, currency)] = found[owner_id] = ref
+        missing = [o for o in missing if o not in found]
+        if missing and attempt == 0:
+            db.session.execute(_insert(LedgerAccount).on_conflict_do_nothing(
+                index_elements=["owner_kind", "owner_id", "purpose", "currency"]), [
+                {"owner_kind": owner_kind, "owner_id": o, "purpose": purpose, "currency": currency,
+                 "guarded": purpose in GUARDED_PURPOSES, "balance": 0, "created_at": utcnow()} for o in missing])
+    return found
+
+
+def _parts(values: list, size: int = 1000):
+    """``values`` in slices small enough for any database's limit on bound parameters."""
+    for i in range(0, len(values), size):
+        yield values[i:i + size]
+
+
+def lock_balances(account_ids) -> dict[int, int]:
+    """Lock the accounts (``FOR UPDATE`` on PostgreSQL, in ascending id order, as ``post`` does)
+    and return their balances: the truth to decide amounts on until the transaction ends."""
+    return {account_id: row.balance for account_id, row in _lock(account_ids).items()}
+
+
+def _lock(account_ids) -> dict:
+    ids = sorted(set(account_ids))
+    lock = _LOCK_PG if db.session.get_bind().dialect.name == "postgresql" else _LOCK
+    balances = {}
+    for part in _parts(ids):  # ascending slices keep the global lock order
+        balances.update((row.id, row) for row in db.session.execute(lock, {"ids": part}))
+    if len(balances) != len(ids):
+        db.session.info.pop(_CACHE, None)
+        raise RuntimeError("a ledger account disappeared; retry the operation")
+    return balances
+
+
+# Many balances in one statement (PostgreSQL and SQLite both name VALUES columns column1, column2).
+_MOVE_MANY = ("UPDATE money_accounts SET balance = balance + moves.delta "
+              "FROM (SELECT column1 AS id, column2 AS delta FROM (VALUES {rows}) AS v) AS moves "
+              "WHERE money_accounts.id = moves.id AND (NOT guarded OR balance + moves.delta >= 0)")
+
+
+def post_many(planned: list[Planned]) -> dict[str, int]:
+    """Apply many transfers in a handful of statements; return ``{key: transfer_id}`` of those
+    created now. Each keeps its own key, references, postings and ``money_transferred`` signal,
+    exactly as ``post`` would write it; keys posted before are skipped. The accounts are locked in
+    id order first, and if any guarded account would end below zero nothing is written
+    (``InsufficientFunds``)."""
+    if not planned:
+        return {}
+    session = db.session
+    deltas: dict[str, dict[int, int]] = {}
+    for item in planned:
+        if not item.key or len(item.key) > 200 or item.key in deltas:
+            raise ValidationError(fields={"key": _("An idempotency key of 1 to 200 characters is required.")})
+        deltas[item.key] = _deltas(item.legs)
+        unknown = set(item.refs) - set(_REFS)
+        if unknown:
+            raise TypeError(f"unknown transfer references: {sorted(unknown)}")
+    locked = _lock({a for d in deltas.values() for a in d})
+    existing = set()
+    for part in _parts(list(deltas)):
+        existing.update(session.scalars(select(Transfer.key).where(Transfer.key.in_(part))))
+    todo = [item for item in planned if item.key not in existing]
+    _check_guards(locked, todo, deltas)
+    now = utcnow()
+    rows = []
+    for item in todo:
+        values = dict.fromkeys(_REFS)
+        values.update(item.refs, key=item.key, reason=item.reason, currency=item.legs[0].source.currency,
+                      amount=sum(leg.amount for leg in item.legs), created_at=now)
+        rows.append(values)
+    table = Transfer.__table__
+    created = {}
+    if rows:
+        created = dict(session.execute(_insert(table).on_conflict_do_nothing(index_elements=["key"])
+                                       .returning(table.c.key, table.c.id), rows).all())
+    done = [item for item in todo if item.key in created]
+    if len(done) < len(todo):  # some keys were committed concurrently after our check: re-check what is left
+        _check_guards(locked, done, deltas)
+    moved: dict[int, int] = defaultdict(int)
+    postings = []
+    for item in done:
+        for account_id, delta in deltas[item.key].items():
+            if delta:
+                moved[account_id] += delta
+                postings.append({"transfer_id": created[item.key], "account_id": account_id, "amount": delta})
+    moves = [(account_id, delta) for account_id, delta in sorted(moved.items()) if delta]
+    for part in _parts(moves, 500):
+        params = {}
+        for i, (account_id, delta) in enumerate(part):
+            params[f"i{i}"], params[f"d{i}"] = account_id, delta
+        rows_sql = ", ".join(f"(CAST(:i{i} AS BIGINT), CAST(:d{i} AS BIGINT))" for i in range(len(part)))
+        if session.execute(text(_MOVE_MANY.format(rows=rows_sql)), params).rowcount != len(part):
+            raise InsufficientFunds(_("Not enough money in the account for this transfer."))  # not under the lock
+    if postings:
+        session.execute(Posting.__table__.insert(), postings)
+    for account_id, _delta in moves:
+        loaded = session.identity_map.get(identity_key(LedgerAccount, account_id))
+        if loaded is not None:
+            session.expire(loaded, ["balance"])
+    for item in done:
+        _announce(created[item.key], item.key, item.reason, item.legs)
+    return created
+
+
+def _deltas(legs) -> dict[int, int]:
+    """Each account's signed change under ``legs`` (validated: positive amounts, one currency)."""
+    if not legs:
+        raise ValidationError(fields={"amount": _("A transfer needs at least one leg.")})
+    currency = legs[0].source.currency
+    deltas: dict[int, int] = defaultdict(int)
+    for leg in legs:
+        check_amount(leg.amount)
+        if leg.source.currency != currency or leg.target.currency != currency:
+            raise ValidationError(fields={"currency": _("A transfer moves one currency.")})
+        deltas[leg.source.id] -= leg.amount
+        deltas[leg.target.id] += leg.amount
+    return deltas
+
+
+def _check_guards(locked: dict, items, deltas: dict[str, dict[int, int]]) -> None:
+    total: dict[int, int] = defaultdict(int)
+    for item in items:
+        for account_id, delta in deltas[item.key].items():
+            total[account_id] += delta
+    if any(locked[a].guarded and locked[a].balance + delta < 0 for a, delta in total.items()):
+        raise InsufficientFunds(_("Not enough money in the account for this transfer."),
+                                fields={"amount": _("Exceeds the available balance.")})
+
+
+def _announce(transfer_id: int, key: str, reason: str, legs) -> None:
+    """The ``money_transferred`` signal of a transfer just posted (one payload shape for every path)."""
+    events.send(events.money_transferred, "payouts", transfer_id=transfer_id,
+                from_account="+".join(sorted({leg.source.label for leg in legs})),
+                to_account="+".join(sorted({leg.target.label for leg in legs})),
+                amount=sum(leg.amount for leg in legs), currency=legs[0].source.currency, reason=reason, key=key)
+
+
 def reverse(original: Transfer, key: str, reason: str = "reversal", **refs) -> tuple[Transfer, bool]:
     """A new transfer with every posting of ``original`` negated; the original stays as it was."""
     postings = db.session.scalars(select(Posting).where(Posting.transfer_id == original.id)).all()

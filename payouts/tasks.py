@@ -17,8 +17,8 @@ logger = logging.getLogger(__name__)
 
 RETRY = Retry(max=5, interval=[10, 60, 300, 900, 3600])
 BATCH_INTERVAL = timedelta(days=7)
-PAY_CHUNK = 500
-COMMIT_EVERY = 50
+PAY_CHUNK = 10_000  # payouts per pay_payouts job (jobs of one batch run in parallel on several workers)
+COMMIT_EVERY = 500  # payouts paid per transaction: row locks are held across their provider calls
 
 
 @job("payouts", retry=RETRY)
@@ -29,30 +29,34 @@ def process_payout(payout_id: int) -> str:
 
 @job("payouts", retry=RETRY, timeout=3600)
 def pay_payouts(payout_ids: list[int]) -> dict:
-    """Pay a chunk of a batch, committing every few payouts. A crash before a commit is safe: the
-    retried job calls the provider again with each payout's stored idempotency key, which returns
-    the transfer already made instead of paying twice."""
+    """Pay a chunk of a batch, a few hundred payouts per transaction. A crash before a commit is
+    safe: the retried job calls the provider again with each payout's stored idempotency key,
+    which returns the transfer already made instead of paying twice."""
     outcomes: dict[str, int] = {}
     providers: dict = {}
-    for done, payout_id in enumerate(payout_ids, start=1):
-        outcome = services.execute_payout(payout_id, providers)
-        outcomes[outcome] = outcomes.get(outcome, 0) + 1
-        if done % COMMIT_EVERY == 0 or done == len(payout_ids):
-            commit()
-            report_progress(done, len(payout_ids), "paying")
+    for start in range(0, len(payout_ids), COMMIT_EVERY):
+        for outcome, count in services.execute_payouts(payout_ids[start:start + COMMIT_EVERY], providers).items():
+            outcomes[outcome] = outcomes.get(outcome, 0) + count
+        commit()
+        report_progress(min(start + COMMIT_EVERY, len(payout_ids)), len(payout_ids), "paying")
     return outcomes
 
 
 @job("payouts", retry=RETRY, timeout=3600)
 def payout_batch() -> dict:
     """The scheduled payout run (a periodic job, weekly by default): a payout of the whole available
-    balance for every eligible member, paid in chunks by ``pay_payouts`` jobs. Running it twice is
-    harmless: members with an open payout are skipped."""
+    balance for every eligible member, created a chunk of members per transaction; each chunk's
+    payment is queued (``pay_payouts``) as soon as it commits. Running it twice is harmless:
+    members with an open payout are skipped, and scheduled payouts a crashed run left unpaid are
+    queued again (paying an already paid payout changes nothing)."""
     from app.jobs import enqueue
 
-    ids = services.run_payout_batch(progress=lambda n: report_progress(n, None, "creating payouts"))
-    for i in range(0, len(ids), PAY_CHUNK):
-        enqueue(pay_payouts, ids[i:i + PAY_CHUNK], description="payout batch chunk")
+    def pay(ids: list[int]) -> None:
+        for i in range(0, len(ids), PAY_CHUNK):
+            enqueue(pay_payouts, ids[i:i + PAY_CHUNK], description="payout batch chunk")
+
+    pay(services.unpaid_scheduled_payouts())
+    ids = services.run_payout_batch(progress=lambda n: report_progress(n, None, "creating payouts"), on_chunk=pay)
     logger.info("Payout batch created %s payouts", len(ids))
     return {"payouts": len(ids)}
 

@@ -10,6 +10,7 @@ Each is idempotent on ``key`` (the same key again returns the first transfer and
 returns the ``Transfer``, sends ``money_transferred`` once, and never commits: the caller commits.
 """
 
+from payouts.services.batch import execute_payouts, run_payout_batch, unpaid_scheduled_payouts
 from payouts.services.earnings import (
     accrue_earning,
     approve_earning,
@@ -23,7 +24,6 @@ from payouts.services.payouts import (
     fail_payout,
     mark_payout_paid,
     request_payout,
-    run_payout_batch,
     save_payout_details,
     start_onboarding,
 )
@@ -32,7 +32,7 @@ from payouts.services.webhooks import handle_event
 
 __all__ = [
     "accrue_earning", "approve_earning", "confirm_simulated_checkout", "create_topup", "earnings_summary",
-    "execute_payout", "fail_payout", "handle_event", "hold_escrow", "mark_payout_paid", "release_escrow",
-    "request_payout", "reverse_earning", "run_payout_batch", "save_payout_details", "start_onboarding",
-    "wallet_summary",
+    "execute_payout", "execute_payouts", "fail_payout", "handle_event", "hold_escrow", "mark_payout_paid",
+    "release_escrow", "request_payout", "reverse_earning", "run_payout_batch", "save_payout_details",
+    "start_onboarding", "unpaid_scheduled_payouts", "wallet_summary",
 ]

@@ -16,7 +16,7 @@ from app.errors import Conflict, NotFound, ValidationError
 from app.extensions import db
 from app.timeutil import utcnow
 from payouts.ledger import Leg, account, check_amount, find_balance, post, valid_currency
-from payouts.models import OPEN_PAYOUT_STATES, LedgerAccount, Payout, PayoutDestination
+from payouts.models import OPEN_PAYOUT_STATES, Payout, PayoutDestination
 from payouts.providers import ProviderRejected, get_provider
 
 logger = logging.getLogger(__name__)
@@ -175,37 +175,3 @@ def fail_payout(payout_id: int, reason: str, actor_id: int | None = None) -> Pay
                 amount=payout.amount, currency=payout.currency, reason=payout.failure_reason, actor_id=actor_id)
     logger.info("Payout %s failed: %s", payout.id, payout.failure_reason)
     return payout
-
-
-def eligible_for_batch(after_id: int = 0, limit: int = 1000) -> list[tuple[int, str, int]]:
-    """``(member_id, currency, available)`` of members owed at least the minimum, with a payout
-    account and no open payout, in member order from ``after_id``."""
-    open_members = select(Payout.member_id).where(Payout.status.in_(OPEN_PAYOUT_STATES))
-    stmt = (select(LedgerAccount.owner_id, LedgerAccount.currency, LedgerAccount.balance)
-            .join(PayoutDestination, PayoutDestination.member_id == LedgerAccount.owner_id)
-            .where(LedgerAccount.owner_kind == "member", LedgerAccount.purpose == "available",
-                   LedgerAccount.balance >= minimum_payout(), PayoutDestination.status == "enabled",
-                   LedgerAccount.owner_id > after_id, LedgerAccount.owner_id.not_in(open_members))
-            .order_by(LedgerAccount.owner_id, LedgerAccount.currency).limit(limit))
-    return [tuple(row) for row in db.session.execute(stmt).all()]
-
-
-def run_payout_batch(chunk: int = 500, progress=None) -> list[int]:
-    """Create a scheduled payout of the whole available balance for every eligible member,
-    committing per chunk; return the new payout ids (the caller pays them)."""
-    from app.database import commit
-
-    created: list[int] = []
-    after = 0
-    while True:
-        rows = eligible_for_batch(after, chunk)
-        if not rows:
-            break
-        for member_id, currency, available in rows:
-            if open_payout(member_id) is None:
-                created.append(request_payout(member_id, available, currency, scheduled=True, enqueue=False).id)
-            after = member_id
-        commit()
-        if progress:
-            progress(len(created))
-    return created

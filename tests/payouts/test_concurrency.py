@@ -10,7 +10,7 @@ import sqlalchemy as sa
 
 from app.auth import services as accounts
 from app.database import commit, rollback
-from app.errors import Conflict
+from app.errors import Conflict, ValidationError
 from app.extensions import db
 from payouts import services
 from payouts.ledger import check_invariants, find_balance
@@ -110,3 +110,39 @@ def test_the_same_key_from_many_connections_has_one_effect(shared):
     with shared.app_context():
         assert db.session.scalar(sa.select(sa.func.count()).where(Transfer.key == f"once{campaign}")) == 1
         assert find_balance("org", org_id, "wallet", "CNY") == 40_00
+
+
+def test_the_batch_racing_members_own_withdrawals_opens_one_payout_each_and_never_overdraws(shared):
+    org_id, _ = _setup(shared, 500_00)
+    campaign = int.from_bytes(os.urandom(3), "big")
+    members = []
+    with shared.test_request_context():
+        services.hold_escrow(campaign, org_id, 300_00, "CNY", key=f"h{campaign}")
+        for i in range(6):
+            member = accounts.create_user(email=f"m{os.urandom(3).hex()}@example.test",
+                                          password="correct-horse-battery", name="M", role="member")
+            services.accrue_earning(campaign, campaign * 10 + i, member.id, 50_00, "CNY", key=f"a{campaign}:{i}",
+                                    org_id=org_id)
+            services.approve_earning(campaign * 10 + i, key=f"p{campaign}:{i}", fee_bps=0)
+            services.save_payout_details(member.id, "Alipay: race@example.test")
+            members.append(member.id)
+        commit()
+
+    def act(i: int) -> None:
+        if i == 0:
+            services.run_payout_batch(chunk=2)
+            return
+        try:
+            services.request_payout(members[i - 1], 30_00, "CNY", enqueue=False)
+        except ValidationError as exc:  # the batch took the whole balance first
+            raise Conflict("", code="exceeds_available") from exc
+
+    outcomes = _race(shared, 7, act)
+    assert len(outcomes) == 7 and set(outcomes) <= {"ok", "payout_in_progress", "exceeds_available"}, outcomes
+    with shared.app_context():
+        for member_id in members:
+            payouts = db.session.scalars(sa.select(Payout).where(Payout.member_id == member_id)).all()
+            assert len(payouts) == 1 and payouts[0].amount in (30_00, 50_00)
+            assert find_balance("member", member_id, "in_transit", "CNY") == payouts[0].amount
+            assert find_balance("member", member_id, "available", "CNY") == 50_00 - payouts[0].amount
+        assert check_invariants() == []
