@@ -8,8 +8,9 @@ way to unlock it, the member's ranked feed, outbound contact lists and Do-Not-Ca
 
 def init_app(app) -> None:
     from app import register_api_blueprint
+    from app.cli import add_demo_step
     from app.schedule import register_periodic
-    from marketplace import api, tasks, views, work_api, work_views
+    from marketplace import api, cli, tasks, views, work_api, work_views
 
     register_api_blueprint(app, api.bp)
     register_api_blueprint(app, work_api.bp)
@@ -17,6 +18,7 @@ def init_app(app) -> None:
     app.register_blueprint(views.campaigns_bp)
     app.register_blueprint(work_views.bp)
     register_periodic("marketplace-no-shows", tasks.sweep_no_shows, tasks.NO_SHOW_EVERY)
+    add_demo_step(cli.seed_demo_campaigns, order=60)
 
     from marketplace import contacts_api, contacts_views  # outbound contact lists and Do-Not-Call
 
