@@ -54,8 +54,9 @@ class Leaf(db.Model):
 
 
 class TreeNode(db.Model):
-    """The hash of the perfect subtree of 2**level leaves starting at leaf ``index * 2**level``
-    (levels 1 and up: level 0 is ``Leaf.leaf_hash``)."""
+    """The hash of the perfect subtree of 2**level leaves starting at leaf ``index * 2**level``,
+    for levels 4 and up (``storage.LOWEST_STORED_LEVEL``): level 0 is ``Leaf.leaf_hash``, and the
+    levels between are recomputed from at most 16 leaf hashes."""
 
     __tablename__ = "ledger_nodes"
 

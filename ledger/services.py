@@ -1,8 +1,8 @@
 """The audit ledger's operations: record (outbox), integrate (sequencer), sign, prove, verify.
 
 Entries are queued in the transaction of the change they record; the sequencer gives them
-consecutive indexes, stores the RFC 9162 perfect-subtree hashes (so any proof is O(log n) reads)
-and signs a tree head. Nothing here edits or deletes a leaf.
+consecutive indexes, stores the RFC 9162 perfect-subtree hashes of 16 leaves and more (so any
+proof is one query of O(log n) rows) and signs a tree head. Nothing here edits or deletes a leaf.
 """
 
 from __future__ import annotations
@@ -126,6 +126,9 @@ def _node_reader(cache: dict | None = None):
     def node(level: int, index: int) -> bytes:
         key = (level, index)
         if key not in cache:
+            if 0 < level < storage.LOWEST_STORED_LEVEL:  # not stored: recomputed from the leaves below
+                cache[key] = merkle.node_hash(node(level - 1, 2 * index), node(level - 1, 2 * index + 1))
+                return cache[key]
             if level == 0:  # leaf hashes live with their entries
                 found = db.session.scalar(select(Leaf.leaf_hash).where(Leaf.index == index))
             else:
@@ -183,7 +186,8 @@ def integrate(batch_size: int = BATCH_SIZE) -> int:
             parent = merkle.node_hash(node(level, position - 1), node(level, position))
             level, position = level + 1, position >> 1
             cache[(level, position)] = parent
-            nodes.append((level, position, parent))
+            if level >= storage.LOWEST_STORED_LEVEL:
+                nodes.append((level, position, parent))
     storage.move_to_leaves(size, [queued_id for queued_id, _ in queued], hashes, _db_time(utcnow()))
     storage.insert_nodes(nodes)
     size += len(hashes)
@@ -302,8 +306,7 @@ def verify_all(progress=None) -> dict:
 
     size = tree_size()
     tree = merkle.MemoryTree()
-    scan = storage.TreeScan(size, VERIFY_CHUNK)
-    chunks = scan.leaves()
+    chunks = storage.leaf_chunks(size, VERIFY_CHUNK)
     bad = None
     for start, entries, stored in chunks:
         computed = merkle.leaf_hashes(entries)
@@ -316,10 +319,14 @@ def verify_all(progress=None) -> dict:
     chunks.close()
     if bad is not None:
         return _leaf_problem(*bad)
-    levels = scan.levels()
-    for level in sorted({*range(1, len(tree.levels)), *levels}):
-        computed = tree.levels[level] if level < len(tree.levels) else []
-        if levels.get(level) != b"".join(computed) or not computed:
+    if tree.size != size:
+        return {"ok": False, "checked": tree.size, "problem": f"entry {tree.size} is missing"}
+    stored_levels = storage.node_levels()
+    lowest = storage.LOWEST_STORED_LEVEL
+    for level in sorted({*range(lowest, len(tree.levels)), *stored_levels}):
+        computed = tree.levels[level] if lowest <= level < len(tree.levels) else []
+        whole = (len(computed), 0, len(computed) - 1, 32, 32)
+        if not computed or stored_levels.get(level) != whole or storage.node_level(level) != computed:
             return _node_problem(level, computed, size)
     for head in db.session.scalars(select(TreeHead).order_by(TreeHead.tree_size)):
         if head.tree_size > size or tree.root(head.tree_size).hex() != head.root_hash:

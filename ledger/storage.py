@@ -9,7 +9,6 @@ column names ever reach a statement's text; values are always parameters.
 
 from __future__ import annotations
 
-from collections import deque
 from collections.abc import Iterable, Iterator
 
 from app.extensions import db
@@ -17,6 +16,9 @@ from app.extensions import db
 LEAF_COLUMNS = ("index", "kind", "entry", "leaf_hash", "created_at", "integrated_at", "campaign_id", "member_id",
                 "org_id")
 NODE_COLUMNS = ("level", "index", "hash")
+# Tree nodes are stored from this level up. A node below it covers at most 16 leaves and is
+# recomputed from their hashes when needed, so the log keeps about n/8 nodes instead of n - 1.
+LOWEST_STORED_LEVEL = 4
 
 
 def _postgres(connection) -> bool:
@@ -100,23 +102,29 @@ def insert_nodes(rows: list[tuple[int, int, bytes]]) -> None:
 
 
 def read_nodes(wanted: Iterable[tuple[int, int]]) -> dict[tuple[int, int], bytes]:
-    """The stored hashes of the ``(level, index)`` nodes asked for (level 0: leaf hashes), in one query."""
-    leaves, nodes = [], []
+    """What a computation over the tree needs to read, in one query: the stored ``(level, index)``
+    nodes asked for, and for a node below ``LOWEST_STORED_LEVEL`` the leaf hashes it covers
+    (as ``(0, index)``), from which it is recomputed."""
+    leaves: set[int] = set()
+    nodes = []
     for level, index in wanted:
-        (leaves if level == 0 else nodes).append((level, index))
+        if level < LOWEST_STORED_LEVEL:
+            leaves.update(range(index << level, (index + 1) << level))
+        else:
+            nodes.append((level, index))
     if not leaves and not nodes:
         return {}
     connection = db.session.connection()
     if _postgres(connection):  # one statement text whatever the count, so it stays prepared
         rows = _fetchall(connection, _NODES_POSTGRES, {
-            "leaves": [index for _, index in leaves],
+            "leaves": sorted(leaves),
             "levels": [level for level, _ in nodes], "indexes": [index for _, index in nodes]})
         return {(level, index): value for level, index, value in rows}
     parts, params = [], []
     if leaves:
         parts.append(f'SELECT 0, "index", leaf_hash FROM ledger_leaves WHERE "index" IN '  # noqa: S608
                      f'({", ".join("?" * len(leaves))})')
-        params += [index for _, index in leaves]
+        params += sorted(leaves)
     if nodes:
         parts.append(f'SELECT level, "index", hash FROM ledger_nodes WHERE (level, "index") IN '  # noqa: S608
                      f'(VALUES {", ".join(["(?, ?)"] * len(nodes))})')
@@ -134,81 +142,55 @@ JOIN ledger_nodes AS node ON node.level = wanted.level AND node."index" = wanted
 """
 
 
-class TreeScan:
-    """One pass over the stored tree for the full verification: the entries ``chunk`` at a time
-    (as UTF-8 bytes, with their stored leaf hashes), then every stored node level.
+def leaf_chunks(size: int, chunk: int) -> Iterator[tuple[int, list[bytes], list[bytes]]]:
+    """``(start, entries as UTF-8 bytes, stored leaf hashes)`` of leaves ``start, start + 1, …``, in
+    chunks of ``chunk`` for the full verification. A chunk stops short where an entry is missing.
 
-    On PostgreSQL the queries are pipelined: the server reads the next chunk, and at the end the
-    node levels, while this process is still hashing.
+    On PostgreSQL one ordered scan is read through a server-side cursor, a chunk per round trip.
     """
+    connection = db.session.connection()
+    if not _postgres(connection):
+        sql = ('SELECT "index", CAST(entry AS BLOB), leaf_hash FROM ledger_leaves '
+               'WHERE "index" >= ? AND "index" < ? ORDER BY "index"')
+        batches = (connection.exec_driver_sql(sql, (start, min(start + chunk, size))).all()
+                   for start in range(0, size, chunk))
+        yield from _contiguous(batches)
+        return
+    sql = ("SELECT \"index\", convert_to(entry, 'UTF8'), leaf_hash FROM ledger_leaves "
+           'WHERE "index" < %s ORDER BY "index"')
+    with connection.connection.driver_connection.cursor(name="ledger_leaf_scan", binary=True) as cursor:
+        cursor.execute(sql, (size,))
+        yield from _contiguous(iter(lambda: cursor.fetchmany(chunk), []))
 
-    def __init__(self, size: int, chunk: int) -> None:
-        self.size, self.chunk = size, chunk
-        self.connection = db.session.connection()
-        self._levels_cursor = None
 
-    def leaves(self) -> Iterator[tuple[int, list[bytes], list[bytes]]]:
-        """``(start, entries, stored leaf hashes)`` in index order; a short chunk has entries missing."""
-        bounds = [(start, min(start + self.chunk, self.size)) for start in range(0, self.size, self.chunk)]
-        if not _postgres(self.connection):
-            sql = ('SELECT CAST(entry AS BLOB), leaf_hash FROM ledger_leaves WHERE "index" >= ? AND "index" < ? '
-                   'ORDER BY "index"')
-            for start, end in bounds:
-                yield start, *_columns(self.connection.exec_driver_sql(sql, (start, end)).all())
+def _contiguous(batches: Iterable[list]) -> Iterator[tuple[int, list[bytes], list[bytes]]]:
+    start = 0
+    for rows in batches:
+        if not rows:
             return
-        sql = ("SELECT convert_to(entry, 'UTF8'), leaf_hash FROM ledger_leaves "
-               'WHERE "index" >= %s AND "index" < %s ORDER BY "index"')
-        raw = self.connection.connection.driver_connection
-        with raw.pipeline():
-            pending: deque = deque()
-            for start, end in bounds:
-                pending.append((start, _send(raw, sql, (start, end))))
-                if len(pending) > 1:
-                    yield _take(*pending.popleft())
-            self._levels_cursor = _send(raw, _LEVELS_POSTGRES, ())
-            while pending:
-                yield _take(*pending.popleft())
-
-    def levels(self) -> dict[int, bytes | None]:
-        """Each stored level (1 and up): its hashes concatenated in index order, or ``None`` when
-        the level has a gap or a hash that is not 32 bytes (so it cannot match)."""
-        if _postgres(self.connection):
-            cursor = self._levels_cursor or _send(self.connection.connection.driver_connection, _LEVELS_POSTGRES, ())
-            rows = cursor.fetchall()
-            cursor.close()
-            return {level: joined if count == last + 1 and first == 0 and shortest == longest == 32 else None
-                    for level, count, first, last, shortest, longest, joined in rows}
-        levels: dict[int, list] = {}
-        for level, index, value in self.connection.exec_driver_sql(
-                'SELECT level, "index", hash FROM ledger_nodes ORDER BY level, "index"').all():
-            levels.setdefault(level, []).append((index, value))
-        return {level: b"".join(value for _, value in rows)
-                if [index for index, _ in rows] == list(range(len(rows))) and {len(v) for _, v in rows} == {32}
-                else None
-                for level, rows in levels.items()}
+        # Indexes are unique and ascending, so the two ends tell whether any is missing in between.
+        whole = rows[0][0] == start and rows[-1][0] == start + len(rows) - 1
+        if not whole:
+            rows = rows[:next(p for p, row in enumerate(rows) if row[0] != start + p)]
+        yield start, [row[1] for row in rows], [row[2] for row in rows]
+        if not whole:
+            return
+        start += len(rows)
 
 
-_LEVELS_POSTGRES = """
-SELECT level, count(*), min("index"), max("index"), min(octet_length(hash)), max(octet_length(hash)),
-       string_agg(hash, ''::bytea ORDER BY "index")
-FROM ledger_nodes GROUP BY level
-"""
+def node_levels() -> dict[int, tuple[int, int, int, int, int]]:
+    """``{level: (count, first index, last index, shortest hash, longest hash)}`` of the stored nodes."""
+    connection = db.session.connection()
+    rows = _fetchall(connection, 'SELECT level, count(*), min("index"), max("index"), min(length(hash)), '
+                                 "max(length(hash)) FROM ledger_nodes GROUP BY level")
+    return {level: tuple(values) for level, *values in rows}
 
 
-def _send(raw, sql: str, params: tuple):
-    cursor = raw.cursor(binary=True)
-    cursor.execute(sql, params)
-    return cursor
-
-
-def _take(start: int, cursor) -> tuple[int, list[bytes], list[bytes]]:
-    rows = cursor.fetchall()
-    cursor.close()
-    return start, *_columns(rows)
-
-
-def _columns(rows: list) -> tuple[list[bytes], list[bytes]]:
-    return [row[0] for row in rows], [row[1] for row in rows]
+def node_level(level: int) -> list[bytes]:
+    """The stored hashes of one level, in index order."""
+    connection = db.session.connection()
+    sql = f'SELECT hash FROM ledger_nodes WHERE level = {_mark(connection)} ORDER BY "index"'  # noqa: S608
+    return [row[0] for row in _fetchall(connection, sql, (level,))]
 
 
 def node_rows(level: int) -> list[tuple[int, bytes]]:

@@ -185,35 +185,67 @@ def test_cli_verify_finds_a_tampered_entry(app, runner, filled):
     assert "entry 2 does not match its leaf hash" in bad.output
 
 
+@pytest.fixture
+def longer(app, filled):
+    """A log of more than 50 entries, integrated in uneven batches: several stored node levels."""
+    with app.app_context():
+        for i in range(40):
+            services.record("test_event", "tests", {"n": i, "campaign_id": i % 3})
+        commit()
+        while services.integrate(batch_size=7):
+            commit()
+        return services.tree_size()
+
+
+def test_stored_nodes_and_proofs_of_a_longer_log(app, client, auditor, longer):
+    with app.app_context():
+        entries = db.session.scalars(select(Leaf.entry).order_by(Leaf.index)).all()
+        stored = db.session.execute(text('SELECT level, "index", hash FROM ledger_nodes')).all()
+    tree = merkle.MemoryTree()
+    tree.extend(merkle.leaf_hashes(entry.encode() for entry in entries))
+    assert longer == tree.size >= 50
+    expected = {(level, index): value for level, hashes in enumerate(tree.levels) if level >= 4
+                for index, value in enumerate(hashes)}
+    assert {(level, index): bytes(value) for level, index, value in stored} == expected
+    for size in (1, 15, 16, 17, 31, 32, 33, longer - 1, longer):
+        root = tree.root(size)
+        for index in {i for i in (0, 1, size // 2, size - 2, size - 1) if 0 <= i < size}:
+            proof = client.get(f"/api/v1/ledger/entries/{index}/proof?tree_size={size}", headers=auditor).json
+            assert proof["root_hash"] == root.hex()
+            assert [bytes.fromhex(p) for p in proof["audit_path"]] == merkle.inclusion_proof(tree.node, index, size)
+        for first in (1, 3, 16, size):
+            if first <= size:
+                body = client.get(f"/api/v1/ledger/consistency?first={first}&second={size}", headers=auditor).json
+                assert [bytes.fromhex(p) for p in body["proof"]] == merkle.consistency_proof(tree.node, first, size)
+                assert body["first_root"] == tree.root(first).hex() and body["second_root"] == root.hex()
+
+
 @pytest.mark.parametrize("change,problem", [
     ('DELETE FROM ledger_leaves WHERE "index" = 4', "entry 4 is missing"),
     ('DELETE FROM ledger_leaves WHERE "index" = {last}', "entry {last} is missing"),
     ("UPDATE ledger_leaves SET entry = entry || ' ' WHERE \"index\" = 5", "entry 5 does not match its leaf hash"),
     ('UPDATE ledger_leaves SET leaf_hash = (SELECT leaf_hash FROM ledger_leaves WHERE "index" = 0) '
      'WHERE "index" = 7', "entry 7 does not match its leaf hash"),
-    ('UPDATE ledger_nodes SET hash = (SELECT hash FROM ledger_nodes WHERE level = 1 AND "index" = 0) '
-     'WHERE level = 1 AND "index" = 2', "tree node (1, 2) does not match"),
-    ('DELETE FROM ledger_nodes WHERE level = 2 AND "index" = 0', "tree node (2, 0) is missing"),
-    ('DELETE FROM ledger_nodes WHERE level = 1 AND "index" = {last_pair}', "tree node (1, {last_pair}) is missing"),
-    ('UPDATE ledger_nodes SET "index" = 99 WHERE level = 1 AND "index" = 1', "tree node (1, 1) is missing"),
-    ('INSERT INTO ledger_nodes (level, "index", hash) SELECT 1, 99, hash FROM ledger_nodes '
-     'WHERE level = 1 AND "index" = 0', "tree node (1, 99) does not match"),
+    ('UPDATE ledger_nodes SET hash = (SELECT hash FROM ledger_nodes WHERE level = 4 AND "index" = 0) '
+     'WHERE level = 4 AND "index" = 2', "tree node (4, 2) does not match"),
+    ('DELETE FROM ledger_nodes WHERE level = 5 AND "index" = 0', "tree node (5, 0) is missing"),
+    ('DELETE FROM ledger_nodes WHERE level = 4 AND "index" = {last_of_4}', "tree node (4, {last_of_4}) is missing"),
+    ('UPDATE ledger_nodes SET "index" = 99 WHERE level = 4 AND "index" = 1', "tree node (4, 1) is missing"),
+    ('INSERT INTO ledger_nodes (level, "index", hash) SELECT 4, 99, hash FROM ledger_nodes '
+     'WHERE level = 4 AND "index" = 0', "tree node (4, 99) does not match"),
     ('INSERT INTO ledger_nodes (level, "index", hash) SELECT 40, 0, hash FROM ledger_nodes '
-     'WHERE level = 1 AND "index" = 0', "tree node (40, 0) does not match"),
+     'WHERE level = 4 AND "index" = 0', "tree node (40, 0) does not match"),
+    ('INSERT INTO ledger_nodes (level, "index", hash) SELECT 1, 0, hash FROM ledger_nodes '
+     'WHERE level = 4 AND "index" = 0', "tree node (1, 0) does not match"),
     ("UPDATE ledger_tree_heads SET root_hash = (SELECT root_hash FROM ledger_tree_heads WHERE tree_size < {last_head} "
      "ORDER BY tree_size DESC LIMIT 1) WHERE tree_size = {last_head}",
      "tree head {last_head} does not match the entries"),
 ])
-def test_full_verification_names_the_first_problem(app, filled, create_user, monkeypatch, change, problem):
-    for _ in range(3):
-        create_user("member")
-    size = integrate_all(app)
-    assert size >= 12
-    monkeypatch.setattr(services, "VERIFY_CHUNK", 3)  # several chunks, and a short last one
+def test_full_verification_names_the_first_problem(app, longer, monkeypatch, change, problem):
+    monkeypatch.setattr(services, "VERIFY_CHUNK", 6)  # several chunks, and a short last one
     with app.app_context():
-        assert services.verify_all() == {"ok": True, "checked": size, "problem": None}
-        last_head = services.latest_head().tree_size
-        values = {"last": size - 1, "last_pair": size // 2 - 1, "last_head": last_head}
+        assert services.verify_all() == {"ok": True, "checked": longer, "problem": None}
+        values = {"last": longer - 1, "last_of_4": longer // 16 - 1, "last_head": services.latest_head().tree_size}
         assert db.session.execute(text(change.format(**values))).rowcount == 1
         result = services.verify_all()
         assert result["ok"] is False
