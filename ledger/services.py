@@ -142,16 +142,20 @@ def _node_reader(cache: dict | None = None):
     return node
 
 
-def _prefetched(compute):
-    """Run ``compute(node)`` with every tree node it needs read in one query instead of one each."""
+def _prefetched(compute, cache: dict | None = None):
+    """Run ``compute(node)`` with every tree node it needs (and ``cache`` lacks) read in one query
+    instead of one each; ``cache`` keeps what was read, for the next computation."""
+    cache = {} if cache is None else cache
     wanted: set = set()
 
     def record(level: int, index: int) -> bytes:
-        wanted.add((level, index))
+        if (level, index) not in cache:
+            wanted.add((level, index))
         return b"\x00" * 32
 
     compute(record)
-    return compute(_node_reader(storage.read_nodes(wanted)))
+    cache.update(storage.read_nodes(wanted))
+    return compute(_node_reader(cache))
 
 
 def tree_size() -> int:

@@ -75,7 +75,7 @@ def verify_bundle(bundle: dict, trusted_head: dict | None = None, rpc_url: str |
     entries = bundle["entries"]
     proofs = {p["index"]: p for p in bundle.get("inclusion_proofs", [])}
     first_index = entries[0]["index"] if entries else bundle.get("from", 0)
-    tree = merkle.MemoryTree() if first_index == 0 else None
+    leaves = []
     for position, item in enumerate(entries):
         index = first_index + position
         if item.get("index") != index:
@@ -96,8 +96,11 @@ def verify_bundle(bundle: dict, trusted_head: dict | None = None, rpc_url: str |
             path = [_hex(p, f"entry {index} proof") for p in proof["audit_path"]]
             if proof["tree_size"] != size or not merkle.verify_inclusion(leaf, index, size, path, root):
                 raise BundleError(f"entry {index} is not included in tree head {size} (its proof does not verify)")
-        if tree is not None:
-            tree.append(leaf)
+        leaves.append(leaf)
+    tree = None
+    if first_index == 0:  # all entries from the first: rebuild the whole tree, level by level
+        tree = merkle.MemoryTree()
+        tree.extend(leaves)
 
     complete = tree is not None and tree.size >= size
     heads = sorted(bundle.get("tree_heads", []), key=lambda h: h["tree_size"])
