@@ -134,6 +134,12 @@ def _answered_within(agents: int, service: float, abandon: float, queued: list[f
     """
     if seconds <= 0 or not queued:
         return 0.0
+    # States holding less than 1e-13 of the queued mass change no reported digit: drop the tail.
+    total_mass, kept, states = sum(queued), 0.0, 0
+    while states < len(queued) and kept < total_mass * (1 - 1e-13):
+        kept += queued[states]
+        states += 1
+    queued = queued[:max(states, 1)]
     states = len(queued)
     for _ in range(2):  # a call needs i+1 events to be answered: more than k_max ahead never is
         rate = agents * service + states * abandon
@@ -228,8 +234,12 @@ def required_agents(forecast: Forecast) -> Staffing:
         result = measures(n, forecast)
         return result if _meets(result, forecast) else None
 
-    # Both criteria only improve with more agents: double to a staffing that works, then bisect.
-    low, high = 0, max(1, math.ceil(forecast.load))
+    # Both criteria only improve with more agents. Abandonment makes Erlang A's answer close to
+    # (usually a little below) Erlang C's: bracket it within a few √load of that, then bisect.
+    guess = _erlang_c_search(Forecast(**{**asdict(forecast), "patience_seconds": None})).agents
+    low, high = max(0, guess - math.ceil(3 * math.sqrt(forecast.load)) - 1), guess
+    if low and enough(low) is not None:
+        low, high = 0, low
     while enough(high) is None:
         low, high = high, high * 2
     while high - low > 1:
