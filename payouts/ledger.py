@@ -19,7 +19,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from flask_babel import gettext as _
-from sqlalchemy import bindparam, event, func, select, text
+from sqlalchemy import Text, any_, bindparam, cast, event, func, select, text
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.util import identity_key
@@ -30,6 +30,7 @@ from app.errors import Conflict, ValidationError
 from app.extensions import db
 from app.money import MoneyError, check_currency
 from app.timeutil import utcnow
+from payouts.bulk import ids_in, insert_rows, on_postgres, parts
 from payouts.models import GUARDED_PURPOSES, LedgerAccount, Posting, Transfer
 
 logger = logging.getLogger(__name__)
@@ -215,26 +216,20 @@ def accounts_of(owner_kind: str, owner_ids, purpose: str, currency: str) -> dict
     for attempt in range(2):
         if not missing:
             break
-        for part in _parts(missing):
+        for part in parts(missing):
             rows = db.session.execute(select(LedgerAccount.id, LedgerAccount.owner_id, LedgerAccount.guarded).where(
                 LedgerAccount.owner_kind == owner_kind, LedgerAccount.purpose == purpose,
-                LedgerAccount.currency == currency, LedgerAccount.owner_id.in_(part)))
+                LedgerAccount.currency == currency, ids_in(LedgerAccount.owner_id, part)))
             for account_id, owner_id, guarded in rows:
                 ref = AccountRef(account_id, owner_kind, owner_id, purpose, currency, bool(guarded))
                 cache[(owner_kind, owner_id, purpose, currency)] = found[owner_id] = ref
         missing = [o for o in missing if o not in found]
         if missing and attempt == 0:
-            db.session.execute(_insert(LedgerAccount).on_conflict_do_nothing(
-                index_elements=["owner_kind", "owner_id", "purpose", "currency"]), [
+            insert_rows(LedgerAccount.__table__, [
                 {"owner_kind": owner_kind, "owner_id": o, "purpose": purpose, "currency": currency,
-                 "guarded": purpose in GUARDED_PURPOSES, "balance": 0, "created_at": utcnow()} for o in missing])
+                 "guarded": purpose in GUARDED_PURPOSES, "balance": 0, "created_at": utcnow()} for o in missing],
+                skip_conflicts=True)
     return found
-
-
-def _parts(values: list, size: int = 1000):
-    """``values`` in slices small enough for any database's limit on bound parameters."""
-    for i in range(0, len(values), size):
-        yield values[i:i + size]
 
 
 def lock_balances(account_ids) -> dict[int, int]:
@@ -245,17 +240,23 @@ def lock_balances(account_ids) -> dict[int, int]:
 
 def _lock(account_ids) -> dict:
     ids = sorted(set(account_ids))
-    lock = _LOCK_PG if db.session.get_bind().dialect.name == "postgresql" else _LOCK
     balances = {}
-    for part in _parts(ids):  # ascending slices keep the global lock order
-        balances.update((row.id, row) for row in db.session.execute(lock, {"ids": part}))
+    if on_postgres():
+        balances.update((row.id, row) for row in db.session.execute(_LOCK_PG_ANY, {"ids": ids}))
+    for part in ([] if on_postgres() else parts(ids)):  # ascending slices keep the global lock order
+        balances.update((row.id, row) for row in db.session.execute(_LOCK, {"ids": part}))
     if len(balances) != len(ids):
         db.session.info.pop(_CACHE, None)
         raise RuntimeError("a ledger account disappeared; retry the operation")
     return balances
 
 
-# Many balances in one statement (PostgreSQL and SQLite both name VALUES columns column1, column2).
+_LOCK_PG_ANY = text("SELECT id, guarded, balance FROM money_accounts WHERE id = ANY(CAST(:ids AS BIGINT[])) "
+                    "ORDER BY id FOR UPDATE")
+# Many balances in one statement: two array parameters on PostgreSQL, a VALUES list on SQLite.
+_MOVE_MANY_PG = text("UPDATE money_accounts SET balance = balance + moves.delta "
+                     "FROM unnest(CAST(:ids AS BIGINT[]), CAST(:deltas AS BIGINT[])) AS moves (id, delta) "
+                     "WHERE money_accounts.id = moves.id AND (NOT guarded OR balance + moves.delta >= 0)")
 _MOVE_MANY = ("UPDATE money_accounts SET balance = balance + moves.delta "
               "FROM (SELECT column1 AS id, column2 AS delta FROM (VALUES {rows}) AS v) AS moves "
               "WHERE money_accounts.id = moves.id AND (NOT guarded OR balance + moves.delta >= 0)")
@@ -280,8 +281,8 @@ def post_many(planned: list[Planned]) -> dict[str, int]:
             raise TypeError(f"unknown transfer references: {sorted(unknown)}")
     locked = _lock({a for d in deltas.values() for a in d})
     existing = set()
-    for part in _parts(list(deltas)):
-        existing.update(session.scalars(select(Transfer.key).where(Transfer.key.in_(part))))
+    for part in parts(list(deltas)):
+        existing.update(session.scalars(select(Transfer.key).where(_keys_in(part))))
     todo = [item for item in planned if item.key not in existing]
     _check_guards(locked, todo, deltas)
     now = utcnow()
@@ -291,11 +292,7 @@ def post_many(planned: list[Planned]) -> dict[str, int]:
         values.update(item.refs, key=item.key, reason=item.reason, currency=item.legs[0].source.currency,
                       amount=sum(leg.amount for leg in item.legs), created_at=now)
         rows.append(values)
-    table = Transfer.__table__
-    created = {}
-    if rows:
-        created = dict(session.execute(_insert(table).on_conflict_do_nothing(index_elements=["key"])
-                                       .returning(table.c.key, table.c.id), rows).all())
+    created = dict(insert_rows(Transfer.__table__, rows, returning=("key", "id"), skip_conflicts=True))
     done = [item for item in todo if item.key in created]
     if len(done) < len(todo):  # some keys were committed concurrently after our check: re-check what is left
         _check_guards(locked, done, deltas)
@@ -307,15 +304,18 @@ def post_many(planned: list[Planned]) -> dict[str, int]:
                 moved[account_id] += delta
                 postings.append({"transfer_id": created[item.key], "account_id": account_id, "amount": delta})
     moves = [(account_id, delta) for account_id, delta in sorted(moved.items()) if delta]
-    for part in _parts(moves, 500):
-        params = {}
-        for i, (account_id, delta) in enumerate(part):
-            params[f"i{i}"], params[f"d{i}"] = account_id, delta
-        rows_sql = ", ".join(f"(CAST(:i{i} AS BIGINT), CAST(:d{i} AS BIGINT))" for i in range(len(part)))
-        if session.execute(text(_MOVE_MANY.format(rows=rows_sql)), params).rowcount != len(part):
+    for part in ([moves] if on_postgres() else parts(moves, 500)):
+        if on_postgres():
+            moved_rows = session.execute(_MOVE_MANY_PG, {"ids": [a for a, _ in part], "deltas": [d for _, d in part]})
+        else:
+            params = {}
+            for i, (account_id, delta) in enumerate(part):
+                params[f"i{i}"], params[f"d{i}"] = account_id, delta
+            rows_sql = ", ".join(f"(CAST(:i{i} AS BIGINT), CAST(:d{i} AS BIGINT))" for i in range(len(part)))
+            moved_rows = session.execute(text(_MOVE_MANY.format(rows=rows_sql)), params)
+        if moved_rows.rowcount != len(part):
             raise InsufficientFunds(_("Not enough money in the account for this transfer."))  # not under the lock
-    if postings:
-        session.execute(Posting.__table__.insert(), postings)
+    insert_rows(Posting.__table__, postings)
     for account_id, _delta in moves:
         loaded = session.identity_map.get(identity_key(LedgerAccount, account_id))
         if loaded is not None:
@@ -323,6 +323,12 @@ def post_many(planned: list[Planned]) -> dict[str, int]:
     for item in done:
         _announce(created[item.key], item.key, item.reason, item.legs)
     return created
+
+
+def _keys_in(keys: list[str]):
+    if on_postgres():
+        return Transfer.key == any_(cast(bindparam(None, keys, type_=postgresql.ARRAY(Text)), postgresql.ARRAY(Text)))
+    return Transfer.key.in_(keys)
 
 
 def _deltas(legs) -> dict[int, int]:

@@ -17,12 +17,12 @@ import logging
 import uuid
 from collections import defaultdict
 
-from sqlalchemy import String, cast, delete, literal, select, update
-from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy import String, bindparam, cast, delete, literal, select, update
 
 from app import events
 from app.extensions import db
 from app.timeutil import utcnow
+from payouts.bulk import ids_in, insert_rows, parts
 from payouts.ledger import Leg, Planned, accounts_of, lock_balances, post_many
 from payouts.models import OPEN_PAYOUT_STATES, LedgerAccount, Payout, PayoutDestination
 from payouts.providers import ProviderRejected, get_provider
@@ -97,10 +97,10 @@ def _create(currency: str, wanted: dict[int, tuple[str, int, str]]) -> list[int]
     now = utcnow()
     table = Payout.__table__
     # The member's open-payout slot first (as request_payout takes it), then the accounts' locks.
-    inserted = dict(session.execute(_insert(table).on_conflict_do_nothing().returning(table.c.member_id, table.c.id), [
+    inserted = dict(insert_rows(table, [
         {"member_id": m, "amount": available, "currency": currency, "status": "requested", "provider": provider,
          "idempotency_key": uuid.uuid4().hex, "scheduled": True, "attempts": 0, "requested_at": now}
-        for m, (_, available, provider) in wanted.items()]).all())
+        for m, (_, available, provider) in wanted.items()], returning=("member_id", "id"), skip_conflicts=True))
     if not inserted:
         return []
     members = sorted(inserted)
@@ -114,8 +114,8 @@ def _create(currency: str, wanted: dict[int, tuple[str, int, str]]) -> list[int]
         members = [m for m in members if amounts[m] >= minimum_payout()]
     ids = [inserted[m] for m in members]
     # The provider idempotency key is derived from the payout id and stored before the first attempt.
-    for part in _parts(ids):
-        session.execute(update(table).where(table.c.id.in_(part))
+    for part in parts(ids):
+        session.execute(update(table).where(ids_in(table.c.id, part))
                         .values(idempotency_key=literal("crowdline-payout-") + cast(table.c.id, String)))
     post_many([Planned(f"payout:{inserted[m]}:hold", "payout_requested",
                        (Leg(available[m], in_transit[m], amounts[m]),), {"member_id": m, "payout_id": inserted[m]})
@@ -144,14 +144,18 @@ def execute_payouts(payout_ids: list[int], providers: dict | None = None) -> dic
     locked, each provider call carries the payout's stored idempotency key (so a retry after a
     crash pays nothing twice), and the settled ones are posted in bulk. Returns counts by outcome."""
     session = db.session
+    table = Payout.__table__
     providers = {} if providers is None else providers
     outcomes: dict[str, int] = defaultdict(int)
     payouts = []
-    for part in _parts(sorted(payout_ids)):
-        payouts += session.scalars(select(Payout).where(Payout.id.in_(part)).order_by(Payout.id).with_for_update())
-    destinations = {d.member_id: d for part in _parts(sorted({p.member_id for p in payouts}))
-                    for d in session.scalars(select(PayoutDestination).where(PayoutDestination.member_id.in_(part)))}
-    paid: list[tuple[Payout, str | None]] = []
+    for part in parts(sorted(payout_ids)):  # plain rows: the provider reads id, amount, currency and the key
+        payouts += session.execute(select(table).where(ids_in(table.c.id, part)).order_by(table.c.id)
+                                   .with_for_update()).all()
+    members = sorted({p.member_id for p in payouts})
+    destinations = {d.member_id: d for part in parts(members) for d in session.execute(
+        select(PayoutDestination.__table__).where(ids_in(PayoutDestination.member_id, part)))}
+    paid: list[tuple] = []
+    processing: list[int] = []
     rejected: list[tuple[int, str]] = []
     for payout in payouts:
         if payout.status not in OPEN_PAYOUT_STATES:
@@ -160,29 +164,33 @@ def execute_payouts(payout_ids: list[int], providers: dict | None = None) -> dic
         if payout.provider not in providers:
             providers[payout.provider] = get_provider(payout.provider)
         provider = providers[payout.provider]
-        payout.attempts += 1
         if not provider.settles_immediately:
-            payout.status = "processing"  # waits for an admin to pay it and mark it settled
-            outcomes["processing"] += 1
+            processing.append(payout.id)  # waits for an admin to pay it and mark it settled
             continue
         try:
             paid.append((payout, provider.pay(payout, destinations.get(payout.member_id))))
         except ProviderRejected as exc:
             rejected.append((payout.id, str(exc)))
+    for ids, values in ((processing, {"status": "processing"}), ([payout_id for payout_id, _ in rejected], {})):
+        for part in parts(ids):
+            session.execute(update(table).where(ids_in(table.c.id, part)).values(attempts=table.c.attempts + 1,
+                                                                                 **values))
     _settle(paid)
+    outcomes["processing"] += len(processing)
     outcomes["paid"] += len(paid)
     for payout_id, reason in rejected:
         fail_payout(payout_id, reason)
         outcomes["failed"] += 1
-    return dict(outcomes)
+    return {outcome: count for outcome, count in outcomes.items() if count}
 
 
-def _settle(paid: list[tuple[Payout, str | None]]) -> None:
+def _settle(paid: list[tuple]) -> None:
     """In transit → paid out for each payout the provider accepted, one transfer and signal each."""
-    by_currency: dict[str, list[tuple[Payout, str | None]]] = defaultdict(list)
+    by_currency: dict[str, list[tuple]] = defaultdict(list)
     for payout, reference in paid:
         by_currency[payout.currency].append((payout, reference))
     now = utcnow()
+    table = Payout.__table__
     for currency, items in sorted(by_currency.items()):
         members = [payout.member_id for payout, _ in items]
         in_transit = accounts_of("member", members, "in_transit", currency)
@@ -191,18 +199,10 @@ def _settle(paid: list[tuple[Payout, str | None]]) -> None:
                            (Leg(in_transit[p.member_id], paid_out[p.member_id], p.amount),),
                            {"member_id": p.member_id, "payout_id": p.id, "external_ref": reference})
                    for p, reference in items])
+        db.session.execute(update(table).where(table.c.id == bindparam("payout_id")).values(
+            status="paid", provider_ref=bindparam("reference"), settled_at=now, attempts=table.c.attempts + 1),
+            [{"payout_id": p.id, "reference": reference} for p, reference in items])
         for payout, reference in items:
-            payout.status, payout.provider_ref, payout.settled_at = "paid", reference, now
             events.send(events.payout_paid, "payouts", payout_id=payout.id, member_id=payout.member_id,
                         amount=payout.amount, currency=payout.currency, provider_ref=reference, actor_id=None)
         logger.info("Payout batch: %s payouts in %s paid", len(items), currency)
-
-
-def _insert(table):
-    dialect = db.session.get_bind().dialect.name
-    return (postgresql.insert if dialect == "postgresql" else sqlite.insert)(table)
-
-
-def _parts(values: list, size: int = 1000):
-    for i in range(0, len(values), size):
-        yield values[i:i + size]
