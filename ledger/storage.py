@@ -1,14 +1,15 @@
 """Driver-level reads and writes of the log's hot tables (leaves, tree nodes, the queue).
 
 These rows are many and small, so SQLAlchemy's per-row processing would cost more than the work
-itself: the sequencer writes with COPY on PostgreSQL (executemany on SQLite), a proof reads every
-node it needs in one query, and the full verification streams the entries in large chunks with
-the next chunk already on its way while the current one is hashed. Only fixed, known table and
-column names ever reach a statement's text; values are always parameters.
+itself: the sequencer moves queued entries to leaves inside the database and writes tree nodes
+with COPY on PostgreSQL, a proof reads every node it needs in one query, and the full verification
+reads the entries in one ordered scan, a large chunk at a time. Only fixed, known table and column
+names ever reach a statement's text; values are always parameters.
 """
 
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Iterable, Iterator
 
 from app.extensions import db
@@ -146,7 +147,6 @@ def leaf_chunks(size: int, chunk: int) -> Iterator[tuple[int, list[bytes], list[
     """``(start, entries as UTF-8 bytes, stored leaf hashes)`` of leaves ``start, start + 1, …``, in
     chunks of ``chunk`` for the full verification. A chunk stops short where an entry is missing.
 
-    On PostgreSQL one ordered scan is read through a server-side cursor, a chunk per round trip.
     """
     connection = db.session.connection()
     if not _postgres(connection):
@@ -156,11 +156,38 @@ def leaf_chunks(size: int, chunk: int) -> Iterator[tuple[int, list[bytes], list[
                    for start in range(0, size, chunk))
         yield from _contiguous(batches)
         return
-    sql = ("SELECT \"index\", convert_to(entry, 'UTF8'), leaf_hash FROM ledger_leaves "
-           'WHERE "index" < %s ORDER BY "index"')
-    with connection.connection.driver_connection.cursor(name="ledger_leaf_scan", binary=True) as cursor:
-        cursor.execute(sql, (size,))
-        yield from _contiguous(iter(lambda: cursor.fetchmany(chunk), []))
+    # A cursor over one ordered scan, read with pipelined FETCHes: the server reads the next chunk
+    # while this process hashes the current one.
+    raw = connection.connection.driver_connection
+    raw.execute(_SCAN_POSTGRES.format(size=int(size)))
+    fetch = f"FETCH FORWARD {int(chunk)} FROM ledger_leaf_scan"
+    try:
+        with raw.pipeline():
+            pending: deque = deque()
+
+            def batches() -> Iterator[list]:
+                for _ in range(0, size, chunk):
+                    pending.append(raw.cursor(binary=True).execute(fetch))
+                    if len(pending) > 1:
+                        yield _take(pending.popleft())
+                while pending:
+                    yield _take(pending.popleft())
+
+            yield from _contiguous(batches())
+    finally:
+        raw.execute("CLOSE ledger_leaf_scan")
+
+
+_SCAN_POSTGRES = """
+DECLARE ledger_leaf_scan NO SCROLL CURSOR FOR
+SELECT "index", convert_to(entry, 'UTF8'), leaf_hash FROM ledger_leaves WHERE "index" < {size} ORDER BY "index"
+"""
+
+
+def _take(cursor) -> list:
+    rows = cursor.fetchall()
+    cursor.close()
+    return rows
 
 
 def _contiguous(batches: Iterable[list]) -> Iterator[tuple[int, list[bytes], list[bytes]]]:
@@ -201,6 +228,7 @@ def node_rows(level: int) -> list[tuple[int, bytes]]:
 
 
 def leaf_indexes(start: int, end: int) -> list[int]:
+    """The stored leaf indexes in ``[start, end)``, to name the first missing entry."""
     connection = db.session.connection()
     mark = _mark(connection)
     sql = f'SELECT "index" FROM ledger_leaves WHERE "index" >= {mark} AND "index" < {mark} ORDER BY "index"'  # noqa: S608
