@@ -6,7 +6,8 @@ Uses ``DATABASE_URL`` when set (a fresh database named after it), else a SQLite 
 each figure next to a baseline measured in the same run:
 - integration entries/s vs a bare INSERT of the same rows;
 - inclusion-proof generation and verification per second at the full size;
-- full verification time vs plain ``hashlib.sha256`` over the same bytes (the physical limit).
+- full verification time vs plain ``hashlib.sha256`` over the same bytes (the physical limit),
+  right after the load and once more.
 Targets: integration > 20,000 entries/s, proof verification > 10,000/s, verification within 3x.
 """
 
@@ -97,12 +98,17 @@ def main() -> None:
         for _ in range(n - 1):
             hashlib.sha256(b"\x01" + b"x" * 64).digest()
         raw = time.perf_counter() - started
-        started = time.perf_counter()
-        result = services.verify_all()
-        full = time.perf_counter() - started
-        assert result["ok"], result
-        print(f"full verification of {n:,} entries: {full:.2f} s; raw SHA-256 of the same bytes {raw:.2f} s; "
-              f"ratio {full / raw:.1f}x (target within 3x)")
+        # The first pass is also PostgreSQL's first read of the new rows (it sets their hint bits, which
+        # autovacuum does for a live log); the second is what an auditor meets on a log in use.
+        passes = []
+        for _ in range(2):
+            started = time.perf_counter()
+            result = services.verify_all()
+            passes.append(time.perf_counter() - started)
+            assert result["ok"], result
+        print(f"full verification of {n:,} entries: {passes[0]:.2f} s right after the load, {passes[1]:.2f} s "
+              f"again; raw SHA-256 of the same bytes {raw:.2f} s; ratio {passes[0] / raw:.1f}x and "
+              f"{passes[1] / raw:.1f}x (target within 3x)")
 
 
 if __name__ == "__main__":
