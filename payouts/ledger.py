@@ -116,20 +116,26 @@ def _insert(model):
     return (postgresql.insert if dialect == "postgresql" else sqlite.insert)(model)
 
 
-_EXISTING = text("SELECT id FROM money_transfers WHERE key = :key")
+# The accounts a transfer touches, and the id of a transfer already posted under its key (or NULL).
+_LOCK_KEYED = text("SELECT id, guarded, balance, "
+                   "(SELECT t.id FROM money_transfers AS t WHERE t.key = :key) AS existing "
+                   "FROM money_accounts WHERE id IN :ids ORDER BY id").bindparams(bindparam("ids", expanding=True))
+_LOCK_KEYED_PG = text("SELECT id, guarded, balance, "
+                      "(SELECT t.id FROM money_transfers AS t WHERE t.key = :key) AS existing "
+                      "FROM money_accounts WHERE id = ANY(CAST(:ids AS BIGINT[])) ORDER BY id FOR UPDATE")
 _LOCK = text("SELECT id, guarded, balance FROM money_accounts WHERE id IN :ids ORDER BY id").bindparams(
-    bindparam("ids", expanding=True))
-_LOCK_PG = text("SELECT id, guarded, balance FROM money_accounts WHERE id IN :ids ORDER BY id FOR UPDATE").bindparams(
     bindparam("ids", expanding=True))
 _MOVE = text("UPDATE money_accounts SET balance = balance + :delta "
              "WHERE id = :id AND (NOT guarded OR balance + :delta >= 0)")
 _POSTING = text("INSERT INTO money_postings (transfer_id, account_id, amount) "
                 "VALUES (:transfer_id, :account_id, :amount)")
 _REFS = ("org_id", "campaign_id", "interaction_id", "member_id", "payout_id", "topup_id", "external_ref", "reverses_id")
-_TRANSFER = text(
+# The new transfer comes back whole (RETURNING), so no second query loads it.
+_INSERT_TRANSFER = select(Transfer).from_statement(text(
     "INSERT INTO money_transfers (key, reason, currency, amount, created_at, " + ", ".join(_REFS) + ") "
     "VALUES (:key, :reason, :currency, :amount, :created_at, " + ", ".join(f":{r}" for r in _REFS) + ") "
-    "ON CONFLICT (key) DO NOTHING RETURNING id").bindparams(bindparam("created_at", type_=UTCDateTime))
+    "ON CONFLICT (key) DO NOTHING RETURNING " + ", ".join(c.name for c in Transfer.__table__.c))
+    .bindparams(bindparam("created_at", type_=UTCDateTime)).columns(*Transfer.__table__.c))
 
 
 def post(key: str, reason: str, legs: list[Leg], **refs) -> tuple[Transfer, bool]:
@@ -156,43 +162,43 @@ def post(key: str, reason: str, legs: list[Leg], **refs) -> tuple[Transfer, bool
         deltas[leg.source.id] -= leg.amount
         deltas[leg.target.id] += leg.amount
     session = db.session
-    existing = session.execute(_EXISTING, {"key": key}).scalar()
-    if existing is not None:
-        return session.get(Transfer, existing), False
     ids = sorted(deltas)
-    # Lock every account involved, in id order (no deadlocks), before deciding anything.
-    lock = _LOCK_PG if session.get_bind().dialect.name == "postgresql" else _LOCK
-    rows = session.execute(lock, {"ids": ids}).all()
+    # Lock every account involved, in id order (no deadlocks), before deciding anything; the same
+    # statement says whether the key was posted before.
+    on_pg = on_postgres()
+    rows = session.execute(_LOCK_KEYED_PG if on_pg else _LOCK_KEYED, {"ids": ids, "key": key}).all()
+    if rows and rows[0].existing is not None:
+        return session.get(Transfer, rows[0].existing), False
     if len(rows) != len(ids):
         session.info.pop(_CACHE, None)
         raise RuntimeError("a ledger account disappeared; retry the operation")
-    for account_id, guarded, balance_now in rows:
+    for account_id, guarded, balance_now, _existing in rows:
         if guarded and balance_now + deltas[account_id] < 0:
             raise InsufficientFunds(_("Not enough money in the account for this transfer."),
                                     fields={"amount": _("Exceeds the available balance.")})
     total = sum(leg.amount for leg in legs)
     values = dict.fromkeys(_REFS)
     values.update(refs, key=key, reason=reason, currency=currency, amount=total, created_at=utcnow())
-    transfer_id = session.execute(_TRANSFER, values).scalar()
-    if transfer_id is None:  # the same key committed by a concurrent caller while we waited
+    transfer = session.scalars(_INSERT_TRANSFER, values).first()
+    if transfer is None:  # the same key committed by a concurrent caller while we waited
         return session.scalar(select(Transfer).where(Transfer.key == key)), False
-    for account_id in ids:
-        delta = deltas[account_id]
-        if delta == 0:
-            continue
-        if session.execute(_MOVE, {"delta": delta, "id": account_id}).rowcount != 1:
+    transfer_id = transfer.id
+    moves = [(account_id, deltas[account_id]) for account_id in ids if deltas[account_id] != 0]
+    if on_pg:
+        moved = session.execute(_MOVE_MANY_PG, {"ids": [a for a, _ in moves], "deltas": [d for _, d in moves]})
+        if moved.rowcount != len(moves):
+            raise InsufficientFunds(_("Not enough money in the account for this transfer."))  # not under the lock
+    for account_id, delta in moves:
+        if not on_pg and session.execute(_MOVE, {"delta": delta, "id": account_id}).rowcount != 1:
             raise InsufficientFunds(_("Not enough money in the account for this transfer."))  # not under the lock
         loaded = session.identity_map.get(identity_key(LedgerAccount, account_id))
         if loaded is not None:  # a loaded account object's cached balance is stale now
             session.expire(loaded, ["balance"])
     session.execute(_POSTING, [{"transfer_id": transfer_id, "account_id": account_id, "amount": deltas[account_id]}
                                for account_id in ids if deltas[account_id] != 0])
-    events.send(events.money_transferred, "payouts", transfer_id=transfer_id,
-                from_account="+".join(sorted({leg.source.label for leg in legs})),
-                to_account="+".join(sorted({leg.target.label for leg in legs})),
-                amount=total, currency=currency, reason=reason, key=key)
+    _announce(transfer_id, key, reason, legs)
     logger.debug("Transfer %s (%s) of %s %s posted", transfer_id, reason, total, currency)
-    return session.get(Transfer, transfer_id), True
+    return transfer, True
 
 
 @dataclass(frozen=True)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from flask import current_app
 from flask_babel import gettext as _
-from sqlalchemy import func, select
+from sqlalchemy import and_, func, or_, select
 
 from app.errors import Conflict, NotFound, ValidationError
 from app.extensions import db
@@ -56,13 +56,27 @@ def _settled(interaction_id: int) -> Transfer | None:
         Transfer.reason.in_(("earning_approved", "earning_reversed"))))
 
 
+def _earning_transfers(interaction_id: int, key: str) -> tuple[Transfer | None, Transfer, Transfer | None]:
+    """``(posted under key, accrual, settlement)`` of an interaction's earning, in one query."""
+    found = db.session.scalars(select(Transfer).where(or_(
+        Transfer.key == key,
+        and_(Transfer.interaction_id == interaction_id,
+             Transfer.reason.in_(("earning_accrued", "earning_approved", "earning_reversed")))))
+        .order_by(Transfer.id)).all()
+    existing = next((t for t in found if t.key == key), None)
+    accrual = next((t for t in found if t.interaction_id == interaction_id and t.reason == "earning_accrued"), None)
+    settled = next((t for t in found if t.interaction_id == interaction_id and t.reason != "earning_accrued"), None)
+    if existing is None and accrual is None:
+        raise NotFound(_("No earning was accrued for this interaction."))
+    return existing, accrual, settled
+
+
 def approve_earning(interaction_id: int, key: str, fee_bps: int | None = None) -> Transfer:
     """QA approved: the member's pending earning becomes available, less the platform fee."""
-    existing = db.session.scalar(select(Transfer).where(Transfer.key == key))
+    existing, accrual, settled = _earning_transfers(interaction_id, key)
     if existing is not None:
         return existing
-    accrual = _accrual(interaction_id)
-    if _settled(interaction_id) is not None:
+    if settled is not None:
         raise Conflict(_("This earning was already settled."), code="earning_settled")
     bps = current_app.config.get("PAYOUT_FEE_BPS", DEFAULT_FEE_BPS) if fee_bps is None else fee_bps
     if isinstance(bps, bool) or not isinstance(bps, int) or not 0 <= bps <= 10_000:
