@@ -49,8 +49,8 @@ seat_claimed = _signals.signal("seat_claimed", doc="kwargs: claim_id, shift_id, 
 claim_released = _signals.signal("claim_released", doc="kwargs: claim_id, shift_id, campaign_id, member_id, late.")
 claim_no_show = _signals.signal("claim_no_show", doc="kwargs: claim_id, shift_id, campaign_id, member_id.")
 shift_checked_in = _signals.signal("shift_checked_in", doc="kwargs: claim_id, shift_id, campaign_id, member_id.")
-contacts_imported = _signals.signal("contacts_imported", doc="kwargs: campaign_id, org_id, accepted, rejected, import_id.")
-dnc_added = _signals.signal("dnc_added", doc="kwargs: org_id (None = platform list), number_hash, source.")
+contacts_imported = _signals.signal("contacts_imported", doc="kwargs: campaign_id, org_id, accepted, rejected, import_id, duplicates, dnc_excluded.")
+dnc_added = _signals.signal("dnc_added", doc="kwargs: org_id (None = platform list), number_hash, phone_masked (138****5678, never the number), source (upload|opt_out|admin), entry_id, actor_id.")
 
 # --- telephony --------------------------------------------------------------------------
 interaction_started = _signals.signal("interaction_started", doc="kwargs: interaction_id, campaign_id, direction.")
