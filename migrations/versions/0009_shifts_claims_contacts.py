@@ -156,15 +156,12 @@ def upgrade():
     sa.Column('next_attempt_at', sa.DateTime(timezone=True), nullable=True),
     sa.CheckConstraint("state IN ('pending', 'in_progress', 'done', 'dnc')", name=op.f('ck_contacts_contact_state_known')),
     sa.ForeignKeyConstraint(['campaign_id'], ['campaigns.id'], name=op.f('fk_contacts_campaign_id_campaigns'), ondelete='CASCADE'),
-    sa.ForeignKeyConstraint(['list_id'], ['contact_lists.id'], name=op.f('fk_contacts_list_id_contact_lists'), ondelete='CASCADE'),
-    sa.ForeignKeyConstraint(['org_id'], ['organizations.id'], name=op.f('fk_contacts_org_id_organizations'), ondelete='CASCADE'),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_contacts')),
     sa.UniqueConstraint('campaign_id', 'phone_hash', name='uq_contact_campaign_phone')
     )
     with op.batch_alter_table('contacts', schema=None) as batch_op:
         batch_op.create_index('ix_contacts_due', ['campaign_id', 'state', 'next_attempt_at'], unique=False)
         batch_op.create_index(batch_op.f('ix_contacts_list_id'), ['list_id'], unique=False)
-        batch_op.create_index(batch_op.f('ix_contacts_org_id'), ['org_id'], unique=False)
 
     op.create_table('shift_waitlist',
     sa.Column('id', sa.Integer(), nullable=False),
@@ -199,7 +196,6 @@ def downgrade():
 
     op.drop_table('shift_waitlist')
     with op.batch_alter_table('contacts', schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f('ix_contacts_org_id'))
         batch_op.drop_index(batch_op.f('ix_contacts_list_id'))
         batch_op.drop_index('ix_contacts_due')
 
