@@ -100,6 +100,8 @@ def from_environment(instance_path: str, testing: bool = False) -> dict:
         # Request bodies: JSON and forms up to MAX_BODY_BYTES; file uploads (multipart) up to MAX_CONTENT_LENGTH.
         "MAX_BODY_BYTES": _env_int("MAX_BODY_BYTES", 1024 * 1024),
         "MAX_CONTENT_LENGTH": _env_int("MAX_CONTENT_LENGTH", 11 * 1024 * 1024),
+        # Contact-list CSV uploads only (spooled to disk, handed to the import job through Redis).
+        "CONTACT_UPLOAD_MAX_BYTES": _env_int("CONTACT_UPLOAD_MAX_BYTES", 512 * 1024 * 1024),
         "SESSION_COOKIE_HTTPONLY": True,
         "SESSION_COOKIE_SAMESITE": "Lax",
         "SESSION_COOKIE_SECURE": _env_bool("SESSION_COOKIE_SECURE", False),
