@@ -2,6 +2,7 @@
 
     python bench/payouts_ledger.py            # 1,000,000 earnings (accrue + approve), a 60,000-member batch
     python bench/payouts_ledger.py --quick    # 5,000 earnings, a 2,000-member batch
+    python bench/payouts_ledger.py --earnings 20000 --members 60000   # any sizes
 
 Uses PostgreSQL when DATABASE_URL is set (in a scratch database ``<name>_bench_payouts``), else SQLite.
 Figures, each next to a baseline measured in the same run:
@@ -9,9 +10,14 @@ Figures, each next to a baseline measured in the same run:
     keys, guarded balance updates, postings, signals) vs a bare INSERT of the same transfer and
     posting rows, statement for statement, into copies of the tables without any of that;
     target: at least 25% of the bare-insert rate;
-  * the payout batch (``payout_batch``: creating, holding and paying every eligible member's payout,
-    with the provider call stubbed in-process) vs the bare-insert time of the same payout rows;
-    target: under 2 minutes for 60,000 members.
+  * the payout batch (``payout_batch`` and the ``pay_payouts`` jobs it queues: creating, holding
+    and paying every eligible member's payout, with the provider call stubbed in-process) vs the
+    bare-insert time of the same payout rows; target: under 2 minutes for 60,000 members.
+
+Jobs go through queues on the embedded Redis, as in production: the ``payouts`` queue is worked
+(in this process) inside the timed batch; the audit ledger's sequencer (the ``ledger`` queue, its
+own worker in production) runs after each timed part and is reported on its own line. Every
+signal's outbox entry is written inside the timed parts.
 """
 
 from __future__ import annotations
@@ -126,6 +132,30 @@ def bench_earnings(count: int, members: list[int]) -> tuple[float, float]:
     return ledger_seconds, bare_seconds
 
 
+def work_queue(name: str) -> float:
+    """Seconds to work off everything queued on ``name`` (a burst worker in this process)."""
+    from app.jobs import run_worker
+
+    started = time.perf_counter()
+    run_worker([name], burst=True)
+    return time.perf_counter() - started
+
+
+def sequence_ledger(label: str) -> None:
+    """Run the audit ledger's sequencer over what the timed part queued, and say how long it took."""
+    from sqlalchemy import func, select
+
+    from app.extensions import db
+    from ledger.models import QueuedEntry
+
+    queued = db.session.scalar(select(func.count()).select_from(QueuedEntry))
+    seconds = work_queue("ledger")
+    left = db.session.scalar(select(func.count()).select_from(QueuedEntry))
+    db.session.rollback()
+    print(f"  audit ledger: {queued - left:,} entries of {label} sequenced by the ledger worker in {seconds:.1f} s"
+          f" (not in the figures above){'' if not left else f'; {left:,} left'}", flush=True)
+
+
 def bench_batch(count: int) -> tuple[float, float, int]:
     """Seconds for a payout batch over ``count`` members, and for the bare inserts of its payout rows."""
     import sqlalchemy as sa
@@ -134,7 +164,7 @@ def bench_batch(count: int) -> tuple[float, float, int]:
     from app.database import commit
     from app.extensions import db
     from payouts import services
-    from payouts.ledger import Leg, account, post
+    from payouts.ledger import Leg, account, accounts_of, post
     from payouts.models import Payout, PayoutDestination
     from payouts.providers import PROVIDERS, PayoutProvider
     from payouts.tasks import payout_batch
@@ -153,18 +183,24 @@ def bench_batch(count: int) -> tuple[float, float, int]:
     escrow = account("campaign", 2, "escrow", "CNY")
     for i in range(0, count, 500):
         chunk = members[i:i + 500]
+        available = accounts_of("member", chunk, "available", "CNY")
         post(f"bench:credit:{i}", "earning_approved",
-             [Leg(escrow, account("member", m, "available", "CNY"), 5000) for m in chunk], campaign_id=2)
+             [Leg(escrow, available[m], 5000) for m in chunk], campaign_id=2)
         commit()
     db.session.execute(sa.insert(PayoutDestination), [
         {"member_id": m, "provider": "stripe", "external_id": f"acct_bench_{m}", "status": "enabled"}
         for m in members])
     commit()
+    saved = PROVIDERS["stripe"], current_app.config.get("PAYOUT_PROVIDER")
     PROVIDERS["stripe"] = LocalStub
     current_app.config.update(PAYOUT_PROVIDER="stripe")
-    started = time.perf_counter()
-    payout_batch()
-    batch_seconds = time.perf_counter() - started
+    try:
+        started = time.perf_counter()
+        payout_batch()
+        work_queue("payouts")
+        batch_seconds = time.perf_counter() - started
+    finally:
+        PROVIDERS["stripe"], current_app.config["PAYOUT_PROVIDER"] = saved
     paid = db.session.scalar(sa.select(sa.func.count()).where(Payout.status == "paid"))
 
     meta = sa.MetaData()
@@ -187,36 +223,56 @@ def bench_batch(count: int) -> tuple[float, float, int]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--quick", action="store_true", help="small sizes, for a smoke run")
+    parser.add_argument("--earnings", type=int, help="earnings to post (default 1,000,000; 5,000 with --quick)")
+    parser.add_argument("--members", type=int, help="members in the payout batch (default 60,000; 2,000 with --quick)")
+    parser.add_argument("--only", choices=("batch", "earnings"), help="run one part only")
     args = parser.parse_args()
     earnings, batch = (5_000, 2_000) if args.quick else (1_000_000, 60_000)
+    earnings, batch = args.earnings or earnings, args.members or batch
 
     from flask_migrate import upgrade
 
     from app import create_app
 
     uri = scratch_database(os.environ.get("DATABASE_URL"), "payouts")
-    app = create_app({"TESTING": True, "SQLALCHEMY_DATABASE_URI": uri, "RQ_INLINE": True, "REDIS_URL": None,
+    app = create_app({"TESTING": True, "SQLALCHEMY_DATABASE_URI": uri, "RQ_INLINE": False, "REDIS_URL": None,
                       "INSTANCE_PATH": tempfile.mkdtemp(prefix="bench-payouts-inst-"),
                       "PASSWORD_HASH_PARAMS": {"time_cost": 1, "memory_cost": 1024, "parallelism": 1}})
     with app.app_context():
         upgrade(revision="heads")
         print(f"database: {uri.split('://')[0]}")
-        members = make_members(1000)
-        ledger_s, bare_s = bench_earnings(earnings, members)
-        transfers = 2 * earnings
-        ledger_rate, bare_rate = transfers / ledger_s, transfers / bare_s
-        print(f"earnings: {earnings:,} (accrue + approve = {transfers:,} transfers) in {ledger_s:.1f} s")
-        print(f"  ledger      {ledger_rate:,.0f} transfers/s")
-        print(f"  bare INSERT {bare_rate:,.0f} transfers/s (same rows, no locks, keys or balances)")
-        print(f"  ratio       {ledger_rate / bare_rate:.0%} of the bare-insert rate (target ≥ 25%)")
-        from payouts.ledger import check_invariants
+        if args.only != "earnings":
+            run_batch(batch)
+        if args.only != "batch":
+            run_earnings(earnings)
 
-        problems = check_invariants()
-        print(f"  ledger check: {'ok' if not problems else problems[:3]}")
-        batch_s, bare_batch_s, paid = bench_batch(batch)
-        print(f"payout batch: {batch:,} members, {paid:,} paid in {batch_s:.1f} s "
-              f"({paid / batch_s:,.0f} payouts/s; target < 120 s for 60,000)")
-        print(f"  bare INSERT of the same payout rows: {bare_batch_s:.1f} s (ratio {bare_batch_s / batch_s:.0%})")
+
+def run_batch(count: int) -> None:
+    from payouts.ledger import check_invariants
+
+    batch_s, bare_batch_s, paid = bench_batch(count)
+    rate = paid / batch_s
+    print(f"payout batch: {count:,} members, {paid:,} paid in {batch_s:.1f} s ({rate:,.0f} payouts/s)", flush=True)
+    print(f"  60,000 members: {60_000 / rate:.0f} s at this rate (target < 120 s)")
+    print(f"  bare INSERT of the same payout rows: {bare_batch_s:.1f} s (ratio {bare_batch_s / batch_s:.0%})")
+    problems = check_invariants()
+    print(f"  ledger check: {'ok' if not problems else problems[:3]}")
+    sequence_ledger("the batch")
+
+
+def run_earnings(count: int) -> None:
+    from payouts.ledger import check_invariants
+
+    ledger_s, bare_s = bench_earnings(count, make_members(1000))
+    transfers = 2 * count
+    ledger_rate, bare_rate = transfers / ledger_s, transfers / bare_s
+    print(f"earnings: {count:,} (accrue + approve = {transfers:,} transfers) in {ledger_s:.1f} s")
+    print(f"  ledger      {ledger_rate:,.0f} transfers/s")
+    print(f"  bare INSERT {bare_rate:,.0f} transfers/s (same rows, no locks, keys or balances)")
+    print(f"  ratio       {ledger_rate / bare_rate:.0%} of the bare-insert rate (target ≥ 25%)")
+    problems = check_invariants()
+    print(f"  ledger check: {'ok' if not problems else problems[:3]}")
+    sequence_ledger("the earnings")
 
 
 if __name__ == "__main__":
