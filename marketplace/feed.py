@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
 from sqlalchemy import and_, case, or_, select
+from sqlalchemy.orm import defer
 
 from app.auth.models import User
 from app.errors import ValidationError
@@ -50,8 +51,9 @@ def _open_campaigns(filters: FeedFilter, start: datetime, end: datetime | None) 
         has_seats = has_seats.where(Shift.claimed < Shift.seats)
     if end is not None:
         has_seats = has_seats.where(Shift.starts_at < end)
-    stmt = select(Campaign).where(Campaign.state.in_(CLAIMABLE_CAMPAIGN_STATES),
-                                  Campaign.id.in_(has_seats.distinct()))
+    # The kind's settings (an inbound forecast can be thousands of intervals) are not needed here.
+    stmt = select(Campaign).options(defer(Campaign.settings)).where(
+        Campaign.state.in_(CLAIMABLE_CAMPAIGN_STATES), Campaign.id.in_(has_seats.distinct()))
     if filters.industry:
         stmt = stmt.where(Campaign.industry == filters.industry)
     return list(db.session.scalars(stmt))
