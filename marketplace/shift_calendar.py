@@ -75,10 +75,8 @@ def week(campaign: Campaign, first: date | None = None) -> Week:
                         "fill_rate": round(claimed / seats, 3) if seats else 0.0})
 
 
-def roster(shift: Shift) -> list[dict]:
-    """Who holds the seats of a shift: the rows of ``GET /api/v1/shifts/<id>/roster``, in claim order."""
-    claims = list(db.session.scalars(select(Claim).where(Claim.shift_id == shift.id, Claim.state.in_(ROSTER_STATES))
-                                     .order_by(Claim.id)))
+def roster_rows(claims: list[Claim]) -> list[dict]:
+    """Roster rows (member name, state, reliability) for ``claims``, with two queries in all."""
     ids = [claim.member_id for claim in claims]
     members = {u.id: u for u in db.session.scalars(select(User).where(User.id.in_(ids)))} if ids else {}
     profiles = {p.member_id: p for p in db.session.scalars(
@@ -87,3 +85,9 @@ def roster(shift: Shift) -> list[dict]:
              "state": claim.state, "claimed_at": claim.claimed_at, "checked_in_at": claim.checked_in_at,
              "reliability": profiles[claim.member_id].reliability if claim.member_id in profiles else 100}
             for claim in claims]
+
+
+def roster(shift: Shift) -> list[dict]:
+    """Who holds the seats of a shift: the rows of ``GET /api/v1/shifts/<id>/roster``, in claim order."""
+    return roster_rows(list(db.session.scalars(select(Claim).where(
+        Claim.shift_id == shift.id, Claim.state.in_(ROSTER_STATES)).order_by(Claim.id))))

@@ -13,7 +13,7 @@ from app.errors import NotFound, ValidationError
 from app.extensions import db
 from app.paging import decode_cursor, encode_cursor, page_schema, paginate
 from app.timeutil import utcnow
-from marketplace import claims, feed, shifts
+from marketplace import claims, feed, shift_calendar, shifts
 from marketplace.models import Campaign, Claim, MemberProfile, Shift
 from marketplace.work_schemas import (
     ClaimOut,
@@ -242,13 +242,7 @@ def set_seats(shift_id, data):
 @bp.doc(summary="Who holds the seats of a shift", tags=["Campaigns"], responses=[404])
 def roster(shift_id, page):
     shift = get_in_org_or_404(Shift, shift_id, require_user())
-    stmt = select(Claim).where(Claim.shift_id == shift.id, Claim.state.in_(("claimed", "checked_in", "no_show")))
-
-    def row(claim: Claim) -> dict:
-        member = db.session.get(User, claim.member_id)
-        profile = db.session.get(MemberProfile, claim.member_id)
-        return {"claim_id": claim.id, "member_id": claim.member_id, "member_name": member.name,
-                "state": claim.state, "claimed_at": claim.claimed_at, "checked_in_at": claim.checked_in_at,
-                "reliability": profile.reliability if profile else 100}
-
-    return paginate(stmt, Claim.id, descending=False, serialize=row, **page)
+    stmt = select(Claim).where(Claim.shift_id == shift.id, Claim.state.in_(shift_calendar.ROSTER_STATES))
+    page = paginate(stmt, Claim.id, descending=False, **page)
+    page["items"] = shift_calendar.roster_rows(page["items"])
+    return page
