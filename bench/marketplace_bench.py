@@ -123,7 +123,7 @@ def enterprise(name: str):
 
 # --- claims -------------------------------------------------------------------------------------
 
-def _claimer_process(url: str, shift_id: int, members: list[int], go, results):
+def _claimer_process(url: str, shift_id: int, members: list[int], ready, go, results):
     """A web worker process (like a gunicorn sync worker): it serves its share of the claim
     requests one after another, starting with every other worker at ``go``."""
     from app.auth.models import User
@@ -137,6 +137,7 @@ def _claimer_process(url: str, shift_id: int, members: list[int], go, results):
     with app.app_context():  # connect before the start
         db.session.execute(__import__("sqlalchemy").text("SELECT 1"))
         db.session.remove()
+    ready.wait()
     go.wait()
     for member_id in members:
         with app.test_request_context():
@@ -200,13 +201,13 @@ def bench_claims(url: str, claimers: int, seats: int) -> None:
     db_engine_dispose(app)
 
     context = multiprocessing.get_context("fork")
-    go, results = context.Event(), context.Queue()
+    ready, go, results = context.Barrier(PROCESSES + 1), context.Event(), context.Queue()
     groups = [members[i::PROCESSES] for i in range(PROCESSES)]
-    processes = [context.Process(target=_claimer_process, args=(url, shift_id, group, go, results))
+    processes = [context.Process(target=_claimer_process, args=(url, shift_id, group, ready, go, results))
                  for group in groups]
     for process in processes:
         process.start()
-    time.sleep(5)  # every worker connected and waiting at the gate
+    ready.wait()  # every worker built, connected and waiting at the gate
     began = time.perf_counter()
     go.set()
     outcomes = [results.get() for _ in processes]
