@@ -42,6 +42,14 @@ def after_commit(callback: Callable[[], None]) -> None:
     db.session.info.setdefault(_AFTER_COMMIT, []).append(callback)
 
 
+def after_commit_once(callback: Callable[[], None]) -> None:
+    """``after_commit(callback)`` unless this transaction already has it: one run per commit, however
+    many times it is asked for (e.g. once per signal of a transaction)."""
+    pending = db.session.info.setdefault(_AFTER_COMMIT, [])
+    if callback not in pending:
+        pending.append(callback)
+
+
 def commit() -> None:
     """Commit the unit of work at the edge of a request, job or command, then run after-commit work."""
     session = db.session

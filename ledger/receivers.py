@@ -5,7 +5,7 @@ from __future__ import annotations
 from flask import current_app
 
 from app import events
-from app.database import after_commit
+from app.database import after_commit_once
 from app.extensions import redis_store
 
 _connected: list = []
@@ -19,7 +19,7 @@ def connect() -> None:
             from ledger import services
 
             services.record(_kind, sender if isinstance(sender, str) else str(sender), payload)
-            after_commit(_schedule_integration)
+            after_commit_once(_schedule_integration)  # one sequencer nudge per transaction
 
         signal.connect(_record_entry, weak=False)
         _connected.append((signal, _record_entry))
