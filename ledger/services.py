@@ -45,7 +45,8 @@ def _redact(value, path: str, kind: str):
         return {k: _redact(v, f"{path}.{k}", kind) for k, v in value.items()}
     if isinstance(value, list | tuple):
         return [_redact(v, f"{path}[{i}]", kind) for i, v in enumerate(value)]
-    if isinstance(value, str) and "*" not in value and (_EMAIL.search(value) or _PHONE.match(value)):
+    if isinstance(value, str) and "*" not in value and (("@" in value and _EMAIL.search(value))
+                                                        or _PHONE.match(value)):
         logger.error("Personal data in a %s signal at %s was redacted from the ledger", kind, path)
         return "[redacted]"
     return value

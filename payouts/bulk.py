@@ -8,7 +8,7 @@ SQLite, in-process, gets the ordinary SQLAlchemy forms.
 
 from __future__ import annotations
 
-from sqlalchemy import BigInteger, Table, any_, bindparam, cast, text
+from sqlalchemy import BigInteger, Integer, Table, any_, bindparam, cast, text
 from sqlalchemy.dialects import postgresql, sqlite
 
 from app.extensions import db
@@ -27,8 +27,11 @@ def parts(values: list, size: int = 1000):
 def ids_in(column, ids: list[int]):
     """``column IN ids``: one array parameter on PostgreSQL (call it with at most 1,000 ids for SQLite)."""
     if on_postgres():
-        return column == any_(cast(bindparam(None, list(ids), type_=postgresql.ARRAY(BigInteger)),
-                                   postgresql.ARRAY(BigInteger)))
+        # The array has the column's own type: an integer column compared with a bigint[] is only
+        # a filter, not an index condition (a scan of every row with that prefix of the index).
+        element = column.type if isinstance(column.type, Integer | BigInteger) else BigInteger()
+        return column == any_(cast(bindparam(None, list(ids), type_=postgresql.ARRAY(element)),
+                                   postgresql.ARRAY(element)))
     return column.in_(list(ids))
 
 
