@@ -8,7 +8,7 @@ SQLite, in-process, gets the ordinary SQLAlchemy forms.
 
 from __future__ import annotations
 
-from sqlalchemy import BigInteger, Integer, Table, any_, bindparam, cast, text
+from sqlalchemy import BigInteger, Integer, Table, any_, bindparam, cast, func, text
 from sqlalchemy.dialects import postgresql, sqlite
 
 from app.extensions import db
@@ -33,6 +33,18 @@ def ids_in(column, ids: list[int]):
         return column == any_(cast(bindparam(None, list(ids), type_=postgresql.ARRAY(element)),
                                    postgresql.ARRAY(element)))
     return column.in_(list(ids))
+
+
+def owners_in(column, ids: list[int]):
+    """A FROM item for ``column IN ids`` when ``column`` is not the first column of its index: on
+    PostgreSQL a join with ``unnest(ids)``, so each id is one index lookup whatever the plan
+    (a prepared ``= ANY($1)`` there is a filter over the whole index prefix, unhashed). Returns
+    ``(from_item, condition)``; on SQLite ``(None, column IN ids)``."""
+    if on_postgres():
+        wanted = func.unnest(cast(bindparam(None, list(ids), type_=postgresql.ARRAY(Integer)),
+                                  postgresql.ARRAY(Integer))).table_valued("owner_id").render_derived()
+        return wanted, column == wanted.c.owner_id
+    return None, column.in_(list(ids))
 
 
 def insert_rows(table: Table, rows: list[dict], returning: tuple[str, ...] = (), skip_conflicts: bool = False):

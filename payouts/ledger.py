@@ -30,7 +30,7 @@ from app.errors import Conflict, ValidationError
 from app.extensions import db
 from app.money import MoneyError, check_currency
 from app.timeutil import utcnow
-from payouts.bulk import ids_in, insert_rows, on_postgres, parts
+from payouts.bulk import insert_rows, on_postgres, owners_in, parts
 from payouts.models import GUARDED_PURPOSES, LedgerAccount, Posting, Transfer
 
 logger = logging.getLogger(__name__)
@@ -223,9 +223,13 @@ def accounts_of(owner_kind: str, owner_ids, purpose: str, currency: str) -> dict
         if not missing:
             break
         for part in parts(missing):
-            rows = db.session.execute(select(LedgerAccount.id, LedgerAccount.owner_id, LedgerAccount.guarded).where(
+            wanted, matches = owners_in(LedgerAccount.owner_id, part)
+            stmt = select(LedgerAccount.id, LedgerAccount.owner_id, LedgerAccount.guarded)
+            if wanted is not None:
+                stmt = stmt.select_from(wanted).join(LedgerAccount, matches)
+            rows = db.session.execute(stmt.where(
                 LedgerAccount.owner_kind == owner_kind, LedgerAccount.purpose == purpose,
-                LedgerAccount.currency == currency, ids_in(LedgerAccount.owner_id, part)))
+                LedgerAccount.currency == currency, *([] if wanted is not None else [matches])))
             for account_id, owner_id, guarded in rows:
                 ref = AccountRef(account_id, owner_kind, owner_id, purpose, currency, bool(guarded))
                 cache[(owner_kind, owner_id, purpose, currency)] = found[owner_id] = ref
