@@ -19,7 +19,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from flask_babel import gettext as _
-from sqlalchemy import Text, any_, bindparam, cast, event, func, select, text
+from sqlalchemy import Text, any_, bindparam, cast, event, func, select, text, true
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.util import identity_key
@@ -224,12 +224,16 @@ def accounts_of(owner_kind: str, owner_ids, purpose: str, currency: str) -> dict
             break
         for part in parts(missing):
             wanted, matches = owners_in(LedgerAccount.owner_id, part)
-            stmt = select(LedgerAccount.id, LedgerAccount.owner_id, LedgerAccount.guarded)
-            if wanted is not None:
-                stmt = stmt.select_from(wanted).join(LedgerAccount, matches)
-            rows = db.session.execute(stmt.where(
+            stmt = select(LedgerAccount.id, LedgerAccount.owner_id, LedgerAccount.guarded).where(
                 LedgerAccount.owner_kind == owner_kind, LedgerAccount.purpose == purpose,
-                LedgerAccount.currency == currency, *([] if wanted is not None else [matches])))
+                LedgerAccount.currency == currency, matches)
+            if wanted is not None:
+                # LATERAL: one lookup on the unique index per wanted owner, whatever the statistics
+                # say (a plain join may scan every account of the purpose once per owner).
+                found_one = stmt.lateral()
+                stmt = select(found_one.c.id, found_one.c.owner_id, found_one.c.guarded).select_from(
+                    wanted).join(found_one, true())
+            rows = db.session.execute(stmt)
             for account_id, owner_id, guarded in rows:
                 ref = AccountRef(account_id, owner_kind, owner_id, purpose, currency, bool(guarded))
                 cache[(owner_kind, owner_id, purpose, currency)] = found[owner_id] = ref
