@@ -77,8 +77,8 @@ INDUSTRY_LABELS = {"general": _l("General"), "ecommerce": _l("E-commerce"), "fin
                    "food_delivery": _l("Food delivery"), "telecom": _l("Telecom")}
 STEP_LABELS = {"kind": _l("Kind"), "basics": _l("Basics"), "pay": _l("Pay and QA"),
                "requirements": _l("Requirements"), "workload": _l("Workload"), "shifts": _l("Shifts")}
-BAND_LABELS = {"fill-none": _l("No seat claimed"), "fill-low": _l("Under 50% claimed"),
-               "fill-mid": _l("50–79% claimed"), "fill-high": _l("80–99% claimed"), "fill-full": _l("Full"),
+BAND_LABELS = {"fill-none": _l("No seat claimed"), "fill-low": _l("Claimed: under 50%"),
+               "fill-mid": _l("Claimed: 50–79%"), "fill-high": _l("Claimed: 80–99%"), "fill-full": _l("Full"),
                "fill-empty": _l("No seats"), "fill-cancelled": _l("Cancelled")}
 CLAIM_LABELS = {"claimed": _l("Claimed"), "checked_in": _l("Checked in"), "no_show": _l("No-show")}
 TIME_ZONES = ("Asia/Shanghai", "Asia/Hong_Kong", "Asia/Taipei", "Asia/Singapore", "Asia/Tokyo", "Asia/Kolkata",
