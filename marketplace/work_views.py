@@ -54,6 +54,21 @@ def _date(name: str) -> date | None:
         return None
 
 
+def _attempt(action, success: str | None = None):
+    """Run ``action()`` and commit, flashing ``success``; on a refusal roll back and flash why.
+    The action's result, or None when it was refused."""
+    try:
+        result = action()
+        commit()
+    except AppError as exc:
+        rollback()
+        flash(exc.message, "error")
+        return None
+    if success:
+        flash(success, "success")
+    return result
+
+
 def _back() -> str:
     target = request.form.get("next", "")
     return target if target.startswith("/work") else url_for("work.index")
@@ -83,13 +98,8 @@ def index():
 @bp.post("/shifts/<int:shift_id>/claim")
 @page_login_required(roles=["member"])
 def claim(shift_id: int):
-    try:
-        claims.claim_seat(current_user(), shift_id)
-        commit()
-        flash(_("Seat claimed. Check in up to 15 minutes before it starts."), "success")
-    except AppError as exc:
-        rollback()
-        flash(exc.message, "error")
+    _attempt(lambda: claims.claim_seat(current_user(), shift_id),
+             _("Seat claimed. Check in up to 15 minutes before it starts."))
     return redirect(_back())
 
 
@@ -97,18 +107,11 @@ def claim(shift_id: int):
 @page_login_required(roles=["member"])
 def waitlist(shift_id: int):
     user = current_user()
-    try:
-        if request.form.get("leave"):
-            claims.leave_waitlist(user, shift_id)
-            flash(_("You left the waitlist."), "success")
-        else:
-            claims.join_waitlist(user, shift_id)
-            flash(_("You are number %(n)s on the waitlist: a released seat is yours automatically.",
-                    n=claims.waitlist_position(user.id, shift_id)), "success")
-        commit()
-    except AppError as exc:
-        rollback()
-        flash(exc.message, "error")
+    if request.form.get("leave"):
+        _attempt(lambda: claims.leave_waitlist(user, shift_id), _("You left the waitlist."))
+    elif _attempt(lambda: claims.join_waitlist(user, shift_id)) is not None:
+        flash(_("You are number %(n)s on the waitlist: a released seat is yours automatically.",
+                n=claims.waitlist_position(user.id, shift_id)), "success")
     return redirect(_back())
 
 
@@ -134,29 +137,18 @@ def my_shifts():
 @bp.post("/claims/<int:claim_id>/release")
 @page_login_required(roles=["member"])
 def release(claim_id: int):
-    try:
-        result = claims.release_claim(current_user(), claim_id)
-        commit()
-        if result.late_release:
-            flash(_("Seat released. It was inside the cut-off, so it counts as a late release."), "error")
-        else:
-            flash(_("Seat released, free of charge."), "success")
-    except AppError as exc:
-        rollback()
-        flash(exc.message, "error")
+    result = _attempt(lambda: claims.release_claim(current_user(), claim_id))
+    if result is not None and result.late_release:
+        flash(_("Seat released. It was inside the cut-off, so it counts as a late release."), "error")
+    elif result is not None:
+        flash(_("Seat released, free of charge."), "success")
     return redirect(url_for("work.my_shifts"))
 
 
 @bp.post("/claims/<int:claim_id>/check-in")
 @page_login_required(roles=["member"])
 def check_in(claim_id: int):
-    try:
-        claims.check_in(current_user(), claim_id)
-        commit()
-        flash(_("Checked in. Go available to take calls."), "success")
-    except AppError as exc:
-        rollback()
-        flash(exc.message, "error")
+    _attempt(lambda: claims.check_in(current_user(), claim_id), _("Checked in. Go available to take calls."))
     return redirect(url_for("work.my_shifts"))
 
 

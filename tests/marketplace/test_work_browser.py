@@ -4,18 +4,15 @@ what would unlock more; in Chinese too."""
 from __future__ import annotations
 
 import os
-import threading
 from pathlib import Path
 
 import pytest
 
 from app.auth import services as accounts
 from app.database import commit
-from app.extensions import db
 from marketplace import services
 from marketplace.schemas import CampaignIn
 from payouts.services import confirm_simulated_checkout, create_topup
-from tests.conftest import make_test_app
 from tests.marketplace.helpers import at, inbound
 
 pytestmark = pytest.mark.browser
@@ -24,26 +21,12 @@ ARTIFACTS = Path(os.environ.get("TEST_ARTIFACTS", "test-artifacts"))
 PASSWORD = "correct-horse-battery"
 
 
-@pytest.fixture(scope="module")
-def work_server(tmp_path_factory):
-    from werkzeug.serving import make_server
-
-    application = make_test_app(tmp_path_factory, "worklive", RQ_INLINE=True, REDIS_URL=None)
-    server = make_server("127.0.0.1", 0, application, threaded=True)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield application, f"http://127.0.0.1:{server.server_port}"
-    server.shutdown()
-    with application.app_context():
-        db.engine.dispose()
-
-
 def fits_the_screen(page) -> bool:
     return page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1")
 
 
-def test_member_finds_claims_and_checks_in_on_a_phone(work_server, phone):
-    application, url = work_server
+def test_member_finds_claims_and_checks_in_on_a_phone(live_app, live_server, phone):
+    application, url = live_app, live_server
     with application.test_request_context():
         boss = accounts.register_user(email="boss.work@example.test", password=PASSWORD, name="Boss",
                                       role="enterprise", org_name="Work Org")
