@@ -36,7 +36,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from scratch import scratch_database  # noqa: E402 - bench/ is on the path when run as a script
+from scratch import insert_members, scratch_database  # noqa: E402 - bench/ is on the path when run as a script
 
 PROCESSES = 16  # web worker processes serving the claim requests
 POOL = 2  # connections per process
@@ -65,28 +65,19 @@ def migrated(url: str) -> str:
 
 
 def make_members(count: int, languages=("zh",)) -> list[int]:
-    from sqlalchemy import insert, select
+    """Members in Shanghai, with work profiles (languages, a spread of reliability and QA averages)."""
+    from sqlalchemy import insert
 
-    from app.auth.models import RoleGrant, User
     from app.database import commit
     from app.extensions import db
     from marketplace.models import MemberProfile
 
-    start = db.session.scalar(select(User.id).order_by(User.id.desc()).limit(1)) or 0
-    ids: list[int] = []
-    for offset in range(0, count, 5000):
-        rows = [{"email": f"m{start + offset + i}@bench.test", "name": f"Member {offset + i}",
-                 "password_hash": "x" * 40, "timezone": "Asia/Shanghai", "is_active": True}
-                for i in range(min(5000, count - offset))]
-        db.session.execute(insert(User), rows)
-    ids = list(db.session.scalars(select(User.id).where(User.id > start).order_by(User.id)))
+    ids = insert_members(count, timezone="Asia/Shanghai")
     for i in range(0, len(ids), 5000):
-        chunk = ids[i:i + 5000]
-        db.session.execute(insert(RoleGrant), [{"user_id": uid, "role": "member"} for uid in chunk])
         db.session.execute(insert(MemberProfile), [
             {"member_id": uid, "languages": list(languages), "region": None, "shifts_attended": 0,
              "late_releases": 0, "no_shows": 0, "reliability": 100 - (uid % 20), "qa_count": 0,
-             "qa_average": 60 + uid % 40} for uid in chunk])
+             "qa_average": 60 + uid % 40} for uid in ids[i:i + 5000]])
     commit()
     return ids
 

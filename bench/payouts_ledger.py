@@ -32,28 +32,14 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from scratch import scratch_database  # noqa: E402 - bench/ is on the path when run as a script
+from scratch import insert_members, scratch_database  # noqa: E402 - bench/ is on the path when run as a script
 
 COMMIT_EVERY = 1000
 
 
 def make_members(count: int) -> list[int]:
     """``count`` member users, inserted in bulk (password hashing is not what is measured)."""
-    from sqlalchemy import insert, select
-
-    from app.auth.models import RoleGrant, User
-    from app.database import commit
-    from app.extensions import db
-
-    start = db.session.scalar(select(User.id).order_by(User.id.desc()).limit(1)) or 0
-    rows = [{"email": f"bench{start + i}@example.test", "name": f"Member {i}", "password_hash": "x" * 40,
-             "timezone": "UTC", "is_active": True} for i in range(count)]
-    for i in range(0, count, 5000):
-        db.session.execute(insert(User), rows[i:i + 5000])
-    ids = list(db.session.scalars(select(User.id).where(User.id > start).order_by(User.id)))
-    db.session.execute(insert(RoleGrant), [{"user_id": uid, "role": "member"} for uid in ids])
-    commit()
-    return ids
+    return insert_members(count)
 
 
 def fund_org(amount: int) -> int:
