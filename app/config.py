@@ -102,6 +102,8 @@ def from_environment(instance_path: str, testing: bool = False) -> dict:
         "MAX_CONTENT_LENGTH": _env_int("MAX_CONTENT_LENGTH", 11 * 1024 * 1024),
         # Contact-list CSV uploads only (spooled to disk, handed to the import job through Redis).
         "CONTACT_UPLOAD_MAX_BYTES": _env_int("CONTACT_UPLOAD_MAX_BYTES", 512 * 1024 * 1024),
+        # How long a full shift answers claims from Redis before asking the database again (0: never).
+        "SEAT_GATE_SECONDS": _env_int("SEAT_GATE_SECONDS", 15),
         "SESSION_COOKIE_HTTPONLY": True,
         "SESSION_COOKIE_SAMESITE": "Lax",
         "SESSION_COOKIE_SECURE": _env_bool("SESSION_COOKIE_SECURE", False),

@@ -117,7 +117,7 @@ def enterprise(name: str):
 def _claimer_process(url: str, shift_id: int, members: list[int], ready, go, results):
     """A web worker process (like a gunicorn sync worker): it serves its share of the claim
     requests one after another, starting with every other worker at ``go``."""
-    from app.auth.models import User
+    from app.auth.guards import load_user
     from app.database import commit, rollback
     from app.errors import AppError
     from app.extensions import db
@@ -133,7 +133,7 @@ def _claimer_process(url: str, shift_id: int, members: list[int], ready, go, res
     for member_id in members:
         with app.test_request_context():
             try:
-                claims.claim_seat(db.session.get(User, member_id), shift_id)
+                claims.claim_seat(load_user(member_id), shift_id)  # as the API's token check loads them
                 commit()
                 key = "ok"
             except AppError as exc:

@@ -23,10 +23,11 @@ from sqlalchemy.dialects import postgresql, sqlite
 
 from app import events
 from app.auth.models import User
+from app.database import after_commit
 from app.errors import Conflict, Forbidden, NotFound
 from app.extensions import db
 from app.timeutil import as_utc, utcnow
-from marketplace import eligibility
+from marketplace import eligibility, seat_gate
 from marketplace.models import ACTIVE_CLAIM_STATES, Campaign, Claim, MemberProfile, Shift, WaitlistEntry
 
 logger = logging.getLogger(__name__)
@@ -128,13 +129,16 @@ class _NoSeat(Exception):
     """The conditional seat UPDATE matched nothing: full, started or closed meanwhile."""
 
 
-def _take_seat(member_id: int, shift: Shift, now: datetime, *, from_waitlist: bool = False) -> Claim:
+def _take_seat(member_id: int, shift: Shift, now: datetime, *, from_waitlist: bool = False,
+               profile_locked: bool = False) -> Claim:
     """Hold the member's lock, check overlaps, write the claim, and move the seat counter last.
 
     The counter UPDATE is the last statement before the commit so the shift's row lock, which
     every claimer of the shift queues on, is held for one round trip. Raises ``_NoSeat`` when no
-    seat is left: the caller rolls the claim back with its transaction (or savepoint)."""
-    locked_profile(member_id)
+    seat is left: the caller rolls the claim back with its transaction (or savepoint). When the
+    claim takes the last seat, the seat gate learns it once the claim commits."""
+    if not profile_locked:
+        locked_profile(member_id)
     held = _overlapping(member_id, shift)
     if held is not None:
         if held.shift_id == shift.id:
@@ -152,9 +156,13 @@ def _take_seat(member_id: int, shift: Shift, now: datetime, *, from_waitlist: bo
     taken = db.session.execute(
         update(Shift).where(Shift.id == shift.id, Shift.state == "open", Shift.claimed < Shift.seats,
                             Shift.starts_at > now)
-        .values(claimed=Shift.claimed + 1).execution_options(synchronize_session=False)).rowcount
-    if not taken:
+        .values(claimed=Shift.claimed + 1).returning(Shift.claimed, Shift.seats)
+        .execution_options(synchronize_session=False)).first()
+    if taken is None:
         raise _NoSeat()
+    if taken.claimed >= taken.seats:
+        shift_id = shift.id
+        after_commit(lambda: seat_gate.mark_full(shift_id))
     return claim
 
 
@@ -164,18 +172,29 @@ def claim_seat(member: User, shift_id: int, now: datetime | None = None) -> Clai
     On a 409 the caller rolls back (the request does), which also removes the claim row written
     before the seat counter said no."""
     now = now or utcnow()
+    if seat_gate.known_full(shift_id):  # a rush on a full shift is answered from Redis
+        raise _shift_full()
     shift, campaign = visible_shift(shift_id)
     _claimable(shift, campaign, now)
+    if shift.claimed >= shift.seats:  # seen full: answer without queueing on the row lock
+        seat_gate.mark_full(shift.id)
+        raise _shift_full()
+    # The member's lock first (the lock order is profile, then shift); eligibility then reads
+    # the locked profile instead of loading it again.
+    locked_profile(member.id)
     require_eligible(member, campaign)
     try:
-        if shift.claimed >= shift.seats:  # seen full: answer without queueing on the row lock
-            raise _NoSeat()
-        claim = _take_seat(member.id, shift, now)
+        claim = _take_seat(member.id, shift, now, profile_locked=True)
     except _NoSeat:
-        raise Conflict(_("All seats on this shift are taken. Join the waitlist to get the next free one."),
-                       code="shift_full") from None
+        seat_gate.mark_full(shift.id)
+        raise _shift_full() from None
     logger.info("Member %s claimed shift %s", member.id, shift.id)
     return claim
+
+
+def _shift_full() -> Conflict:
+    return Conflict(_("All seats on this shift are taken. Join the waitlist to get the next free one."),
+                    code="shift_full")
 
 
 def own_claim(member: User, claim_id: int) -> Claim:
@@ -208,6 +227,8 @@ def release_claim(member: User, claim_id: int, now: datetime | None = None) -> C
     events.send(events.claim_released, "marketplace", claim_id=claim.id, shift_id=claim.shift_id,
                 campaign_id=claim.campaign_id, member_id=member.id, late=claim.late_release, reason="member")
     fill_from_waitlist(db.session.get(Shift, claim.shift_id), waiting, now)
+    shift_id = claim.shift_id
+    after_commit(lambda: seat_gate.forget(shift_id))
     return claim
 
 

@@ -18,10 +18,11 @@ from flask_babel import gettext as _
 from sqlalchemy import func, select, update
 
 from app import events
+from app.database import after_commit
 from app.errors import Conflict, ValidationError
 from app.extensions import db
 from app.timeutil import as_utc, utcnow, zone
-from marketplace import claims, staffing
+from marketplace import claims, seat_gate, staffing
 from marketplace.models import Campaign, Claim, Contact, Shift, WaitlistEntry
 
 logger = logging.getLogger(__name__)
@@ -153,6 +154,8 @@ def set_seats(shift: Shift, seats: int) -> Shift:
     db.session.refresh(shift)
     if waiting:
         claims.fill_from_waitlist(shift, waiting)
+    shift_id = shift.id
+    after_commit(lambda: seat_gate.forget(shift_id))
     return shift
 
 

@@ -23,6 +23,7 @@ from apiflask import HTTPTokenAuth
 from flask import g, redirect, request, session, url_for
 from flask_babel import gettext as _
 from sqlalchemy import Select
+from sqlalchemy.orm import joinedload
 
 from app.auth.models import User
 from app.auth.tokens import decode_access_token
@@ -39,7 +40,7 @@ token_auth = HTTPTokenAuth(
 def _verify_token(token: str | None) -> User | None:
     if not token:
         raise Unauthorized(_("Send an access token: Authorization: Bearer <token>."), code="token_missing")
-    user = db.session.get(User, decode_access_token(token))
+    user = load_user(decode_access_token(token))
     if user is None:
         raise Unauthorized(_("The access token is not valid."), code="token_invalid")
     if not user.is_active:
@@ -60,12 +61,17 @@ def _auth_error(status: int):
     raise Unauthorized()
 
 
+def load_user(user_id: int) -> User | None:
+    """The user with their roles in one query (every authenticated request starts here)."""
+    return db.session.get(User, user_id, options=[joinedload(User.role_grants)])
+
+
 def current_user() -> User | None:
     """The signed-in user of this request (token or cookie session), or None."""
     if "current_user" in g:
         return g.current_user
     user_id = session.get("user_id")
-    user = db.session.get(User, user_id) if user_id else None
+    user = load_user(user_id) if user_id else None
     if user is not None and (not user.is_active or session.get("auth_epoch") != user.password_hash[-16:]):
         session.clear()  # suspended, or the password changed since this cookie was issued
         user = None
