@@ -2,6 +2,8 @@
 
 Keyset paging on a unique, ordered column (the primary key by default), so a page is as fast at
 the millionth row as at the first and rows inserted meanwhile are neither skipped nor repeated.
+Lists ordered by several columns (a start time, then the id) page on all of them with
+``keyset_cursor`` and ``after_keyset``.
 """
 
 from __future__ import annotations
@@ -9,14 +11,16 @@ from __future__ import annotations
 import base64
 import binascii
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from datetime import datetime
 
 from apiflask import Schema, fields
 from marshmallow import validate
-from sqlalchemy import Select
+from sqlalchemy import ColumnElement, Select, tuple_
 
 from app.errors import ValidationError
 from app.extensions import db
+from app.timeutil import as_utc
 
 DEFAULT_LIMIT = 20
 MAX_LIMIT = 100
@@ -71,3 +75,31 @@ def paginate(stmt: Select, column, *, limit: int = DEFAULT_LIMIT, cursor: str | 
     rows = rows[:limit]
     next_cursor = encode_cursor(getattr(rows[-1], column.key)) if has_more and rows else None
     return {"items": [serialize(row) for row in rows], "next_cursor": next_cursor}
+
+
+def keyset_cursor(*values) -> str:
+    """The cursor after a row whose ordering columns hold ``values`` (ints, strings, datetimes)."""
+    return encode_cursor([as_utc(v).isoformat() if isinstance(v, datetime) else v for v in values])
+
+
+def after_keyset(cursor: str, columns: Sequence, kinds: Sequence[type], *, descending: bool = False) -> ColumnElement:
+    """The condition for rows after ``cursor`` in the order of ``columns`` (all ascending or all
+    descending), as one row-value comparison the database can walk an index with. ``kinds`` are
+    the Python types of the values (``int``, ``str`` or ``datetime``); a cursor of another shape is
+    a 400 on ``cursor``."""
+    values = decode_cursor(cursor)
+    wrong = ValidationError(fields={"cursor": "Not a cursor from this list."})
+    if not isinstance(values, list) or len(values) != len(columns):
+        raise wrong
+    typed = []
+    for value, kind in zip(values, kinds, strict=True):
+        if kind is datetime:
+            try:
+                value = as_utc(datetime.fromisoformat(value))
+            except (TypeError, ValueError) as exc:
+                raise wrong from exc
+        elif not isinstance(value, kind) or isinstance(value, bool):
+            raise wrong
+        typed.append(value)
+    row = tuple_(*columns)
+    return row < tuple_(*typed) if descending else row > tuple_(*typed)

@@ -11,13 +11,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
-from sqlalchemy import and_, case, or_, select
+from sqlalchemy import case, select
 from sqlalchemy.orm import defer
 
 from app.auth.models import User
 from app.errors import ValidationError
 from app.extensions import db
-from app.paging import decode_cursor, encode_cursor
+from app.paging import after_keyset, keyset_cursor
 from app.timeutil import as_utc, utcnow, zone
 from marketplace import eligibility
 from marketplace.claims import CLAIMABLE_CAMPAIGN_STATES
@@ -92,16 +92,7 @@ def feed(member: User, *, limit: int = 20, cursor: str | None = None, filters: F
         held = select(Claim.shift_id).where(Claim.member_id == member.id, Claim.state.in_(ACTIVE_CLAIM_STATES))
         stmt = stmt.where(Shift.id.not_in(held))
         if cursor:
-            after = decode_cursor(cursor)
-            if not (isinstance(after, list) and len(after) == 3 and isinstance(after[0], int)
-                    and isinstance(after[1], str) and isinstance(after[2], int)):
-                raise ValidationError(fields={"cursor": "Not a cursor from this list."})
-            try:
-                when = as_utc(datetime.fromisoformat(after[1]))
-            except ValueError as exc:
-                raise ValidationError(fields={"cursor": "Not a cursor from this list."}) from exc
-            stmt = stmt.where(or_(order > after[0], and_(order == after[0], or_(
-                Shift.starts_at > when, and_(Shift.starts_at == when, Shift.id > after[2])))))
+            stmt = stmt.where(after_keyset(cursor, (order, Shift.starts_at, Shift.id), (int, datetime, int)))
         rows = db.session.execute(stmt.order_by(order, Shift.starts_at, Shift.id).limit(limit + 1)).all()
         mine = _my_claim_times(member.id, start)
         for shift, _rank in rows[:limit]:
@@ -109,7 +100,7 @@ def feed(member: User, *, limit: int = 20, cursor: str | None = None, filters: F
             items.append(_item(shift, campaign, score, parts, mine))
         if len(rows) > limit:
             last, position = rows[limit - 1]
-            next_cursor = encode_cursor([int(position), as_utc(last.starts_at).isoformat(), last.id])
+            next_cursor = keyset_cursor(int(position), last.starts_at, last.id)
     body = {"items": items, "next_cursor": next_cursor, "locked": []}
     if with_locked and not cursor:
         locked.sort(key=lambda item: (len(item[1]), item[0].id))

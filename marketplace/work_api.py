@@ -3,15 +3,17 @@ enterprise's shift plan, seats and rosters."""
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from apiflask import APIBlueprint
 from sqlalchemy import func, select
 
 from app.auth.guards import get_in_org_or_404, require_user, token_auth
 from app.auth.models import User
 from app.database import commit
-from app.errors import NotFound, ValidationError
+from app.errors import NotFound
 from app.extensions import db
-from app.paging import decode_cursor, encode_cursor, page_schema, paginate
+from app.paging import after_keyset, keyset_cursor, page_schema, paginate
 from app.timeutil import utcnow
 from marketplace import claims, feed, shift_calendar, shifts
 from marketplace.models import Campaign, Claim, MemberProfile, Shift
@@ -95,20 +97,11 @@ def claims_page(member: User, when: str, limit: int, cursor: str | None) -> dict
     elif when == "past":
         stmt = stmt.where((Claim.ends_at <= now) | Claim.state.in_(("released", "no_show")))
     if cursor:
-        after = decode_cursor(cursor)
-        if not (isinstance(after, list) and len(after) == 2 and isinstance(after[1], int)):
-            raise ValidationError(fields={"cursor": "Not a cursor from this list."})
-        claim_row = db.session.get(Claim, after[1])
-        if claim_row is None or claim_row.member_id != member.id:
-            raise ValidationError(fields={"cursor": "Not a cursor from this list."})
-        key = (Claim.starts_at, Claim.id)
-        if upcoming:
-            stmt = stmt.where((key[0] > claim_row.starts_at) | ((key[0] == claim_row.starts_at) & (key[1] > after[1])))
-        else:
-            stmt = stmt.where((key[0] < claim_row.starts_at) | ((key[0] == claim_row.starts_at) & (key[1] < after[1])))
+        stmt = stmt.where(after_keyset(cursor, (Claim.starts_at, Claim.id), (datetime, int), descending=not upcoming))
     order = (Claim.starts_at.asc(), Claim.id.asc()) if upcoming else (Claim.starts_at.desc(), Claim.id.desc())
     rows = list(db.session.scalars(stmt.order_by(*order).limit(limit + 1)))
-    next_cursor = encode_cursor(["c", rows[limit - 1].id]) if len(rows) > limit else None
+    last = rows[limit - 1] if len(rows) > limit else None
+    next_cursor = keyset_cursor(last.starts_at, last.id) if last else None
     return {"items": [claims.claim_json(row, now) for row in rows[:limit]], "next_cursor": next_cursor}
 
 

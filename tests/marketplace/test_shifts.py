@@ -233,3 +233,19 @@ def test_the_no_show_sweep_is_a_periodic_job(app, client, enterprise, member):
         assert tasks.sweep_no_shows() == 1
         assert tasks.sweep_no_shows() == 0  # a retried sweep marks nothing twice
         assert db.session.get(Claim, claim["id"]).state == "no_show"
+
+
+def test_claims_page_by_start_time(client, enterprise, member):
+    _campaign, rows = publish(client, enterprise, inbound(intervals=(40, 40, 40)))
+    _uid, headers = member()
+    for row in reversed(rows):  # claimed latest first: the list still runs by start
+        assert client.post(f"/api/v1/shifts/{row['id']}/claims", headers=headers).status_code == 201
+    seen, cursor = [], None
+    while True:
+        page = client.get("/api/v1/claims?limit=1" + (f"&cursor={cursor}" if cursor else ""), headers=headers).json
+        seen.extend(c["shift_id"] for c in page["items"])
+        cursor = page["next_cursor"]
+        if cursor is None:
+            break
+    assert seen == [row["id"] for row in sorted(rows, key=lambda r: r["starts_at"])]
+    assert client.get("/api/v1/claims?cursor=bad", headers=headers).status_code == 422
