@@ -19,11 +19,10 @@ from datetime import datetime, timedelta
 
 from flask_babel import gettext as _
 from sqlalchemy import exists, select, update
-from sqlalchemy.dialects import postgresql, sqlite
 
 from app import events
 from app.auth.models import User
-from app.database import after_commit
+from app.database import after_commit, insert
 from app.errors import Conflict, Forbidden, NotFound
 from app.extensions import db
 from app.timeutil import as_utc, utcnow
@@ -47,8 +46,6 @@ def reliability_score(attended: int, no_shows: int, late_releases: int) -> int:
 
 def ensure_profile(member_id: int) -> None:
     """Create the member's profile row if it does not exist (safe under concurrency)."""
-    dialect = db.session.get_bind().dialect.name
-    insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
     db.session.execute(insert(MemberProfile).values(member_id=member_id, languages=[], shifts_attended=0,
                                                     late_releases=0, no_shows=0, reliability=100, qa_count=0,
                                                     updated_at=utcnow()).on_conflict_do_nothing())
