@@ -98,11 +98,11 @@ def visible_shift(shift_id: int) -> tuple[Shift, Campaign]:
     return row[0], row[1]
 
 
-def require_eligible(member: User, campaign: Campaign) -> None:
+def require_eligible(member: User, campaign: Campaign, profile: MemberProfile | None = None) -> None:
     needs = eligibility.needed_facts(campaign)
     if not needs:
         return
-    missing = eligibility.check(eligibility.member_facts(member.id, needs), campaign)
+    missing = eligibility.check(eligibility.member_facts(member.id, needs, profile), campaign)
     if missing:
         eligibility.explain(member, missing)
         raise Forbidden(missing[0].message, code="not_eligible",
@@ -176,10 +176,9 @@ def claim_seat(member: User, shift_id: int, now: datetime | None = None) -> Clai
     if shift.claimed >= shift.seats:  # seen full: answer without queueing on the row lock
         seat_gate.mark_full(shift.id)
         raise _shift_full()
-    # The member's lock first (the lock order is profile, then shift); eligibility then reads
-    # the locked profile instead of loading it again.
-    locked_profile(member.id)
-    require_eligible(member, campaign)
+    # The member's lock first (the lock order is profile, then shift); eligibility reads the
+    # locked row instead of loading it again.
+    require_eligible(member, campaign, locked_profile(member.id))
     try:
         claim = _take_seat(member.id, shift, now, profile_locked=True)
     except _NoSeat:

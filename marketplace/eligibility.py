@@ -51,11 +51,13 @@ def needed_facts(campaign: Campaign) -> set[str]:
             if key in NEEDS and value not in (None, [], {})}
 
 
-def member_facts(member_id: int, needs: set[str] | frozenset[str] = ALL_FACTS) -> MemberFacts:
-    """What is known of the member, limited to ``needs`` (a claim loads only what its campaign checks)."""
+def member_facts(member_id: int, needs: set[str] | frozenset[str] = ALL_FACTS,
+                 profile: MemberProfile | None = None) -> MemberFacts:
+    """What is known of the member, limited to ``needs`` (a claim loads only what its campaign
+    checks); ``profile`` is their profile row when the caller already holds it."""
     facts = MemberFacts(member_id=member_id)
     if "profile" in needs:
-        profile = db.session.get(MemberProfile, member_id)
+        profile = profile or db.session.get(MemberProfile, member_id)
         if profile is not None:
             facts.languages, facts.region = list(profile.languages or []), profile.region
             facts.qa_average, facts.reliability = profile.qa_average, profile.reliability
