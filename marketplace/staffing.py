@@ -15,6 +15,7 @@ Definitions (per interval):
 
 from __future__ import annotations
 
+import functools
 import math
 from dataclasses import asdict, dataclass
 
@@ -110,13 +111,16 @@ def _log_sum_exp(values: list[float]) -> float:
 def _erlang_a_distribution(agents: int, arrival: float, service: float, abandon: float) -> list[float]:
     """Stationary probabilities of the number of calls in an M/M/n+M system (truncated where negligible)."""
     logs = [0.0]
+    peak = 0.0
     k = 0
+    log_arrival = math.log(arrival)
     while True:
         k += 1
         rate_out = (min(k, agents) * service) + (max(k - agents, 0) * abandon)
-        logs.append(logs[-1] + math.log(arrival) - math.log(rate_out))
+        logs.append(logs[-1] + log_arrival - math.log(rate_out))
+        peak = max(peak, logs[-1])
         # Past the agents, each step multiplies by arrival/rate_out < 1 eventually: stop when tiny.
-        if k > agents and rate_out > arrival and logs[-1] - max(logs) < -40:
+        if k > agents and rate_out > arrival and logs[-1] - peak < -40:
             break
         if k > agents + 100_000:  # pragma: no cover - guard against pathological input
             break
@@ -147,18 +151,23 @@ def _answered_within(agents: int, service: float, abandon: float, queued: list[f
         k_max = int(mean + 12 * math.sqrt(mean) + 30)
         states = min(len(queued), k_max)
     state = list(queued[:states])
-    forward = [(agents * service + i * abandon) / rate for i in range(states)]
+    forward = [(agents * service + i * abandon) / rate for i in range(states)] + [0.0]
     stay = [1.0 - (agents * service + (i + 1) * abandon) / rate for i in range(states)]
     answered = total = 0.0
     log_mean = math.log(mean) if mean > 0 else 0.0
     for k in range(k_max + 1):
         weight = math.exp(-mean + k * log_mean - math.lgamma(k + 1))
         total += weight * answered
-        new = [mass * keep for mass, keep in zip(state, stay, strict=True)]
         answered += state[0] * forward[0]
-        for i in range(1, states):
-            new[i - 1] += state[i] * forward[i]
-        state = new
+        # One more event: each state keeps its mass or moves one place forward. A call i places
+        # back needs i+1 more events, so states that cannot reach the head within the events
+        # left are dropped (the work is a triangle, not a square).
+        reach = min(len(state), k_max - k)
+        if reach <= 0:
+            break
+        state.append(0.0)
+        state = [mass * keep + behind * ahead for mass, keep, behind, ahead
+                 in zip(state[:reach], stay, state[1:reach + 1], forward[1:reach + 1])]  # noqa: B905 - stay is longer
     return total
 
 
@@ -222,34 +231,47 @@ def _erlang_c_search(forecast: Forecast) -> Staffing:
         blocking = load * blocking / (agents + load * blocking)
 
 
+@functools.lru_cache(maxsize=8192)
 def required_agents(forecast: Forecast) -> Staffing:
-    """The fewest agents meeting the service level without exceeding the maximum occupancy."""
+    """The fewest agents meeting the service level without exceeding the maximum occupancy.
+
+    Answers are remembered per process (both types are frozen): a plan page shown again, or a
+    forecast whose intervals repeat their volumes, costs nothing the second time, which matters
+    for Erlang A plans (milliseconds an interval)."""
     if forecast.load <= 0:
         return measures(0, forecast)
     if forecast.patience_seconds is None:
         result = _erlang_c_search(forecast)
         return Staffing(**{**asdict(result), "rostered": rostered_for(result.agents, forecast.shrinkage)})
 
+    tried: dict[int, Staffing | None] = {}
+
     def enough(n: int) -> Staffing | None:
-        result = measures(n, forecast)
-        return result if _meets(result, forecast) else None
+        if n not in tried:
+            result = measures(n, forecast)
+            tried[n] = result if _meets(result, forecast) else None
+        return tried[n]
 
     # Both criteria only improve with more agents. Abandonment makes Erlang A's answer close to
-    # (usually a little below) Erlang C's: bracket it within a few √load of that, then bisect.
+    # Erlang C's (equal or one or two below): gallop from there away from it, then bisect, so a
+    # plan costs about three evaluations an interval.
     guess = _erlang_c_search(Forecast(**{**asdict(forecast), "patience_seconds": None})).agents
-    low, high = max(0, guess - math.ceil(3 * math.sqrt(forecast.load)) - 1), guess
-    if low and enough(low) is not None:
-        low, high = 0, low
-    while enough(high) is None:
-        low, high = high, high * 2
+    step = 1
+    if enough(guess) is not None:
+        high, low = guess, guess - 1
+        while low > 0 and enough(low) is not None:
+            high, low, step = low, max(0, low - step * 2), step * 2
+    else:
+        low, high = guess, guess + 1
+        while enough(high) is None:
+            low, high, step = high, high + step * 2, step * 2
     while high - low > 1:
         middle = (low + high) // 2
         if enough(middle) is None:
             low = middle
         else:
             high = middle
-    result = enough(high)
-    return Staffing(**{**asdict(result), "rostered": rostered_for(high, forecast.shrinkage)})
+    return Staffing(**{**asdict(enough(high)), "rostered": rostered_for(high, forecast.shrinkage)})
 
 
 def curve(forecast: Forecast, around: int, width: int = 4) -> list[Staffing]:

@@ -141,3 +141,19 @@ def test_the_walk_up_search_matches_a_linear_scan():
         while not staffing._meets(staffing.erlang_c_measures(agents, forecast), forecast):
             agents += 1
         assert staffing.required_agents(forecast).agents == agents
+
+
+@settings(max_examples=30, deadline=None)
+@given(calls=st.integers(min_value=1, max_value=1500), patience=st.sampled_from([5, 30, 120, 600]),
+       answer=st.sampled_from([0, 10, 30]), target=st.floats(min_value=0.5, max_value=0.95))
+def test_erlang_a_answer_is_the_fewest_agents_that_meet_the_targets(calls, patience, answer, target):
+    forecast = Forecast(calls=calls, interval_minutes=15, aht_seconds=240, patience_seconds=patience,
+                        target_answer_seconds=answer, target_service_level=target)
+    result = required_agents(forecast)
+
+    def meets(n):
+        measured = erlang_a_measures(n, forecast)
+        return measured.service_level >= target and measured.occupancy <= forecast.max_occupancy + 1e-12
+
+    assert meets(result.agents)
+    assert result.agents == 1 or not meets(result.agents - 1)
