@@ -77,6 +77,7 @@ def update_draft(campaign: Campaign, data: dict) -> Campaign:
                        code="not_a_draft")
     _apply(campaign, data)
     db.session.flush()
+    shifts.follow_plan(campaign)
     return campaign
 
 

@@ -4,8 +4,10 @@ Inbound: each shift spans ``campaign.slot_minutes`` of the forecast and gets the
 seats any of its intervals needs. Outbound: the agent-hours the contact list needs are spread
 evenly over the calling windows (in the campaign's time zone), after shrinkage.
 
-A draft's shifts are ``planned``: the enterprise may re-plan them or change seats freely.
-Publishing opens them; afterwards seats may still change but never below the seats claimed.
+A draft's shifts are ``planned``: the enterprise may re-plan them or change seats freely. Editing
+a draft re-plans its shifts when none was adjusted by hand; adjusted ones are kept, and the
+campaign page says the plan moved on (``plan_outdated``). Publishing opens them; afterwards seats
+may still change but never below the seats claimed.
 """
 
 from __future__ import annotations
@@ -116,6 +118,37 @@ def replan(campaign: Campaign) -> list[Shift]:
                        code="not_a_draft")
     _build(campaign)
     return campaign_shifts(campaign.id)
+
+
+def plan_outdated(campaign: Campaign) -> bool:
+    """True when a draft's planned shifts are not the ones its current plan asks for (the forecast,
+    the settings or the contact list changed since they were planned). Seats changed by hand do
+    not count: the comparison is with the seats each shift was planned with."""
+    if campaign.state != "draft":
+        return False
+    have = [(as_utc(start), seats) for start, seats in db.session.execute(
+        select(Shift.starts_at, Shift.planned_seats).where(Shift.campaign_id == campaign.id)
+        .order_by(Shift.starts_at))]
+    if not have:
+        return False
+    try:
+        wanted = [(as_utc(item["starts_at"]), item["seats"]) for item in planned_shifts(campaign)]
+    except ValidationError:  # no forecast any more: nothing to follow
+        return False
+    return have != wanted
+
+
+def follow_plan(campaign: Campaign) -> bool:
+    """After a draft's edit: plan its shifts again if the plan moved and no seat was changed by
+    hand. Returns True when the shifts now follow the plan (or there are none)."""
+    if not plan_outdated(campaign):
+        return True
+    adjusted = db.session.scalar(select(func.count()).select_from(Shift).where(
+        Shift.campaign_id == campaign.id, Shift.seats != Shift.planned_seats))
+    if adjusted:
+        return False
+    _build(campaign)
+    return True
 
 
 def _build(campaign: Campaign) -> int:

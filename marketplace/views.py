@@ -223,6 +223,7 @@ def detail(campaign_id: int):
     certifications = {cert.key: cert for cert in all_certifications()}
     return render_template("marketplace/campaign.html", campaign=services.campaign_json(campaign), plan=plan,
                            shift_count=len(shifts.campaign_shifts(campaign.id)), certifications=certifications,
+                           plan_outdated=shifts.plan_outdated(campaign),
                            purposes=PURPOSE_LABELS, outcomes=OUTCOME_LABELS, tiers=TIER_LABELS,
                            day_labels=DAY_LABELS, money=_money, major=_major, local=_local)
 

@@ -257,3 +257,18 @@ def test_the_pages_render_in_chinese(app, client, enterprise, user_email):
     for path in ("/campaigns/", "/campaigns/new"):
         assert client.get(path, headers=zh).status_code == 200
     assert post_wizard(client, {**FORM, "name": ""}, headers=zh).status_code == 422
+
+
+def test_the_page_says_when_hand_set_seats_keep_the_old_plan(app, client, enterprise, user_email):
+    sign_in(client, user_email(enterprise["admin_id"]))
+    post_wizard(client, FORM)
+    [campaign] = campaigns(app)
+    detail_url, edit_url = f"/campaigns/{campaign.id}", f"/campaigns/{campaign.id}/edit"
+    client.post(f"{detail_url}/shifts/plan", data={"csrf_token": csrf_token(client, detail_url)})
+    assert 'data-testid="plan-outdated"' not in client.get(detail_url).get_data(as_text=True)
+    post_wizard(client, {**FORM, "forecast": FORM["forecast"].replace("100", "300")}, path=edit_url)
+    assert 'data-testid="plan-outdated"' not in client.get(detail_url).get_data(as_text=True)  # planned again
+    shift = client.get(f"/api/v1/campaigns/{campaign.id}/shifts", headers=enterprise["headers"]).json["items"][0]
+    client.patch(f"/api/v1/shifts/{shift['id']}", json={"seats": 1}, headers=enterprise["headers"])
+    post_wizard(client, FORM, path=edit_url)
+    assert 'data-testid="plan-outdated"' in client.get(detail_url).get_data(as_text=True)

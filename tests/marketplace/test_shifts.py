@@ -5,7 +5,8 @@ from datetime import timedelta
 from app.extensions import db
 from app.timeutil import utcnow
 from marketplace import claims as claim_service
-from marketplace.models import Claim, MemberProfile, Shift
+from marketplace import shifts
+from marketplace.models import Campaign, Claim, MemberProfile, Shift
 from tests.marketplace.helpers import at, inbound, publish, shifts_of
 from tests.marketplace.test_campaigns import OUTBOUND
 
@@ -249,3 +250,26 @@ def test_claims_page_by_start_time(client, enterprise, member):
             break
     assert seen == [row["id"] for row in sorted(rows, key=lambda r: r["starts_at"])]
     assert client.get("/api/v1/claims?cursor=bad", headers=headers).status_code == 422
+
+
+def test_editing_a_draft_follows_the_new_plan_unless_seats_were_set_by_hand(client, enterprise, app):
+    body = inbound(intervals=(100, 400))
+    campaign_id = client.post("/api/v1/campaigns", json=body, headers=enterprise["headers"]).json["id"]
+    client.post(f"/api/v1/campaigns/{campaign_id}/shifts/plan", headers=enterprise["headers"])
+    assert shifts_of(client, enterprise, campaign_id)[0]["seats"] == 20
+    busier = inbound(intervals=(200, 400))
+    edited = client.put(f"/api/v1/campaigns/{campaign_id}", json=busier, headers=enterprise["headers"])
+    assert edited.status_code == 200, edited.json
+    first, second = shifts_of(client, enterprise, campaign_id)
+    assert first["seats"] > 20  # planned again from the new forecast
+    # A seat count set by hand is kept when the plan moves; the campaign page says so.
+    client.patch(f"/api/v1/shifts/{second['id']}", json={"seats": 3}, headers=enterprise["headers"])
+    client.put(f"/api/v1/campaigns/{campaign_id}", json=body, headers=enterprise["headers"])
+    kept = shifts_of(client, enterprise, campaign_id)
+    assert kept[0]["seats"] == first["seats"] and kept[1]["seats"] == 3
+    with app.app_context():
+        assert shifts.plan_outdated(db.session.get(Campaign, campaign_id))
+    client.post(f"/api/v1/campaigns/{campaign_id}/shifts/plan", headers=enterprise["headers"])
+    with app.app_context():
+        assert not shifts.plan_outdated(db.session.get(Campaign, campaign_id))
+    assert shifts_of(client, enterprise, campaign_id)[0]["seats"] == 20
