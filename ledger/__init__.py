@@ -10,7 +10,7 @@ from __future__ import annotations
 
 def init_app(app) -> None:
     """Register the auditor API and pages, the ``ledger`` CLI group, the outbox receivers and the
-    hourly anchor."""
+    hourly anchor, and a sweep that integrates whatever a lost nudge left queued."""
     from app import register_api_blueprint
     from app.schedule import register_periodic
     from ledger import api, cli, receivers, tasks, views
@@ -20,3 +20,4 @@ def init_app(app) -> None:
     app.cli.add_command(cli.ledger)
     receivers.connect()
     register_periodic("ledger-anchor", tasks.anchor, tasks.ANCHOR_EVERY)
+    register_periodic("ledger-integrate", tasks.integrate, tasks.SWEEP_EVERY)

@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import logging
+
+import redis
 from flask import current_app
 
 from app import events
 from app.database import after_commit_once
 from app.extensions import redis_store
+
+logger = logging.getLogger(__name__)
 
 _connected: list = []
 
@@ -26,11 +31,18 @@ def connect() -> None:
 
 
 def _schedule_integration() -> None:
-    """One integration job at a time is enough: it takes everything queued when it runs."""
+    """One integration job at a time is enough: it takes everything queued when it runs.
+
+    This runs after the change has committed with its entry, so a Redis outage must not turn it
+    into an error: the entry waits in the outbox for the next nudge or the periodic sweep."""
     from app.jobs import get_queue
     from ledger import tasks
 
     inline = current_app.config.get("RQ_INLINE")
-    if not inline and not redis_store.connection.set("crowdline:ledger:integrate-queued", "1", nx=True, ex=2):
-        return
-    get_queue("ledger").enqueue(tasks.integrate, job_timeout=tasks.integrate.timeout, retry=tasks.integrate.retry)
+    try:
+        if not inline and not redis_store.connection.set("crowdline:ledger:integrate-queued", "1", nx=True, ex=2):
+            return
+        get_queue("ledger").enqueue(tasks.integrate, job_timeout=tasks.integrate.timeout,
+                                    retry=tasks.integrate.retry)
+    except redis.RedisError as exc:
+        logger.warning("Ledger entries wait for the periodic sweep (Redis unavailable): %s", exc)

@@ -9,6 +9,7 @@ from rq import Retry
 from app.jobs import job, report_progress
 
 ANCHOR_EVERY = timedelta(hours=1)
+SWEEP_EVERY = timedelta(minutes=1)  # each commit nudges the sequencer; this catches a lost nudge
 
 
 @job("ledger", retry=Retry(max=5, interval=[1, 5, 30, 120, 600]), timeout=600)

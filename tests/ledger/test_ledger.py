@@ -390,3 +390,25 @@ def test_tree_head_history(client, auditor, filled, create_user, app):
     assert sizes == sorted(sizes, reverse=True) and len(sizes) >= 2
     with app.app_context():
         assert db.session.scalar(select(func.count()).select_from(TreeHead)) == len(sizes)
+
+
+def test_a_change_commits_and_its_entry_waits_when_redis_is_down(app):
+    from app import events
+    from app.schedule import SCHEDULE
+    from ledger import tasks
+
+    configured = app.config["REDIS_URL"]
+    app.config["REDIS_URL"] = "redis://127.0.0.1:1/0"  # nothing listens there
+    try:
+        with app.app_context():
+            before = db.session.scalar(select(func.count()).select_from(QueuedEntry))
+            events.send(events.dnc_added, "marketplace", org_id=1, number_hash="h", source="upload")
+            commit()  # the sequencer's nudge is lost, the change is not
+            assert db.session.scalar(select(func.count()).select_from(QueuedEntry)) >= before + 1
+    finally:
+        app.config["REDIS_URL"] = configured
+    assert SCHEDULE["ledger-integrate"].func is tasks.integrate  # the sweep that picks it up
+    with app.app_context():
+        size = services.tree_size()
+        tasks.integrate()
+        assert services.tree_size() > size
