@@ -87,9 +87,15 @@ def after_keyset(cursor: str, columns: Sequence, kinds: Sequence[type], *, desce
     descending), as one row-value comparison the database can walk an index with. ``kinds`` are
     the Python types of the values (``int``, ``str`` or ``datetime``); a cursor of another shape is
     a 400 on ``cursor``."""
+    row, values = tuple_(*columns), tuple_(*decode_keyset(cursor, kinds))
+    return row < values if descending else row > values
+
+
+def decode_keyset(cursor: str, kinds: Sequence[type]) -> list:
+    """The values of a ``keyset_cursor``, checked against ``kinds`` (400 on ``cursor`` if not)."""
     values = decode_cursor(cursor)
     wrong = ValidationError(fields={"cursor": "Not a cursor from this list."})
-    if not isinstance(values, list) or len(values) != len(columns):
+    if not isinstance(values, list) or len(values) != len(kinds):
         raise wrong
     typed = []
     for value, kind in zip(values, kinds, strict=True):
@@ -101,5 +107,4 @@ def after_keyset(cursor: str, columns: Sequence, kinds: Sequence[type], *, desce
         elif not isinstance(value, kind) or isinstance(value, bool):
             raise wrong
         typed.append(value)
-    row = tuple_(*columns)
-    return row < tuple_(*typed) if descending else row > tuple_(*typed)
+    return typed

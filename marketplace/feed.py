@@ -1,9 +1,10 @@
 """The member's feed: open seats they are eligible for, best fit first, and what they could unlock.
 
-One request costs a fixed number of queries whatever the number of members or shifts: the
-member's facts (a handful), the campaigns that have free future seats (one aggregate over the
-``(state, starts_at)`` index), the page of shifts (one query ordered by the campaigns' fit rank,
-then start). Eligibility and fit are computed per campaign in memory.
+One request costs a few queries whatever the number of members or shifts: the member's facts (a
+handful), the campaigns that have free future seats (one aggregate over the ``(state, starts_at)``
+index), then the page of shifts walked campaign by campaign in fit order, each an index range scan
+on ``(campaign_id, starts_at)`` (usually the best campaign alone fills a page). Eligibility and fit
+are computed per campaign in memory.
 """
 
 from __future__ import annotations
@@ -11,13 +12,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
-from sqlalchemy import case, select
+from sqlalchemy import select, tuple_
 from sqlalchemy.orm import defer
 
 from app.auth.models import User
 from app.errors import ValidationError
 from app.extensions import db
-from app.paging import after_keyset, keyset_cursor
+from app.paging import decode_keyset, keyset_cursor
 from app.timeutil import as_utc, utcnow, zone
 from marketplace import eligibility
 from marketplace.claims import CLAIMABLE_CAMPAIGN_STATES
@@ -76,31 +77,19 @@ def feed(member: User, *, limit: int = 20, cursor: str | None = None, filters: F
             score, parts = eligibility.fit(facts, campaign)
             eligible.append((score, parts, campaign))
     eligible.sort(key=lambda item: (-item[0], item[2].id))
-    rank = {campaign.id: position for position, (_, _, campaign) in enumerate(eligible)}
     by_id = {campaign.id: (score, parts, campaign) for score, parts, campaign in eligible}
 
     items: list[dict] = []
     next_cursor = None
-    if eligible:
-        order = case(rank, value=Shift.campaign_id)
-        stmt = select(Shift, order.label("rank")).where(
-            Shift.campaign_id.in_(list(rank)), Shift.state == "open", Shift.starts_at > start)
-        if not filters.include_full:
-            stmt = stmt.where(Shift.claimed < Shift.seats)
-        if end is not None:
-            stmt = stmt.where(Shift.starts_at < end)
-        held = select(Claim.shift_id).where(Claim.member_id == member.id, Claim.state.in_(ACTIVE_CLAIM_STATES))
-        stmt = stmt.where(Shift.id.not_in(held))
-        if cursor:
-            stmt = stmt.where(after_keyset(cursor, (order, Shift.starts_at, Shift.id), (int, datetime, int)))
-        rows = db.session.execute(stmt.order_by(order, Shift.starts_at, Shift.id).limit(limit + 1)).all()
+    rows = _ranked_shifts(member, eligible, filters, start, end, limit + 1, cursor)
+    if rows:
         mine = _my_claim_times(member.id, start)
-        for shift, _rank in rows[:limit]:
+        for shift, _position in rows[:limit]:
             score, parts, campaign = by_id[shift.campaign_id]
             items.append(_item(shift, campaign, score, parts, mine))
         if len(rows) > limit:
             last, position = rows[limit - 1]
-            next_cursor = keyset_cursor(int(position), last.starts_at, last.id)
+            next_cursor = keyset_cursor(position, last.starts_at, last.id)
     body = {"items": items, "next_cursor": next_cursor, "locked": []}
     if with_locked and not cursor:
         locked.sort(key=lambda item: (len(item[1]), item[0].id))
@@ -109,6 +98,30 @@ def feed(member: User, *, limit: int = 20, cursor: str | None = None, filters: F
         body["locked"] = [_locked(campaign, missing) for campaign, missing in shown]
         body["locked_total"] = len(locked)
     return body
+
+
+def _ranked_shifts(member: User, eligible: list, filters: FeedFilter, start: datetime, end: datetime | None,
+                   wanted: int, cursor: str | None) -> list[tuple[Shift, int]]:
+    """Up to ``wanted`` open shifts as ``(shift, campaign position)``: the best-fitting campaign's
+    first, soonest first, then the next campaign's. One index range scan per campaign until the
+    page is full (usually one), instead of sorting every eligible shift by fit."""
+    after = decode_keyset(cursor, (int, datetime, int)) if cursor else None
+    held = select(Claim.shift_id).where(Claim.member_id == member.id, Claim.state.in_(ACTIVE_CLAIM_STATES))
+    rows: list[tuple[Shift, int]] = []
+    for position in range(after[0] if after else 0, len(eligible)):
+        stmt = select(Shift).where(Shift.campaign_id == eligible[position][2].id, Shift.state == "open",
+                                   Shift.starts_at > start, Shift.id.not_in(held))
+        if not filters.include_full:
+            stmt = stmt.where(Shift.claimed < Shift.seats)
+        if end is not None:
+            stmt = stmt.where(Shift.starts_at < end)
+        if after and position == after[0]:
+            stmt = stmt.where(tuple_(Shift.starts_at, Shift.id) > tuple_(after[1], after[2]))
+        found = db.session.scalars(stmt.order_by(Shift.starts_at, Shift.id).limit(wanted - len(rows)))
+        rows.extend((shift, position) for shift in found)
+        if len(rows) >= wanted:
+            break
+    return rows
 
 
 def _my_claim_times(member_id: int, start: datetime) -> list[tuple[datetime, datetime]]:

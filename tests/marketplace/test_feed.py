@@ -98,15 +98,16 @@ def test_best_fit_first_then_by_start(client, enterprise, member, app):
     assert items[0]["fit"] > items[-1]["fit"] and items[0]["fit_parts"]["skills"] == 95
     assert [i["starts_at"] for i in items[:2]] == sorted(i["starts_at"] for i in items[:2])
 
-    # Paging one by one gives the same order, each shift once.
-    seen, cursor = [], None
-    while True:
-        page = feed(client, headers, "?limit=1" + (f"&cursor={cursor}" if cursor else ""))
-        seen += [i["shift_id"] for i in page["items"]]
-        cursor = page["next_cursor"]
-        if not cursor:
-            break
-    assert seen == [i["shift_id"] for i in items]
+    # Paging one by one, or by pages that span two campaigns, gives the same order, each shift once.
+    for size in (1, 3):
+        seen, cursor = [], None
+        while True:
+            page = feed(client, headers, f"?limit={size}" + (f"&cursor={cursor}" if cursor else ""))
+            seen += [i["shift_id"] for i in page["items"]]
+            cursor = page["next_cursor"]
+            if not cursor:
+                break
+        assert seen == [i["shift_id"] for i in items]
     assert client.get("/api/v1/feed?cursor=nonsense", headers=headers).status_code == 422
 
 
