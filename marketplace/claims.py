@@ -116,10 +116,16 @@ def _claimable(shift: Shift, campaign: Campaign, now: datetime) -> None:
         raise Conflict(_("This shift has already started."), code="shift_started")
 
 
-def _overlapping(member_id: int, shift: Shift) -> Claim | None:
-    return db.session.scalars(select(Claim).where(
+def _overlap_and_waitlist(member_id: int, shift: Shift) -> tuple[int | None, int | None, bool]:
+    """In one query: the member's active claim overlapping ``shift`` (its id and shift id, or
+    Nones), and whether the member waits on ``shift``'s waitlist."""
+    overlapping = (select(Claim.id, Claim.shift_id).where(
         Claim.member_id == member_id, Claim.state.in_(ACTIVE_CLAIM_STATES),
-        Claim.starts_at < shift.ends_at, Claim.ends_at > shift.starts_at).limit(1)).first()
+        Claim.starts_at < shift.ends_at, Claim.ends_at > shift.starts_at).limit(1).subquery())
+    waiting = exists().where(WaitlistEntry.shift_id == shift.id, WaitlistEntry.member_id == member_id)
+    row = db.session.execute(select(select(overlapping.c.id).scalar_subquery(),
+                                    select(overlapping.c.shift_id).scalar_subquery(), waiting)).one()
+    return row[0], row[1], bool(row[2])
 
 
 class _NoSeat(Exception):
@@ -136,17 +142,18 @@ def _take_seat(member_id: int, shift: Shift, now: datetime, *, from_waitlist: bo
     claim takes the last seat, the seat gate learns it once the claim commits."""
     if not profile_locked:
         locked_profile(member_id)
-    held = _overlapping(member_id, shift)
-    if held is not None:
-        if held.shift_id == shift.id:
+    held_id, held_shift_id, waiting = _overlap_and_waitlist(member_id, shift)
+    if held_id is not None:
+        if held_shift_id == shift.id:
             raise Conflict(_("You already hold a seat on this shift."), code="already_claimed")
         raise Conflict(_("You hold another shift at this time."), code="overlapping_claim",
-                       fields={"claim_id": str(held.id)})
+                       fields={"claim_id": str(held_id)})
     claim = Claim(shift_id=shift.id, campaign_id=shift.campaign_id, member_id=member_id, starts_at=shift.starts_at,
                   ends_at=shift.ends_at, state="claimed", claimed_at=now, from_waitlist=from_waitlist)
     db.session.add(claim)
-    db.session.execute(WaitlistEntry.__table__.delete().where(WaitlistEntry.shift_id == shift.id,
-                                                              WaitlistEntry.member_id == member_id))
+    if waiting:
+        db.session.execute(WaitlistEntry.__table__.delete().where(WaitlistEntry.shift_id == shift.id,
+                                                                  WaitlistEntry.member_id == member_id))
     db.session.flush()
     events.send(events.seat_claimed, "marketplace", claim_id=claim.id, shift_id=shift.id,
                 campaign_id=shift.campaign_id, member_id=member_id, from_waitlist=from_waitlist)
