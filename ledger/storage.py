@@ -158,16 +158,29 @@ def leaf_chunks(size: int, chunk: int) -> Iterator[tuple[int, list[bytes], list[
         return
     # A cursor over one ordered scan, read with pipelined FETCHes: the server reads the next chunk
     # while this process hashes the current one.
+    from psycopg.types.string import ByteaBinaryLoader
+
     raw = connection.connection.driver_connection
-    raw.execute(_SCAN_POSTGRES.format(size=int(size)))
+    utf8 = raw.info.encoding == "utf-8"
+    # In binary results a text value is its bytes in the client encoding: with UTF-8 those are the
+    # exact bytes that were hashed, so the server sends them as they are stored and nothing converts
+    # or decodes them on either side.
+    raw.execute(_SCAN_POSTGRES.format(entry="entry" if utf8 else "convert_to(entry, 'UTF8')", size=int(size)))
     fetch = f"FETCH FORWARD {int(chunk)} FROM ledger_leaf_scan"
+
+    def send():
+        cursor = raw.cursor(binary=True)
+        if utf8:
+            cursor.adapters.register_loader("text", ByteaBinaryLoader)
+        return cursor.execute(fetch)
+
     try:
         with raw.pipeline():
             pending: deque = deque()
 
             def batches() -> Iterator[list]:
                 for _ in range(0, size, chunk):
-                    pending.append(raw.cursor(binary=True).execute(fetch))
+                    pending.append(send())
                     if len(pending) > 1:
                         yield _take(pending.popleft())
                 while pending:
@@ -180,7 +193,7 @@ def leaf_chunks(size: int, chunk: int) -> Iterator[tuple[int, list[bytes], list[
 
 _SCAN_POSTGRES = """
 DECLARE ledger_leaf_scan NO SCROLL CURSOR FOR
-SELECT "index", convert_to(entry, 'UTF8'), leaf_hash FROM ledger_leaves WHERE "index" < {size} ORDER BY "index"
+SELECT "index", {entry}, leaf_hash FROM ledger_leaves WHERE "index" < {size} ORDER BY "index"
 """
 
 
