@@ -143,9 +143,11 @@ def _node_reader(cache: dict | None = None):
     return node
 
 
-def _prefetched(compute, cache: dict | None = None):
+def _prefetched(compute, cache: dict | None = None, check_size=None):
     """Run ``compute(node)`` with every tree node it needs (and ``cache`` lacks) read in one query
-    instead of one each; ``cache`` keeps what was read, for the next computation."""
+    instead of one each; ``cache`` keeps what was read, for the next computation. With
+    ``check_size``, the same query reads the integrated size, and ``check_size(size)`` may refuse
+    the request before anything is computed."""
     cache = {} if cache is None else cache
     wanted: set = set()
 
@@ -155,7 +157,12 @@ def _prefetched(compute, cache: dict | None = None):
         return b"\x00" * 32
 
     compute(record)
-    cache.update(storage.read_nodes(wanted))
+    if check_size is None:
+        cache.update(storage.read_nodes(wanted))
+    else:
+        found, size = storage.read_nodes_and_tree_size(wanted)
+        check_size(size)
+        cache.update(found)
     return compute(_node_reader(cache))
 
 
@@ -260,14 +267,14 @@ def root_at(size: int) -> bytes:
 
 
 def inclusion(index: int, size: int | None = None) -> dict:
-    current = tree_size()
-    size = current if size is None else size
-    if size < 1 or size > current:
-        raise ValidationError(fields={"tree_size": f"Must be between 1 and the tree size ({current})."})
-    if index < 0 or index >= size:
-        raise ValidationError(fields={"index": f"Must be below the tree size ({size})."})
-    leaf, path, root = _prefetched(lambda node: (
-        node(0, index), merkle.inclusion_proof(node, index, size), merkle.root(node, size)))
+    if size is None or not 0 <= index < size:
+        current = tree_size()
+        _check_inclusion(index, size, current)
+        size = current if size is None else size
+        leaf, path, root = _prefetched(lambda node: _inclusion_nodes(node, index, size))
+    else:  # the usual request: one query reads the proof's nodes and the size they are checked against
+        leaf, path, root = _prefetched(lambda node: _inclusion_nodes(node, index, size),
+                                       check_size=lambda current: _check_inclusion(index, size, current))
     return {
         "index": index,
         "tree_size": size,
@@ -275,6 +282,18 @@ def inclusion(index: int, size: int | None = None) -> dict:
         "audit_path": [p.hex() for p in path],
         "root_hash": root.hex(),
     }
+
+
+def _inclusion_nodes(node, index: int, size: int) -> tuple[bytes, list[bytes], bytes]:
+    return node(0, index), merkle.inclusion_proof(node, index, size), merkle.root(node, size)
+
+
+def _check_inclusion(index: int, size: int | None, current: int) -> None:
+    size = current if size is None else size
+    if size < 1 or size > current:
+        raise ValidationError(fields={"tree_size": f"Must be between 1 and the tree size ({current})."})
+    if index < 0 or index >= size:
+        raise ValidationError(fields={"index": f"Must be below the tree size ({size})."})
 
 
 def consistency(first: int, second: int) -> dict:

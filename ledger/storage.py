@@ -106,6 +106,15 @@ def read_nodes(wanted: Iterable[tuple[int, int]]) -> dict[tuple[int, int], bytes
     """What a computation over the tree needs to read, in one query: the stored ``(level, index)``
     nodes asked for, and for a node below ``LOWEST_STORED_LEVEL`` the leaf hashes it covers
     (as ``(0, index)``), from which it is recomputed."""
+    return _read_nodes(wanted, with_tree_size=False)[0]
+
+
+def read_nodes_and_tree_size(wanted: Iterable[tuple[int, int]]) -> tuple[dict[tuple[int, int], bytes], int]:
+    """``read_nodes(wanted)`` and the integrated tree size, in the same query."""
+    return _read_nodes(wanted, with_tree_size=True)
+
+
+def _read_nodes(wanted: Iterable[tuple[int, int]], with_tree_size: bool) -> tuple[dict[tuple[int, int], bytes], int]:
     leaves: set[int] = set()
     nodes = []
     for level, index in wanted:
@@ -113,25 +122,32 @@ def read_nodes(wanted: Iterable[tuple[int, int]]) -> dict[tuple[int, int], bytes
             leaves.update(range(index << level, (index + 1) << level))
         else:
             nodes.append((level, index))
-    if not leaves and not nodes:
-        return {}
+    if not leaves and not nodes and not with_tree_size:
+        return {}, 0
     connection = db.session.connection()
+    # The size comes back as a row of level -1 (no tree node has a negative level).
+    size_part = "SELECT -1, size, NULL FROM ledger_state WHERE id = 1"
     if _postgres(connection):  # one statement text whatever the count, so it stays prepared
-        rows = _fetchall(connection, _NODES_POSTGRES, {
+        sql = f"{_NODES_POSTGRES} UNION ALL {size_part}" if with_tree_size else _NODES_POSTGRES
+        rows = _fetchall(connection, sql, {
             "leaves": sorted(leaves),
             "levels": [level for level, _ in nodes], "indexes": [index for _, index in nodes]})
-        return {(level, index): value for level, index, value in rows}
-    parts, params = [], []
-    if leaves:
-        parts.append(f'SELECT 0, "index", leaf_hash FROM ledger_leaves WHERE "index" IN '  # noqa: S608
-                     f'({", ".join("?" * len(leaves))})')
-        params += sorted(leaves)
-    if nodes:
-        parts.append(f'SELECT level, "index", hash FROM ledger_nodes WHERE (level, "index") IN '  # noqa: S608
-                     f'(VALUES {", ".join(["(?, ?)"] * len(nodes))})')
-        params += [value for node in nodes for value in node]
-    rows = _fetchall(connection, " UNION ALL ".join(parts), tuple(params))
-    return {(level, index): value for level, index, value in rows}
+    else:
+        parts, params = [], []
+        if leaves:
+            parts.append(f'SELECT 0, "index", leaf_hash FROM ledger_leaves WHERE "index" IN '  # noqa: S608
+                         f'({", ".join("?" * len(leaves))})')
+            params += sorted(leaves)
+        if nodes:
+            parts.append(f'SELECT level, "index", hash FROM ledger_nodes WHERE (level, "index") IN '  # noqa: S608
+                         f'(VALUES {", ".join(["(?, ?)"] * len(nodes))})')
+            params += [value for node in nodes for value in node]
+        if with_tree_size:
+            parts.append(size_part)
+        rows = _fetchall(connection, " UNION ALL ".join(parts), tuple(params))
+    found = {(level, index): value for level, index, value in rows if level >= 0}
+    size = next((index for level, index, _ in rows if level < 0), 0)
+    return found, size
 
 
 _NODES_POSTGRES = """
@@ -158,16 +174,29 @@ def leaf_chunks(size: int, chunk: int) -> Iterator[tuple[int, list[bytes], list[
         return
     # A cursor over one ordered scan, read with pipelined FETCHes: the server reads the next chunk
     # while this process hashes the current one.
+    from psycopg.types.string import ByteaBinaryLoader
+
     raw = connection.connection.driver_connection
-    raw.execute(_SCAN_POSTGRES.format(size=int(size)))
+    utf8 = raw.info.encoding == "utf-8"
+    # In binary results a text value is its bytes in the client encoding: with UTF-8 those are the
+    # exact bytes that were hashed, so the server sends them as they are stored and nothing converts
+    # or decodes them on either side.
+    raw.execute(_SCAN_POSTGRES.format(entry="entry" if utf8 else "convert_to(entry, 'UTF8')", size=int(size)))
     fetch = f"FETCH FORWARD {int(chunk)} FROM ledger_leaf_scan"
+
+    def send():
+        cursor = raw.cursor(binary=True)
+        if utf8:
+            cursor.adapters.register_loader("text", ByteaBinaryLoader)
+        return cursor.execute(fetch)
+
     try:
         with raw.pipeline():
             pending: deque = deque()
 
             def batches() -> Iterator[list]:
                 for _ in range(0, size, chunk):
-                    pending.append(raw.cursor(binary=True).execute(fetch))
+                    pending.append(send())
                     if len(pending) > 1:
                         yield _take(pending.popleft())
                 while pending:
@@ -180,7 +209,7 @@ def leaf_chunks(size: int, chunk: int) -> Iterator[tuple[int, list[bytes], list[
 
 _SCAN_POSTGRES = """
 DECLARE ledger_leaf_scan NO SCROLL CURSOR FOR
-SELECT "index", convert_to(entry, 'UTF8'), leaf_hash FROM ledger_leaves WHERE "index" < {size} ORDER BY "index"
+SELECT "index", {entry}, leaf_hash FROM ledger_leaves WHERE "index" < {size} ORDER BY "index"
 """
 
 

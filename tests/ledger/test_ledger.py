@@ -252,6 +252,25 @@ def test_full_verification_names_the_first_problem(app, longer, monkeypatch, cha
         assert result["problem"] == problem.format(**values)
 
 
+def test_full_verification_hashes_the_exact_bytes_of_any_text(app, filled, monkeypatch):
+    """Entries with non-ASCII text, escapes and a 4-byte character verify as stored; changing one
+    character of such an entry, even to one of the same length in UTF-8, is named."""
+    monkeypatch.setattr(services, "VERIFY_CHUNK", 3)
+    with app.app_context():
+        for note in ("双十一客服高峰 — café", 'quote " backslash \\ tab \t', "emoji 😀 and 𠀋"):
+            services.record("test_event", "tests", {"note": note})
+        commit()
+        while services.integrate():
+            commit()
+        size = services.tree_size()
+        stored = db.session.scalars(select(Leaf.entry).where(Leaf.index >= size - 3).order_by(Leaf.index)).all()
+        assert [json.loads(entry)["payload"]["note"][:3] for entry in stored] == ["双十一", "quo", "emo"]
+        assert services.verify_all() == {"ok": True, "checked": size, "problem": None}
+        db.session.execute(text("UPDATE ledger_leaves SET entry = replace(entry, '十', '千') WHERE \"index\" = :i"),
+                           {"i": size - 3})
+        assert services.verify_all()["problem"] == f"entry {size - 3} does not match its leaf hash"
+
+
 def _export(runner, path, *args):
     result = runner.invoke(args=["ledger", "export", "--out", str(path), *args])
     assert result.exit_code == 0, result.output
