@@ -15,7 +15,7 @@ import re
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from flask import current_app
-from sqlalchemy import func, select
+from sqlalchemy import Engine, func, select
 
 from app.errors import NotFound, ValidationError
 from app.extensions import db
@@ -328,6 +328,12 @@ def verify_all(progress=None) -> dict:
     from cryptography.exceptions import InvalidSignature
     from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
+    bind = db.session.get_bind()
+    if isinstance(bind, Engine) and bind.dialect.name == "postgresql" and not db.session().in_transaction():
+        # One snapshot for the whole check: a sequencer integrating meanwhile adds leaves, nodes
+        # and heads this pass must not half-see (it would report them as not matching). A caller
+        # already inside a transaction (or bound to a connection) keeps its own.
+        db.session.connection(execution_options={"isolation_level": "REPEATABLE READ"})
     size = tree_size()
     tree = merkle.MemoryTree()
     chunks = storage.leaf_chunks(size, VERIFY_CHUNK)

@@ -12,6 +12,7 @@ from app.database import commit, rollback
 from app.extensions import db
 from ledger import merkle, services
 from ledger.models import Leaf, QueuedEntry, TreeHead
+from tests.academy.helpers import real_sessions  # noqa: F401 - a shared fixture
 from tests.conftest import PASSWORD
 
 
@@ -431,3 +432,44 @@ def test_a_change_commits_and_its_entry_waits_when_redis_is_down(app):
         size = services.tree_size()
         tasks.integrate()
         assert services.tree_size() > size
+
+
+@pytest.fixture(scope="module")
+def committing_app(tmp_path_factory):
+    """An app whose sessions commit for real (PostgreSQL only: a second connection must see them)."""
+    from tests.conftest import make_test_app
+
+    application = make_test_app(tmp_path_factory, "ledgersnap", RQ_INLINE=True)
+    if application.config["SQLALCHEMY_DATABASE_URI"].startswith("sqlite"):
+        pytest.skip("a concurrent sequencer needs a second connection to PostgreSQL")
+    yield application
+    with application.app_context():
+        db.engine.dispose()
+
+
+@pytest.mark.usefixtures("real_sessions")
+def test_full_verification_sees_one_snapshot_while_the_sequencer_runs(committing_app):
+    def add_and_integrate(count):
+        with committing_app.app_context():
+            for i in range(count):
+                services.record("test_event", "tests", {"n": i})
+            commit()
+            while services.integrate(batch_size=9):
+                commit()
+            commit()
+
+    add_and_integrate(40)
+    calls = []
+
+    def meanwhile(done, total):  # after the entries were read, before the nodes and heads are
+        if not calls:
+            add_and_integrate(30)  # another connection: the sequencer commits more leaves and a head
+        calls.append(done)
+
+    with committing_app.app_context():
+        result = services.verify_all(progress=meanwhile)
+        rollback()
+    assert calls and result["ok"], result
+    with committing_app.app_context():
+        assert services.verify_all()["checked"] == result["checked"] + 30
+        rollback()
