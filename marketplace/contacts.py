@@ -19,6 +19,7 @@ from zoneinfo import available_timezones
 from flask_babel import gettext as _
 from sqlalchemy import select, update
 
+from app import events
 from app.errors import NotFound, ValidationError
 from app.extensions import db
 from app.timeutil import as_utc, local, utcnow
@@ -134,13 +135,18 @@ def begin_attempt(contact_id: int, now: datetime | None = None) -> bool:
     return taken.rowcount == 1
 
 
-def phone_for_dialing(contact_id: int) -> str:
+def phone_for_dialing(contact_id: int, actor_id: int | None = None) -> str:
     """The contact's number in E.164, decrypted — for the telephony bridge only, which passes it to
-    the provider and never to a person (agents see ``phone_masked``). Call ``dialable`` first."""
+    the provider and never to a person (agents see ``phone_masked``). Call ``dialable`` first.
+    Every decryption is an access to personal data: the audit ledger records it (without the
+    number) in the caller's transaction."""
     contact = db.session.get(Contact, contact_id)
     if contact is None:
         raise NotFound()
-    return vault().decrypt(contact.phone_encrypted, contact.phone_hash)
+    number = vault().decrypt(contact.phone_encrypted, contact.phone_hash)
+    events.send(events.contact_phone_accessed, "marketplace", contact_id=contact.id, campaign_id=contact.campaign_id,
+                org_id=contact.org_id, purpose="dial", actor_id=actor_id)
+    return number
 
 
 def record_attempt(contact_id: int, disposition_code: str, now: datetime | None = None) -> Contact:

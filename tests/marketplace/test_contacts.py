@@ -7,6 +7,7 @@ import io
 import pytest
 from sqlalchemy import func, select, text
 
+from ledger.models import QueuedEntry
 from tests.marketplace.contact_helpers import (
     CN_1,
     CN_2,
@@ -207,6 +208,10 @@ def test_numbers_are_encrypted_at_rest_and_decrypted_only_for_dialing(app, clien
         assert row["phone_masked"] == "138****5678" and len(row["phone_hash"]) == 64
         contact_id = row["id"]
         assert contacts.phone_for_dialing(contact_id) == f"+86{CN_1}"
+        # The access is on the audit record, the number is not.
+        entry = db.session.scalars(select(QueuedEntry).where(QueuedEntry.kind == "contact_phone_accessed")
+                                   .order_by(QueuedEntry.id.desc())).first()
+        assert entry is not None and f'"contact_id":{contact_id}' in entry.entry and CN_1 not in entry.entry
         contact = db.session.get(Contact, contact_id)
         contact.phone_hash = "0" * 64  # a ciphertext bound to another hash does not decrypt
         with pytest.raises(Exception):  # noqa: B017 - cryptography's InvalidTag
