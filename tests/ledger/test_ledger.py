@@ -329,6 +329,23 @@ def test_exported_bundle_verifies_offline_and_tampering_is_named(app, runner, tm
         head["public_key"] = other.public_key().public_bytes(Encoding.Raw, PublicFormat.Raw).hex()
     assert "signed by another key" in tampered("resigned", resign)
 
+    # A rewritten entry with its leaf hash to match breaks the root: its own proof names it.
+    def rewrite(b):
+        entry = b["entries"][4]
+        entry["entry"] = entry["entry"].replace('"kind":"', '"kind":"x', 1)
+        entry["leaf_hash"] = merkle.leaf_hash(entry["entry"].encode()).hex()
+    assert "entry 4 is not included" in tampered("rewritten", rewrite)
+
+    # With every entry, the recomputed root proves them all; a range needs each entry's proof.
+    whole = json.loads(json.dumps(bundle))
+    whole["inclusion_proofs"] = []
+    (tmp_path / "no-proofs.json").write_text(json.dumps(whole), encoding="utf-8")
+    assert _offline(tmp_path / "no-proofs.json").returncode == 0
+
+    def range_without_proofs(b):
+        b["entries"], b["inclusion_proofs"], b["from"] = b["entries"][2:], [], 2
+    assert "entry 2 has no inclusion proof" in tampered("range", range_without_proofs)
+
 
 def test_history_rewritten_after_a_trusted_head_or_an_anchor_is_caught(app, runner, tmp_path, filled, create_user):
     with app.app_context():
