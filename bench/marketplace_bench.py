@@ -178,11 +178,15 @@ def bench_claims(url: str, claimers: int, seats: int, rounds: int = 3) -> None:
     hold a seat on each), each followed by its pgbench baseline: the machine's load moves both."""
     from sqlalchemy import select
 
-    from app.extensions import db
+    from app.extensions import db, redis_store
     from marketplace.models import Shift
 
     app = build_app(url)
     with app.test_request_context():
+        # The scratch database numbers its shifts from 1 again: forget sold-out marks that an
+        # earlier run left in the same Redis.
+        for key in redis_store.connection.scan_iter("crowdline:shift-full:*"):
+            redis_store.connection.delete(key)
         boss = enterprise("claims-org")
         campaign = published_campaign(boss, start=datetime.now(UTC) + timedelta(days=2), intervals=rounds,
                                       requirements={"languages": ["zh"], "min_reliability": 50},

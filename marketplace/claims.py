@@ -18,7 +18,8 @@ import logging
 from datetime import datetime, timedelta
 
 from flask_babel import gettext as _
-from sqlalchemy import exists, select, update
+from sqlalchemy import bindparam, exists, or_, select, update
+from sqlalchemy.orm import defer
 
 from app import events
 from app.auth.models import User
@@ -51,14 +52,18 @@ def ensure_profile(member_id: int) -> None:
                                                     updated_at=utcnow()).on_conflict_do_nothing())
 
 
+# The claim path's statements are built once: building a statement costs more Python than
+# running it (each execution reuses the compiled form with its own parameters).
+_LOCKED_PROFILE = (select(MemberProfile).where(MemberProfile.member_id == bindparam("member_id")).with_for_update()
+                   .execution_options(populate_existing=True))
+
+
 def locked_profile(member_id: int) -> MemberProfile:
     """The member's profile row, locked for this transaction (created first if missing)."""
-    query = (select(MemberProfile).where(MemberProfile.member_id == member_id).with_for_update()
-             .execution_options(populate_existing=True))
-    profile = db.session.scalars(query).first()
+    profile = db.session.scalars(_LOCKED_PROFILE, {"member_id": member_id}).first()
     if profile is None:
         ensure_profile(member_id)
-        profile = db.session.scalars(query).one()
+        profile = db.session.scalars(_LOCKED_PROFILE, {"member_id": member_id}).one()
     return profile
 
 
@@ -89,10 +94,14 @@ def _record(profile: MemberProfile, *, attended: int = 0, no_shows: int = 0, lat
 
 # --- claiming -----------------------------------------------------------------------------------
 
+# A campaign's settings (an inbound forecast may hold thousands of intervals) are not needed here.
+_VISIBLE_SHIFT = (select(Shift, Campaign).join(Campaign, Campaign.id == Shift.campaign_id)
+                  .options(defer(Campaign.settings)).where(Shift.id == bindparam("shift_id")))
+
+
 def visible_shift(shift_id: int) -> tuple[Shift, Campaign]:
     """A shift members may see: opened by publishing (a draft's planned shifts are 404)."""
-    row = db.session.execute(select(Shift, Campaign).join(Campaign, Campaign.id == Shift.campaign_id)
-                             .where(Shift.id == shift_id)).first()
+    row = db.session.execute(_VISIBLE_SHIFT, {"shift_id": shift_id}).first()
     if row is None or row[0].state == "planned":
         raise NotFound()
     return row[0], row[1]
@@ -116,16 +125,31 @@ def _claimable(shift: Shift, campaign: Campaign, now: datetime) -> None:
         raise Conflict(_("This shift has already started."), code="shift_started")
 
 
+def _overlap_and_waitlist_statement():
+    overlapping = (select(Claim.id, Claim.shift_id).where(
+        Claim.member_id == bindparam("member_id"), or_(*(Claim.state == s for s in ACTIVE_CLAIM_STATES)),
+        Claim.starts_at < bindparam("ends_at", type_=Claim.starts_at.type),
+        Claim.ends_at > bindparam("starts_at", type_=Claim.ends_at.type)).limit(1).subquery())
+    waiting = exists().where(WaitlistEntry.shift_id == bindparam("shift_id"),
+                             WaitlistEntry.member_id == bindparam("member_id"))
+    return select(select(overlapping.c.id).scalar_subquery(), select(overlapping.c.shift_id).scalar_subquery(),
+                  waiting)
+
+
+_OVERLAP_AND_WAITLIST = _overlap_and_waitlist_statement()
+
+
 def _overlap_and_waitlist(member_id: int, shift: Shift) -> tuple[int | None, int | None, bool]:
     """In one query: the member's active claim overlapping ``shift`` (its id and shift id, or
     Nones), and whether the member waits on ``shift``'s waitlist."""
-    overlapping = (select(Claim.id, Claim.shift_id).where(
-        Claim.member_id == member_id, Claim.state.in_(ACTIVE_CLAIM_STATES),
-        Claim.starts_at < shift.ends_at, Claim.ends_at > shift.starts_at).limit(1).subquery())
-    waiting = exists().where(WaitlistEntry.shift_id == shift.id, WaitlistEntry.member_id == member_id)
-    row = db.session.execute(select(select(overlapping.c.id).scalar_subquery(),
-                                    select(overlapping.c.shift_id).scalar_subquery(), waiting)).one()
+    row = db.session.execute(_OVERLAP_AND_WAITLIST, {"member_id": member_id, "shift_id": shift.id,
+                                                     "starts_at": shift.starts_at, "ends_at": shift.ends_at}).one()
     return row[0], row[1], bool(row[2])
+
+
+# A table-level UPDATE (the ORM's bulk-update machinery costs more than the statement here).
+seats_update = (Shift.__table__.update().values(claimed=Shift.__table__.c.claimed + 1)
+                .returning(Shift.__table__.c.claimed, Shift.__table__.c.seats))
 
 
 class _NoSeat(Exception):
@@ -157,11 +181,11 @@ def _take_seat(member_id: int, shift: Shift, now: datetime, *, from_waitlist: bo
     db.session.flush()
     events.send(events.seat_claimed, "marketplace", claim_id=claim.id, shift_id=shift.id,
                 campaign_id=shift.campaign_id, member_id=member_id, from_waitlist=from_waitlist)
+    db.session.flush()  # the audit entry too: nothing is left to write once the shift's row is locked
+    seats = Shift.__table__.c
     taken = db.session.execute(
-        update(Shift).where(Shift.id == shift.id, Shift.state == "open", Shift.claimed < Shift.seats,
-                            Shift.starts_at > now)
-        .values(claimed=Shift.claimed + 1).returning(Shift.claimed, Shift.seats)
-        .execution_options(synchronize_session=False)).first()
+        seats_update.where(seats.id == shift.id, seats.state == "open", seats.claimed < seats.seats,
+                           seats.starts_at > now)).first()
     if taken is None:
         raise _NoSeat()
     if taken.claimed >= taken.seats:

@@ -22,7 +22,7 @@ from collections.abc import Callable, Iterable
 from apiflask import HTTPTokenAuth
 from flask import g, redirect, request, session, url_for
 from flask_babel import gettext as _
-from sqlalchemy import Select
+from sqlalchemy import Select, bindparam, select
 from sqlalchemy.orm import joinedload
 
 from app.auth.models import User
@@ -61,9 +61,15 @@ def _auth_error(status: int):
     raise Unauthorized()
 
 
+_USER_WITH_ROLES = select(User).options(joinedload(User.role_grants)).where(User.id == bindparam("user_id"))
+
+
 def load_user(user_id: int) -> User | None:
-    """The user with their roles in one query (every authenticated request starts here)."""
-    return db.session.get(User, user_id, options=[joinedload(User.role_grants)])
+    """The user with their roles in one query (every authenticated request starts here; the
+    statement is built once)."""
+    if not isinstance(user_id, int) or isinstance(user_id, bool):
+        return None
+    return db.session.execute(_USER_WITH_ROLES, {"user_id": user_id}).unique().scalar_one_or_none()
 
 
 def current_user() -> User | None:
