@@ -7,7 +7,7 @@ each figure next to a baseline measured in the same run:
 - append: the outbox rows written to ``ledger_queue`` (a bulk INSERT of prepared entries, committed
   every 5,000 rows) vs the same INSERT committed once;
 - integration: the sequencer alone, queued entries to leaves, tree nodes and a signed head;
-- append + integrate, end to end (the issue's target may be read as either of these two, so both
+- append + integrate, end to end (the 20,000 entries/s target may be read as either of these two, so both
   are printed against it);
 - the producers' own path, ``services.record`` through the ORM session, on a smaller sample;
 - inclusion-proof generation and verification per second at the full size;
