@@ -228,9 +228,11 @@ def accounts_of(owner_kind: str, owner_ids, purpose: str, currency: str) -> dict
                 LedgerAccount.owner_kind == owner_kind, LedgerAccount.purpose == purpose,
                 LedgerAccount.currency == currency, matches)
             if wanted is not None:
-                # LATERAL: one lookup on the unique index per wanted owner, whatever the statistics
-                # say (a plain join may scan every account of the purpose once per owner).
-                found_one = stmt.lateral()
+                # LATERAL with LIMIT 1: one lookup on the unique index per wanted owner, whatever
+                # the statistics say. Without the LIMIT the planner flattens the subquery into a
+                # plain join, and on a stale or generic plan that join scans every account of the
+                # purpose once per owner (quadratic in a payout batch).
+                found_one = stmt.limit(1).lateral()
                 stmt = select(found_one.c.id, found_one.c.owner_id, found_one.c.guarded).select_from(
                     wanted).join(found_one, true())
             rows = db.session.execute(stmt)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 import pytest
 import sqlalchemy as sa
 
@@ -155,3 +157,48 @@ def test_every_transfer_sends_money_transferred(app, enterprise, fund):
     sender, payload = seen[-1]
     assert sender == "payouts" and payload["amount"] == 1_00 and payload["key"] == "sig-hold"
     assert payload["reason"] == "escrow_hold" and payload["currency"] == "CNY"
+
+
+on_postgres = pytest.mark.skipif(not (os.environ.get("DATABASE_URL") or "").startswith("postgres"),
+                                 reason="the single-statement write and the plans are PostgreSQL's")
+
+
+@pytest.fixture
+def statements(app):
+    """The SQL statements sent to the database while the test runs, as ``(text, parameters)``."""
+    seen: list[tuple[str, object]] = []
+
+    def _record(conn, cursor, statement, parameters, context, executemany):
+        seen.append((statement, parameters))
+
+    with app.app_context():
+        engine = db.engine
+    sa.event.listen(engine, "before_cursor_execute", _record)
+    yield seen
+    sa.event.remove(engine, "before_cursor_execute", _record)
+
+
+@on_postgres
+def test_accounts_of_many_owners_are_one_index_lookup_each(app, create_user, statements):
+    """Whatever the statistics (here: none), each owner's account is found on the unique index, not
+    by scanning every account of the purpose once per owner."""
+    from payouts.ledger import _CACHE, accounts_of
+
+    members = [create_user("member") for _ in range(5)]
+    with app.app_context():
+        accounts_of("member", members, "available", "CNY")
+        db.session.info.pop(_CACHE, None)
+        statements.clear()
+        found = accounts_of("member", members, "available", "CNY")
+        assert sorted(found) == sorted(members)
+        (lookup, parameters), = statements
+        plan = db.session.connection().exec_driver_sql("EXPLAIN (FORMAT JSON) " + lookup, parameters).scalar()
+    nodes, todo = [], [plan[0]["Plan"]]
+    while todo:
+        node = todo.pop()
+        nodes.append(node)
+        todo += [dict(child, parent=node["Node Type"]) for child in node.get("Plans", [])]
+    scans = [n for n in nodes if n.get("Relation Name") == "money_accounts"]
+    assert len(scans) == 1 and "owner_id = " in scans[0].get("Index Cond", ""), scans
+    assert scans[0]["parent"] == "Limit"
+    assert not [n for n in nodes if n["Node Type"] in ("Hash Join", "Merge Join")]
