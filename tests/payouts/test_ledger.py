@@ -159,6 +159,27 @@ def test_every_transfer_sends_money_transferred(app, enterprise, fund):
     assert payload["reason"] == "escrow_hold" and payload["currency"] == "CNY"
 
 
+def _outbox_rows(key: str) -> int:
+    """Audit-ledger outbox rows of ``money_transferred`` naming ``key`` (a flush first, as any ORM read)."""
+    db.session.flush()
+    return db.session.scalar(sa.text("SELECT count(*) FROM ledger_queue WHERE kind = 'money_transferred' "
+                                     "AND entry LIKE :pattern"), {"pattern": f'%"key":"{key}"%'})
+
+
+def test_each_transfer_writes_its_outbox_row_in_its_own_transaction(app, enterprise, fund, create_user):
+    _, org_id, _ = enterprise()
+    member_id = create_user("member")
+    fund(org_id, 10_00)
+    with app.app_context():
+        services.hold_escrow(8, org_id, 5_00, "CNY", key="outbox:hold")
+        services.accrue_earning(8, 801, member_id, 3_00, "CNY", key="outbox:accrue", org_id=org_id)
+        services.approve_earning(801, key="outbox:approve", fee_bps=1000)
+        assert [_outbox_rows(k) for k in ("outbox:hold", "outbox:accrue", "outbox:approve")] == [1, 1, 1]
+        db.session.rollback()
+        assert [_outbox_rows(k) for k in ("outbox:hold", "outbox:accrue", "outbox:approve")] == [0, 0, 0]
+        assert _transfers("earning_accrued") == 0
+
+
 on_postgres = pytest.mark.skipif(not (os.environ.get("DATABASE_URL") or "").startswith("postgres"),
                                  reason="the single-statement write and the plans are PostgreSQL's")
 
@@ -176,6 +197,68 @@ def statements(app):
     sa.event.listen(engine, "before_cursor_execute", _record)
     yield seen
     sa.event.remove(engine, "before_cursor_execute", _record)
+
+
+@on_postgres
+def test_a_transfer_is_two_statements_on_postgresql(app, enterprise, fund, create_user, statements):
+    _, org_id, _ = enterprise()
+    member_id = create_user("member")
+    fund(org_id, 10_00)
+    with app.app_context():
+        services.hold_escrow(9, org_id, 5_00, "CNY", key="two:hold")
+        for interaction in (900, 901):
+            services.accrue_earning(9, interaction, member_id, 1_50, "CNY", key=f"two:accrue:{interaction}",
+                                    org_id=org_id)
+        services.approve_earning(900, key="two:approve:900", fee_bps=1000)  # the accounts are known now
+        statements.clear()
+        services.approve_earning(901, key="two:approve", fee_bps=1000)
+        # The earning's transfers by key or interaction, the accounts' lock, then the write.
+        assert len(statements) == 3, [s for s, _ in statements]
+        assert statements[1][0].startswith("SELECT id, guarded, balance") and "FOR UPDATE" in statements[1][0]
+        assert statements[2][0].startswith("WITH t AS (INSERT INTO money_transfers")
+        assert find_balance("member", member_id, "available", "CNY") == 2 * 1_35
+        assert _outbox_rows("two:approve") == 1
+        assert check_invariants() == []
+
+
+def _write(key: str, moves: dict[int, int], **refs):
+    """The PostgreSQL write statement on its own, as ``post`` sends it after taking the locks."""
+    from app.timeutil import utcnow
+    from payouts.ledger import _REFS, _WRITE_PG
+
+    values = dict.fromkeys(_REFS)
+    values.update(refs, key=key, reason="test", currency="CNY", amount=sum(d for d in moves.values() if d > 0),
+                  created_at=utcnow(), ids=list(moves), deltas=list(moves.values()))
+    return db.session.execute(_WRITE_PG, values).first()
+
+
+@on_postgres
+def test_the_write_statement_moves_nothing_when_the_key_is_taken(app, enterprise, fund):
+    from payouts.ledger import account
+
+    _, org_id, _ = enterprise()
+    fund(org_id, 10_00)
+    with app.app_context():
+        wallet, escrow = account("org", org_id, "wallet", "CNY"), account("campaign", 11, "escrow", "CNY")
+        services.hold_escrow(11, org_id, 4_00, "CNY", key="taken")
+        postings = db.session.scalar(sa.select(sa.func.count()).select_from(Posting))
+        assert _write("taken", {wallet.id: -1_00, escrow.id: 1_00}) is None
+        assert find_balance("org", org_id, "wallet", "CNY") == 6_00
+        assert db.session.scalar(sa.select(sa.func.count()).select_from(Posting)) == postings
+        assert check_invariants() == []
+
+
+@on_postgres
+def test_the_write_statement_refuses_to_overdraw_a_guarded_account(app, enterprise, fund):
+    from payouts.ledger import account
+
+    _, org_id, _ = enterprise()
+    fund(org_id, 10_00)
+    with app.app_context():
+        wallet, escrow = account("org", org_id, "wallet", "CNY"), account("campaign", 12, "escrow", "CNY")
+        written = _write("overdraw", {wallet.id: -10_01, escrow.id: 10_01})
+        assert written.moved == 1  # only the escrow's credit: the wallet's guard refused (post raises then)
+        assert find_balance("org", org_id, "wallet", "CNY") == 10_00
 
 
 @on_postgres
