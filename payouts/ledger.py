@@ -10,16 +10,20 @@ keeps the invariants under concurrency on PostgreSQL:
 3. each balance moves with ``UPDATE … SET balance = balance + :delta WHERE … balance + :delta >= 0``
    (for guarded accounts), the same statement that would refuse an overdraft, with the database's
    check constraint behind it.
+
+On PostgreSQL steps 2 and 3 and the postings are one statement (data-modifying CTEs), so a
+transfer costs two round trips: the lock, then the write.
 """
 
 from __future__ import annotations
 
+import functools
 import logging
 from collections import defaultdict
 from dataclasses import dataclass
 
 from flask_babel import gettext as _
-from sqlalchemy import Text, any_, bindparam, cast, event, func, select, text, true
+from sqlalchemy import Integer, Text, any_, bindparam, cast, column, event, func, select, text, true
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.util import identity_key
@@ -84,11 +88,29 @@ class AccountRef:
 _CACHE = "payouts_accounts"
 
 
+def without_autoflush(fn):
+    """Run ``fn`` without flushing the session's pending objects before each statement.
+
+    The ledger's statements need no flush: accounts, transfers, postings and balances are never
+    written through the unit of work, so nothing pending can change what they read. What is
+    pending is mostly the signals' outbox rows, which are then flushed together (at the latest
+    when the transaction commits) instead of one statement each.
+    """
+
+    @functools.wraps(fn)
+    def run(*args, **kwargs):
+        with db.session.no_autoflush:
+            return fn(*args, **kwargs)
+
+    return run
+
+
 @event.listens_for(Session, "after_soft_rollback")
 def _forget_accounts(session, previous_transaction) -> None:
     session.info.pop(_CACHE, None)  # an account created in the rolled-back work may be gone
 
 
+@without_autoflush
 def account(owner_kind: str, owner_id: int, purpose: str, currency: str) -> AccountRef:
     """The account for an owner, purpose and currency, created on first use (race-safe)."""
     cache = db.session.info.setdefault(_CACHE, {})
@@ -130,14 +152,33 @@ _MOVE = text("UPDATE money_accounts SET balance = balance + :delta "
 _POSTING = text("INSERT INTO money_postings (transfer_id, account_id, amount) "
                 "VALUES (:transfer_id, :account_id, :amount)")
 _REFS = ("org_id", "campaign_id", "interaction_id", "member_id", "payout_id", "topup_id", "external_ref", "reverses_id")
+_TRANSFER_VALUES = ("INSERT INTO money_transfers (key, reason, currency, amount, created_at, " + ", ".join(_REFS) + ") "
+                    "VALUES (:key, :reason, :currency, :amount, :created_at, " + ", ".join(f":{r}" for r in _REFS)
+                    + ") ON CONFLICT (key) DO NOTHING")
+_TRANSFER_COLUMNS = ", ".join(c.name for c in Transfer.__table__.c)
 # The new transfer comes back whole (RETURNING), so no second query loads it.
-_INSERT_TRANSFER = select(Transfer).from_statement(text(
-    "INSERT INTO money_transfers (key, reason, currency, amount, created_at, " + ", ".join(_REFS) + ") "
-    "VALUES (:key, :reason, :currency, :amount, :created_at, " + ", ".join(f":{r}" for r in _REFS) + ") "
-    "ON CONFLICT (key) DO NOTHING RETURNING " + ", ".join(c.name for c in Transfer.__table__.c))
-    .bindparams(bindparam("created_at", type_=UTCDateTime)).columns(*Transfer.__table__.c))
+_INSERT_TRANSFER = select(Transfer).from_statement(text(_TRANSFER_VALUES + " RETURNING " + _TRANSFER_COLUMNS)
+                                                   .bindparams(bindparam("created_at", type_=UTCDateTime))
+                                                   .columns(*Transfer.__table__.c))
+# PostgreSQL writes a transfer in one statement, after the accounts are locked: the transfer row
+# (nothing else happens if its key is taken), its balance moves (each guarded one conditional, as
+# _MOVE) and its postings. The row comes back whole with the number of balances moved; fewer than
+# asked means a guard refused, and the caller raises (the transaction must then roll back).
+_moved = column("moved", Integer)
+# (The names put together here are our own table's columns, never input.)
+_WRITE_PG_SQL = (
+    f"WITH t AS ({_TRANSFER_VALUES} RETURNING {_TRANSFER_COLUMNS}), "  # noqa: S608
+    "moves AS (SELECT * FROM unnest(CAST(:ids AS BIGINT[]), CAST(:deltas AS BIGINT[])) AS m (id, delta)), "
+    "moved AS (UPDATE money_accounts SET balance = balance + moves.delta FROM t, moves "
+    "WHERE money_accounts.id = moves.id AND (NOT guarded OR balance + moves.delta >= 0) RETURNING money_accounts.id), "
+    "posted AS (INSERT INTO money_postings (transfer_id, account_id, amount) SELECT t.id, moves.id, moves.delta "
+    "FROM t, moves) "
+    f"SELECT {', '.join(f't.{c.name}' for c in Transfer.__table__.c)}, (SELECT count(*) FROM moved) AS moved FROM t")
+_WRITE_PG = select(Transfer, _moved).from_statement(
+    text(_WRITE_PG_SQL).bindparams(bindparam("created_at", type_=UTCDateTime)).columns(*Transfer.__table__.c, _moved))
 
 
+@without_autoflush
 def post(key: str, reason: str, legs: list[Leg], **refs) -> tuple[Transfer, bool]:
     """Apply ``legs`` as one transfer under ``key``; return ``(transfer, created)``.
 
@@ -179,23 +220,27 @@ def post(key: str, reason: str, legs: list[Leg], **refs) -> tuple[Transfer, bool
     total = sum(leg.amount for leg in legs)
     values = dict.fromkeys(_REFS)
     values.update(refs, key=key, reason=reason, currency=currency, amount=total, created_at=utcnow())
-    transfer = session.scalars(_INSERT_TRANSFER, values).first()
+    moves = [(account_id, deltas[account_id]) for account_id in ids if deltas[account_id] != 0]
+    if on_pg:
+        values.update(ids=[a for a, _ in moves], deltas=[d for _, d in moves])
+        written = session.execute(_WRITE_PG, values).first()
+        transfer = None if written is None else written[0]
+        if written is not None and written.moved != len(moves):
+            raise InsufficientFunds(_("Not enough money in the account for this transfer."))  # not under the lock
+    else:
+        transfer = session.scalars(_INSERT_TRANSFER, values).first()
     if transfer is None:  # the same key committed by a concurrent caller while we waited
         return session.scalar(select(Transfer).where(Transfer.key == key)), False
     transfer_id = transfer.id
-    moves = [(account_id, deltas[account_id]) for account_id in ids if deltas[account_id] != 0]
-    if on_pg:
-        moved = session.execute(_MOVE_MANY_PG, {"ids": [a for a, _ in moves], "deltas": [d for _, d in moves]})
-        if moved.rowcount != len(moves):
-            raise InsufficientFunds(_("Not enough money in the account for this transfer."))  # not under the lock
     for account_id, delta in moves:
         if not on_pg and session.execute(_MOVE, {"delta": delta, "id": account_id}).rowcount != 1:
             raise InsufficientFunds(_("Not enough money in the account for this transfer."))  # not under the lock
         loaded = session.identity_map.get(identity_key(LedgerAccount, account_id))
         if loaded is not None:  # a loaded account object's cached balance is stale now
             session.expire(loaded, ["balance"])
-    session.execute(_POSTING, [{"transfer_id": transfer_id, "account_id": account_id, "amount": deltas[account_id]}
-                               for account_id in ids if deltas[account_id] != 0])
+    if not on_pg:
+        session.execute(_POSTING, [{"transfer_id": transfer_id, "account_id": account_id, "amount": delta}
+                                   for account_id, delta in moves])
     _announce(transfer_id, key, reason, legs)
     logger.debug("Transfer %s (%s) of %s %s posted", transfer_id, reason, total, currency)
     return transfer, True
@@ -228,9 +273,11 @@ def accounts_of(owner_kind: str, owner_ids, purpose: str, currency: str) -> dict
                 LedgerAccount.owner_kind == owner_kind, LedgerAccount.purpose == purpose,
                 LedgerAccount.currency == currency, matches)
             if wanted is not None:
-                # LATERAL: one lookup on the unique index per wanted owner, whatever the statistics
-                # say (a plain join may scan every account of the purpose once per owner).
-                found_one = stmt.lateral()
+                # LATERAL with LIMIT 1: one lookup on the unique index per wanted owner, whatever
+                # the statistics say. Without the LIMIT the planner flattens the subquery into a
+                # plain join, and on a stale or generic plan that join scans every account of the
+                # purpose once per owner (quadratic in a payout batch).
+                found_one = stmt.limit(1).lateral()
                 stmt = select(found_one.c.id, found_one.c.owner_id, found_one.c.guarded).select_from(
                     wanted).join(found_one, true())
             rows = db.session.execute(stmt)

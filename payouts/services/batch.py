@@ -36,12 +36,16 @@ CHUNK = 2000  # members per transaction when creating a batch
 def eligible_for_batch(after_id: int = 0, limit: int = 1000) -> list[tuple[int, str, int, str]]:
     """``(member_id, currency, available, provider)`` of members owed at least the minimum, with
     a payout account and no open payout, in member order from ``after_id``."""
-    open_members = select(Payout.member_id).where(Payout.status.in_(OPEN_PAYOUT_STATES))
+    # NOT EXISTS, not NOT IN: an anti-join that probes the open-payout index per member (or hashes
+    # the open payouts once); a NOT IN whose list the planner thinks too big to hash is re-read
+    # for every account.
+    open_payout = select(Payout.id).where(Payout.member_id == LedgerAccount.owner_id,
+                                          Payout.status.in_(OPEN_PAYOUT_STATES))
     stmt = (select(LedgerAccount.owner_id, LedgerAccount.currency, LedgerAccount.balance, PayoutDestination.provider)
             .join(PayoutDestination, PayoutDestination.member_id == LedgerAccount.owner_id)
             .where(LedgerAccount.owner_kind == "member", LedgerAccount.purpose == "available",
                    LedgerAccount.balance >= minimum_payout(), PayoutDestination.status == "enabled",
-                   LedgerAccount.owner_id > after_id, LedgerAccount.owner_id.not_in(open_members))
+                   LedgerAccount.owner_id > after_id, ~open_payout.exists())
             .order_by(LedgerAccount.owner_id, LedgerAccount.currency).limit(limit))
     return [tuple(row) for row in db.session.execute(stmt).all()]
 

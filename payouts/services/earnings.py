@@ -60,8 +60,9 @@ def _earning_transfers(interaction_id: int, key: str) -> tuple[Transfer | None, 
     """``(posted under key, accrual, settlement)`` of an interaction's earning, in one query."""
     # An interaction has a handful of transfers: their reasons are told apart here, not in the
     # query, so the planner never intersects with the (unselective) reason index.
-    found = db.session.scalars(select(Transfer).where(
-        or_(Transfer.key == key, Transfer.interaction_id == interaction_id)).order_by(Transfer.id)).all()
+    with db.session.no_autoflush:  # transfers are never pending in the session (see ledger.without_autoflush)
+        found = db.session.scalars(select(Transfer).where(
+            or_(Transfer.key == key, Transfer.interaction_id == interaction_id)).order_by(Transfer.id)).all()
     existing = next((t for t in found if t.key == key), None)
     mine = [t for t in found if t.interaction_id == interaction_id]
     accrual = next((t for t in mine if t.reason == "earning_accrued"), None)
