@@ -97,6 +97,18 @@ def make_test_app(tmp_path_factory, suffix: str, **extra):
     return application
 
 
+def separate_app(tmp_path_factory, suffix: str, postgres_only: str | None = None):
+    """For a module fixture, with ``yield from``: an app on a database of its own whose sessions
+    commit for real (races, concurrent readers), its engine disposed afterwards. With
+    ``postgres_only`` (the reason), the module's tests are skipped on SQLite."""
+    application = make_test_app(tmp_path_factory, suffix, RQ_INLINE=True)
+    if postgres_only and application.config["SQLALCHEMY_DATABASE_URI"].startswith("sqlite"):
+        pytest.skip(postgres_only)
+    yield application
+    with application.app_context():
+        db.engine.dispose()
+
+
 @pytest.fixture(scope="session")
 def app(tmp_path_factory):
     application = make_test_app(tmp_path_factory, "t")

@@ -6,15 +6,12 @@ import pytest
 
 from app.extensions import db
 from tests.academy.helpers import answers_of, load_fixture_content
-from tests.conftest import PASSWORD, make_test_app
+from tests.conftest import PASSWORD, separate_app
 
 
 @pytest.fixture(scope="module")
 def race_app_only(tmp_path_factory):
-    application = make_test_app(tmp_path_factory, "acadrace", RQ_INLINE=True)
-    yield application
-    with application.app_context():
-        db.engine.dispose()
+    yield from separate_app(tmp_path_factory, "acadrace")
 
 
 @pytest.fixture

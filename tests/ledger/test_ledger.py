@@ -13,7 +13,7 @@ from app.extensions import db
 from ledger import merkle, services
 from ledger.models import Leaf, QueuedEntry, TreeHead
 from tests.academy.helpers import real_sessions  # noqa: F401 - a shared fixture
-from tests.conftest import PASSWORD
+from tests.conftest import PASSWORD, separate_app
 
 
 def integrate_all(app):
@@ -454,14 +454,8 @@ def test_a_change_commits_and_its_entry_waits_when_redis_is_down(app):
 @pytest.fixture(scope="module")
 def committing_app(tmp_path_factory):
     """An app whose sessions commit for real (PostgreSQL only: a second connection must see them)."""
-    from tests.conftest import make_test_app
-
-    application = make_test_app(tmp_path_factory, "ledgersnap", RQ_INLINE=True)
-    if application.config["SQLALCHEMY_DATABASE_URI"].startswith("sqlite"):
-        pytest.skip("a concurrent sequencer needs a second connection to PostgreSQL")
-    yield application
-    with application.app_context():
-        db.engine.dispose()
+    yield from separate_app(tmp_path_factory, "ledgersnap",
+                            postgres_only="a concurrent sequencer needs a second connection to PostgreSQL")
 
 
 @pytest.mark.usefixtures("real_sessions")

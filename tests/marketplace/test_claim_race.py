@@ -5,7 +5,7 @@ import threading
 import pytest
 
 from app.extensions import db
-from tests.conftest import PASSWORD, make_test_app
+from tests.conftest import PASSWORD, separate_app
 from tests.marketplace.helpers import inbound
 
 MEMBERS = 150
@@ -14,12 +14,8 @@ SEATS = 20
 
 @pytest.fixture(scope="module")
 def race_app(tmp_path_factory):
-    application = make_test_app(tmp_path_factory, "claimrace", RQ_INLINE=True)
-    if application.config["SQLALCHEMY_DATABASE_URI"].startswith("sqlite"):
-        pytest.skip("claim races are a PostgreSQL property (SQLite runs one writer at a time)")
-    yield application
-    with application.app_context():
-        db.engine.dispose()
+    yield from separate_app(tmp_path_factory, "claimrace",
+                            postgres_only="claim races are a PostgreSQL property (SQLite runs one writer at a time)")
 
 
 def _setup(application, seats=SEATS, members=MEMBERS, campaigns=1):

@@ -15,7 +15,7 @@ from app.extensions import db
 from payouts import services
 from payouts.ledger import check_invariants, find_balance
 from payouts.models import Payout, Transfer
-from tests.conftest import make_test_app
+from tests.conftest import separate_app
 
 pytestmark = pytest.mark.skipif(not (os.environ.get("DATABASE_URL") or "").startswith("postgres"),
                                 reason="row-lock concurrency is a PostgreSQL property (SQLite serialises writers)")
@@ -24,10 +24,7 @@ pytestmark = pytest.mark.skipif(not (os.environ.get("DATABASE_URL") or "").start
 @pytest.fixture(scope="module")
 def shared(tmp_path_factory):
     """A separate app and database: one connection per thread and real commits."""
-    application = make_test_app(tmp_path_factory, "payconc", RQ_INLINE=True)
-    yield application
-    with application.app_context():
-        db.engine.dispose()
+    yield from separate_app(tmp_path_factory, "payconc")
 
 
 def _setup(application, wallet: int) -> tuple[int, int]:
