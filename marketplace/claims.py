@@ -147,9 +147,16 @@ def _overlap_and_waitlist(member_id: int, shift: Shift) -> tuple[int | None, int
     return row[0], row[1], bool(row[2])
 
 
-# A table-level UPDATE (the ORM's bulk-update machinery costs more than the statement here).
-seats_update = (Shift.__table__.update().values(claimed=Shift.__table__.c.claimed + 1)
-                .returning(Shift.__table__.c.claimed, Shift.__table__.c.seats))
+def _take_seat_statement():
+    # A table-level UPDATE (the ORM's bulk-update machinery costs more than the statement here).
+    shifts = Shift.__table__.c
+    return (Shift.__table__.update()
+            .where(shifts.id == bindparam("shift_id"), shifts.state == "open", shifts.claimed < shifts.seats,
+                   shifts.starts_at > bindparam("now", type_=shifts.starts_at.type))
+            .values(claimed=shifts.claimed + 1).returning(shifts.claimed, shifts.seats))
+
+
+_TAKE_SEAT = _take_seat_statement()
 
 
 class _NoSeat(Exception):
@@ -182,10 +189,7 @@ def _take_seat(member_id: int, shift: Shift, now: datetime, *, from_waitlist: bo
     events.send(events.seat_claimed, "marketplace", claim_id=claim.id, shift_id=shift.id,
                 campaign_id=shift.campaign_id, member_id=member_id, from_waitlist=from_waitlist)
     db.session.flush()  # the audit entry too: nothing is left to write once the shift's row is locked
-    seats = Shift.__table__.c
-    taken = db.session.execute(
-        seats_update.where(seats.id == shift.id, seats.state == "open", seats.claimed < seats.seats,
-                           seats.starts_at > now)).first()
+    taken = db.session.execute(_TAKE_SEAT, {"shift_id": shift.id, "now": now}).first()
     if taken is None:
         raise _NoSeat()
     if taken.claimed >= taken.seats:
