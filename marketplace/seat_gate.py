@@ -2,7 +2,7 @@
 
 When a thousand members tap the same shift, all but its seats get a 409. Without the mark each of
 those answers costs a transaction that reads the shift, the campaign and the member's profile;
-with it, one Redis GET. The database stays the only authority on seats: the mark is set only when
+with it, one Redis lookup. The database stays the only authority on seats: the mark is set only when
 the database has said the shift is full (a claim took the last seat and committed, or the seat
 counter refused one), and removed after a commit that frees a seat or adds seats. A mark that
 outlives its truth (a seat freed between the database's answer and the mark) lasts at most
