@@ -198,14 +198,15 @@ def _take_seat(member_id: int, shift: Shift, now: datetime, *, from_waitlist: bo
     return claim
 
 
-def claim_seat(member: User, shift_id: int, now: datetime | None = None) -> Claim:
+def claim_seat(member: User, shift_id: int, now: datetime | None = None, *, gate_asked: bool = False) -> Claim:
     """201 a seat; 409 full, started, cancelled or overlapping; 403 not eligible (with why).
 
-    On a 409 the caller rolls back (the request does), which also removes the claim row written
-    before the seat counter said no."""
+    A rush on a full shift is answered from the seat gate first, unless the caller has just
+    asked it (``gate_asked``, see ``refuse_if_known_full``). On a 409 the caller rolls back (the
+    request does), which also removes the claim row written before the seat counter said no."""
     now = now or utcnow()
-    if seat_gate.known_full(shift_id):  # a rush on a full shift is answered from Redis
-        raise _shift_full()
+    if not gate_asked:
+        refuse_if_known_full(shift_id)
     shift, campaign = visible_shift(shift_id)
     _claimable(shift, campaign, now)
     if shift.claimed >= shift.seats:  # seen full: answer without queueing on the row lock
@@ -221,6 +222,17 @@ def claim_seat(member: User, shift_id: int, now: datetime | None = None) -> Clai
         raise _shift_full() from None
     logger.info("Member %s claimed shift %s", member.id, shift.id)
     return claim
+
+
+def refuse_if_known_full(shift_id: int) -> None:
+    """409 ``shift_full`` from the seat gate alone, when the database said the shift was full a
+    moment ago; nothing otherwise.
+
+    The claim API asks this before it loads the caller, so that in a rush the members who arrive
+    after the last seat cost one Redis lookup each. The answer is the same for every caller (a
+    shift's seats are not personal), so it is given to any valid token."""
+    if seat_gate.known_full(shift_id):
+        raise _shift_full()
 
 
 def _shift_full() -> Conflict:

@@ -3,12 +3,14 @@ enterprise's shift plan, seats and rosters."""
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable
 from datetime import datetime
 
 from apiflask import APIBlueprint
 from sqlalchemy import func, select
 
-from app.auth.guards import get_in_org_or_404, require_user, token_auth
+from app.auth.guards import bearer_user_id, get_in_org_or_404, require_user, token_auth
 from app.auth.models import User
 from app.database import commit
 from app.errors import NotFound
@@ -66,14 +68,31 @@ def get_eligibility(campaign_id):
     return feed.campaign_eligibility(require_user(), campaign)
 
 
+def sold_out_first(view: Callable) -> Callable:
+    """Answer a claim on a shift known to be full before the caller is loaded (a valid token is
+    enough): in a rush, most claimers arrive after the last seat, and this is their whole cost.
+    So a signed-in caller who could not claim anyway (another role, a suspended account) hears
+    409 ``shift_full`` for such a shift rather than 403; nothing changes either way."""
+
+    @functools.wraps(view)
+    def wrapped(shift_id: int, **kwargs):
+        asked = bearer_user_id() is not None
+        if asked:
+            claims.refuse_if_known_full(shift_id)
+        return view(shift_id, gate_asked=asked, **kwargs)
+
+    return wrapped
+
+
 @bp.post("/shifts/<int:shift_id>/claims")
+@sold_out_first
 @bp.auth_required(token_auth, roles=MEMBER)
 @bp.output(ClaimOut, status_code=201)
 @bp.doc(summary="Claim a seat",
         description="409 `shift_full`, `shift_started`, `shift_cancelled`, `already_claimed` or `overlapping_claim`; "
                     "403 `not_eligible` with each missing requirement in `fields`.", responses=[403, 404, 409])
-def claim(shift_id):
-    result = claims.claim_seat(require_user(), shift_id)
+def claim(shift_id, gate_asked: bool = False):
+    result = claims.claim_seat(require_user(), shift_id, gate_asked=gate_asked)
     commit()
     return claims.claim_json(result)
 

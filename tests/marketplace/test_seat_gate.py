@@ -50,7 +50,24 @@ def test_the_last_seat_marks_the_shift_and_later_claims_skip_the_database(client
     with statements(app) as seen:
         full = _claim(client, shift_id, second)
     assert full.status_code == 409 and full.json["error"]["code"] == "shift_full"
-    assert not [s for s in seen if "shifts" in s or "member_profiles" in s], seen  # only the caller's own row
+    assert seen == []  # answered before the caller was loaded: one Redis lookup
+
+
+def test_the_early_answer_still_needs_a_valid_token(client, enterprise, member, app):
+    _campaign, rows = publish(client, enterprise, inbound(), seats={0: 1})
+    shift_id = rows[0]["id"]
+    _u1, first = member()
+    assert _claim(client, shift_id, first).status_code == 201
+    assert _marked(app, shift_id) > 0
+    for headers in ({}, {"Authorization": "Bearer not-a-token"}, {"Authorization": "Basic abc"}):
+        answer = _claim(client, shift_id, headers)
+        assert answer.status_code == 401, (headers, answer.json)
+    # Another role learns only what every signed-in caller may: the shift is full. On a shift
+    # with seats, the role check answers as before.
+    assert _claim(client, shift_id, enterprise["headers"]).json["error"]["code"] == "shift_full"
+    _campaign, open_rows = publish(client, enterprise, inbound(), seats={0: 3})
+    refused = _claim(client, open_rows[0]["id"], enterprise["headers"])
+    assert refused.status_code == 403 and refused.json["error"]["code"] == "forbidden_role"
 
 
 def test_a_released_seat_or_more_seats_reopen_the_shift(client, enterprise, member, app):
