@@ -119,6 +119,7 @@ def from_environment(instance_path: str, testing: bool = False) -> dict:
         "TELEPHONY_PROVIDER": _env("TELEPHONY_PROVIDER", "twilio" if _env("TWILIO_AUTH_TOKEN") else "local"),
         "STRIPE_SECRET_KEY": _env("STRIPE_SECRET_KEY"),
         "STRIPE_WEBHOOK_SECRET": _env("STRIPE_WEBHOOK_SECRET"),
+        "STRIPE_CONNECT_WEBHOOK_SECRET": _env("STRIPE_CONNECT_WEBHOOK_SECRET"),
         "PAYOUT_PROVIDER": _env("PAYOUT_PROVIDER", "stripe" if _env("STRIPE_SECRET_KEY") else "manual"),
         "WEB3_PROVIDER_URI": _env("WEB3_PROVIDER_URI"),
         "LEDGER_ANCHOR_PRIVATE_KEY": _env("LEDGER_ANCHOR_PRIVATE_KEY"),

@@ -17,6 +17,7 @@ from payouts import reports, services, tasks
 from payouts.models import LedgerAccount, Payout, Posting, Transfer
 from payouts.schemas import (
     AmountIn,
+    DashboardLinkOut,
     EarningsOut,
     FailIn,
     JobAcceptedOut,
@@ -153,7 +154,12 @@ def get_payout_account():
     destination = destination_of(require_user().id)
     if destination is None:
         raise NotFound()
-    return {"provider": destination.provider, "status": destination.status, "details": destination.details}
+    return _account_json(destination)
+
+
+def _account_json(destination, onboarding_url: str | None = None) -> dict:
+    return {"provider": destination.provider, "status": destination.status, "details": destination.details,
+            "onboarding_url": onboarding_url, "notice": services.notice_of(destination)}
 
 
 @bp.put("/payouts/account")
@@ -164,7 +170,7 @@ def get_payout_account():
 def put_payout_account(data):
     destination = services.save_payout_details(require_user().id, data["details"])
     commit()
-    return {"provider": destination.provider, "status": destination.status, "details": destination.details}
+    return _account_json(destination)
 
 
 @bp.post("/payouts/account/onboarding")
@@ -176,9 +182,19 @@ def start_onboarding():
     url = services.start_onboarding(user.id)
     commit()
     destination = destination_of(user.id)
-    return {"provider": destination.provider if destination else "manual",
-            "status": destination.status if destination else "pending",
-            "details": destination.details if destination else None, "onboarding_url": url}
+    if destination is None:
+        return {"provider": "manual", "status": "pending", "details": None, "onboarding_url": url, "notice": None}
+    return _account_json(destination, url)
+
+
+@bp.post("/payouts/account/dashboard")
+@bp.auth_required(token_auth, roles=["member"])
+@bp.output(DashboardLinkOut)
+@bp.doc(summary="A one-time link to your Stripe Express dashboard (bank details, Stripe's own payouts)",
+        description="409 `no_connected_account` when payouts do not go through a Stripe account.",
+        responses=[409])
+def dashboard_link():
+    return {"url": services.dashboard_link(require_user().id)}
 
 
 @bp.post("/admin/payouts/<int:payout_id>/settle")

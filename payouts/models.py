@@ -135,6 +135,14 @@ class PayoutDestination(db.Model):
     details: Mapped[str | None] = mapped_column(Text)  # manual provider: how the member wants to be paid
     status: Mapped[str] = mapped_column(String(16), default="pending")  # pending | enabled | restricted
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
+    # The member's bank refused a payout from the connected account (Stripe's failure code, the
+    # amount, the provider's payout id, when): shown to the member until a later one succeeds.
+    notice_code: Mapped[str | None] = mapped_column(String(40))
+    notice_amount: Mapped[int | None] = mapped_column(BigInteger)
+    notice_currency: Mapped[str | None] = mapped_column(String(3))
+    notice_ref: Mapped[str | None] = mapped_column(String(120))
+    notice_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    bank_paid_at: Mapped[datetime | None] = mapped_column(UTCDateTime)  # the latest bank payout that went through
 
 
 class Payout(db.Model):

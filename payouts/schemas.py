@@ -110,11 +110,27 @@ class PayoutAccountIn(Schema):
                             metadata={"description": "Manual provider: how you want to be paid."})
 
 
+class BankNoticeOut(Schema):
+    code = fields.String(metadata={"description": "Stripe's payout failure code, e.g. `account_closed`"})
+    message = fields.String(metadata={"description": "What went wrong, in the caller's language"})
+    advice = fields.String(metadata={"description": "What to do about it"})
+    amount = fields.Integer(allow_none=True, metadata={"description": "Minor units"})
+    currency = fields.String(allow_none=True)
+    payout_ref = fields.String(allow_none=True, metadata={"description": "The provider's id of the bank payout"})
+    failed_at = fields.DateTime(allow_none=True)
+
+
 class PayoutAccountOut(Schema):
     provider = fields.String()
     status = fields.String()
     details = fields.String(allow_none=True)
     onboarding_url = fields.String(allow_none=True)
+    notice = fields.Nested(BankNoticeOut, allow_none=True, metadata={
+        "description": "Set when the bank refused a payout from the connected account, until one goes through"})
+
+
+class DashboardLinkOut(Schema):
+    url = fields.String(metadata={"description": "A one-time link to the Stripe Express dashboard"})
 
 
 class SettleIn(Schema):

@@ -175,8 +175,9 @@ def earnings():
     payouts = db.session.scalars(select(Payout).where(Payout.member_id == user.id)
                                  .order_by(Payout.id.desc()).limit(10)).all()
     open_payout = next((p for p in payouts if p.status in OPEN_PAYOUT_STATES), None)
+    destination = destination_of(user.id)
     return render_template("payouts/earnings.html", summary=summary, lines=lines, payouts=payouts,
-                           open_payout=open_payout, destination=destination_of(user.id),
+                           open_payout=open_payout, destination=destination, notice=services.notice_of(destination),
                            minimum=minimum_payout())
 
 
@@ -213,8 +214,20 @@ def payout_account():
         except AppError as exc:
             rollback()
             errors = exc.fields or {"_form": exc.message}
-    return render_template("payouts/account.html", provider=provider.name, destination=destination_of(user.id),
-                           errors=errors), 422 if errors else 200
+    destination = destination_of(user.id)
+    return render_template("payouts/account.html", provider=provider.name, destination=destination,
+                           notice=services.notice_of(destination), errors=errors), 422 if errors else 200
+
+
+@bp.post("/account/dashboard")
+@page_login_required(roles=["member"])
+def stripe_dashboard():
+    """To the member's Stripe Express dashboard (a one-time link), where bank details change."""
+    try:
+        return redirect(services.dashboard_link(current_user().id))
+    except AppError as exc:
+        _flash_error(exc)
+        return redirect(url_for("payouts.payout_account"))
 
 
 # --- admin ------------------------------------------------------------------------------------

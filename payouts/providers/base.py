@@ -46,6 +46,11 @@ class PayoutProvider:
     def onboarding_link(self, destination, member_email: str, refresh_url: str, return_url: str) -> str:
         raise NotImplementedError
 
+    def dashboard_link(self, destination) -> str | None:
+        """A one-time link to the provider's own dashboard for a connected account (where the member
+        changes their bank details), or None when the provider has none."""
+        return None
+
     def pay(self, payout, destination) -> str | None:
         """Send the payout; return the provider's reference, or None when it awaits manual settlement."""
         raise NotImplementedError

@@ -78,6 +78,13 @@ class StripeProvider(PayoutProvider):
             "refresh_url": refresh_url, "return_url": return_url})
         return link.url
 
+    def dashboard_link(self, destination) -> str | None:
+        """A login link to the Express dashboard: bank details are changed there, by the member."""
+        if destination is None or not destination.external_id:
+            return None
+        link = self._call(self.client.v1.accounts.login_links.create, destination.external_id)
+        return link.url
+
     def pay(self, payout, destination) -> str | None:
         if destination is None or not destination.external_id:
             raise ProviderRejected("The member has no connected Stripe account.")

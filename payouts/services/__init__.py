@@ -19,7 +19,9 @@ from payouts.services.earnings import (
     release_escrow,
     reverse_earning,
 )
+from payouts.services.notices import notice_of
 from payouts.services.payouts import (
+    dashboard_link,
     execute_payout,
     fail_payout,
     mark_payout_paid,
@@ -31,8 +33,8 @@ from payouts.services.topups import confirm_simulated_checkout, create_topup, wa
 from payouts.services.webhooks import handle_event
 
 __all__ = [
-    "accrue_earning", "approve_earning", "confirm_simulated_checkout", "create_topup", "earnings_summary",
-    "execute_payout", "execute_payouts", "fail_payout", "handle_event", "hold_escrow", "mark_payout_paid",
-    "release_escrow", "request_payout", "reverse_earning", "run_payout_batch", "save_payout_details",
-    "start_onboarding", "unpaid_scheduled_payouts", "wallet_summary",
+    "accrue_earning", "approve_earning", "confirm_simulated_checkout", "create_topup", "dashboard_link",
+    "earnings_summary", "execute_payout", "execute_payouts", "fail_payout", "handle_event", "hold_escrow",
+    "mark_payout_paid", "notice_of", "release_escrow", "request_payout", "reverse_earning", "run_payout_batch",
+    "save_payout_details", "start_onboarding", "unpaid_scheduled_payouts", "wallet_summary",
 ]

@@ -12,12 +12,12 @@ from sqlalchemy.exc import IntegrityError
 
 from app import events
 from app.auth.models import User
-from app.errors import Conflict, NotFound, ValidationError
+from app.errors import AppError, Conflict, NotFound, ValidationError
 from app.extensions import db
 from app.timeutil import utcnow
 from payouts.ledger import Leg, account, check_amount, find_balance, post, valid_currency
 from payouts.models import OPEN_PAYOUT_STATES, Payout, PayoutDestination
-from payouts.providers import ProviderRejected, get_provider
+from payouts.providers import ProviderError, ProviderRejected, get_provider
 
 logger = logging.getLogger(__name__)
 
@@ -61,6 +61,21 @@ def start_onboarding(member_id: int) -> str:
                                     return_url=url_for("payouts.earnings", _external=True))
 
 
+def dashboard_link(member_id: int) -> str:
+    """Where the member changes the bank details of their connected account (a one-time link);
+    409 ``no_connected_account`` when payouts do not go through a provider's account."""
+    try:
+        link = get_provider().dashboard_link(destination_of(member_id))
+    except (ProviderError, ProviderRejected) as exc:
+        logger.warning("No dashboard link for member %s: %s", member_id, exc)
+        raise AppError(_("Stripe cannot be reached right now. Try again in a minute."), code="provider_unavailable",
+                       status=503) from exc
+    if not link:
+        raise Conflict(_("Your payouts do not go through a Stripe account: change your payout details here."),
+                       code="no_connected_account")
+    return link
+
+
 def open_payout(member_id: int) -> Payout | None:
     return db.session.scalar(select(Payout).where(Payout.member_id == member_id,
                                                   Payout.status.in_(OPEN_PAYOUT_STATES)))
@@ -79,8 +94,6 @@ def request_payout(member_id: int, amount: int, currency: str, *, scheduled: boo
         raise Conflict(_("Connect a payout account first."), code="no_payout_account")
     if open_payout(member_id) is not None:
         raise Conflict(_("You already have a withdrawal in progress."), code="payout_in_progress")
-    if amount > find_balance("member", member_id, "available", currency):
-        raise ValidationError(fields={"amount": _("Exceeds the available balance.")})
     payout = Payout(member_id=member_id, amount=amount, currency=currency, provider=destination.provider,
                     scheduled=scheduled, idempotency_key=uuid.uuid4().hex)
     try:
@@ -88,6 +101,11 @@ def request_payout(member_id: int, amount: int, currency: str, *, scheduled: boo
             db.session.add(payout)
     except IntegrityError as exc:
         raise Conflict(_("You already have a withdrawal in progress."), code="payout_in_progress") from exc
+    # Read the balance only once this request holds the member's one open payout: a concurrent
+    # request has then either committed its hold (and this insert met the index) or waits on it.
+    # The caller's rollback removes the row when the balance is short; ``post`` guards it anyway.
+    if amount > find_balance("member", member_id, "available", currency):
+        raise ValidationError(fields={"amount": _("Exceeds the available balance.")})
     # The provider idempotency key is derived from the payout id and stored before the first attempt.
     payout.idempotency_key = f"crowdline-payout-{payout.id}"
     available = account("member", member_id, "available", currency)

@@ -10,10 +10,16 @@ from sqlalchemy import or_, select
 from app.extensions import db
 from payouts.ledger import InsufficientFunds, _insert
 from payouts.models import Payout, PayoutDestination, Topup, WebhookEvent
+from payouts.services import notices
 from payouts.services.payouts import fail_payout
 from payouts.services.topups import credit_topup, debit_wallet
 
 logger = logging.getLogger(__name__)
+
+N_ = str  # marks a message for the catalog without translating it here
+
+# Stored in English; the pages show it in the member's language (it is in the catalog).
+TRANSFER_REVERSED = N_("The transfer to your payout account was reversed by the payment provider.")
 
 
 def handle_event(event: dict) -> str:
@@ -30,7 +36,7 @@ def handle_event(event: dict) -> str:
     if inserted is None:
         return "duplicate"
     if handler is not None:
-        outcome = handler(obj)
+        outcome = handler(obj, event.get("account")) if kind in ACCOUNT_EVENTS else handler(obj)
         db.session.get(WebhookEvent, inserted).outcome = outcome
     logger.info("Provider event %s (%s): %s", event_id, kind, outcome)
     return outcome
@@ -118,14 +124,35 @@ def _transfer_reversed(obj: dict) -> str:
         payout = db.session.scalar(select(Payout).where(Payout.provider_ref == obj.get("id")))
     if payout is None:
         return "unknown_payout"
-    fail_payout(payout.id, "The transfer to your payout account was reversed by the payment provider.")
+    fail_payout(payout.id, TRANSFER_REVERSED)
     return "payout_returned"
 
 
-def _payout_failed(obj: dict) -> str:
-    # A connected account's bank payout failed: the money is back on the member's Stripe balance,
-    # not ours; the account needs the member's attention.
-    return "noted"
+def _connected_destination(account_id) -> PayoutDestination | None:
+    if not isinstance(account_id, str) or not account_id:
+        return None
+    return db.session.scalar(select(PayoutDestination).where(PayoutDestination.external_id == account_id))
+
+
+def _payout_failed(obj: dict, account_id: str | None) -> str:
+    """A bank payout failed. On a member's connected account (the event names the ``account``)
+    the money is back on their Stripe balance, not ours: the member is told why and what to do.
+    Without an account it is the platform's own bank payout, for the operators."""
+    if not account_id:
+        return "platform_payout"
+    destination = _connected_destination(account_id)
+    if destination is None:
+        return "unknown_account"
+    return notices.record_bank_failure(destination, obj)
+
+
+def _payout_paid(obj: dict, account_id: str | None) -> str:
+    if not account_id:
+        return "platform_payout"
+    destination = _connected_destination(account_id)
+    if destination is None:
+        return "unknown_account"
+    return notices.record_bank_payout(destination, obj)
 
 
 HANDLERS = {
@@ -137,4 +164,7 @@ HANDLERS = {
     "account.updated": _account_updated,
     "transfer.reversed": _transfer_reversed,
     "payout.failed": _payout_failed,
+    "payout.paid": _payout_paid,
 }
+# Events about a connected account's own objects: their handlers also get the event's ``account``.
+ACCOUNT_EVENTS = {"payout.failed", "payout.paid"}

@@ -141,6 +141,12 @@ class StripeStub:
         if path == "/v1/account_links":
             return {"object": "account_link", "created": now, "expires_at": now + 300,
                     "url": f"https://connect.stripe.com/setup/e/{params['account']}/{uuid.uuid4().hex[:12]}"}
+        if path.startswith("/v1/accounts/") and path.endswith("/login_links"):
+            account = path.split("/")[3]
+            if account not in self.objects:
+                raise LookupError(f"No such account: '{account}'")
+            return {"object": "login_link", "created": now,
+                    "url": f"https://connect.stripe.com/express/{uuid.uuid4().hex[:12]}"}
         if path == "/v1/transfers":
             tid = "tr_" + uuid.uuid4().hex[:24]
             transfer = {"id": tid, "object": "transfer", "amount": int(params["amount"]),
@@ -169,6 +175,9 @@ class StripeStub:
                 body = self.create(path, params)
             except KeyError:
                 return 404, {"error": {"type": "invalid_request_error", "message": f"Unrecognized request URL {path}"}}
+            except LookupError as exc:
+                return 400, {"error": {"type": "invalid_request_error", "code": "resource_missing",
+                                       "message": str(exc)}}
             self.objects[body.get("id", path)] = body
             if key:
                 self.idempotent[key] = body

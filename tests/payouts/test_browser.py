@@ -13,6 +13,7 @@ from app.auth import services as accounts
 from app.database import commit
 from app.extensions import db
 from payouts import services
+from payouts.models import PayoutDestination
 from tests.conftest import make_test_app
 
 pytestmark = pytest.mark.browser
@@ -122,3 +123,30 @@ def test_enterprise_funds_the_wallet_with_the_offline_simulator(live, browser):
         assert page.get_by_test_id("statement-closing").inner_text() == "1,200.50 CNY"
     finally:
         context.close()
+
+
+def test_a_refused_bank_payout_shows_on_the_phone_in_chinese(live, phone):
+    application, url = live
+    with application.test_request_context():
+        member = accounts.create_user(email="lei.bank@example.test", password=PASSWORD, name="Lei", role="member")
+        db.session.add(PayoutDestination(member_id=member.id, provider="stripe", external_id="acct_phone_bank",
+                                         status="enabled"))
+        commit()
+        outcome = services.handle_event({"id": "evt_phone_po", "type": "payout.failed", "account": "acct_phone_bank",
+                                         "data": {"object": {"id": "po_phone", "object": "payout", "amount": 88_00,
+                                                             "currency": "cny", "failure_code": "account_frozen",
+                                                             "created": 1_790_000_000}}})
+        commit()
+        assert outcome == "member_told"
+    page = phone
+    _sign_in(page, url, "lei.bank@example.test")
+    page.goto(url + "/payouts/earnings")
+    page.get_by_test_id("lang-zh").click()
+    page.wait_for_load_state()
+    notice = page.get_by_test_id("payout-notice")
+    assert "88.00 CNY" in notice.inner_text()
+    assert page.get_by_test_id("payout-notice-reason").inner_text() == "该银行账户已被冻结。"
+    assert page.get_by_test_id("open-stripe-dashboard").is_visible()
+    assert fits_the_screen(page)
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "member-bank-notice-zh-360.png"), full_page=True)
