@@ -12,12 +12,13 @@ from sqlalchemy.exc import IntegrityError
 
 from app import events
 from app.auth.models import User
-from app.errors import AppError, Conflict, NotFound, ValidationError
+from app.errors import Conflict, NotFound, ValidationError
 from app.extensions import db
 from app.timeutil import utcnow
 from payouts.ledger import Leg, account, check_amount, find_balance, post, valid_currency
 from payouts.models import OPEN_PAYOUT_STATES, Payout, PayoutDestination
-from payouts.providers import ProviderError, ProviderRejected, get_provider
+from payouts.providers import ProviderRejected, get_provider
+from payouts.services.provider_errors import provider_call
 
 logger = logging.getLogger(__name__)
 
@@ -57,19 +58,17 @@ def start_onboarding(member_id: int) -> str:
         db.session.add(destination)
         db.session.flush()
     email = db.session.get(User, member_id).email
-    return provider.onboarding_link(destination, email, refresh_url=url_for("payouts.payout_account", _external=True),
-                                    return_url=url_for("payouts.earnings", _external=True))
+    with provider_call("an onboarding link"):
+        return provider.onboarding_link(destination, email,
+                                        refresh_url=url_for("payouts.payout_account", _external=True),
+                                        return_url=url_for("payouts.earnings", _external=True))
 
 
 def dashboard_link(member_id: int) -> str:
     """Where the member changes the bank details of their connected account (a one-time link);
     409 ``no_connected_account`` when payouts do not go through a provider's account."""
-    try:
+    with provider_call("a dashboard link"):
         link = get_provider().dashboard_link(destination_of(member_id))
-    except (ProviderError, ProviderRejected) as exc:
-        logger.warning("No dashboard link for member %s: %s", member_id, exc)
-        raise AppError(_("Stripe cannot be reached right now. Try again in a minute."), code="provider_unavailable",
-                       status=503) from exc
     if not link:
         raise Conflict(_("Your payouts do not go through a Stripe account: change your payout details here."),
                        code="no_connected_account")

@@ -14,6 +14,7 @@ from app.timeutil import utcnow
 from payouts.ledger import PLATFORM, Leg, account, check_amount, find_balance, post, valid_currency
 from payouts.models import LedgerAccount, Topup, Transfer
 from payouts.providers import get_provider
+from payouts.services.provider_errors import provider_call
 
 logger = logging.getLogger(__name__)
 
@@ -31,8 +32,9 @@ def create_topup(org_id: int, user_id: int, amount: int, currency: str) -> Topup
     topup = Topup(org_id=org_id, created_by_id=user_id, amount=amount, currency=currency, provider=provider.name)
     db.session.add(topup)
     db.session.flush()
-    checkout = provider.create_checkout(topup, success_url=url_for("payouts.wallet", _external=True),
-                                        cancel_url=url_for("payouts.wallet", _external=True))
+    with provider_call("a checkout"):
+        checkout = provider.create_checkout(topup, success_url=url_for("payouts.wallet", _external=True),
+                                            cancel_url=url_for("payouts.wallet", _external=True))
     topup.checkout_id, topup.checkout_url = checkout.checkout_id, checkout.url
     logger.info("Top-up %s of %s %s for org %s created", topup.id, amount, currency, org_id)
     return topup

@@ -168,3 +168,27 @@ def test_reconciliation_against_stripe_balance_transactions(app, runner, enterpr
     assert problems == {("topup", topup_id): "missing_at_provider"}  # the offline top-up only
     assert report["totals"]["payout:CNY"] == {"ledger": -30_00, "provider": -30_00}
     assert report["matched"] == 1 and payout_id
+
+
+def test_stripe_down_or_refusing_is_an_answer_not_a_500(app, client, auth, enterprise, create_user, user_email,
+                                                        use_stripe):
+    from payouts.models import Topup
+
+    _, org_id, email = enterprise()
+    member_id = create_user("member")
+    member_headers = auth.headers(user_email(member_id))
+    with app.app_context():
+        db.session.add(PayoutDestination(member_id=member_id, provider="stripe", external_id="acct_unknown_to_stripe",
+                                         status="enabled"))
+        commit()
+    refused = client.post("/api/v1/payouts/account/dashboard", headers=member_headers)
+    assert refused.status_code == 409 and refused.json["error"]["code"] == "provider_refused"
+    assert "acct_unknown_to_stripe" in refused.json["error"]["message"]
+
+    app.config["STRIPE_API_BASE"] = "http://127.0.0.1:9"  # nothing listens there
+    down = client.post("/api/v1/wallet/topups", json={"amount": 80_00, "currency": "USD"}, headers=auth.headers(email))
+    assert down.status_code == 503 and down.json["error"]["code"] == "provider_unavailable"
+    with app.app_context():
+        assert db.session.scalar(sa.select(sa.func.count()).select_from(Topup).where(Topup.org_id == org_id)) == 0
+    onboarding = client.post("/api/v1/payouts/account/onboarding", headers=auth.headers(user_email(create_user())))
+    assert onboarding.status_code == 503 and onboarding.json["error"]["code"] == "provider_unavailable"
