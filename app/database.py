@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from datetime import datetime
 
@@ -13,6 +14,8 @@ from sqlalchemy.types import TypeDecorator
 
 from app.extensions import db
 from app.timeutil import as_utc
+
+logger = logging.getLogger(__name__)
 
 
 class UTCDateTime(TypeDecorator):
@@ -59,12 +62,23 @@ def after_commit_once(callback: Callable[[], None]) -> None:
 
 
 def commit() -> None:
-    """Commit the unit of work at the edge of a request, job or command, then run after-commit work."""
+    """Commit the unit of work at the edge of a request, job or command, then run after-commit work.
+
+    The change is saved once the commit returns, so one failing callback (Redis down while a job
+    is queued) does not keep the others from running: each failure is logged, and the first is
+    raised once all have run."""
     session = db.session
     session.commit()
     callbacks = session.info.pop(_AFTER_COMMIT, [])
+    failure: Exception | None = None
     for callback in callbacks:
-        callback()
+        try:
+            callback()
+        except Exception as exc:
+            logger.exception("After-commit work %r failed; the commit stands", callback)
+            failure = failure or exc
+    if failure is not None:
+        raise failure
 
 
 def rollback() -> None:

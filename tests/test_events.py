@@ -108,3 +108,24 @@ def test_after_commit_work_runs_only_after_commit(app):
         assert ran == []
         commit()
         assert ran == ["committed"]
+
+
+def test_one_failing_after_commit_callback_does_not_stop_the_others(app):
+    import pytest
+
+    from app.database import after_commit, commit
+
+    ran = []
+
+    def _fails():
+        raise ConnectionError("redis is down")
+
+    with app.app_context():
+        after_commit(lambda: ran.append("first"))
+        after_commit(_fails)
+        after_commit(lambda: ran.append("after the failure"))
+        with pytest.raises(ConnectionError):
+            commit()
+        assert ran == ["first", "after the failure"]
+        commit()  # nothing is left over for the next commit
+        assert ran == ["first", "after the failure"]
