@@ -90,7 +90,9 @@ def sold_out_first(view: Callable) -> Callable:
 @bp.output(ClaimOut, status_code=201)
 @bp.doc(summary="Claim a seat",
         description="409 `shift_full`, `shift_started`, `shift_cancelled`, `already_claimed` or `overlapping_claim`; "
-                    "403 `not_eligible` with each missing requirement in `fields`.", responses=[403, 404, 409])
+                    "403 `not_eligible` with each missing requirement in `fields`. A shift known to be full is "
+                    "answered 409 `shift_full` on any valid token, before the role and eligibility checks.",
+        responses=[403, 404, 409])
 def claim(shift_id, gate_asked: bool = False):
     result = claims.claim_seat(require_user(), shift_id, gate_asked=gate_asked)
     commit()
