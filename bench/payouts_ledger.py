@@ -35,6 +35,7 @@ sys.path.insert(0, str(ROOT))
 from scratch import insert_members, scratch_database  # noqa: E402 - bench/ is on the path when run as a script
 
 COMMIT_EVERY = 1000
+PROGRESS_EVERY = 100_000  # earnings between progress lines
 
 
 def make_members(count: int) -> list[int]:
@@ -87,6 +88,8 @@ def bench_earnings(count: int, members: list[int]) -> tuple[float, float]:
         services.approve_earning(interaction, key=f"approve:{interaction}", fee_bps=1000)
         if i % COMMIT_EVERY == COMMIT_EVERY - 1:
             commit()
+        if i % PROGRESS_EVERY == PROGRESS_EVERY - 1:
+            _progress("ledger", i + 1, count, started)
     commit()
     ledger_seconds = time.perf_counter() - started
 
@@ -113,9 +116,18 @@ def bench_earnings(count: int, members: list[int]) -> tuple[float, float]:
                                                for k in range(legs)])
         if i % COMMIT_EVERY == COMMIT_EVERY - 1:
             commit()
+        if i % (2 * PROGRESS_EVERY) == 2 * PROGRESS_EVERY - 1:
+            _progress("bare INSERT", (i + 1) // 2, count, started)
     commit()
     bare_seconds = time.perf_counter() - started
     return ledger_seconds, bare_seconds
+
+
+def _progress(label: str, done: int, count: int, started: float) -> None:
+    """A long run says how it goes: the rate so far, in transfers/s (two per earning)."""
+    seconds = time.perf_counter() - started
+    print(f"  … {label}: {done:,} of {count:,} earnings in {seconds:,.0f} s, {2 * done / seconds:,.0f} transfers/s "
+          "so far", flush=True)
 
 
 def work_queue(name: str) -> float:
