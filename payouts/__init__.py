@@ -23,3 +23,4 @@ def init_app(app) -> None:
     add_demo_step(cli.seed_demo_command, order=50)
     register_periodic("payout-batch", tasks.payout_batch,
                       app.config.get("PAYOUT_BATCH_INTERVAL", tasks.BATCH_INTERVAL))
+    register_periodic("payout-stalled", tasks.resume_stalled_payouts, tasks.STALLED_EVERY)

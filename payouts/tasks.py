@@ -19,6 +19,8 @@ RETRY = Retry(max=5, interval=[10, 60, 300, 900, 3600])
 BATCH_INTERVAL = timedelta(days=7)
 PAY_CHUNK = 10_000  # payouts per pay_payouts job (jobs of one batch run in parallel on several workers)
 COMMIT_EVERY = 500  # payouts paid per transaction: row locks are held across their provider calls
+STALLED_AFTER = timedelta(minutes=15)  # a payout still "requested" this long after the request lost its job
+STALLED_EVERY = timedelta(minutes=10)
 
 
 @job("payouts", retry=RETRY)
@@ -40,6 +42,16 @@ def pay_payouts(payout_ids: list[int]) -> dict:
         commit()
         report_progress(min(start + COMMIT_EVERY, len(payout_ids)), len(payout_ids), "paying")
     return outcomes
+
+
+@job("payouts", retry=RETRY, timeout=3600)
+def resume_stalled_payouts() -> dict:
+    """Pay the payouts whose own job never ran or gave up (a periodic sweep, every ten minutes):
+    a withdrawal whose job was lost while Redis was down would otherwise wait for nothing."""
+    ids = services.stalled_payouts(STALLED_AFTER, PAY_CHUNK)
+    if ids:
+        logger.warning("Resuming %s stalled payout(s)", len(ids))
+    return pay_payouts(ids) if ids else {}
 
 
 @job("payouts", retry=RETRY, timeout=3600)

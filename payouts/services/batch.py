@@ -16,6 +16,7 @@ from __future__ import annotations
 import logging
 import uuid
 from collections import defaultdict
+from datetime import timedelta
 
 from sqlalchemy import String, bindparam, cast, delete, literal, select, update
 
@@ -54,6 +55,15 @@ def unpaid_scheduled_payouts() -> list[int]:
     """Ids of scheduled payouts still waiting for their first payment attempt (a crashed batch's)."""
     return list(db.session.scalars(select(Payout.id).where(
         Payout.scheduled.is_(True), Payout.status == "requested").order_by(Payout.id)))
+
+
+def stalled_payouts(older_than: timedelta, limit: int) -> list[int]:
+    """Ids of payouts still ``requested`` long after they were asked for: their job was lost (Redis
+    was down when it was to be queued) or gave up (the provider was down through every retry).
+    Paying them again is safe: each provider call carries the payout's stored idempotency key."""
+    cutoff = utcnow() - older_than
+    return list(db.session.scalars(select(Payout.id).where(
+        Payout.status == "requested", Payout.requested_at < cutoff).order_by(Payout.id).limit(limit)))
 
 
 def run_payout_batch(chunk: int = CHUNK, progress=None, on_chunk=None) -> list[int]:

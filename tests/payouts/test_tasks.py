@@ -65,3 +65,38 @@ def test_the_payout_batch_is_a_weekly_periodic_job(app):
 
     periodic = SCHEDULE["payout-batch"]
     assert periodic.func is payout_batch and periodic.every == timedelta(days=7)
+
+
+def test_a_withdrawal_whose_job_was_lost_is_picked_up_by_the_sweep(app, enterprise, fund, earn, create_user,
+                                                                   payout_details):
+    from app.database import commit
+    from payouts import services
+    from payouts.tasks import STALLED_AFTER, resume_stalled_payouts
+
+    _, org_id, _ = enterprise()
+    fund(org_id, 100_00)
+    lost, recent = create_user("member"), create_user("member")
+    for number, member in enumerate((lost, recent), 1):
+        earn(org_id, member, 30_00, interaction_id=number)
+        payout_details(member)
+    with app.test_request_context():
+        # Both committed without their job (as when Redis is down at that moment); one of them long ago.
+        stalled = services.request_payout(lost, 30_00, "CNY", enqueue=False)
+        fresh = services.request_payout(recent, 30_00, "CNY", enqueue=False)
+        stalled.requested_at = datetime.now(UTC) - STALLED_AFTER - timedelta(minutes=1)
+        commit()
+        stalled_id, fresh_id = stalled.id, fresh.id
+    with app.app_context():
+        assert resume_stalled_payouts() == {"processing": 1}  # the manual provider: now an admin's to settle
+        assert resume_stalled_payouts() == {}
+        assert db.session.get(Payout, stalled_id).status == "processing"
+        assert db.session.get(Payout, fresh_id).status == "requested"  # its own job may still be on the way
+
+
+def test_the_stalled_payout_sweep_is_periodic(app):
+    from app.schedule import SCHEDULE
+    from payouts.tasks import STALLED_EVERY, resume_stalled_payouts
+
+    periodic = SCHEDULE["payout-stalled"]
+    assert periodic.func is resume_stalled_payouts and periodic.every == STALLED_EVERY
+    assert resume_stalled_payouts.retry is not None
