@@ -28,15 +28,16 @@ def handle_event(event: dict) -> str:
     obj = ((event.get("data") or {}).get("object")) or {}
     if not event_id or not isinstance(obj, dict):
         return "malformed"
-    handler = HANDLERS.get(kind)
-    outcome = "ignored" if handler is None else "pending"
+    known = kind in HANDLERS or kind in ACCOUNT_HANDLERS
+    outcome = "pending" if known else "ignored"
     inserted = db.session.execute(
         _insert(WebhookEvent).values(event_id=event_id[:120], type=kind[:80], outcome=outcome, payload=event)
         .on_conflict_do_nothing(index_elements=["event_id"]).returning(WebhookEvent.id)).scalar()
     if inserted is None:
         return "duplicate"
-    if handler is not None:
-        outcome = handler(obj, event.get("account")) if kind in ACCOUNT_EVENTS else handler(obj)
+    if known:
+        outcome = (_on_connected_account(ACCOUNT_HANDLERS[kind], obj, event.get("account"))
+                   if kind in ACCOUNT_HANDLERS else HANDLERS[kind](obj))
         db.session.get(WebhookEvent, inserted).outcome = outcome
     logger.info("Provider event %s (%s): %s", event_id, kind, outcome)
     return outcome
@@ -105,7 +106,7 @@ def _dispute_created(obj: dict) -> str:
 
 
 def _account_updated(obj: dict) -> str:
-    destination = db.session.scalar(select(PayoutDestination).where(PayoutDestination.external_id == obj.get("id")))
+    destination = _connected_destination(obj.get("id"))
     if destination is None:
         return "unknown_account"
     if obj.get("payouts_enabled") and (obj.get("capabilities") or {}).get("transfers", "active") == "active":
@@ -134,25 +135,17 @@ def _connected_destination(account_id) -> PayoutDestination | None:
     return db.session.scalar(select(PayoutDestination).where(PayoutDestination.external_id == account_id))
 
 
-def _payout_failed(obj: dict, account_id: str | None) -> str:
-    """A bank payout failed. On a member's connected account (the event names the ``account``)
-    the money is back on their Stripe balance, not ours: the member is told why and what to do.
-    Without an account it is the platform's own bank payout, for the operators."""
+def _on_connected_account(record, obj: dict, account_id) -> str:
+    """A bank payout's event (``payout.failed``, ``payout.paid``). On a member's connected account
+    (the event names the ``account``) the money is on their Stripe balance, not ours: ``record``
+    keeps or clears what the member is told. Without an account it is the platform's own bank
+    payout, for the operators."""
     if not account_id:
         return "platform_payout"
     destination = _connected_destination(account_id)
     if destination is None:
         return "unknown_account"
-    return notices.record_bank_failure(destination, obj)
-
-
-def _payout_paid(obj: dict, account_id: str | None) -> str:
-    if not account_id:
-        return "platform_payout"
-    destination = _connected_destination(account_id)
-    if destination is None:
-        return "unknown_account"
-    return notices.record_bank_payout(destination, obj)
+    return record(destination, obj)
 
 
 HANDLERS = {
@@ -163,8 +156,9 @@ HANDLERS = {
     "charge.dispute.created": _dispute_created,
     "account.updated": _account_updated,
     "transfer.reversed": _transfer_reversed,
-    "payout.failed": _payout_failed,
-    "payout.paid": _payout_paid,
 }
-# Events about a connected account's own objects: their handlers also get the event's ``account``.
-ACCOUNT_EVENTS = {"payout.failed", "payout.paid"}
+# Events about a connected account's own objects, applied through ``_on_connected_account``.
+ACCOUNT_HANDLERS = {
+    "payout.failed": notices.record_bank_failure,
+    "payout.paid": notices.record_bank_payout,
+}
