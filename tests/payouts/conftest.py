@@ -13,6 +13,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
+from sqlalchemy import select
 
 from app.auth.models import User
 from app.database import commit
@@ -230,6 +231,30 @@ def use_stripe(app, stripe_stub):
     app.config.update(PAYOUT_PROVIDER="stripe", STRIPE_SECRET_KEY="sk_test_crowdline", STRIPE_API_BASE=stripe_stub.url)
     yield stripe_stub
     app.config.update(saved)
+
+
+@pytest.fixture
+def connected_member(app, create_user, use_stripe, post_event):
+    """``connected_member()`` → ``(member_id, account_id)``: a member who went through Stripe Connect
+    onboarding (against the stub) and whose account Stripe then reported able to receive payouts."""
+    from payouts import services
+    from payouts.models import PayoutDestination
+
+    def _connect() -> tuple[int, str]:
+        member_id = create_user("member")
+        with app.test_request_context():
+            url = services.start_onboarding(member_id)
+            commit()
+            assert url.startswith("https://connect.stripe.com/setup/")
+            account_id = db.session.scalar(select(PayoutDestination.external_id).where(
+                PayoutDestination.member_id == member_id))
+        event = {"id": f"evt_acct_{member_id}", "type": "account.updated", "data": {"object": {
+            "id": account_id, "object": "account", "payouts_enabled": True, "details_submitted": True,
+            "capabilities": {"transfers": "active"}}}}
+        assert post_event(event).json["outcome"] == "account_enabled"
+        return member_id, account_id
+
+    return _connect
 
 
 @pytest.fixture

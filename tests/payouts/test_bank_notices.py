@@ -10,27 +10,11 @@ import time
 
 import sqlalchemy as sa
 
-from app.database import commit
 from app.extensions import db
-from payouts import services
 from payouts.models import PayoutDestination, WebhookEvent
 from tests.payouts.conftest import sign
 
 CONNECT_SECRET = "whsec_test_connect_endpoint"
-
-
-def _connected(app, create_user, use_stripe, post_event) -> tuple[int, str]:
-    member_id = create_user("member")
-    with app.test_request_context():
-        services.start_onboarding(member_id)
-        commit()
-        account_id = db.session.scalar(sa.select(PayoutDestination.external_id).where(
-            PayoutDestination.member_id == member_id))
-    enabled = {"id": f"evt_acct_{member_id}", "type": "account.updated", "data": {"object": {
-        "id": account_id, "object": "account", "payouts_enabled": True, "details_submitted": True,
-        "capabilities": {"transfers": "active"}}}}
-    assert post_event(enabled).json["outcome"] == "account_enabled"
-    return member_id, account_id
 
 
 def _bank_payout(event_id: str, kind: str, account_id: str | None, payout_id: str, created, **fields) -> dict:
@@ -53,9 +37,9 @@ def _account(client, headers, language: str = "en") -> dict:
     return response.json
 
 
-def test_a_refused_bank_payout_tells_the_member_until_one_goes_through(app, client, auth, create_user, user_email,
-                                                                      use_stripe, post_event):
-    member_id, account_id = _connected(app, create_user, use_stripe, post_event)
+def test_a_refused_bank_payout_tells_the_member_until_one_goes_through(app, client, auth, user_email, post_event,
+                                                                       connected_member):
+    member_id, account_id = connected_member()
     headers = auth.headers(user_email(member_id))
     assert _account(client, headers)["notice"] is None
     now = int(time.time())
@@ -83,9 +67,9 @@ def test_a_refused_bank_payout_tells_the_member_until_one_goes_through(app, clie
     assert _account(client, headers)["notice"] is None
 
 
-def test_the_notice_is_on_the_earnings_and_account_pages_in_both_languages(app, client, create_user, user_email,
-                                                                         use_stripe, post_event):
-    member_id, account_id = _connected(app, create_user, use_stripe, post_event)
+def test_the_notice_is_on_the_earnings_and_account_pages_in_both_languages(app, client, user_email, use_stripe,
+                                                                           post_event, connected_member):
+    member_id, account_id = connected_member()
     event = _bank_payout("evt_po_page", "payout.failed", account_id, "po_9", int(time.time()),
                          failure_code="invalid_account_number")
     assert post_event(event).json["outcome"] == "member_told"
@@ -108,8 +92,8 @@ def test_the_notice_is_on_the_earnings_and_account_pages_in_both_languages(app, 
     assert call["method"] == "POST"
 
 
-def test_dashboard_link_api(app, client, auth, create_user, user_email, use_stripe, post_event):
-    member_id, _account_id = _connected(app, create_user, use_stripe, post_event)
+def test_dashboard_link_api(app, client, auth, create_user, user_email, connected_member):
+    member_id, _account_id = connected_member()
     link = client.post("/api/v1/payouts/account/dashboard", headers=auth.headers(user_email(member_id)))
     assert link.status_code == 200 and link.json["url"].startswith("https://connect.stripe.com/express/")
     never_connected = create_user("member")
@@ -125,8 +109,8 @@ def test_without_a_connected_account_there_is_no_dashboard(app, client, auth, cr
     assert refused.status_code == 409 and refused.json["error"]["code"] == "no_connected_account"
 
 
-def test_platform_and_unknown_account_payouts_change_no_member(app, create_user, use_stripe, post_event):
-    member_id, _account_id = _connected(app, create_user, use_stripe, post_event)
+def test_platform_and_unknown_account_payouts_change_no_member(app, post_event, connected_member):
+    member_id, _account_id = connected_member()
     now = int(time.time())
     own = _bank_payout("evt_platform_po", "payout.failed", None, "po_platform", now, failure_code="declined")
     assert post_event(own).json["outcome"] == "platform_payout"
@@ -145,9 +129,8 @@ def test_platform_and_unknown_account_payouts_change_no_member(app, create_user,
         assert sorted(recorded) == ["platform_payout", "unknown_account"]
 
 
-def test_connect_events_are_signed_with_the_connect_endpoint_secret(app, client, create_user, use_stripe,
-                                                                     post_event):
-    _member_id, account_id = _connected(app, create_user, use_stripe, post_event)
+def test_connect_events_are_signed_with_the_connect_endpoint_secret(app, client, connected_member):
+    _member_id, account_id = connected_member()
     event = _bank_payout("evt_connect_signed", "payout.failed", account_id, "po_c", int(time.time()),
                          failure_code="account_frozen")
     payload = json.dumps(event).encode()

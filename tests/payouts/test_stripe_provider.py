@@ -19,21 +19,6 @@ from payouts.providers import PROVIDERS
 from payouts.providers.stripe import StripeProvider
 
 
-def _connected_member(app, create_user, post_event) -> int:
-    member_id = create_user("member")
-    with app.test_request_context():
-        url = services.start_onboarding(member_id)
-        commit()
-        assert url.startswith("https://connect.stripe.com/setup/")
-        account_id = db.session.scalar(sa.select(PayoutDestination.external_id).where(
-            PayoutDestination.member_id == member_id))
-    event = {"id": f"evt_acct_{member_id}", "type": "account.updated", "data": {"object": {
-        "id": account_id, "object": "account", "payouts_enabled": True, "details_submitted": True,
-        "capabilities": {"transfers": "active"}}}}
-    assert post_event(event).json["outcome"] == "account_enabled"
-    return member_id
-
-
 def test_topup_uses_stripe_checkout_and_waits_for_the_webhook(app, client, auth, enterprise, use_stripe, post_event):
     _, org_id, email = enterprise()
     created = client.post("/api/v1/wallet/topups", json={"amount": 80_00, "currency": "USD"},
@@ -53,11 +38,11 @@ def test_topup_uses_stripe_checkout_and_waits_for_the_webhook(app, client, auth,
         assert find_balance("org", org_id, "wallet", "USD") == 80_00
 
 
-def test_payout_is_a_stripe_transfer_with_the_payout_key(app, enterprise, fund, earn, create_user, use_stripe,
-                                                         post_event, drain):
+def test_payout_is_a_stripe_transfer_with_the_payout_key(app, enterprise, fund, earn, use_stripe, drain,
+                                                         connected_member):
     _, org_id, _ = enterprise()
     fund(org_id, 60_00)
-    member_id = _connected_member(app, create_user, post_event)
+    member_id, _account = connected_member()
     earn(org_id, member_id, 60_00, interaction_id=900)
     with app.test_request_context():
         payout = services.request_payout(member_id, 60_00, "CNY")
@@ -97,13 +82,13 @@ def crashing_stripe(app, use_stripe, monkeypatch):
     return use_stripe
 
 
-def test_a_worker_killed_after_the_stripe_call_pays_once_when_retried(app, enterprise, fund, earn, create_user,
-                                                                      crashing_stripe, post_event):
+def test_a_worker_killed_after_the_stripe_call_pays_once_when_retried(app, enterprise, fund, earn, crashing_stripe,
+                                                                      connected_member):
     from payouts.tasks import process_payout
 
     _, org_id, _ = enterprise()
     fund(org_id, 45_00)
-    member_id = _connected_member(app, create_user, post_event)
+    member_id, _account = connected_member()
     earn(org_id, member_id, 45_00, interaction_id=901)
     with app.test_request_context():
         payout = services.request_payout(member_id, 45_00, "CNY", enqueue=False)
@@ -148,11 +133,11 @@ def test_a_refused_transfer_fails_the_payout_and_returns_the_money(app, enterpri
         assert find_balance("member", member_id, "available", "CNY") == 20_00
 
 
-def test_reconciliation_against_stripe_balance_transactions(app, runner, enterprise, fund, earn, create_user,
-                                                            use_stripe, post_event, drain):
+def test_reconciliation_against_stripe_balance_transactions(app, runner, enterprise, fund, earn, drain,
+                                                            connected_member):
     _, org_id, _ = enterprise()
     topup_id = fund(org_id, 30_00)  # an offline top-up: Stripe has no charge for it
-    member_id = _connected_member(app, create_user, post_event)
+    member_id, _account = connected_member()
     earn(org_id, member_id, 30_00, interaction_id=903)
     with app.test_request_context():
         payout = services.request_payout(member_id, 30_00, "CNY")
