@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from flask import current_app
 from flask_babel import gettext as _
-from sqlalchemy import func, or_, select
+from sqlalchemy import func, select
 
 from app.errors import Conflict, NotFound, ValidationError
 from app.extensions import db
@@ -56,17 +56,26 @@ def _settled(interaction_id: int) -> Transfer | None:
         Transfer.reason.in_(("earning_approved", "earning_reversed"))))
 
 
-def _earning_transfers(interaction_id: int, key: str) -> tuple[Transfer | None, Transfer, Transfer | None]:
-    """``(posted under key, accrual, settlement)`` of an interaction's earning, in one query."""
-    # An interaction has a handful of transfers: their reasons are told apart here, not in the
-    # query, so the planner never intersects with the (unselective) reason index.
+# What approving or reversing an earning needs of the interaction's transfers, as plain rows.
+_EarningRow = tuple[int, str, str, int, str, int | None, int | None, int | None]
+_EARNING_ROWS = select(Transfer.id, Transfer.key, Transfer.reason, Transfer.amount, Transfer.currency,
+                       Transfer.member_id, Transfer.org_id, Transfer.campaign_id)
+
+
+def _earning_transfers(interaction_id: int, key: str) -> tuple[Transfer | None, _EarningRow, _EarningRow | None]:
+    """``(posted under key, accrual, settlement)`` of an interaction's earning.
+
+    An interaction has a handful of transfers, read as plain rows on the interaction index; their
+    reasons are told apart here. Only a key that names none of them costs a second lookup.
+    """
     with db.session.no_autoflush:  # transfers are never pending in the session (see ledger.without_autoflush)
-        found = db.session.scalars(select(Transfer).where(
-            or_(Transfer.key == key, Transfer.interaction_id == interaction_id)).order_by(Transfer.id)).all()
-    existing = next((t for t in found if t.key == key), None)
-    mine = [t for t in found if t.interaction_id == interaction_id]
-    accrual = next((t for t in mine if t.reason == "earning_accrued"), None)
-    settled = next((t for t in mine if t.reason in ("earning_approved", "earning_reversed")), None)
+        rows = db.session.execute(_EARNING_ROWS.where(Transfer.interaction_id == interaction_id)
+                                  .order_by(Transfer.id)).all()
+        mine = next((row for row in rows if row.key == key), None)
+        existing = (db.session.get(Transfer, mine.id) if mine is not None
+                    else db.session.scalar(select(Transfer).where(Transfer.key == key)) if not rows else None)
+    accrual = next((row for row in rows if row.reason == "earning_accrued"), None)
+    settled = next((row for row in rows if row.reason in ("earning_approved", "earning_reversed")), None)
     if existing is None and accrual is None:
         raise NotFound(_("No earning was accrued for this interaction."))
     return existing, accrual, settled
