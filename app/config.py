@@ -124,6 +124,8 @@ def from_environment(instance_path: str, testing: bool = False) -> dict:
         "WEB3_PROVIDER_URI": _env("WEB3_PROVIDER_URI"),
         "LEDGER_ANCHOR_PRIVATE_KEY": _env("LEDGER_ANCHOR_PRIVATE_KEY"),
         "LEDGER_SIGNING_KEY": _env("LEDGER_SIGNING_KEY"),
+        # Processes that hash a large log in a full verification (0: one per CPU this machine gives us).
+        "LEDGER_VERIFY_WORKERS": _env_int("LEDGER_VERIFY_WORKERS", 0),
         # Payouts: platform fee in basis points, smallest withdrawal (minor units), batch period.
         "PAYOUT_FEE_BPS": _env_int("PAYOUT_FEE_BPS", 1000),
         "PAYOUT_MINIMUM": _env_int("PAYOUT_MINIMUM", 1000),

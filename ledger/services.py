@@ -15,12 +15,12 @@ import re
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from flask import current_app
-from sqlalchemy import Engine, func, select
+from sqlalchemy import Engine, func, select, text
 
 from app.errors import NotFound, ValidationError
 from app.extensions import db
 from app.timeutil import as_utc, isoformat, to_millis, utcnow
-from ledger import merkle, storage
+from ledger import fullcheck, merkle, storage
 from ledger.models import Anchor, Leaf, QueuedEntry, TreeHead, TreeNode, TreeState
 
 logger = logging.getLogger(__name__)
@@ -315,51 +315,73 @@ def consistency(first: int, second: int) -> dict:
     }
 
 
-VERIFY_CHUNK = 8192
-
-
 def verify_all(progress=None) -> dict:
     """Recompute every leaf hash and subtree from the stored entries and check every signed head.
 
     Returns ``{"ok", "checked", "problem"}`` where ``problem`` names the first thing that does not
-    match (an entry index, a node, a tree head). The entries are hashed a chunk at a time and the
-    tree is built level by level, so the cost stays close to that of hashing the bytes at all.
+    match (an entry index, a node, a tree head). ``progress(done, total)`` follows the entries
+    hashed. How the hashing is split (and run side by side on PostgreSQL) is in ``ledger.fullcheck``.
     """
     from cryptography.exceptions import InvalidSignature
     from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
     bind = db.session.get_bind()
-    if isinstance(bind, Engine) and bind.dialect.name == "postgresql" and not db.session().in_transaction():
+    own_snapshot = (isinstance(bind, Engine) and bind.dialect.name == "postgresql"
+                    and not db.session().in_transaction())
+    if own_snapshot:
         # One snapshot for the whole check: a sequencer integrating meanwhile adds leaves, nodes
         # and heads this pass must not half-see (it would report them as not matching). A caller
         # already inside a transaction (or bound to a connection) keeps its own.
         db.session.connection(execution_options={"isolation_level": "REPEATABLE READ"})
     size = tree_size()
-    tree = merkle.MemoryTree()
-    chunks = storage.leaf_chunks(size, VERIFY_CHUNK)
-    bad = None
-    for start, entries, stored in chunks:
-        computed = merkle.leaf_hashes(entries)
-        if len(computed) != min(VERIFY_CHUNK, size - start) or computed != stored:
-            bad = start, computed, stored
-            break
-        tree.extend(computed)
+    heads = db.session.scalars(select(TreeHead).order_by(TreeHead.tree_size)).all()
+    wanted_low = fullcheck.wanted_low_nodes(h.tree_size for h in heads if 0 < h.tree_size <= size)
+
+    def own(start: int, end: int, done) -> fullcheck.Part:
+        chunks = storage.leaf_chunks(start, end, fullcheck.CHUNK)
+        try:
+            return fullcheck.hash_part(chunks, start, end, wanted_low, done)
+        finally:
+            chunks.close()
+
+    def hashed(total: int) -> None:
         if progress:
-            progress(tree.size, size)
-    chunks.close()
-    if bad is not None:
-        return _leaf_problem(*bad)
-    if tree.size != size:
-        return {"ok": False, "checked": tree.size, "problem": f"entry {tree.size} is missing"}
+            progress(total, size)
+
+    spans = fullcheck.parts_of(size, fullcheck.workers(current_app.config.get("LEDGER_VERIFY_WORKERS")))
+    if own_snapshot and len(spans) > 1 and size >= fullcheck.PARALLEL_FROM:
+        # Other connections can read exactly this transaction's snapshot while it stays open.
+        snapshot = db.session.execute(text("SELECT pg_export_snapshot()")).scalar_one()
+        url = bind.url.set(drivername="postgresql").render_as_string(hide_password=False)
+        parts = fullcheck.hash_in_parallel(url, snapshot, spans, own, wanted_low, hashed)
+    else:
+        total = 0
+
+        def done(count: int) -> None:
+            nonlocal total
+            total += count
+            hashed(total)
+
+        parts = [own(0, size, done)]
+    problems = [part.problem for part in parts if part.problem is not None]
+    if problems:
+        index, what = min(problems)
+        named = "is missing" if what == "missing" else "does not match its leaf hash"
+        return {"ok": False, "checked": index, "problem": f"entry {index} {named}"}
+    levels, low = fullcheck.combine(parts)
     stored_levels = storage.node_levels()
     lowest = storage.LOWEST_STORED_LEVEL
-    for level in sorted({*range(lowest, len(tree.levels)), *stored_levels}):
-        computed = tree.levels[level] if lowest <= level < len(tree.levels) else []
+    for level in sorted({*range(lowest, len(levels)), *stored_levels}):
+        computed = levels[level] if lowest <= level < len(levels) else []
         whole = (len(computed), 0, len(computed) - 1, 32, 32)
         if not computed or stored_levels.get(level) != whole or storage.node_level(level) != computed:
             return _node_problem(level, computed, size)
-    for head in db.session.scalars(select(TreeHead).order_by(TreeHead.tree_size)):
-        if head.tree_size > size or tree.root(head.tree_size).hex() != head.root_hash:
+
+    def node(level: int, index: int) -> bytes:
+        return low[(level, index)] if level < lowest else levels[level][index]
+
+    for head in heads:
+        if head.tree_size > size or merkle.root(node, head.tree_size).hex() != head.root_hash:
             return {"ok": False, "checked": size, "problem": f"tree head {head.tree_size} does not match the entries"}
         try:
             Ed25519PublicKey.from_public_bytes(bytes.fromhex(head.public_key)).verify(
@@ -367,18 +389,6 @@ def verify_all(progress=None) -> dict:
         except (InvalidSignature, ValueError):
             return {"ok": False, "checked": size, "problem": f"tree head {head.tree_size} has a bad signature"}
     return {"ok": True, "checked": size, "problem": None}
-
-
-def _leaf_problem(start: int, computed: list[bytes], stored: list[bytes]) -> dict:
-    """Name the first missing or altered entry of a chunk that did not verify."""
-    indexes = storage.leaf_indexes(start, start + VERIFY_CHUNK)
-    for position, index in enumerate(indexes):
-        if index != start + position:
-            return {"ok": False, "checked": start + position, "problem": f"entry {start + position} is missing"}
-        if computed[position] != stored[position]:
-            return {"ok": False, "checked": index, "problem": f"entry {index} does not match its leaf hash"}
-    missing = start + len(indexes)
-    return {"ok": False, "checked": missing, "problem": f"entry {missing} is missing"}
 
 
 def _node_problem(level: int, computed: list[bytes], size: int) -> dict:

@@ -159,29 +159,34 @@ JOIN ledger_nodes AS node ON node.level = wanted.level AND node."index" = wanted
 """
 
 
-def leaf_chunks(size: int, chunk: int) -> Iterator[tuple[int, list[bytes], list[bytes]]]:
-    """``(start, entries as UTF-8 bytes, stored leaf hashes)`` of leaves ``start, start + 1, …``, in
-    chunks of ``chunk`` for the full verification. A chunk stops short where an entry is missing.
-
-    """
+def leaf_chunks(start: int, end: int, chunk: int) -> Iterator[tuple[int, list[bytes], list[bytes]]]:
+    """``(first index, entries as UTF-8 bytes, stored leaf hashes)`` of leaves ``start`` to ``end - 1``
+    in chunks of ``chunk``, for the full verification. A chunk stops short where an entry is missing,
+    and nothing follows it."""
     connection = db.session.connection()
-    if not _postgres(connection):
-        sql = ('SELECT "index", CAST(entry AS BLOB), leaf_hash FROM ledger_leaves '
-               'WHERE "index" >= ? AND "index" < ? ORDER BY "index"')
-        batches = (connection.exec_driver_sql(sql, (start, min(start + chunk, size))).all()
-                   for start in range(0, size, chunk))
-        yield from _contiguous(batches)
+    if _postgres(connection):
+        yield from scan_leaves(connection.connection.driver_connection, start, end, chunk)
         return
+    sql = ('SELECT "index", CAST(entry AS BLOB), leaf_hash FROM ledger_leaves '
+           'WHERE "index" >= ? AND "index" < ? ORDER BY "index"')
+    batches = (connection.exec_driver_sql(sql, (first, min(first + chunk, end))).all()
+               for first in range(start, end, chunk))
+    yield from _contiguous(batches, start)
+
+
+def scan_leaves(raw, start: int, end: int, chunk: int) -> Iterator[tuple[int, list[bytes], list[bytes]]]:
+    """``leaf_chunks`` on a psycopg connection ``raw`` that is inside a transaction (a forked part of
+    the full verification has one of its own)."""
     # A cursor over one ordered scan, read with pipelined FETCHes: the server reads the next chunk
     # while this process hashes the current one.
     from psycopg.types.string import ByteaBinaryLoader
 
-    raw = connection.connection.driver_connection
     utf8 = raw.info.encoding == "utf-8"
     # In binary results a text value is its bytes in the client encoding: with UTF-8 those are the
     # exact bytes that were hashed, so the server sends them as they are stored and nothing converts
     # or decodes them on either side.
-    raw.execute(_SCAN_POSTGRES.format(entry="entry" if utf8 else "convert_to(entry, 'UTF8')", size=int(size)))
+    raw.execute(_SCAN_POSTGRES.format(entry="entry" if utf8 else "convert_to(entry, 'UTF8')",
+                                      start=int(start), end=int(end)))
     fetch = f"FETCH FORWARD {int(chunk)} FROM ledger_leaf_scan"
 
     def send():
@@ -195,21 +200,21 @@ def leaf_chunks(size: int, chunk: int) -> Iterator[tuple[int, list[bytes], list[
             pending: deque = deque()
 
             def batches() -> Iterator[list]:
-                for _ in range(0, size, chunk):
+                for _ in range(start, end, chunk):
                     pending.append(send())
                     if len(pending) > 1:
                         yield _take(pending.popleft())
                 while pending:
                     yield _take(pending.popleft())
 
-            yield from _contiguous(batches())
+            yield from _contiguous(batches(), start)
     finally:
         raw.execute("CLOSE ledger_leaf_scan")
 
 
 _SCAN_POSTGRES = """
 DECLARE ledger_leaf_scan NO SCROLL CURSOR FOR
-SELECT "index", {entry}, leaf_hash FROM ledger_leaves WHERE "index" < {size} ORDER BY "index"
+SELECT "index", {entry}, leaf_hash FROM ledger_leaves WHERE "index" >= {start} AND "index" < {end} ORDER BY "index"
 """
 
 
@@ -219,8 +224,7 @@ def _take(cursor) -> list:
     return rows
 
 
-def _contiguous(batches: Iterable[list]) -> Iterator[tuple[int, list[bytes], list[bytes]]]:
-    start = 0
+def _contiguous(batches: Iterable[list], start: int) -> Iterator[tuple[int, list[bytes], list[bytes]]]:
     for rows in batches:
         if not rows:
             return
@@ -254,11 +258,3 @@ def node_rows(level: int) -> list[tuple[int, bytes]]:
     connection = db.session.connection()
     sql = f'SELECT "index", hash FROM ledger_nodes WHERE level = {_mark(connection)} ORDER BY "index"'  # noqa: S608
     return [(index, value) for index, value in _fetchall(connection, sql, (level,))]
-
-
-def leaf_indexes(start: int, end: int) -> list[int]:
-    """The stored leaf indexes in ``[start, end)``, to name the first missing entry."""
-    connection = db.session.connection()
-    mark = _mark(connection)
-    sql = f'SELECT "index" FROM ledger_leaves WHERE "index" >= {mark} AND "index" < {mark} ORDER BY "index"'  # noqa: S608
-    return [row[0] for row in _fetchall(connection, sql, (start, end))]

@@ -10,7 +10,7 @@ from sqlalchemy import func, select, text
 
 from app.database import commit, rollback
 from app.extensions import db
-from ledger import merkle, services
+from ledger import fullcheck, merkle, services
 from ledger.models import Leaf, QueuedEntry, TreeHead
 from tests.academy.helpers import real_sessions  # noqa: F401 - a shared fixture
 from tests.conftest import PASSWORD, separate_app
@@ -243,7 +243,7 @@ def test_stored_nodes_and_proofs_of_a_longer_log(app, client, auditor, longer):
      "tree head {last_head} does not match the entries"),
 ])
 def test_full_verification_names_the_first_problem(app, longer, monkeypatch, change, problem):
-    monkeypatch.setattr(services, "VERIFY_CHUNK", 6)  # several chunks, and a short last one
+    monkeypatch.setattr(fullcheck, "CHUNK", 6)  # several chunks, and a short last one
     with app.app_context():
         assert services.verify_all() == {"ok": True, "checked": longer, "problem": None}
         values = {"last": longer - 1, "last_of_4": longer // 16 - 1, "last_head": services.latest_head().tree_size}
@@ -256,7 +256,7 @@ def test_full_verification_names_the_first_problem(app, longer, monkeypatch, cha
 def test_full_verification_hashes_the_exact_bytes_of_any_text(app, filled, monkeypatch):
     """Entries with non-ASCII text, escapes and a 4-byte character verify as stored; changing one
     character of such an entry, even to one of the same length in UTF-8, is named."""
-    monkeypatch.setattr(services, "VERIFY_CHUNK", 3)
+    monkeypatch.setattr(fullcheck, "CHUNK", 3)
     with app.app_context():
         for note in ("双十一客服高峰 — café", 'quote " backslash \\ tab \t', "emoji 😀 and 𠀋"):
             services.record("test_event", "tests", {"note": note})
