@@ -18,6 +18,7 @@ def init_app(app) -> None:
     app.register_blueprint(views.campaigns_bp)
     app.register_blueprint(work_views.bp)
     register_periodic("marketplace-no-shows", tasks.sweep_no_shows, tasks.NO_SHOW_EVERY)
+    register_periodic("marketplace-stalled-imports", tasks.resume_stalled_imports, tasks.STALLED_IMPORTS_EVERY)
     add_demo_step(cli.seed_demo_campaigns, order=60)
 
     from marketplace import contacts_api, contacts_views  # outbound contact lists and Do-Not-Call

@@ -20,7 +20,7 @@ import re
 import threading
 
 from flask_babel import gettext as _
-from sqlalchemy import func, select, text
+from sqlalchemy import func, select, text, update
 
 from app import events
 from app.database import after_commit, commit, rollback
@@ -60,9 +60,14 @@ def import_contact_list(list_id: int) -> dict:
     contact_list = db.session.get(ContactList, list_id)
     if contact_list is None:
         return {"error": "no such contact list"}
-    if contact_list.state in ("done", "failed"):
+    # Only a queued list, or one whose earlier run was lost, starts (again), and the UPDATE itself
+    # checks that: a run still importing holds the list's row, so a second run of the same list
+    # (a retry, the stalled-import sweep) waits here, then finds it done and imports nothing twice.
+    started = db.session.execute(update(ContactList).where(
+        ContactList.id == list_id, ContactList.state.in_(("queued", "running"))).values(state="running"))
+    if started.rowcount != 1:
+        db.session.refresh(contact_list)
         return summary_counts(contact_list)
-    contact_list.state = "running"
     commit()  # visible to the pages at once; the import itself is the next, single transaction
     try:
         result = _run(list_id)

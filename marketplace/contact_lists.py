@@ -12,17 +12,18 @@ import heapq
 import io
 import logging
 from collections.abc import Iterator
+from datetime import timedelta
 
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from rq.exceptions import NoSuchJobError
-from rq.job import Job
+from rq.job import Job, JobStatus
 from sqlalchemy import func, select
 
 from app.errors import Conflict, ValidationError
 from app.extensions import db, redis_store
 from app.jobs import enqueue
-from app.timeutil import isoformat
+from app.timeutil import isoformat, utcnow
 from marketplace import contact_files, dnc
 from marketplace.contact_import import IMPORTING_STATES, import_contact_list
 from marketplace.models import Campaign, Contact, ContactList, ImportIssue
@@ -78,12 +79,58 @@ def start_import(campaign: Campaign, actor_id: int, upload, region: str | None) 
     db.session.add(contact_list)
     db.session.flush()
     contact_files.store(contact_list.id, upload.stream)
-    contact_list.job_id = enqueue(import_contact_list, contact_list.id, owner_id=actor_id,
-                                  description=f"contact import {contact_list.id}")
+    _queue_import(contact_list, actor_id)
     db.session.flush()
     logger.info("Contact list %s (%s bytes, %s) uploaded to campaign %s by %s", contact_list.id, scanned.size,
                 scanned.encoding, campaign.id, actor_id)
     return contact_list
+
+
+def _queue_import(contact_list: ContactList, actor_id: int | None) -> None:
+    contact_list.job_id = enqueue(import_contact_list, contact_list.id, owner_id=actor_id,
+                                  description=f"contact import {contact_list.id}")
+
+
+# A job in one of these states will still run (or is running); any other, or none, will not.
+_PENDING_JOB = (JobStatus.QUEUED, JobStatus.SCHEDULED, JobStatus.DEFERRED)
+
+
+def resume_stalled_imports(older_than: timedelta, limit: int = 100) -> list[int]:
+    """Queue again the imports that no job will finish: the list is still queued or running
+    ``older_than`` after its upload, and its job was lost (Redis was down when it was to be
+    queued), gave up, or died with its worker. Returns the lists' ids.
+
+    A list being imported is locked by its run: on PostgreSQL such lists are skipped here, so a
+    run that is only slow is left alone, and a "running" list nobody holds is one whose worker
+    died. Queuing one import twice is harmless (see ``import_contact_list``)."""
+    query = (select(ContactList)
+             .where(ContactList.state.in_(("queued", "running")), ContactList.created_at < utcnow() - older_than)
+             .order_by(ContactList.id).limit(limit))
+    postgres = db.engine.dialect.name == "postgresql"
+    if postgres:
+        query = query.with_for_update(skip_locked=True)
+    resumed = []
+    for contact_list in db.session.scalars(query):
+        status = _job_status(contact_list.job_id)
+        if status in _PENDING_JOB:
+            continue
+        if status == JobStatus.STARTED and not (postgres and contact_list.state == "running"):
+            continue  # its worker may be at it: only PostgreSQL's row lock tells a dead run apart
+        # (A list whose file is gone is queued too: its job then fails it, saying why.)
+        _queue_import(contact_list, contact_list.uploaded_by_id)
+        resumed.append(contact_list.id)
+    if resumed:
+        logger.warning("Contact imports %s had no live job; queued again", resumed)
+    return resumed
+
+
+def _job_status(job_id: str | None) -> JobStatus | None:
+    if not job_id:
+        return None
+    try:
+        return Job.fetch(job_id, connection=redis_store.connection).get_status(refresh=False)
+    except (NoSuchJobError, ValueError):
+        return None
 
 
 # --- reading back ------------------------------------------------------------------------------

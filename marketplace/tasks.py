@@ -1,4 +1,5 @@
-"""Marketplace jobs: the sweep that marks no-shows (the contact import job lives beside its code)."""
+"""Marketplace jobs: the sweeps that mark no-shows and resume stalled contact imports (the contact
+import job itself lives beside its code)."""
 
 from __future__ import annotations
 
@@ -13,6 +14,8 @@ from app.jobs import job, report_progress
 logger = logging.getLogger(__name__)
 
 NO_SHOW_EVERY = timedelta(minutes=5)
+STALLED_IMPORTS_EVERY = timedelta(minutes=10)
+STALLED_IMPORT_AFTER = timedelta(minutes=15)  # after the upload: a queued import has started long before
 
 
 @job("default", retry=Retry(max=3, interval=[30, 120, 600]))
@@ -33,3 +36,13 @@ def sweep_no_shows() -> int:
     if total:
         logger.info("Marked %s no-shows", total)
     return total
+
+
+@job("default", retry=Retry(max=3, interval=[30, 120, 600]))
+def resume_stalled_imports() -> int:
+    """Queue again the contact imports that no job will finish (a periodic sweep, every ten minutes):
+    an upload whose job was lost while Redis was down, or whose worker died, would otherwise wait
+    for nothing."""
+    from marketplace import contact_lists
+
+    return len(contact_lists.resume_stalled_imports(STALLED_IMPORT_AFTER))
