@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 
+import redis
 from apiflask import APIFlask, HTTPError, Schema, fields
 from flask import Flask, current_app, render_template, request
 from flask_babel import gettext as _
@@ -80,6 +81,7 @@ _HTTP_CODES = {
     422: ("validation_error", _l("Some fields are not valid.")),
     429: ("rate_limited", _l("Too many attempts. Wait a moment and try again.")),
     500: ("internal_error", _l("Something went wrong on our side.")),
+    503: ("service_unavailable", _l("A service this needs is unavailable right now. Try again in a minute.")),
 }
 
 
@@ -162,6 +164,16 @@ def register_error_handlers(app: APIFlask) -> None:
         code, message = _HTTP_CODES[429]
         kept = {k: v for k, v in headers.items() if k.startswith(("Retry", "X-RateLimit"))}
         return _respond(429, code, message, None, kept)
+
+    @app.errorhandler(redis.RedisError)
+    def _redis_down(error: redis.RedisError):
+        # Queues, rate limits, kept uploads: without Redis the request cannot be served. Raised before
+        # the commit, what it was writing rolls back. Raised after it, by queuing a job, the change
+        # stands, which is why the jobs whose work a periodic sweep finds never raise then (see
+        # ``app.jobs.job``'s ``swept_by``).
+        logger.warning("Redis unavailable on %s %s: %s", request.method, request.path, error)
+        code, message = _HTTP_CODES[503]
+        return _respond(503, code, message, None, {"Retry-After": "30"})
 
     @app.errorhandler(Exception)
     def _unexpected(error: Exception):

@@ -18,6 +18,7 @@ import logging
 import uuid
 from collections.abc import Callable
 
+import redis
 from flask import current_app, has_app_context
 from rq import Queue, Retry, SimpleWorker
 from rq.exceptions import NoSuchJobError
@@ -38,8 +39,13 @@ def get_queue(name: str) -> Queue:
     return Queue(name, connection=redis_store.connection, is_async=not current_app.config["RQ_INLINE"])
 
 
-def job(queue: str = "default", *, retry: Retry | None = None, timeout: int = 600) -> Callable:
-    """Declare a job function: its queue, its retry policy and its time limit."""
+def job(queue: str = "default", *, retry: Retry | None = None, timeout: int = 600,
+        swept_by: str | None = None) -> Callable:
+    """Declare a job function: its queue, its retry policy and its time limit.
+
+    ``swept_by`` names the periodic job that finds this job's work when the job itself never runs.
+    Enqueuing such a job while Redis is down is then logged, not raised: the change that asked for
+    it has committed and the sweep will do the work once Redis is back."""
     if queue not in QUEUES:
         raise ValueError(f"unknown queue: {queue}")
 
@@ -64,6 +70,7 @@ def job(queue: str = "default", *, retry: Retry | None = None, timeout: int = 60
         run.queue_name = queue
         run.retry = retry
         run.timeout = timeout
+        run.swept_by = swept_by
         return run
 
     return decorate
@@ -78,10 +85,16 @@ def enqueue(fn: Callable, *args, owner_id: int | None = None, description: str |
     job_id = uuid.uuid4().hex
 
     def _put() -> None:
-        get_queue(fn.queue_name).enqueue(
-            fn, *args, job_id=job_id, retry=fn.retry, job_timeout=fn.timeout,
-            meta=_meta(owner_id, description), description=description, **kwargs,
-        )
+        try:
+            get_queue(fn.queue_name).enqueue(
+                fn, *args, job_id=job_id, retry=fn.retry, job_timeout=fn.timeout,
+                meta=_meta(owner_id, description), description=description, **kwargs,
+            )
+        except redis.RedisError as exc:
+            if not getattr(fn, "swept_by", None):
+                raise
+            logger.warning("Job %s (%s) was not queued, Redis is unavailable (%s); the periodic %s will do its work",
+                           job_id, description or fn.__name__, exc, fn.swept_by)
 
     after_commit(_put)
     return job_id

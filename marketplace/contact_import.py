@@ -54,7 +54,7 @@ class ImportFailed(Exception):
     """The file cannot be imported; the message is shown to the enterprise as the list's error."""
 
 
-@job("default", timeout=4 * 3600)
+@job("default", timeout=4 * 3600, swept_by="marketplace-stalled-imports")
 def import_contact_list(list_id: int) -> dict:
     """Import an uploaded list. Safe to run twice: a finished list is left as it is."""
     contact_list = db.session.get(ContactList, list_id)

@@ -23,7 +23,7 @@ STALLED_AFTER = timedelta(minutes=15)  # a payout still "requested" this long af
 STALLED_EVERY = timedelta(minutes=10)
 
 
-@job("payouts", retry=RETRY)
+@job("payouts", retry=RETRY, swept_by="payout-stalled")
 def process_payout(payout_id: int) -> str:
     """Pay one payout (or, with the manual provider, queue it for an admin)."""
     return services.execute_payout(payout_id)

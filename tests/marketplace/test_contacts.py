@@ -466,3 +466,25 @@ def test_the_sweep_leaves_an_import_that_is_still_running_alone(sweep_app, real_
         assert contact_lists.resume_stalled_imports(timedelta(minutes=15)) == [list_id]
         commit()
         Job.fetch(db.session.get(ContactList, list_id).job_id, connection=redis_store.connection).delete()
+
+
+def test_an_upload_while_redis_is_down_is_a_503_and_changes_nothing(app, client, enterprise, campaign):
+    from marketplace.models import ContactList
+
+    configured = app.config["REDIS_URL"]
+    app.config["REDIS_URL"] = "redis://127.0.0.1:1/0"  # nothing listens there: the file cannot be kept
+    try:
+        refused = upload(client, enterprise["headers"], campaign["id"], csv_bytes([[CN_3, "c", ""]]), region="cn")
+    finally:
+        app.config["REDIS_URL"] = configured
+    assert refused.status_code == 503 and refused.json["error"]["code"] == "service_unavailable"
+    assert refused.headers["Retry-After"] == "30" and _count(app, ContactList) == 0
+
+
+def test_the_import_job_names_the_sweep_that_finds_its_work(app):
+    from app.schedule import SCHEDULE
+    from marketplace import tasks
+    from marketplace.contact_import import import_contact_list
+
+    periodic = SCHEDULE[import_contact_list.swept_by]
+    assert periodic.func is tasks.resume_stalled_imports and periodic.every == tasks.STALLED_IMPORTS_EVERY

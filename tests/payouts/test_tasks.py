@@ -100,3 +100,34 @@ def test_the_stalled_payout_sweep_is_periodic(app):
     periodic = SCHEDULE["payout-stalled"]
     assert periodic.func is resume_stalled_payouts and periodic.every == STALLED_EVERY
     assert resume_stalled_payouts.retry is not None
+
+
+def test_a_withdrawal_while_redis_is_down_is_accepted_and_paid_by_the_sweep(app, client, auth, enterprise, fund, earn,
+                                                                          create_user, user_email, payout_details):
+    from app.database import commit
+    from app.schedule import SCHEDULE
+    from payouts.tasks import STALLED_AFTER, process_payout, resume_stalled_payouts
+
+    assert SCHEDULE[process_payout.swept_by].func is resume_stalled_payouts
+    _, org_id, _ = enterprise()
+    fund(org_id, 100_00)
+    member_id = create_user("member")
+    earn(org_id, member_id, 30_00, interaction_id=1)
+    payout_details(member_id)
+    headers = auth.headers(user_email(member_id))
+    configured = app.config["REDIS_URL"]
+    app.config["REDIS_URL"] = "redis://127.0.0.1:1/0"  # nothing listens there when the job is to be queued
+    try:
+        created = client.post("/api/v1/payouts", json={"amount": 30_00, "currency": "CNY"}, headers=headers)
+    finally:
+        app.config["REDIS_URL"] = configured
+    if app.config["RQ_INLINE"]:
+        assert created.status_code == 201  # an inline job needs no Redis
+        return
+    assert created.status_code == 201, created.json
+    with app.app_context():
+        payout = db.session.get(Payout, created.json["id"])
+        assert payout.status == "requested"
+        payout.requested_at = datetime.now(UTC) - STALLED_AFTER - timedelta(minutes=1)
+        commit()
+        assert resume_stalled_payouts() == {"processing": 1}  # the manual provider: now an admin's to settle
