@@ -130,16 +130,7 @@ def hash_in_parallel(url: str, snapshot: str, spans: list[tuple[int, int]], own:
     (it cannot connect, say) is hashed here afterwards, so the answer never depends on the forks.
     """
     context = multiprocessing.get_context("fork")
-    children = []
-    for start, end in spans[1:]:
-        counter = context.Value("q", 0, lock=False)
-        receiver, sender = context.Pipe(duplex=False)
-        process = context.Process(target=_child, args=(url, snapshot, start, end, wanted_low, counter, sender),
-                                  name=f"ledger-verify-{start}", daemon=True)
-        process.start()
-        sender.close()
-        children.append((start, end, counter, receiver, process))
-
+    children: list[tuple] = []
     own_done = 0
 
     def report(count: int) -> None:
@@ -148,19 +139,34 @@ def hash_in_parallel(url: str, snapshot: str, spans: list[tuple[int, int]], own:
         if progress:
             progress(own_done + sum(child[2].value for child in children))
 
-    parts = [own(*spans[0], report)]
-    results: dict[int, Part | None] = {}
-    waiting = {child[3]: child for child in children}
-    while waiting:
-        for ready in wait(list(waiting), timeout=0.5):
-            start, _end, _counter, receiver, process = waiting.pop(ready)
-            try:
-                results[start] = receiver.recv()
-            except (EOFError, OSError):
-                results[start] = None
+    results: dict[int, Part | str | None] = {}
+    try:
+        for start, end in spans[1:]:
+            counter = context.Value("q", 0, lock=False)
+            receiver, sender = context.Pipe(duplex=False)
+            process = context.Process(target=_child, args=(url, snapshot, start, end, wanted_low, counter, sender),
+                                      name=f"ledger-verify-{start}", daemon=True)
+            children.append((start, end, counter, receiver, process))
+            process.start()
+            sender.close()
+        parts = [own(*spans[0], report)]
+        waiting = {child[3]: child for child in children}
+        while waiting:
+            for ready in wait(list(waiting), timeout=0.5):
+                start, _end, _counter, receiver, process = waiting.pop(ready)
+                try:
+                    results[start] = receiver.recv()
+                except (EOFError, OSError):
+                    results[start] = None
+                receiver.close()
+                process.join()
+            report(0)
+    finally:  # stopped early (a job's time limit, say): no part outlives the check
+        for *_rest, receiver, process in children:
+            if process.pid is not None and process.is_alive():
+                process.terminate()
+                process.join()
             receiver.close()
-            process.join()
-        report(0)
     for start, end, counter, _receiver, _process in children:
         part = results.get(start)
         if not isinstance(part, Part):

@@ -176,3 +176,16 @@ def test_a_part_whose_process_fails_is_hashed_by_the_parent(split_log, monkeypat
     failed = [m for m in warnings.messages if "hashing them here" in m]
     assert any("128 to 255" in m and "connection refused" in m for m in failed), failed
     assert any("256 to 299" in m for m in failed), failed
+
+
+def test_a_check_stopped_early_leaves_no_part_running(split_log):
+    import multiprocessing
+
+    def stop(done, total):  # as a job's time limit would, while this process hashes its own part
+        raise TimeoutError("stopped")
+
+    with split_log.app_context():
+        with pytest.raises(TimeoutError):
+            services.verify_all(progress=stop)
+        rollback()
+    assert not [p for p in multiprocessing.active_children() if p.name.startswith("ledger-verify-")]
