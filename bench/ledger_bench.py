@@ -130,14 +130,16 @@ def main() -> None:
 
 
 def timed(label: str, payload: list[bytes]) -> None:
-    """Raw hashing of ``payload`` (leaf hashes and as many node hashes), then one full verification
-    pass, printed with their ratio."""
+    """Raw hashing of ``payload`` (a leaf hash per entry, then as many tree-node hashes: what any
+    verifier must compute), then one full verification pass, printed with their ratio; and the
+    ratio to hashing the entries alone, the strictest reading of "the same bytes"."""
     from app.extensions import db
     from ledger import services
 
     started, cpu = time.perf_counter(), time.process_time()
     for data in payload:
         hashlib.sha256(b"\x00" + data).digest()
+    entries_only = time.perf_counter() - started
     for _ in range(len(payload) - 1):
         hashlib.sha256(b"\x01" + b"x" * 64).digest()
     raw, raw_cpu = time.perf_counter() - started, time.process_time() - cpu
@@ -146,8 +148,9 @@ def timed(label: str, payload: list[bytes]) -> None:
     seconds, cpu = time.perf_counter() - started, time.process_time() - cpu
     db.session.rollback()
     assert result["ok"], result
-    print(f"  {label}: {seconds:.2f} s against raw {raw:.2f} s, ratio {seconds / raw:.1f}x "
-          f"(CPU of this process {cpu:.2f} s and {raw_cpu:.2f} s)", flush=True)
+    print(f"  {label}: {seconds:.2f} s against raw {raw:.2f} s (entries and tree nodes), ratio {seconds / raw:.1f}x; "
+          f"against the entries alone ({entries_only:.2f} s) {seconds / entries_only:.1f}x; CPU of this process "
+          f"{cpu:.2f} s, raw {raw_cpu:.2f} s", flush=True)
 
 
 if __name__ == "__main__":
