@@ -123,6 +123,8 @@ def from_environment(instance_path: str, testing: bool = False) -> dict:
         "PAYOUT_PROVIDER": _env("PAYOUT_PROVIDER", "stripe" if _env("STRIPE_SECRET_KEY") else "manual"),
         "WEB3_PROVIDER_URI": _env("WEB3_PROVIDER_URI"),
         "LEDGER_ANCHOR_PRIVATE_KEY": _env("LEDGER_ANCHOR_PRIVATE_KEY"),
+        # Blocks an anchoring transaction must have (its own included) before the anchor is recorded.
+        "LEDGER_ANCHOR_CONFIRMATIONS": _env_int("LEDGER_ANCHOR_CONFIRMATIONS", 1),
         "LEDGER_SIGNING_KEY": _env("LEDGER_SIGNING_KEY"),
         # Processes that hash a large log in a full verification (0: one per CPU this machine gives us).
         "LEDGER_VERIFY_WORKERS": _env_int("LEDGER_VERIFY_WORKERS", 0),

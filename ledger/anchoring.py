@@ -2,13 +2,16 @@
 
 The root hash is the data of a zero-value transaction from the anchoring account to itself.
 With ``WEB3_PROVIDER_URI`` any JSON-RPC chain is used (``LEDGER_ANCHOR_PRIVATE_KEY`` signs);
-without it, an in-process test chain (eth-tester / py-evm) that lives as long as the process.
+without it, an in-process test chain (eth-tester / py-evm) that lives as long as the process. An
+anchor is recorded once its transaction has ``LEDGER_ANCHOR_CONFIRMATIONS`` blocks (its own
+included) and is still where it was first mined.
 """
 
 from __future__ import annotations
 
 import logging
 import threading
+import time
 
 from flask import current_app
 from sqlalchemy import select
@@ -20,6 +23,9 @@ logger = logging.getLogger(__name__)
 
 _local_chain = None
 _lock = threading.Lock()
+POLL_SECONDS = 0.5
+CONFIRMATION_SECONDS_PER_BLOCK = 30  # a generous block time: Ethereum's is 12 s
+CONFIRMATION_GRACE_SECONDS = 120
 
 
 class AnchorError(RuntimeError):
@@ -61,11 +67,17 @@ def anchor_latest() -> Anchor | None:
     existing = db.session.scalar(select(Anchor).where(Anchor.tree_head_id == head.id))
     if existing is not None:
         return existing
+    confirmations = max(1, int(current_app.config.get("LEDGER_ANCHOR_CONFIRMATIONS") or 1))
     try:
         w3 = _web3()
         tx_hash = _send(w3, bytes.fromhex(head.root_hash))
-        receipt = w3.eth.wait_for_transaction_receipt(tx_hash, timeout=120)
+        receipt = w3.eth.wait_for_transaction_receipt(tx_hash, timeout=120, poll_latency=POLL_SECONDS)
+        if confirmations > 1 and current_app.config.get("WEB3_PROVIDER_URI"):
+            # (The in-process chain makes a block only per transaction and never reorganises.)
+            receipt = _confirmed(w3, tx_hash, receipt, confirmations)
         chain_id = w3.eth.chain_id
+    except AnchorError:
+        raise
     except Exception as exc:  # the network, the node or the account: retried by the job
         raise AnchorError(f"anchoring tree size {head.tree_size} failed: {exc}") from exc
     tx_hex = tx_hash if tx_hash.startswith("0x") else "0x" + tx_hash
@@ -75,6 +87,33 @@ def anchor_latest() -> Anchor | None:
     db.session.flush()
     logger.info("Anchored tree size %s in tx %s (block %s)", head.tree_size, tx_hex, anchor.block_number)
     return anchor
+
+
+def _confirmed(w3, tx_hash, receipt, confirmations: int):
+    """Wait until ``confirmations`` blocks (the transaction's own included) are on the chain, then
+    check that the transaction is still in the block it was first seen in (no reorganisation)."""
+    from web3.exceptions import TransactionNotFound
+
+    wanted = receipt["blockNumber"] + confirmations - 1
+    deadline = time.monotonic() + CONFIRMATION_SECONDS_PER_BLOCK * confirmations + CONFIRMATION_GRACE_SECONDS
+    while w3.eth.block_number < wanted:
+        if time.monotonic() > deadline:
+            raise AnchorError(f"transaction {_hex(tx_hash)} has fewer than {confirmations} confirmations after "
+                              "waiting; the anchor job will try again")
+        time.sleep(POLL_SECONDS)
+    try:
+        final = w3.eth.get_transaction_receipt(tx_hash)
+    except TransactionNotFound:
+        final = None
+    if final is None or final["blockHash"] != receipt["blockHash"]:
+        raise AnchorError(f"transaction {_hex(tx_hash)} left block {receipt['blockNumber']} (a reorganisation); "
+                          "the anchor job will send it again")
+    return final
+
+
+def _hex(value) -> str:
+    text = value.hex() if hasattr(value, "hex") else str(value)
+    return text if text.startswith("0x") else "0x" + text
 
 
 def read_anchor(tx_hash: str) -> str:

@@ -484,3 +484,39 @@ def test_full_verification_sees_one_snapshot_while_the_sequencer_runs(committing
     with committing_app.app_context():
         assert services.verify_all()["checked"] == result["checked"] + 30
         rollback()
+
+
+def test_an_anchor_waits_for_its_confirmations_and_notices_a_reorganisation(monkeypatch):
+    import threading
+
+    from web3 import EthereumTesterProvider, Web3
+
+    from ledger import anchoring
+
+    w3 = Web3(EthereumTesterProvider())  # a chain of this test's own
+    sender = w3.eth.accounts[0]
+
+    def send():
+        tx = w3.eth.send_transaction({"from": sender, "to": sender, "value": 0, "data": b"\x01" * 32})
+        return tx, w3.eth.wait_for_transaction_receipt(tx)
+
+    monkeypatch.setattr(anchoring, "POLL_SECONDS", 0.05)
+    tx, receipt = send()
+    miner = threading.Timer(0.3, w3.testing.mine, args=(2,))  # two more blocks arrive while it waits
+    miner.start()
+    final = anchoring._confirmed(w3, tx, receipt, 3)
+    miner.join()
+    assert w3.eth.block_number == receipt["blockNumber"] + 2 and final["blockHash"] == receipt["blockHash"]
+
+    before = w3.testing.snapshot()
+    tx, receipt = send()
+    w3.testing.revert(before)  # the block with the transaction is replaced by others
+    w3.testing.mine(3)
+    with pytest.raises(anchoring.AnchorError, match="reorganisation"):
+        anchoring._confirmed(w3, tx, receipt, 2)
+
+    monkeypatch.setattr(anchoring, "CONFIRMATION_SECONDS_PER_BLOCK", 0)
+    monkeypatch.setattr(anchoring, "CONFIRMATION_GRACE_SECONDS", 0.2)
+    tx, receipt = send()
+    with pytest.raises(anchoring.AnchorError, match="fewer than 5 confirmations"):
+        anchoring._confirmed(w3, tx, receipt, 5)
