@@ -13,10 +13,11 @@ import logging
 import threading
 import time
 
+import redis
 from flask import current_app
 from sqlalchemy import select
 
-from app.extensions import db
+from app.extensions import db, redis_store
 from ledger.models import Anchor, TreeHead
 
 logger = logging.getLogger(__name__)
@@ -24,6 +25,8 @@ logger = logging.getLogger(__name__)
 _local_chain = None
 _lock = threading.Lock()
 POLL_SECONDS = 0.5
+_SENT = "crowdline:ledger:anchor-sent:{head_id}"  # the transaction sent for a tree head, for a retry
+SENT_REMEMBERED_SECONDS = 24 * 3600
 CONFIRMATION_SECONDS_PER_BLOCK = 30  # a generous block time: Ethereum's is 12 s
 CONFIRMATION_GRACE_SECONDS = 120
 
@@ -70,7 +73,10 @@ def anchor_latest() -> Anchor | None:
     confirmations = max(1, int(current_app.config.get("LEDGER_ANCHOR_CONFIRMATIONS") or 1))
     try:
         w3 = _web3()
-        tx_hash = _send(w3, bytes.fromhex(head.root_hash))
+        tx_hash = _sent_earlier(w3, head)
+        if tx_hash is None:
+            tx_hash = _send(w3, bytes.fromhex(head.root_hash))
+            _remember_sent(head, tx_hash)
         receipt = w3.eth.wait_for_transaction_receipt(tx_hash, timeout=120, poll_latency=POLL_SECONDS)
         if confirmations > 1 and current_app.config.get("WEB3_PROVIDER_URI"):
             # (The in-process chain makes a block only per transaction and never reorganises.)
@@ -87,6 +93,32 @@ def anchor_latest() -> Anchor | None:
     db.session.flush()
     logger.info("Anchored tree size %s in tx %s (block %s)", head.tree_size, tx_hex, anchor.block_number)
     return anchor
+
+
+def _sent_earlier(w3, head: TreeHead) -> str | None:
+    """The transaction an earlier attempt sent for ``head`` (it failed or timed out before recording
+    the anchor), if the chain still has it: waiting for it again costs nothing, sending anew costs gas."""
+    from web3.exceptions import TransactionNotFound
+
+    try:
+        remembered = redis_store.connection.get(_SENT.format(head_id=head.id))
+    except redis.RedisError:
+        return None
+    if not remembered:
+        return None
+    tx_hash = remembered.decode()
+    try:
+        tx = w3.eth.get_transaction(tx_hash)
+    except TransactionNotFound:  # dropped, or gone with a reorganisation, or another chain now
+        return None
+    return tx_hash if _root_in(tx) == head.root_hash else None
+
+
+def _remember_sent(head: TreeHead, tx_hash: str) -> None:
+    try:
+        redis_store.connection.set(_SENT.format(head_id=head.id), tx_hash, ex=SENT_REMEMBERED_SECONDS)
+    except redis.RedisError as exc:  # a retry then sends a new transaction, as before
+        logger.warning("Could not remember anchoring transaction %s: %s", tx_hash, exc)
 
 
 def _confirmed(w3, tx_hash, receipt, confirmations: int):
@@ -118,6 +150,10 @@ def _hex(value) -> str:
 
 def read_anchor(tx_hash: str) -> str:
     """The root hash stored by an anchoring transaction, read back from the chain."""
-    tx = _web3().eth.get_transaction(tx_hash)
+    return _root_in(_web3().eth.get_transaction(tx_hash))
+
+
+def _root_in(tx) -> str:
+    """The data of an anchoring transaction, as the hex root hash it carries."""
     data = tx["input"]
     return (data.hex() if hasattr(data, "hex") else str(data)).removeprefix("0x")

@@ -520,3 +520,26 @@ def test_an_anchor_waits_for_its_confirmations_and_notices_a_reorganisation(monk
     tx, receipt = send()
     with pytest.raises(anchoring.AnchorError, match="fewer than 5 confirmations"):
         anchoring._confirmed(w3, tx, receipt, 5)
+
+
+def test_a_retried_anchor_waits_for_the_transaction_sent_before_instead_of_paying_again(app, filled):
+    from ledger import anchoring
+    from ledger.models import Anchor
+
+    with app.app_context():
+        head = services.latest_head()
+        w3 = anchoring._web3()
+        # An earlier attempt sent the transaction, then failed before recording the anchor.
+        sent = anchoring._send(w3, bytes.fromhex(head.root_hash))
+        anchoring._remember_sent(head, sent)
+        blocks = w3.eth.block_number
+        anchor = anchoring.anchor_latest()
+        assert anchor.tx_hash == anchoring._hex(sent) and w3.eth.block_number == blocks  # nothing sent again
+        db.session.delete(anchor)
+        db.session.flush()
+        # A remembered transaction the chain does not have (dropped, or another chain now): a new one.
+        anchoring._remember_sent(head, "0x" + "ab" * 32)
+        again = anchoring.anchor_latest()
+        assert again.tx_hash != anchor.tx_hash and w3.eth.block_number == blocks + 1
+        assert anchoring.read_anchor(again.tx_hash) == head.root_hash
+        assert db.session.scalar(select(func.count()).select_from(Anchor).where(Anchor.tree_head_id == head.id)) == 1
