@@ -111,7 +111,8 @@ def resume_stalled_imports(older_than: timedelta, limit: int = 100) -> list[int]
         query = query.with_for_update(skip_locked=True)
     resumed = []
     for contact_list in db.session.scalars(query):
-        status = _job_status(contact_list.job_id)
+        job = _import_job(contact_list)
+        status = job.get_status(refresh=False) if job is not None else None
         if status in _PENDING_JOB:
             continue
         if status == JobStatus.STARTED and not (postgres and contact_list.state == "running"):
@@ -124,11 +125,12 @@ def resume_stalled_imports(older_than: timedelta, limit: int = 100) -> list[int]
     return resumed
 
 
-def _job_status(job_id: str | None) -> JobStatus | None:
-    if not job_id:
+def _import_job(contact_list: ContactList) -> Job | None:
+    """The list's import job as RQ still knows it, if it does."""
+    if not contact_list.job_id:
         return None
     try:
-        return Job.fetch(job_id, connection=redis_store.connection).get_status(refresh=False)
+        return Job.fetch(contact_list.job_id, connection=redis_store.connection)
     except (NoSuchJobError, ValueError):
         return None
 
@@ -139,12 +141,8 @@ def progress(contact_list: ContactList) -> dict:
     """``{"done", "total", "message"}`` in rows: from the running job, or the final counts."""
     if contact_list.state in ("done", "failed"):
         return {"done": contact_list.total_rows, "total": contact_list.total_rows, "message": ""}
-    found = {}
-    if contact_list.job_id:
-        try:
-            found = Job.fetch(contact_list.job_id, connection=redis_store.connection).meta.get("progress") or {}
-        except (NoSuchJobError, ValueError):
-            found = {}
+    job = _import_job(contact_list)
+    found = (job.meta.get("progress") if job is not None else None) or {}
     total = found.get("total") or contact_list.total_rows
     return {"done": min(found.get("done") or 0, total or 0), "total": total, "message": found.get("message") or ""}
 
