@@ -86,7 +86,7 @@ def anchor_latest() -> Anchor | None:
         raise
     except Exception as exc:  # the network, the node or the account: retried by the job
         raise AnchorError(f"anchoring tree size {head.tree_size} failed: {exc}") from exc
-    tx_hex = tx_hash if tx_hash.startswith("0x") else "0x" + tx_hash
+    tx_hex = _hex(tx_hash)
     anchor = Anchor(tree_head_id=head.id, tree_size=head.tree_size, root_hash=head.root_hash, chain_id=chain_id,
                     tx_hash=tx_hex, block_number=receipt["blockNumber"])
     db.session.add(anchor)
