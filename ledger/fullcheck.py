@@ -121,10 +121,12 @@ def workers(configured: int | None = None) -> int:
     return max(1, min(cpus, 8))
 
 
-def hash_in_parallel(url: str, snapshot: str, spans: list[tuple[int, int]], own: Callable[[int, int], Part],
-                     wanted_low: set[tuple[int, int]], progress: Callable[[int], None] | None) -> list[Part]:
+def hash_parts(spans: list[tuple[int, int]], own: Callable[[int, int], Part], wanted_low: set[tuple[int, int]],
+               progress: Callable[[int], None] | None, url: str | None = None,
+               snapshot: str | None = None) -> list[Part]:
     """Hash the first span with ``own`` (this process, its own connection) and each other span in a
-    forked process that imports ``snapshot`` on a new connection to ``url``.
+    forked process that imports ``snapshot`` on a new connection to ``url`` (with one span, nothing
+    is forked).
 
     ``progress(entries hashed so far)`` is called as the work goes. A part whose process fails
     (it cannot connect, say) is hashed here afterwards, so the answer never depends on the forks.

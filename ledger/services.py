@@ -353,16 +353,9 @@ def verify_all(progress=None) -> dict:
         # Other connections can read exactly this transaction's snapshot while it stays open.
         snapshot = db.session.execute(text("SELECT pg_export_snapshot()")).scalar_one()
         url = bind.url.set(drivername="postgresql").render_as_string(hide_password=False)
-        parts = fullcheck.hash_in_parallel(url, snapshot, spans, own, wanted_low, hashed)
+        parts = fullcheck.hash_parts(spans, own, wanted_low, hashed, url, snapshot)
     else:
-        total = 0
-
-        def done(count: int) -> None:
-            nonlocal total
-            total += count
-            hashed(total)
-
-        parts = [own(0, size, done)]
+        parts = fullcheck.hash_parts([(0, size)], own, wanted_low, hashed)
     problems = [part.problem for part in parts if part.problem is not None]
     if problems:
         index, what = min(problems)
