@@ -11,6 +11,7 @@ import os
 import re
 import socket
 import threading
+from contextlib import contextmanager
 from urllib.parse import urlsplit, urlunsplit
 
 import pytest
@@ -95,6 +96,17 @@ def make_test_app(tmp_path_factory, suffix: str, **extra):
     with application.app_context():
         upgrade(revision="heads")  # the migrations build the schema, so they are tested on every run
     return application
+
+
+@contextmanager
+def redis_down(application):
+    """Inside: the app's Redis is an address where nothing listens (Redis is down)."""
+    configured = application.config["REDIS_URL"]
+    application.config["REDIS_URL"] = "redis://127.0.0.1:1/0"
+    try:
+        yield
+    finally:
+        application.config["REDIS_URL"] = configured
 
 
 def separate_app(tmp_path_factory, suffix: str, postgres_only: str | None = None):

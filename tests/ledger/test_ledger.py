@@ -13,7 +13,7 @@ from app.extensions import db
 from ledger import fullcheck, merkle, services
 from ledger.models import Leaf, QueuedEntry, TreeHead
 from tests.academy.helpers import real_sessions  # noqa: F401 - a shared fixture
-from tests.conftest import PASSWORD, separate_app
+from tests.conftest import PASSWORD, redis_down, separate_app
 
 
 def integrate_all(app):
@@ -434,16 +434,11 @@ def test_a_change_commits_and_its_entry_waits_when_redis_is_down(app):
     from app.schedule import SCHEDULE
     from ledger import tasks
 
-    configured = app.config["REDIS_URL"]
-    app.config["REDIS_URL"] = "redis://127.0.0.1:1/0"  # nothing listens there
-    try:
-        with app.app_context():
-            before = db.session.scalar(select(func.count()).select_from(QueuedEntry))
-            events.send(events.dnc_added, "marketplace", org_id=1, number_hash="h", source="upload")
-            commit()  # the sequencer's nudge is lost, the change is not
-            assert db.session.scalar(select(func.count()).select_from(QueuedEntry)) >= before + 1
-    finally:
-        app.config["REDIS_URL"] = configured
+    with redis_down(app), app.app_context():
+        before = db.session.scalar(select(func.count()).select_from(QueuedEntry))
+        events.send(events.dnc_added, "marketplace", org_id=1, number_hash="h", source="upload")
+        commit()  # the sequencer's nudge is lost, the change is not
+        assert db.session.scalar(select(func.count()).select_from(QueuedEntry)) >= before + 1
     assert SCHEDULE["ledger-integrate"].func is tasks.integrate  # the sweep that picks it up
     with app.app_context():
         size = services.tree_size()

@@ -9,6 +9,7 @@ from sqlalchemy import func, select, text
 
 from ledger.models import QueuedEntry
 from tests.academy.helpers import real_sessions  # noqa: F401 - a shared fixture
+from tests.conftest import redis_down
 from tests.marketplace.contact_helpers import (
     CN_1,
     CN_2,
@@ -471,12 +472,8 @@ def test_the_sweep_leaves_an_import_that_is_still_running_alone(sweep_app, real_
 def test_an_upload_while_redis_is_down_is_a_503_and_changes_nothing(app, client, enterprise, campaign):
     from marketplace.models import ContactList
 
-    configured = app.config["REDIS_URL"]
-    app.config["REDIS_URL"] = "redis://127.0.0.1:1/0"  # nothing listens there: the file cannot be kept
-    try:
+    with redis_down(app):  # the file cannot be kept
         refused = upload(client, enterprise["headers"], campaign["id"], csv_bytes([[CN_3, "c", ""]]), region="cn")
-    finally:
-        app.config["REDIS_URL"] = configured
     assert refused.status_code == 503 and refused.json["error"]["code"] == "service_unavailable"
     assert refused.headers["Retry-After"] == "30" and _count(app, ContactList) == 0
 

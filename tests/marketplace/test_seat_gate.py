@@ -9,6 +9,7 @@ from app.auth.guards import load_user
 from app.errors import Conflict
 from app.extensions import db, redis_store
 from marketplace import claims, seat_gate
+from tests.conftest import redis_down
 from tests.marketplace.helpers import inbound, publish
 
 
@@ -106,18 +107,13 @@ def test_without_redis_the_gate_asks_the_database(client, enterprise, member, ap
     _u1, first = member()
     assert _claim(client, shift_id, first).status_code == 201
     member_id, _headers = member()
-    configured = app.config["REDIS_URL"]
-    app.config["REDIS_URL"] = "redis://127.0.0.1:1/0"  # nothing listens there
-    try:
-        with app.test_request_context():
-            assert seat_gate.known_full(shift_id) is False
-            seat_gate.forget(shift_id)
-            with pytest.raises(Conflict) as refused:  # the database answers
-                claims.claim_seat(load_user(member_id), shift_id)
-            assert refused.value.code == "shift_full"
-            db.session.rollback()
-    finally:
-        app.config["REDIS_URL"] = configured
+    with redis_down(app), app.test_request_context():
+        assert seat_gate.known_full(shift_id) is False
+        seat_gate.forget(shift_id)
+        with pytest.raises(Conflict) as refused:  # the database answers
+            claims.claim_seat(load_user(member_id), shift_id)
+        assert refused.value.code == "shift_full"
+        db.session.rollback()
     assert _marked(app, shift_id) > 0  # the mark from the first claim is still there
 
 

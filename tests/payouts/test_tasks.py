@@ -10,6 +10,7 @@ from app.extensions import db
 from payouts.ledger import find_balance
 from payouts.models import Payout, Reconciliation
 from payouts.tasks import RETRY, payout_batch, process_payout, reconcile_period
+from tests.conftest import redis_down
 
 
 def test_payout_jobs_have_retries_and_run_on_the_payouts_queue():
@@ -115,12 +116,8 @@ def test_a_withdrawal_while_redis_is_down_is_accepted_and_paid_by_the_sweep(app,
     earn(org_id, member_id, 30_00, interaction_id=1)
     payout_details(member_id)
     headers = auth.headers(user_email(member_id))
-    configured = app.config["REDIS_URL"]
-    app.config["REDIS_URL"] = "redis://127.0.0.1:1/0"  # nothing listens there when the job is to be queued
-    try:
+    with redis_down(app):  # when the job is to be queued
         created = client.post("/api/v1/payouts", json={"amount": 30_00, "currency": "CNY"}, headers=headers)
-    finally:
-        app.config["REDIS_URL"] = configured
     if app.config["RQ_INLINE"]:
         assert created.status_code == 201  # an inline job needs no Redis
         return
