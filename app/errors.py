@@ -97,13 +97,23 @@ class ErrorOut(Schema):
     error = fields.Nested(ErrorDetailOut, required=True)
 
 
+# Paths that answer JSON whatever the client accepts; domains add theirs with register_json_prefix.
+JSON_PREFIXES = ("/api/", "/webhooks/")
+
+
+def register_json_prefix(app, prefix: str) -> None:
+    """Errors under ``prefix`` (a domain's machine-facing paths, e.g. provider webhooks) answer JSON."""
+    prefixes = app.extensions.setdefault("json_prefixes", list(JSON_PREFIXES))
+    if prefix not in prefixes:
+        prefixes.append(prefix)
+
+
 def wants_json() -> bool:
     """API and webhook paths answer JSON; everything else is a page."""
     path = request.path
+    prefixes = current_app.extensions.get("json_prefixes", JSON_PREFIXES)
     return (
-        path.startswith("/api/")
-        or path.startswith("/webhooks/")
-        or path.startswith("/telephony/")
+        path.startswith(tuple(prefixes))
         or path == "/healthz"
         or request.accept_mimetypes.best == "application/json"
     )

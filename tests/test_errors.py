@@ -94,7 +94,7 @@ def test_bad_paging_parameters(client, auth, create_user, user_email, query):
 
 
 def test_pages_get_the_error_as_html_in_the_chosen_language(app, client):
-    from tests.web.test_pages import in_chinese
+    from tests.helpers.web import in_chinese
 
     response = client.get("/no-such-page", headers={"Accept-Language": "zh-CN"})
     assert response.status_code == 404
@@ -103,7 +103,7 @@ def test_pages_get_the_error_as_html_in_the_chosen_language(app, client):
 
 
 def test_api_error_messages_follow_accept_language(app, client):
-    from tests.web.test_pages import in_chinese
+    from tests.helpers.web import in_chinese
 
     response = client.get("/api/v1/nothing-here", headers={"Accept-Language": "zh-CN"})
     assert response.status_code == 404

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from tests.academy.helpers import answers_of, load_fixture_content
-from tests.web.test_browser import fits_the_screen
+from tests.helpers.web import fits_the_screen
 
 pytestmark = pytest.mark.browser
 ARTIFACTS = Path(os.environ.get("TEST_ARTIFACTS", "test-artifacts"))

@@ -4,7 +4,7 @@ import re
 
 from sqlalchemy import select
 
-from tests.web.test_pages import csrf_token, sign_in
+from tests.helpers.web import csrf_token, sign_in
 
 
 def test_reorder_and_delete_lessons(app, client, create_user, user_email):

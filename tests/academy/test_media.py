@@ -7,7 +7,7 @@ import wave
 import pytest
 
 from academy.media import sniff
-from tests.web.test_pages import csrf_token, sign_in
+from tests.helpers.web import csrf_token, sign_in
 
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 32
 

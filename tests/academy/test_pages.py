@@ -5,7 +5,7 @@ import re
 
 from academy.models import Course
 from app.extensions import db
-from tests.web.test_pages import csrf_token, sign_in
+from tests.helpers.web import csrf_token, sign_in
 
 
 def form_token(client, path):

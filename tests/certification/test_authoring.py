@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.web.test_pages import csrf_token, sign_in
+from tests.helpers.web import csrf_token, sign_in
 
 DEFINITION = {
     "key": "fundamentals_l1", "name": {"en": "Fundamentals L1", "zh": "基础 L1"}, "industry": "general",

@@ -4,8 +4,8 @@ import re
 
 import pytest
 
+from tests.helpers.web import csrf_token, sign_in
 from tests.ledger.test_ledger import integrate_all
-from tests.web.test_pages import csrf_token, sign_in
 
 
 @pytest.fixture

@@ -3,6 +3,7 @@
 import io
 import re
 
+from tests.helpers.web import csrf_token, sign_in
 from tests.marketplace.contact_helpers import (
     CN_1,
     CN_2,
@@ -13,7 +14,6 @@ from tests.marketplace.contact_helpers import (
     run_jobs,
     set_campaign_state,
 )
-from tests.web.test_pages import csrf_token, sign_in
 
 
 def _upload_form(client, path, data: bytes, **extra):

@@ -49,7 +49,7 @@ def test_signed_in_users_only(client):
 
 
 def _sign_in(client, email):
-    from tests.web.test_pages import sign_in
+    from tests.helpers.web import sign_in
 
     sign_in(client, email)
 
@@ -63,7 +63,7 @@ def test_calculator_page_shows_the_answer_and_the_chart(client, create_user, use
 
 
 def test_calculator_page_explains_bad_input_in_chinese(app, client, create_user, user_email):
-    from tests.web.test_pages import in_chinese
+    from tests.helpers.web import in_chinese
 
     _sign_in(client, user_email(create_user("enterprise")))
     response = client.get("/staffing/?calls=abc&interval_minutes=30&aht_seconds=180",

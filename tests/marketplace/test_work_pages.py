@@ -1,7 +1,7 @@
 """The member's work pages: feed with claim and waitlist, my shifts with check-in and release, profile."""
 
+from tests.helpers.web import csrf_token, sign_in
 from tests.marketplace.helpers import at, inbound, publish
-from tests.web.test_pages import csrf_token, sign_in
 
 
 def test_feed_claim_and_my_shifts(client, enterprise, create_user, user_email):

@@ -5,14 +5,11 @@ from pathlib import Path
 
 import pytest
 
+from tests.helpers.web import fits_the_screen
+
 pytestmark = pytest.mark.browser
 
 ARTIFACTS = Path(os.environ.get("TEST_ARTIFACTS", "test-artifacts"))
-
-
-def fits_the_screen(page) -> bool:
-    """No sideways scrolling at 360 px."""
-    return page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1")
 
 
 def test_sign_up_switch_to_chinese_and_sign_in_on_a_phone(live_server, phone):

@@ -1,0 +1,1 @@
+"""Voice providers behind one registry: each external service has one door."""

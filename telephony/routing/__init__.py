@@ -1,0 +1,1 @@
+"""The automatic call distributor: queues, agents and offers in Redis, decided atomically."""

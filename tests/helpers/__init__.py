@@ -1,0 +1,1 @@
+"""Helpers shared by the tests of several packages (never imported from another test module)."""

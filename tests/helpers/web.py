@@ -1,0 +1,34 @@
+"""Signing in through the HTML forms, CSRF tokens, translations and screen checks for page tests."""
+
+from __future__ import annotations
+
+import re
+
+from tests.conftest import PASSWORD
+
+
+def csrf_token(client, path="/signin"):
+    html = client.get(path).get_data(as_text=True)
+    match = re.search(r'name="csrf_token" value="([^"]+)"', html)
+    assert match, "the page has no CSRF token"
+    return match.group(1)
+
+
+def sign_in(client, email, password=PASSWORD, **extra):
+    data = {"email": email, "password": password, "csrf_token": csrf_token(client), **extra}
+    return client.post("/signin", data=data)
+
+
+def in_chinese(app, text):
+    """The Chinese translation of ``text`` (and a check that there is one)."""
+    from flask_babel import force_locale, gettext
+
+    with app.test_request_context(), force_locale("zh"):
+        translated = gettext(text)
+    assert translated != text, f"no Chinese translation for {text!r}"
+    return translated
+
+
+def fits_the_screen(page) -> bool:
+    """No sideways scrolling at 360 px."""
+    return page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1")
