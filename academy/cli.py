@@ -26,10 +26,10 @@ def academy() -> None:
 @academy.command("load-content", help="Create or update the published courses from academy/content/ (idempotent).")
 @with_appcontext
 def load_content() -> None:
-    from academy import content, services
+    from academy import services
 
     try:
-        loaded = content.load_directory(services.content_dir())
+        loaded = services.load_directory(services.content_dir())
         commit()
     except AppError as exc:
         rollback()

@@ -128,7 +128,7 @@ def main() -> None:
         upgrade(revision="heads")
         import json
 
-        content.load_directory(folder)
+        services.load_directory(folder)
         for doc in json.loads((folder / "certifications.json").read_text(encoding="utf-8")):
             cert_services.load_definition(doc)
         db.session.commit()

@@ -14,13 +14,13 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
 def load_fixture_content(app) -> dict:
     """Publish the fixture courses and certifications; return their ids by key."""
-    from academy import content, services
+    from academy import services
     from academy.models import Course, Quiz
     from app.database import commit
     from certification import services as cert_services
 
     with app.app_context():
-        content.load_directory(FIXTURES)
+        services.load_directory(FIXTURES)
         for doc in json.loads((FIXTURES / "certifications.json").read_text(encoding="utf-8")):
             cert_services.load_definition(doc)
         commit()
