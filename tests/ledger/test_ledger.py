@@ -12,8 +12,8 @@ from app.database import commit, rollback
 from app.extensions import db
 from ledger import fullcheck, merkle, services
 from ledger.models import Leaf, QueuedEntry, TreeHead
-from tests.academy.helpers import real_sessions  # noqa: F401 - a shared fixture
 from tests.conftest import PASSWORD, redis_down, separate_app
+from tests.helpers.academy import real_sessions  # noqa: F401 - a shared fixture
 
 
 def integrate_all(app):
