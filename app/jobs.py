@@ -3,10 +3,14 @@
 A job is a module-level function decorated with ``@job("queue")``. It runs in its own app
 context and unit of work: the job commits at its end (its edge) or rolls back on error.
 
-``enqueue(fn, *ids, owner_id=...)`` is called inside a request's transaction; the job is put on
+``enqueue(job, *ids, owner_id=...)`` is called inside a request's transaction; the job is put on
 the queue only after that transaction commits (so a worker never sees rows that do not exist
 yet, and a rolled-back request enqueues nothing). It returns the job id at once, so the caller
 can show progress at ``GET /api/v1/jobs/<id>``.
+
+A service names the job it wants by its dotted path (``enqueue("certification.tasks.recompute_member_tags",
+member_id)``) instead of importing its package's ``tasks`` module: tasks import services, so a
+service importing tasks would close an import cycle.
 
 With ``RQ_INLINE`` (tests without Redis) jobs run in the caller's process right after commit.
 """
@@ -17,6 +21,7 @@ import functools
 import logging
 import uuid
 from collections.abc import Callable
+from importlib import import_module
 
 import redis
 from flask import current_app, has_app_context
@@ -24,13 +29,16 @@ from rq import Queue, Retry, SimpleWorker
 from rq.exceptions import NoSuchJobError
 from rq.job import Job, JobStatus
 
+from app.config import QUEUES
 from app.database import after_commit, commit, rollback
 from app.errors import NotFound
 from app.extensions import redis_store
 
 logger = logging.getLogger(__name__)
 
-QUEUES = ("default", "qa", "payouts", "ledger")
+
+# Every declared job by its dotted path (``package.tasks.function``), filled by ``@job``.
+REGISTRY: dict[str, Callable] = {}
 
 
 def get_queue(name: str) -> Queue:
@@ -71,6 +79,8 @@ def job(queue: str = "default", *, retry: Retry | None = None, timeout: int = 60
         run.retry = retry
         run.timeout = timeout
         run.swept_by = swept_by
+        run.job_name = f"{fn.__module__}.{fn.__qualname__}"
+        REGISTRY[run.job_name] = run
         return run
 
     return decorate
@@ -80,8 +90,25 @@ def _meta(owner_id: int | None, description: str | None) -> dict:
     return {"owner_id": owner_id, "description": description, "progress": {"done": 0, "total": None, "message": ""}}
 
 
-def enqueue(fn: Callable, *args, owner_id: int | None = None, description: str | None = None, **kwargs) -> str:
-    """Queue ``fn(*args, **kwargs)`` once the current transaction commits; return its job id."""
+def registered(name: str) -> Callable:
+    """The job declared at the dotted path ``name``, loading its module on first use."""
+    if name not in REGISTRY:
+        module, _, _function = name.rpartition(".")
+        try:
+            import_module(module)
+        except ImportError as exc:
+            raise LookupError(f"unknown job: {name}") from exc
+    try:
+        return REGISTRY[name]
+    except KeyError:
+        raise LookupError(f"unknown job: {name} (not declared with @job)") from None
+
+
+def enqueue(job_or_name: Callable | str, *args, owner_id: int | None = None, description: str | None = None,
+            **kwargs) -> str:
+    """Queue the job (a ``@job`` function or its dotted path) with ``*args, **kwargs`` once the current
+    transaction commits; return its job id."""
+    fn = registered(job_or_name) if isinstance(job_or_name, str) else job_or_name
     job_id = uuid.uuid4().hex
 
     def _put() -> None:

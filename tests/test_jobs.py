@@ -76,3 +76,17 @@ def test_worker_processes_queued_jobs(tmp_path_factory):
         status = jobs.job_status(job_id, user_id=user.id)
         assert status["status"] == "finished"
         assert status["result"]["account"]["id"] == user.id
+
+
+def test_a_job_is_enqueued_by_its_dotted_path(app):
+    """Services name jobs instead of importing their package's tasks (which import the services)."""
+    from app.auth import tasks
+
+    assert jobs.registered("app.auth.tasks.export_account") is tasks.export_account
+    with pytest.raises(LookupError):
+        jobs.registered("app.auth.tasks.no_such_job")
+    with pytest.raises(LookupError):
+        jobs.registered("no_such_package.tasks.job")
+    with app.app_context():
+        job_id = jobs.enqueue("app.auth.tasks.export_account", 1)
+    assert len(job_id) == 32
