@@ -3,7 +3,8 @@
 A domain adds its periodic jobs in its ``init_app`` with ``register_periodic(name, job_fn, every)``.
 ``enqueue_due()`` puts each job on its queue once per period: the period's slot is claimed with a
 Redis ``SET NX``, so any number of schedulers (one per worker machine, say) enqueue it once.
-``flask --app wsgi scheduler`` runs the loop (which also relays the job outbox, see app.jobs); ``flask --app wsgi serve`` runs it in a thread.
+``flask --app wsgi scheduler`` runs the loop, which also relays the job outbox (see app.jobs);
+``flask --app wsgi serve`` runs it in a thread.
 """
 
 from __future__ import annotations
