@@ -162,7 +162,7 @@ def bench_batch(count: int) -> tuple[float, float, int]:
     from app.database import commit
     from app.extensions import db
     from payouts import services
-    from payouts.ledger import Leg, account, accounts_of, post
+    from payouts.postings import Leg, account, accounts_of, post
     from payouts.models import Payout, PayoutDestination
     from payouts.providers import PROVIDERS, PayoutProvider
     from payouts.tasks import payout_batch
@@ -246,7 +246,7 @@ def main() -> None:
 
 
 def run_batch(count: int) -> None:
-    from payouts.ledger import check_invariants
+    from payouts.postings import check_invariants
 
     batch_s, bare_batch_s, paid = bench_batch(count)
     rate = paid / batch_s
@@ -259,7 +259,7 @@ def run_batch(count: int) -> None:
 
 
 def run_earnings(count: int) -> None:
-    from payouts.ledger import check_invariants
+    from payouts.postings import check_invariants
 
     ledger_s, bare_s = bench_earnings(count, make_members(1000))
     transfers = 2 * count

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from payouts import services as money
-from payouts.ledger import find_balance
+from payouts.postings import find_balance
 
 
 def escrow_balance(campaign) -> int:

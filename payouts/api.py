@@ -14,7 +14,7 @@ from app.errors import NotFound
 from app.extensions import db
 from app.paging import PageQuery, page_schema, paginate
 from payouts import reports, services, tasks
-from payouts.models import LedgerAccount, Payout, Posting, Transfer
+from payouts.models import MoneyAccount, Payout, Posting, Transfer
 from payouts.schemas import (
     AmountIn,
     DashboardLinkOut,
@@ -77,8 +77,8 @@ def create_topup(data):
 @bp.doc(summary="Movements of the organization's wallets, newest first")
 def wallet_transfers(page):
     org_id = _org_id()
-    wallet_ids = select(LedgerAccount.id).where(LedgerAccount.owner_kind == "org", LedgerAccount.owner_id == org_id,
-                                                LedgerAccount.purpose == "wallet")
+    wallet_ids = select(MoneyAccount.id).where(MoneyAccount.owner_kind == "org", MoneyAccount.owner_id == org_id,
+                                                MoneyAccount.purpose == "wallet")
     stmt = select(Posting).where(Posting.account_id.in_(wallet_ids))
 
     def line(posting: Posting) -> dict:
@@ -225,7 +225,7 @@ def fail_payout(payout_id, data):
 @bp.auth_required(token_auth, roles=["admin"])
 @bp.input(ReconcileIn, arg_name="data")
 @bp.output(JobAcceptedOut, status_code=202)
-@bp.doc(summary="Reconcile the ledger with the provider for a period (a job)", tags=["Administration"])
+@bp.doc(summary="Reconcile our transfers with the provider for a period (a job)", tags=["Administration"])
 def start_reconciliation(data):
     from datetime import timedelta
 

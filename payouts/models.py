@@ -1,8 +1,8 @@
-"""Tables of the money ledger (accounts, transfers, postings) and of what moves money in and out
+"""Tables of the money accounts, transfers and postings and of what moves money in and out
 (top-ups, payouts, payout destinations, provider webhook events, reconciliation reports).
 
 A transfer and its postings are written once and never updated or deleted; a correction is a
-new transfer that points at the one it reverses. ``LedgerAccount.balance`` is a cache of the sum
+new transfer that points at the one it reverses. ``MoneyAccount.balance`` is a cache of the sum
 of the account's postings, changed only by the statement that inserts those postings.
 """
 
@@ -31,7 +31,7 @@ def _in(column: str, values: tuple[str, ...]) -> str:
     return f"{column} IN ({', '.join(repr(v) for v in values)})"
 
 
-class LedgerAccount(db.Model):
+class MoneyAccount(db.Model):
     """One balance of one owner for one purpose in one currency."""
 
     __tablename__ = "money_accounts"
@@ -188,7 +188,7 @@ class WebhookEvent(db.Model):
 
 
 class Reconciliation(db.Model):
-    """A comparison of the ledger with the provider's balance transactions for a period."""
+    """A comparison of our transfers with the provider's balance transactions for a period."""
 
     __tablename__ = "payout_reconciliations"
 

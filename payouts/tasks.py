@@ -10,8 +10,8 @@ from rq import Retry
 
 from app.database import commit
 from app.jobs import job, report_progress
-from payouts import reports, services
-from payouts.providers import get_provider
+from payouts import services
+from payouts.services.reconciliation import reconcile
 
 logger = logging.getLogger(__name__)
 
@@ -75,8 +75,8 @@ def payout_batch() -> dict:
 
 @job("payouts", retry=Retry(max=3, interval=[60, 300, 900]))
 def reconcile_period(start: str, end: str) -> dict:
-    """Compare the ledger with the provider's balance transactions for ``[start, end)`` (ISO dates)."""
-    report = reports.reconcile(get_provider(), _day(start), _day(end))
+    """Compare our transfers with the provider's balance transactions for ``[start, end)`` (ISO dates)."""
+    report = reconcile(_day(start), _day(end))
     return {"reconciliation_id": report.id, "differences": report.differences}
 
 

@@ -29,8 +29,8 @@ from payouts.services.payouts import (
     save_payout_details,
     start_onboarding,
 )
-from payouts.services.topups import confirm_simulated_checkout, create_topup, wallet_summary
-from payouts.services.webhooks import handle_event
+from payouts.services.provider_events import confirm_simulated_checkout, handle_event
+from payouts.services.topups import create_topup, wallet_summary
 
 __all__ = [
     "accrue_earning", "approve_earning", "confirm_simulated_checkout", "create_topup", "dashboard_link",

@@ -3,11 +3,11 @@
 Every rule of the one-payout path holds, in a few statements per chunk instead of a dozen per
 member: one open payout per member (the database's unique index, met with ``ON CONFLICT DO
 NOTHING``), each payout's provider idempotency key stored in the transaction that creates it
-(before any provider call), one ledger transfer per payout with its own key and signals
-(``payouts.ledger.post_many``), and amounts decided on balances read under the accounts' locks.
+(before any provider call), one transfer per payout with its own key and signals
+(``payouts.postings.post_many``), and amounts decided on balances read under the accounts' locks.
 
 Lock order is the one-payout path's: the payout row first (the member's open-payout slot), then
-the ledger accounts in ascending id order, so a member's own withdrawal racing the batch waits
+the money accounts in ascending id order, so a member's own withdrawal racing the batch waits
 or meets the unique index, and never deadlocks with it.
 """
 
@@ -21,11 +21,11 @@ from datetime import timedelta
 from sqlalchemy import String, bindparam, cast, delete, literal, select, update
 
 from app import events
+from app.bulk import ids_in, insert_rows, parts
 from app.extensions import db
 from app.timeutil import utcnow
-from payouts.bulk import ids_in, insert_rows, parts
-from payouts.ledger import Leg, Planned, accounts_of, lock_balances, post_many
-from payouts.models import OPEN_PAYOUT_STATES, LedgerAccount, Payout, PayoutDestination
+from payouts.models import OPEN_PAYOUT_STATES, MoneyAccount, Payout, PayoutDestination
+from payouts.postings import Leg, Planned, accounts_of, lock_balances, post_many
 from payouts.providers import ProviderRejected, get_provider
 from payouts.services.payouts import fail_payout, minimum_payout
 
@@ -40,14 +40,14 @@ def eligible_for_batch(after_id: int = 0, limit: int = 1000) -> list[tuple[int, 
     # NOT EXISTS, not NOT IN: an anti-join that probes the open-payout index per member (or hashes
     # the open payouts once); a NOT IN whose list the planner thinks too big to hash is re-read
     # for every account.
-    open_payout = select(Payout.id).where(Payout.member_id == LedgerAccount.owner_id,
+    open_payout = select(Payout.id).where(Payout.member_id == MoneyAccount.owner_id,
                                           Payout.status.in_(OPEN_PAYOUT_STATES))
-    stmt = (select(LedgerAccount.owner_id, LedgerAccount.currency, LedgerAccount.balance, PayoutDestination.provider)
-            .join(PayoutDestination, PayoutDestination.member_id == LedgerAccount.owner_id)
-            .where(LedgerAccount.owner_kind == "member", LedgerAccount.purpose == "available",
-                   LedgerAccount.balance >= minimum_payout(), PayoutDestination.status == "enabled",
-                   LedgerAccount.owner_id > after_id, ~open_payout.exists())
-            .order_by(LedgerAccount.owner_id, LedgerAccount.currency).limit(limit))
+    stmt = (select(MoneyAccount.owner_id, MoneyAccount.currency, MoneyAccount.balance, PayoutDestination.provider)
+            .join(PayoutDestination, PayoutDestination.member_id == MoneyAccount.owner_id)
+            .where(MoneyAccount.owner_kind == "member", MoneyAccount.purpose == "available",
+                   MoneyAccount.balance >= minimum_payout(), PayoutDestination.status == "enabled",
+                   MoneyAccount.owner_id > after_id, ~open_payout.exists())
+            .order_by(MoneyAccount.owner_id, MoneyAccount.currency).limit(limit))
     return [tuple(row) for row in db.session.execute(stmt).all()]
 
 

@@ -10,8 +10,8 @@ from sqlalchemy import func, select
 from app.errors import Conflict, NotFound, ValidationError
 from app.extensions import db
 from app.money import Money
-from payouts.ledger import PLATFORM, Leg, account, check_amount, post, reverse, valid_currency
-from payouts.models import LedgerAccount, Posting, Transfer
+from payouts.models import MoneyAccount, Posting, Transfer
+from payouts.postings import PLATFORM, Leg, account, check_amount, post, reverse, valid_currency
 
 DEFAULT_FEE_BPS = 1000  # the platform keeps 10% of an approved earning unless configured otherwise
 
@@ -68,7 +68,7 @@ def _earning_transfers(interaction_id: int, key: str) -> tuple[Transfer | None, 
     An interaction has a handful of transfers, read as plain rows on the interaction index; their
     reasons are told apart here. Only a key that names none of them costs a second lookup.
     """
-    with db.session.no_autoflush:  # transfers are never pending in the session (see ledger.without_autoflush)
+    with db.session.no_autoflush:  # transfers are never pending in the session (see postings.without_autoflush)
         rows = db.session.execute(_EARNING_ROWS.where(Transfer.interaction_id == interaction_id)
                                   .order_by(Transfer.id)).all()
         mine = next((row for row in rows if row.key == key), None)
@@ -127,8 +127,8 @@ def reverse_earning(interaction_id: int, key: str, to: str = "escrow") -> Transf
 def member_balances(member_id: int) -> dict[str, dict[str, int]]:
     """``{currency: {purpose: balance}}`` of a member's accounts."""
     result: dict[str, dict[str, int]] = {}
-    for acc in db.session.scalars(select(LedgerAccount).where(
-            LedgerAccount.owner_kind == "member", LedgerAccount.owner_id == member_id)):
+    for acc in db.session.scalars(select(MoneyAccount).where(
+            MoneyAccount.owner_kind == "member", MoneyAccount.owner_id == member_id)):
         result.setdefault(acc.currency, {})[acc.purpose] = acc.balance
     return result
 
@@ -153,8 +153,8 @@ def earning_state(accrual: Transfer) -> dict:
     if settled is not None and settled.reason == "earning_approved":
         state = "approved"
         net = int(db.session.scalar(select(func.sum(Posting.amount)).join(
-            LedgerAccount, LedgerAccount.id == Posting.account_id).where(
-            Posting.transfer_id == settled.id, LedgerAccount.purpose == "available")) or 0)
+            MoneyAccount, MoneyAccount.id == Posting.account_id).where(
+            Posting.transfer_id == settled.id, MoneyAccount.purpose == "available")) or 0)
     elif settled is not None:
         state = "reversed"
     return {"id": accrual.id, "interaction_id": accrual.interaction_id, "campaign_id": accrual.campaign_id,

@@ -15,8 +15,8 @@ from app.auth.models import User
 from app.errors import Conflict, NotFound, ValidationError
 from app.extensions import db
 from app.timeutil import utcnow
-from payouts.ledger import Leg, account, check_amount, find_balance, post, valid_currency
 from payouts.models import OPEN_PAYOUT_STATES, Payout, PayoutDestination
+from payouts.postings import Leg, account, check_amount, find_balance, post, valid_currency
 from payouts.providers import ProviderRejected, get_provider
 from payouts.services.provider_errors import provider_call
 

@@ -56,7 +56,7 @@ def enterprise(app, create_user, user_email, auth):
 
 
 def wallet(app, org_id):
-    from payouts.ledger import find_balance
+    from payouts.postings import find_balance
 
     with app.app_context():
         return find_balance("org", org_id, "wallet", "CNY")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from app.extensions import db
-from payouts.ledger import find_balance
+from payouts.postings import find_balance
 from payouts.models import Payout
 
 

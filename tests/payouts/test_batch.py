@@ -9,7 +9,7 @@ from app import events
 from app.database import commit
 from app.extensions import db
 from payouts import services
-from payouts.ledger import check_invariants, find_balance
+from payouts.postings import check_invariants, find_balance
 from payouts.models import Payout, PayoutDestination, Transfer
 from payouts.providers import PROVIDERS
 from payouts.providers.stripe import StripeProvider

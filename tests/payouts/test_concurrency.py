@@ -13,7 +13,7 @@ from app.database import commit, rollback
 from app.errors import Conflict, ValidationError
 from app.extensions import db
 from payouts import services
-from payouts.ledger import check_invariants, find_balance
+from payouts.postings import check_invariants, find_balance
 from payouts.models import Payout, Transfer
 from tests.conftest import separate_app
 

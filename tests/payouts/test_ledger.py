@@ -10,7 +10,7 @@ import sqlalchemy as sa
 from app.errors import Conflict, NotFound, ValidationError
 from app.extensions import db
 from payouts import services
-from payouts.ledger import balance, check_invariants, find_balance
+from payouts.postings import balance, check_invariants, find_balance
 from payouts.models import Posting, Transfer
 
 
@@ -127,10 +127,10 @@ def test_cached_balance_equals_the_sum_of_postings(app, enterprise, fund):
     fund(org_id, 10_00)
     fund(org_id, 2_50)
     with app.app_context():
-        from payouts.models import LedgerAccount
+        from payouts.models import MoneyAccount
 
-        wallet = db.session.scalar(sa.select(LedgerAccount).where(LedgerAccount.owner_id == org_id,
-                                                                  LedgerAccount.purpose == "wallet"))
+        wallet = db.session.scalar(sa.select(MoneyAccount).where(MoneyAccount.owner_id == org_id,
+                                                                  MoneyAccount.purpose == "wallet"))
         assert wallet.balance == balance(wallet) == 12_50
 
 
@@ -224,7 +224,7 @@ def test_a_transfer_is_two_statements_on_postgresql(app, enterprise, fund, creat
 def _write(key: str, moves: dict[int, int], **refs):
     """The PostgreSQL write statement on its own, as ``post`` sends it after taking the locks."""
     from app.timeutil import utcnow
-    from payouts.ledger import _REFS, _WRITE_PG
+    from payouts.postings.transfers import _REFS, _WRITE_PG
 
     values = dict.fromkeys(_REFS)
     values.update(refs, key=key, reason="test", currency="CNY", amount=sum(d for d in moves.values() if d > 0),
@@ -234,7 +234,7 @@ def _write(key: str, moves: dict[int, int], **refs):
 
 @on_postgres
 def test_the_write_statement_moves_nothing_when_the_key_is_taken(app, enterprise, fund):
-    from payouts.ledger import account
+    from payouts.postings import account
 
     _, org_id, _ = enterprise()
     fund(org_id, 10_00)
@@ -250,7 +250,7 @@ def test_the_write_statement_moves_nothing_when_the_key_is_taken(app, enterprise
 
 @on_postgres
 def test_the_write_statement_refuses_to_overdraw_a_guarded_account(app, enterprise, fund):
-    from payouts.ledger import account
+    from payouts.postings import account
 
     _, org_id, _ = enterprise()
     fund(org_id, 10_00)
@@ -265,7 +265,7 @@ def test_the_write_statement_refuses_to_overdraw_a_guarded_account(app, enterpri
 def test_accounts_of_many_owners_are_one_index_lookup_each(app, create_user, statements):
     """Whatever the statistics (here: none), each owner's account is found on the unique index, not
     by scanning every account of the purpose once per owner."""
-    from payouts.ledger import _CACHE, accounts_of
+    from payouts.postings.accounts import _CACHE, accounts_of
 
     members = [create_user("member") for _ in range(5)]
     with app.app_context():

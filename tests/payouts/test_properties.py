@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from app.errors import AppError
 from app.extensions import db
 from payouts import services
-from payouts.ledger import check_invariants
+from payouts.postings import check_invariants
 from payouts.models import Payout, Transfer
 
 CAMPAIGN = 42

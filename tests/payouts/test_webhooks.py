@@ -10,7 +10,7 @@ import sqlalchemy as sa
 from app.database import commit
 from app.extensions import db
 from payouts import services
-from payouts.ledger import check_invariants, find_balance
+from payouts.postings import check_invariants, find_balance
 from payouts.models import Payout, Topup, Transfer, WebhookEvent
 from tests.payouts.conftest import sign
 

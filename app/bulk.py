@@ -1,4 +1,4 @@
-"""Many rows in one statement, on both databases, for the set-based paths (the payout batch).
+"""Many rows in one statement, on both databases, for set-based paths (e.g. the payout batch).
 
 PostgreSQL gets each column as one array parameter (``unnest``, ``= ANY``), so a statement over
 thousands of rows has a handful of parameters: the driver parses its text once and caches it,

@@ -1,16 +1,19 @@
 """Provider events (Stripe's webhooks, and the offline checkout simulator): recorded once by
-event id, then applied through idempotent ledger keys, so replays and reordering change nothing."""
+event id, then applied through idempotent transfer keys, so replays and reordering change nothing."""
 
 from __future__ import annotations
 
 import logging
 
+from flask_babel import gettext as _
 from sqlalchemy import or_, select
 
+from app.database import insert
+from app.errors import Conflict, NotFound
 from app.extensions import db
-from payouts.ledger import InsufficientFunds, _insert
 from payouts.models import Payout, PayoutDestination, Topup, WebhookEvent
-from payouts.services import notices
+from payouts.postings import InsufficientFunds
+from payouts.services.notices import record_bank_failure, record_bank_payout
 from payouts.services.payouts import fail_payout
 from payouts.services.topups import credit_topup, debit_wallet
 
@@ -31,7 +34,7 @@ def handle_event(event: dict) -> str:
     known = kind in HANDLERS or kind in ACCOUNT_HANDLERS
     outcome = "pending" if known else "ignored"
     inserted = db.session.execute(
-        _insert(WebhookEvent).values(event_id=event_id[:120], type=kind[:80], outcome=outcome, payload=event)
+        insert(WebhookEvent).values(event_id=event_id[:120], type=kind[:80], outcome=outcome, payload=event)
         .on_conflict_do_nothing(index_elements=["event_id"]).returning(WebhookEvent.id)).scalar()
     if inserted is None:
         return "duplicate"
@@ -41,6 +44,22 @@ def handle_event(event: dict) -> str:
         db.session.get(WebhookEvent, inserted).outcome = outcome
     logger.info("Provider event %s (%s): %s", event_id, kind, outcome)
     return outcome
+
+
+def confirm_simulated_checkout(topup_id: int, org_id: int) -> str:
+    """The offline simulator's "pay" button: the same ``checkout.session.completed`` handling as Stripe's."""
+    topup = db.session.get(Topup, topup_id)
+    if topup is None or topup.org_id != org_id:
+        raise NotFound()
+    if topup.provider != "manual":
+        raise Conflict(_("This top-up is paid on Stripe's checkout page."), code="not_simulated")
+    event = {"id": f"evt_local_{topup.id}", "type": "checkout.session.completed", "livemode": False,
+             "data": {"object": {"id": topup.checkout_id, "object": "checkout.session",
+                                 "client_reference_id": str(topup.id), "payment_status": "paid",
+                                 "amount_total": topup.amount, "currency": topup.currency.lower(),
+                                 "payment_intent": f"local_pi_{topup.id}",
+                                 "metadata": {"topup_id": str(topup.id), "org_id": str(topup.org_id)}}}}
+    return handle_event(event)
 
 
 def _topup_for(obj: dict, checkout_id=None, payment_intent_id=None) -> Topup | None:
@@ -159,6 +178,6 @@ HANDLERS = {
 }
 # Events about a connected account's own objects, applied through ``_on_connected_account``.
 ACCOUNT_HANDLERS = {
-    "payout.failed": notices.record_bank_failure,
-    "payout.paid": notices.record_bank_payout,
+    "payout.failed": record_bank_failure,
+    "payout.paid": record_bank_payout,
 }
