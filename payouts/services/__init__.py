@@ -10,7 +10,13 @@ Each is idempotent on ``key`` (the same key again returns the first transfer and
 returns the ``Transfer``, sends ``money_transferred`` once, and never commits: the caller commits.
 """
 
-from payouts.services.batch import execute_payouts, run_payout_batch, stalled_payouts, unpaid_scheduled_payouts
+from payouts.services.batch import (
+    create_payouts,
+    eligible_for_batch,
+    execute_payouts,
+    stalled_payouts,
+    unpaid_scheduled_payouts,
+)
 from payouts.services.earnings import (
     accrue_earning,
     approve_earning,
@@ -33,8 +39,9 @@ from payouts.services.provider_events import confirm_simulated_checkout, handle_
 from payouts.services.topups import create_topup, wallet_summary
 
 __all__ = [
-    "accrue_earning", "approve_earning", "confirm_simulated_checkout", "create_topup", "dashboard_link",
-    "earnings_summary", "execute_payout", "execute_payouts", "fail_payout", "handle_event", "hold_escrow",
-    "mark_payout_paid", "notice_of", "release_escrow", "request_payout", "reverse_earning", "run_payout_batch",
-    "save_payout_details", "stalled_payouts", "start_onboarding", "unpaid_scheduled_payouts", "wallet_summary",
+    "accrue_earning", "approve_earning", "confirm_simulated_checkout", "create_payouts", "create_topup",
+    "dashboard_link", "earnings_summary", "eligible_for_batch", "execute_payout", "execute_payouts",
+    "fail_payout", "handle_event", "hold_escrow", "mark_payout_paid", "notice_of", "release_escrow",
+    "request_payout", "reverse_earning", "save_payout_details", "stalled_payouts", "start_onboarding",
+    "unpaid_scheduled_payouts", "wallet_summary",
 ]

@@ -1,4 +1,5 @@
-"""The payout batch, set-based: payouts created, held and paid a chunk of members at a time.
+"""The payout batch, set-based: payouts created, held and paid a chunk of members at a time (the chunk
+loop and its commits are `payouts.tasks`'s, at the edge).
 
 Every rule of the one-payout path holds, in a few statements per chunk instead of a dozen per
 member: one open payout per member (the database's unique index, met with ``ON CONFLICT DO
@@ -31,9 +32,6 @@ from payouts.services.payouts import fail_payout, minimum_payout
 
 logger = logging.getLogger(__name__)
 
-CHUNK = 2000  # members per transaction when creating a batch
-
-
 def eligible_for_batch(after_id: int = 0, limit: int = 1000) -> list[tuple[int, str, int, str]]:
     """``(member_id, currency, available, provider)`` of members owed at least the minimum, with
     a payout account and no open payout, in member order from ``after_id``."""
@@ -64,29 +62,6 @@ def stalled_payouts(older_than: timedelta, limit: int) -> list[int]:
     cutoff = utcnow() - older_than
     return list(db.session.scalars(select(Payout.id).where(
         Payout.status == "requested", Payout.requested_at < cutoff).order_by(Payout.id).limit(limit)))
-
-
-def run_payout_batch(chunk: int = CHUNK, progress=None, on_chunk=None) -> list[int]:
-    """Create a scheduled payout of the whole available balance for every eligible member,
-    committing per chunk; return the new payout ids. ``on_chunk(ids)`` is called with each
-    chunk's ids before its commit (e.g. to enqueue their payment once it commits)."""
-    from app.database import commit
-
-    created: list[int] = []
-    after = 0
-    while True:
-        rows = eligible_for_batch(after, chunk)
-        if not rows:
-            break
-        after = rows[-1][0]
-        ids = create_payouts(rows)
-        if ids and on_chunk:
-            on_chunk(ids)
-        commit()
-        created += ids
-        if progress:
-            progress(len(created))
-    return created
 
 
 def create_payouts(rows) -> list[int]:

@@ -10,8 +10,8 @@ import sqlalchemy as sa
 from app.errors import Conflict, NotFound, ValidationError
 from app.extensions import db
 from payouts import services
-from payouts.postings import balance, check_invariants, find_balance
 from payouts.models import Posting, Transfer
+from payouts.postings import balance, check_invariants, find_balance
 
 
 def _transfers(reason: str | None = None) -> int:

@@ -10,8 +10,8 @@ import sqlalchemy as sa
 from app.database import commit
 from app.extensions import db
 from payouts import services
-from payouts.postings import check_invariants, find_balance
 from payouts.models import Payout, Topup, Transfer, WebhookEvent
+from payouts.postings import check_invariants, find_balance
 from tests.payouts.conftest import sign
 
 
