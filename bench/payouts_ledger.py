@@ -162,8 +162,8 @@ def bench_batch(count: int) -> tuple[float, float, int]:
     from app.database import commit
     from app.extensions import db
     from payouts import services
-    from payouts.postings import Leg, account, accounts_of, post
     from payouts.models import Payout, PayoutDestination
+    from payouts.postings import Leg, account, accounts_of, post
     from payouts.providers import PROVIDERS, PayoutProvider
     from payouts.tasks import payout_batch
 

@@ -1,5 +1,6 @@
-"""Tables of the money accounts, transfers and postings and of what moves money in and out
-(top-ups, payouts, payout destinations, provider webhook events, reconciliation reports).
+"""Tables of the money accounts, transfers and postings, and of what moves money in and out
+(top-ups, payouts, payout destinations, reconciliation reports). Provider callbacks are recorded
+by ``app.webhooks``.
 
 A transfer and its postings are written once and never updated or deleted; a correction is a
 new transfer that points at the one it reverses. ``MoneyAccount.balance`` is a cache of the sum
@@ -172,19 +173,6 @@ class Payout(db.Model):
               sqlite_where=db.text("status IN ('requested', 'processing')"),
               postgresql_where=db.text("status IN ('requested', 'processing')")),
     )
-
-
-class WebhookEvent(db.Model):
-    """Every provider event received, by its id: a replay finds its row and changes nothing."""
-
-    __tablename__ = "payout_webhook_events"
-
-    id: Mapped[int] = mapped_column(primary_key=True)
-    event_id: Mapped[str] = mapped_column(String(120), unique=True)
-    type: Mapped[str] = mapped_column(String(80))
-    outcome: Mapped[str] = mapped_column(String(40))
-    received_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
-    payload: Mapped[dict] = mapped_column(JSON)
 
 
 class Reconciliation(db.Model):

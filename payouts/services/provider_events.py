@@ -1,5 +1,6 @@
-"""Provider events (Stripe's webhooks, and the offline checkout simulator): recorded once by
-event id, then applied through idempotent transfer keys, so replays and reordering change nothing."""
+"""Provider events (Stripe's webhooks, and the offline checkout simulator): recorded once by event
+id at the webhook door (``app.webhooks``), then applied through idempotent transfer keys, so
+replays and reordering change nothing."""
 
 from __future__ import annotations
 
@@ -8,16 +9,18 @@ import logging
 from flask_babel import gettext as _
 from sqlalchemy import or_, select
 
-from app.database import insert
+from app import webhooks
 from app.errors import Conflict, NotFound
 from app.extensions import db
-from payouts.models import Payout, PayoutDestination, Topup, WebhookEvent
+from payouts.models import Payout, PayoutDestination, Topup
 from payouts.postings import InsufficientFunds
 from payouts.services.notices import record_bank_failure, record_bank_payout
 from payouts.services.payouts import fail_payout
 from payouts.services.topups import credit_topup, debit_wallet
 
 logger = logging.getLogger(__name__)
+
+PROVIDER = "stripe"  # the offline simulator sends Stripe's events too
 
 N_ = str  # marks a message for the catalog without translating it here
 
@@ -33,15 +36,13 @@ def handle_event(event: dict) -> str:
         return "malformed"
     known = kind in HANDLERS or kind in ACCOUNT_HANDLERS
     outcome = "pending" if known else "ignored"
-    inserted = db.session.execute(
-        insert(WebhookEvent).values(event_id=event_id[:120], type=kind[:80], outcome=outcome, payload=event)
-        .on_conflict_do_nothing(index_elements=["event_id"]).returning(WebhookEvent.id)).scalar()
-    if inserted is None:
+    recorded = webhooks.record_once(PROVIDER, event_id, kind, event, outcome)
+    if recorded is None:
         return "duplicate"
     if known:
         outcome = (_on_connected_account(ACCOUNT_HANDLERS[kind], obj, event.get("account"))
                    if kind in ACCOUNT_HANDLERS else HANDLERS[kind](obj))
-        db.session.get(WebhookEvent, inserted).outcome = outcome
+        webhooks.set_outcome(recorded, outcome)
     logger.info("Provider event %s (%s): %s", event_id, kind, outcome)
     return outcome
 
