@@ -11,11 +11,8 @@ from __future__ import annotations
 from sqlalchemy import BigInteger, Integer, Table, any_, bindparam, cast, func, text
 from sqlalchemy.dialects import postgresql, sqlite
 
+from app.database import on_postgresql
 from app.extensions import db
-
-
-def on_postgres() -> bool:
-    return db.session.get_bind().dialect.name == "postgresql"
 
 
 def parts(values: list, size: int = 1000):
@@ -26,7 +23,7 @@ def parts(values: list, size: int = 1000):
 
 def ids_in(column, ids: list[int]):
     """``column IN ids``: one array parameter on PostgreSQL (call it with at most 1,000 ids for SQLite)."""
-    if on_postgres():
+    if on_postgresql():
         # The array has the column's own type: an integer column compared with a bigint[] is only
         # a filter, not an index condition (a scan of every row with that prefix of the index).
         element = column.type if isinstance(column.type, Integer | BigInteger) else BigInteger()
@@ -40,7 +37,7 @@ def owners_in(column, ids: list[int]):
     PostgreSQL a join with ``unnest(ids)``, so each id is one index lookup whatever the plan
     (a prepared ``= ANY($1)`` there is a filter over the whole index prefix, unhashed). Returns
     ``(from_item, condition)``; on SQLite ``(None, column IN ids)``."""
-    if on_postgres():
+    if on_postgresql():
         wanted = func.unnest(cast(bindparam(None, list(ids), type_=postgresql.ARRAY(Integer)),
                                   postgresql.ARRAY(Integer))).table_valued("owner_id").render_derived()
         return wanted, column == wanted.c.owner_id
@@ -54,7 +51,7 @@ def insert_rows(table: Table, rows: list[dict], returning: tuple[str, ...] = (),
     if not rows:
         return [] if returning else None
     session = db.session
-    if on_postgres():
+    if on_postgresql():
         names = list(rows[0])  # column names of our own tables, never input
         dialect = postgresql.dialect()
         quote = dialect.identifier_preparer.quote

@@ -14,7 +14,7 @@ from datetime import datetime
 from sqlalchemy import JSON, BigInteger, CheckConstraint, ForeignKey, Index, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
-from app.database import UTCDateTime
+from app.database import UTCDateTime, one_of
 from app.extensions import db
 from app.timeutil import utcnow
 
@@ -26,10 +26,6 @@ GUARDED_PURPOSES = ("wallet", "escrow", "pending", "available", "in_transit")
 PAYOUT_STATES = ("requested", "processing", "paid", "failed")
 OPEN_PAYOUT_STATES = ("requested", "processing")
 TOPUP_STATES = ("pending", "paid", "canceled")
-
-
-def _in(column: str, values: tuple[str, ...]) -> str:
-    return f"{column} IN ({', '.join(repr(v) for v in values)})"
 
 
 class MoneyAccount(db.Model):
@@ -48,8 +44,8 @@ class MoneyAccount(db.Model):
 
     __table_args__ = (
         UniqueConstraint("owner_kind", "owner_id", "purpose", "currency"),
-        CheckConstraint(_in("owner_kind", OWNER_KINDS), name="owner_kind_known"),
-        CheckConstraint(_in("purpose", PURPOSES), name="purpose_known"),
+        CheckConstraint(one_of("owner_kind", OWNER_KINDS), name="owner_kind_known"),
+        CheckConstraint(one_of("purpose", PURPOSES), name="purpose_known"),
         # The last line of defence: the database itself refuses an overdrawn guarded account.
         CheckConstraint("NOT guarded OR balance >= 0", name="guarded_not_negative"),
     )
@@ -120,7 +116,7 @@ class Topup(db.Model):
 
     __table_args__ = (
         CheckConstraint("amount > 0", name="amount_positive"),
-        CheckConstraint(_in("status", TOPUP_STATES), name="status_known"),
+        CheckConstraint(one_of("status", TOPUP_STATES), name="status_known"),
     )
 
 
@@ -167,7 +163,7 @@ class Payout(db.Model):
 
     __table_args__ = (
         CheckConstraint("amount > 0", name="amount_positive"),
-        CheckConstraint(_in("status", PAYOUT_STATES), name="status_known"),
+        CheckConstraint(one_of("status", PAYOUT_STATES), name="status_known"),
         # One open request per member at a time, enforced by the database.
         Index("ix_payouts_one_open_per_member", "member_id", unique=True,
               sqlite_where=db.text("status IN ('requested', 'processing')"),

@@ -12,6 +12,8 @@ from app.errors import BadRequest
 from app.extensions import db
 from tests.conftest import fresh_database_uri
 
+REVISION, PREVIOUS = "0013", "0012"  # the migration that made the table, and the head before it
+
 
 def test_an_event_is_recorded_once_per_provider(app):
     with app.app_context():
@@ -41,12 +43,12 @@ def test_the_migration_keeps_stripe_events_and_upgrades_from_the_previous_head(t
     application = create_app({"TESTING": True, "SQLALCHEMY_DATABASE_URI": uri,
                               "INSTANCE_PATH": str(tmp_path_factory.mktemp("instance-webhook-migration"))})
     with application.app_context():
-        upgrade(revision="0011")
+        upgrade(revision=PREVIOUS)
         db.session.execute(sa.text(
             "INSERT INTO payout_webhook_events (event_id, type, outcome, received_at, payload) "
             "VALUES ('evt_1', 'checkout.session.completed', 'credited', CURRENT_TIMESTAMP, '{}')"))
         db.session.commit()
-        upgrade(revision="0012")
+        upgrade(revision=REVISION)
         rows = db.session.execute(sa.text("SELECT provider, event_id, type, outcome FROM webhook_events")).all()
         assert [tuple(r) for r in rows] == [("stripe", "evt_1", "checkout.session.completed", "credited")]
         db.session.commit()
@@ -59,7 +61,7 @@ def test_the_migration_keeps_stripe_events_and_upgrades_from_the_previous_head(t
         if db.engine.dialect.name == "postgresql":
             sequence = db.session.scalar(sa.text("SELECT pg_get_serial_sequence('webhook_events', 'id')"))
             assert sequence == "public.webhook_events_id_seq"
-        downgrade(revision="0011")
+        downgrade(revision=PREVIOUS)
         rows = db.session.execute(sa.text("SELECT event_id FROM payout_webhook_events")).all()
         assert [r[0] for r in rows] == ["evt_1"]
         db.session.commit()

@@ -9,8 +9,8 @@ from flask_babel import gettext as _
 from sqlalchemy import bindparam, event, func, select, text, true
 from sqlalchemy.orm import Session
 
-from app.bulk import insert_rows, on_postgres, owners_in, parts
-from app.database import insert
+from app.bulk import insert_rows, owners_in, parts
+from app.database import insert, on_postgresql
 from app.errors import ValidationError
 from app.extensions import db
 from app.money import MoneyError, check_currency
@@ -149,9 +149,9 @@ def lock_balances(account_ids) -> dict[int, int]:
 def _lock(account_ids) -> dict:
     ids = sorted(set(account_ids))
     balances = {}
-    if on_postgres():
+    if on_postgresql():
         balances.update((row.id, row) for row in db.session.execute(_LOCK_PG_ANY, {"ids": ids}))
-    for part in ([] if on_postgres() else parts(ids)):  # ascending slices keep the global lock order
+    for part in ([] if on_postgresql() else parts(ids)):  # ascending slices keep the global lock order
         balances.update((row.id, row) for row in db.session.execute(_LOCK, {"ids": part}))
     if len(balances) != len(ids):
         db.session.info.pop(_CACHE, None)

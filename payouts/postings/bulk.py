@@ -10,7 +10,8 @@ from sqlalchemy import Text, any_, bindparam, cast, select, text
 from sqlalchemy.dialects import postgresql
 from sqlalchemy.orm.util import identity_key
 
-from app.bulk import insert_rows, on_postgres, parts
+from app.bulk import insert_rows, parts
+from app.database import on_postgresql
 from app.errors import ValidationError
 from app.extensions import db
 from app.timeutil import utcnow
@@ -81,8 +82,8 @@ def post_many(planned: list[Planned]) -> dict[str, int]:
                 moved[account_id] += delta
                 postings.append({"transfer_id": created[item.key], "account_id": account_id, "amount": delta})
     moves = [(account_id, delta) for account_id, delta in sorted(moved.items()) if delta]
-    for part in ([moves] if on_postgres() else parts(moves, 500)):
-        if on_postgres():
+    for part in ([moves] if on_postgresql() else parts(moves, 500)):
+        if on_postgresql():
             moved_rows = session.execute(_MOVE_MANY_PG, {"ids": [a for a, _ in part], "deltas": [d for _, d in part]})
         else:
             params = {}
@@ -104,7 +105,7 @@ def post_many(planned: list[Planned]) -> dict[str, int]:
 
 
 def _keys_in(keys: list[str]):
-    if on_postgres():
+    if on_postgresql():
         return Transfer.key == any_(cast(bindparam(None, keys, type_=postgresql.ARRAY(Text)), postgresql.ARRAY(Text)))
     return Transfer.key.in_(keys)
 

@@ -11,8 +11,7 @@ from sqlalchemy import Integer, bindparam, column, select, text
 from sqlalchemy.orm.util import identity_key
 
 from app import events
-from app.bulk import on_postgres
-from app.database import UTCDateTime
+from app.database import UTCDateTime, on_postgresql
 from app.errors import Conflict, ValidationError
 from app.extensions import db
 from app.timeutil import utcnow
@@ -94,7 +93,7 @@ def post(key: str, reason: str, legs: list[Leg], **refs) -> tuple[Transfer, bool
     ids = sorted(deltas)
     # Lock every account involved, in id order (no deadlocks), before deciding anything; the same
     # statement says whether the key was posted before.
-    on_pg = on_postgres()
+    on_pg = on_postgresql()
     rows = session.execute(_LOCK_KEYED_PG if on_pg else _LOCK_KEYED, {"ids": ids, "key": key}).all()
     if rows and rows[0].existing is not None:
         return session.get(Transfer, rows[0].existing), False

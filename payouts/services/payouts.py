@@ -10,7 +10,7 @@ from flask_babel import gettext as _
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
-from app import events
+from app import events, jobs
 from app.auth.models import User
 from app.errors import Conflict, NotFound, ValidationError
 from app.extensions import db
@@ -114,10 +114,7 @@ def request_payout(member_id: int, amount: int, currency: str, *, scheduled: boo
                 currency=currency)
     logger.info("Payout %s of %s %s requested by member %s", payout.id, amount, currency, member_id)
     if enqueue:
-        from app import jobs
-        from payouts.tasks import process_payout
-
-        jobs.enqueue(process_payout, payout.id, owner_id=member_id, description="payout")
+        jobs.enqueue("payouts.tasks.process_payout", payout.id, owner_id=member_id, description="payout")
     return payout
 
 

@@ -1,7 +1,7 @@
 """app: one record-once table for every provider's callbacks (payout_webhook_events → webhook_events)
 
-Revision ID: 0012
-Revises: 0011
+Revision ID: 0013
+Revises: 0012
 
 Stripe's events were recorded in ``payout_webhook_events`` by event id alone. The webhook door in
 ``app/webhooks.py`` serves every provider (Twilio next), so the table is renamed, gains a
@@ -12,8 +12,8 @@ import sqlalchemy as sa
 from alembic import op
 
 # revision identifiers, used by Alembic.
-revision = '0012'
-down_revision = '0011'
+revision = '0013'
+down_revision = '0012'
 branch_labels = None
 depends_on = None
 
