@@ -10,7 +10,7 @@ from sqlalchemy import func, select, text
 
 from app.database import commit, rollback
 from app.extensions import db
-from ledger import fullcheck, merkle, services
+from ledger import fullcheck, merkle, queries, services
 from ledger.models import Leaf, QueuedEntry, TreeHead
 from tests.academy.helpers import real_sessions  # noqa: F401 - a shared fixture
 from tests.conftest import PASSWORD, redis_down, separate_app
@@ -21,7 +21,7 @@ def integrate_all(app):
         while services.integrate():
             commit()
         commit()
-        return services.tree_size()
+        return queries.tree_size()
 
 
 @pytest.fixture
@@ -68,10 +68,10 @@ def test_outbox_is_atomic_with_the_change(app):
     from app.auth import services as accounts
 
     with app.app_context():
-        before = db.session.scalar(select(func.count()).select_from(QueuedEntry)) + services.tree_size()
+        before = db.session.scalar(select(func.count()).select_from(QueuedEntry)) + queries.tree_size()
         accounts.register_user(email="gone@example.test", password=PASSWORD, name="G", role="member")
         rollback()
-        assert db.session.scalar(select(func.count()).select_from(QueuedEntry)) + services.tree_size() == before
+        assert db.session.scalar(select(func.count()).select_from(QueuedEntry)) + queries.tree_size() == before
         accounts.register_user(email="kept@example.test", password=PASSWORD, name="K", role="member")
         commit()
     after = integrate_all(app)
@@ -85,26 +85,26 @@ def test_sequencer_in_batches_equals_one_pass_and_a_crash_changes_nothing(app, c
     with app.app_context():
         if not app.config["RQ_INLINE"]:
             assert db.session.scalar(select(func.count()).select_from(QueuedEntry)) == 6
-        size_before = services.tree_size()
+        size_before = queries.tree_size()
         # A sequencer that dies before committing leaves the queue as it was.
         services.integrate(batch_size=4)
         rollback()
-        assert services.tree_size() == size_before
+        assert queries.tree_size() == size_before
         # Integrating in batches of two gives the same tree as any other batching.
         while services.integrate(batch_size=2):
             commit()
-        size = services.tree_size()
+        size = queries.tree_size()
         leaves = db.session.scalars(select(Leaf.entry).order_by(Leaf.index)).all()
         tree = merkle.MemoryTree()
         for entry in leaves:
             tree.append(merkle.leaf_hash(entry.encode()))
-        assert services.latest_head().root_hash == tree.root(size).hex() == services.root_at(size).hex()
+        assert queries.latest_head().root_hash == tree.root(size).hex() == services.root_at(size).hex()
         assert sorted(db.session.scalars(select(Leaf.index))) == list(range(size))
 
 
 def test_tree_heads_are_signed_as_designed(app, filled):
     with app.app_context():
-        head = services.head_json(services.latest_head())
+        head = queries.head_json(queries.latest_head())
     assert head["algorithm"] == "ed25519" and len(head["public_key"]) == 64 and isinstance(head["timestamp"], int)
     message = f"crowdline-tree-head:v1:{head['tree_size']}:{head['root_hash']}:{head['timestamp']}".encode()
     Ed25519PublicKey.from_public_bytes(bytes.fromhex(head["public_key"])).verify(bytes.fromhex(head["signature"]),
@@ -195,7 +195,7 @@ def longer(app, filled):
         commit()
         while services.integrate(batch_size=7):
             commit()
-        return services.tree_size()
+        return queries.tree_size()
 
 
 def test_stored_nodes_and_proofs_of_a_longer_log(app, client, auditor, longer):
@@ -246,7 +246,7 @@ def test_full_verification_names_the_first_problem(app, longer, monkeypatch, cha
     monkeypatch.setattr(fullcheck, "CHUNK", 6)  # several chunks, and a short last one
     with app.app_context():
         assert services.verify_all() == {"ok": True, "checked": longer, "problem": None}
-        values = {"last": longer - 1, "last_of_4": longer // 16 - 1, "last_head": services.latest_head().tree_size}
+        values = {"last": longer - 1, "last_of_4": longer // 16 - 1, "last_head": queries.latest_head().tree_size}
         assert db.session.execute(text(change.format(**values))).rowcount == 1
         result = services.verify_all()
         assert result["ok"] is False
@@ -263,7 +263,7 @@ def test_full_verification_hashes_the_exact_bytes_of_any_text(app, filled, monke
         commit()
         while services.integrate():
             commit()
-        size = services.tree_size()
+        size = queries.tree_size()
         stored = db.session.scalars(select(Leaf.entry).where(Leaf.index >= size - 3).order_by(Leaf.index)).all()
         assert [json.loads(entry)["payload"]["note"][:3] for entry in stored] == ["双十一", "quo", "emo"]
         assert services.verify_all() == {"ok": True, "checked": size, "problem": None}
@@ -349,7 +349,7 @@ def test_exported_bundle_verifies_offline_and_tampering_is_named(app, runner, tm
 
 def test_history_rewritten_after_a_trusted_head_or_an_anchor_is_caught(app, runner, tmp_path, filled, create_user):
     with app.app_context():
-        trusted = services.head_json(services.latest_head())
+        trusted = queries.head_json(queries.latest_head())
         from ledger import anchoring
 
         anchor = anchoring.anchor_latest()
@@ -401,7 +401,7 @@ def test_anchor_command_on_the_in_process_chain(app, runner, filled):
     assert result.exit_code == 0, result.output
     assert "anchored" in result.output
     with app.app_context():
-        head = services.latest_head()
+        head = queries.latest_head()
         from ledger.models import Anchor
 
         anchor = db.session.scalar(select(Anchor).where(Anchor.tree_head_id == head.id))
@@ -441,9 +441,9 @@ def test_a_change_commits_and_its_entry_waits_when_redis_is_down(app):
         assert db.session.scalar(select(func.count()).select_from(QueuedEntry)) >= before + 1
     assert SCHEDULE["ledger-integrate"].func is tasks.integrate  # the sweep that picks it up
     with app.app_context():
-        size = services.tree_size()
+        size = queries.tree_size()
         tasks.integrate()
-        assert services.tree_size() > size
+        assert queries.tree_size() > size
 
 
 @pytest.fixture(scope="module")
@@ -522,7 +522,7 @@ def test_a_retried_anchor_waits_for_the_transaction_sent_before_instead_of_payin
     from ledger.models import Anchor
 
     with app.app_context():
-        head = services.latest_head()
+        head = queries.latest_head()
         w3 = anchoring._web3()
         # An earlier attempt sent the transaction, then failed before recording the anchor.
         sent = anchoring._send(w3, bytes.fromhex(head.root_hash))
