@@ -4,8 +4,8 @@ import re
 
 import pytest
 
+from tests.helpers.ledger import integrate_all
 from tests.helpers.web import csrf_token, sign_in
-from tests.ledger.test_ledger import integrate_all
 
 
 @pytest.fixture

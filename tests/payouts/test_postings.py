@@ -1,4 +1,4 @@
-"""The ledger's rules: balanced transfers, idempotent keys, guarded accounts, immutable history."""
+"""The posting engine's rules: balanced transfers, idempotent keys, guarded accounts, immutable history."""
 
 from __future__ import annotations
 
