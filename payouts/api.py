@@ -13,6 +13,7 @@ from app.database import commit
 from app.errors import NotFound
 from app.extensions import db
 from app.paging import PageQuery, page_schema, paginate
+from app.schemas import JobAcceptedOut
 from payouts import reports, services, tasks
 from payouts.models import MoneyAccount, Payout, Posting, Transfer
 from payouts.schemas import (
@@ -20,7 +21,6 @@ from payouts.schemas import (
     DashboardLinkOut,
     EarningsOut,
     FailIn,
-    JobAcceptedOut,
     PayoutAccountIn,
     PayoutAccountOut,
     PayoutOut,
