@@ -1,12 +1,12 @@
-"""Benchmark: post earnings through the money ledger, and run a payout batch.
+"""Benchmark: post earnings through the posting engine, and run a payout batch.
 
-    python bench/payouts_ledger.py            # 1,000,000 earnings (accrue + approve), a 60,000-member batch
-    python bench/payouts_ledger.py --quick    # 5,000 earnings, a 2,000-member batch
-    python bench/payouts_ledger.py --earnings 20000 --members 60000   # any sizes
+    python bench/payouts_postings.py            # 1,000,000 earnings (accrue + approve), a 60,000-member batch
+    python bench/payouts_postings.py --quick    # 5,000 earnings, a 2,000-member batch
+    python bench/payouts_postings.py --earnings 20000 --members 60000   # any sizes
 
 Uses PostgreSQL when DATABASE_URL is set (in a scratch database ``<name>_bench_payouts``), else SQLite.
 Figures, each next to a baseline measured in the same run:
-  * earnings: ledger transfers/s (``accrue_earning`` + ``approve_earning``: row locks, idempotency
+  * earnings: transfers/s (``accrue_earning`` + ``approve_earning``: row locks, idempotency
     keys, guarded balance updates, postings, signals) vs a bare INSERT of the same transfer and
     posting rows, statement for statement, into copies of the tables without any of that;
     target: at least 25% of the bare-insert rate;
@@ -68,7 +68,7 @@ def fund_org(amount: int) -> int:
 
 
 def bench_earnings(count: int, members: list[int]) -> tuple[float, float]:
-    """Seconds for ``count`` earnings through the ledger, and for the bare inserts of the same rows."""
+    """Seconds for ``count`` earnings through the posting engine, and for the bare inserts of the same rows."""
     import sqlalchemy as sa
 
     from app.database import commit
@@ -89,9 +89,9 @@ def bench_earnings(count: int, members: list[int]) -> tuple[float, float]:
         if i % COMMIT_EVERY == COMMIT_EVERY - 1:
             commit()
         if i % PROGRESS_EVERY == PROGRESS_EVERY - 1:
-            _progress("ledger", i + 1, count, started)
+            _progress("earnings", i + 1, count, started)
     commit()
-    ledger_seconds = time.perf_counter() - started
+    posting_seconds = time.perf_counter() - started
 
     # Baseline: the same transfer and posting rows, inserted one transfer at a time into plain copies.
     meta = sa.MetaData()
@@ -120,7 +120,7 @@ def bench_earnings(count: int, members: list[int]) -> tuple[float, float]:
             _progress("bare INSERT", (i + 1) // 2, count, started)
     commit()
     bare_seconds = time.perf_counter() - started
-    return ledger_seconds, bare_seconds
+    return posting_seconds, bare_seconds
 
 
 def _progress(label: str, done: int, count: int, started: float) -> None:
@@ -254,22 +254,22 @@ def run_batch(count: int) -> None:
     print(f"  60,000 members: {60_000 / rate:.0f} s at this rate (target < 120 s)")
     print(f"  bare INSERT of the same payout rows: {bare_batch_s:.1f} s (ratio {bare_batch_s / batch_s:.0%})")
     problems = check_invariants()
-    print(f"  ledger check: {'ok' if not problems else problems[:3]}")
+    print(f"  money check: {'ok' if not problems else problems[:3]}")
     sequence_ledger("the batch")
 
 
 def run_earnings(count: int) -> None:
     from payouts.postings import check_invariants
 
-    ledger_s, bare_s = bench_earnings(count, make_members(1000))
+    posting_s, bare_s = bench_earnings(count, make_members(1000))
     transfers = 2 * count
-    ledger_rate, bare_rate = transfers / ledger_s, transfers / bare_s
-    print(f"earnings: {count:,} (accrue + approve = {transfers:,} transfers) in {ledger_s:.1f} s")
-    print(f"  ledger      {ledger_rate:,.0f} transfers/s")
+    posting_rate, bare_rate = transfers / posting_s, transfers / bare_s
+    print(f"earnings: {count:,} (accrue + approve = {transfers:,} transfers) in {posting_s:.1f} s")
+    print(f"  postings    {posting_rate:,.0f} transfers/s")
     print(f"  bare INSERT {bare_rate:,.0f} transfers/s (same rows, no locks, keys or balances)")
-    print(f"  ratio       {ledger_rate / bare_rate:.0%} of the bare-insert rate (target ≥ 25%)")
+    print(f"  ratio       {posting_rate / bare_rate:.0%} of the bare-insert rate (target ≥ 25%)")
     problems = check_invariants()
-    print(f"  ledger check: {'ok' if not problems else problems[:3]}")
+    print(f"  money check: {'ok' if not problems else problems[:3]}")
     sequence_ledger("the earnings")
 
 
