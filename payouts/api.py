@@ -14,7 +14,7 @@ from app.errors import NotFound
 from app.extensions import db
 from app.paging import PageQuery, page_schema, paginate
 from app.schemas import JobAcceptedOut
-from payouts import reports, services, tasks
+from payouts import queries, reports, services, tasks
 from payouts.models import MoneyAccount, Payout, Posting, Transfer
 from payouts.schemas import (
     AmountIn,
@@ -32,7 +32,6 @@ from payouts.schemas import (
     TransferLineOut,
     WalletOut,
 )
-from payouts.services.earnings import earning_lines_query, earning_state
 from payouts.services.payouts import destination_of
 
 bp = APIBlueprint("payouts_api", __name__, url_prefix="/api/v1", tag="Payouts")
@@ -52,7 +51,7 @@ def _org_id() -> int:
 @bp.output(WalletOut)
 @bp.doc(summary="The organization's wallet: available balance and escrow per currency")
 def get_wallet():
-    return services.wallet_summary(_org_id())
+    return queries.wallet_summary(_org_id())
 
 
 @bp.post("/wallet/topups")
@@ -119,8 +118,8 @@ def wallet_statement_csv(query):
 @bp.doc(summary="The caller's earnings: totals by state and one line per interaction")
 def get_earnings(page):
     user = require_user()
-    result = paginate(earning_lines_query(user.id), Transfer.id, serialize=earning_state, **page)
-    return {**services.earnings_summary(user.id), **result}
+    result = paginate(queries.earning_lines_query(user.id), Transfer.id, serialize=queries.earning_state, **page)
+    return {**queries.earnings_summary(user.id), **result}
 
 
 @bp.get("/payouts")

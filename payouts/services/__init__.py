@@ -17,14 +17,7 @@ from payouts.services.batch import (
     stalled_payouts,
     unpaid_scheduled_payouts,
 )
-from payouts.services.earnings import (
-    accrue_earning,
-    approve_earning,
-    earnings_summary,
-    hold_escrow,
-    release_escrow,
-    reverse_earning,
-)
+from payouts.services.earnings import accrue_earning, approve_earning, hold_escrow, release_escrow, reverse_earning
 from payouts.services.notices import notice_of
 from payouts.services.payouts import (
     dashboard_link,
@@ -36,12 +29,12 @@ from payouts.services.payouts import (
     start_onboarding,
 )
 from payouts.services.provider_events import confirm_simulated_checkout, handle_event
-from payouts.services.topups import create_topup, wallet_summary
+from payouts.services.topups import create_topup
 
 __all__ = [
     "accrue_earning", "approve_earning", "confirm_simulated_checkout", "create_payouts", "create_topup",
-    "dashboard_link", "earnings_summary", "eligible_for_batch", "execute_payout", "execute_payouts",
+    "dashboard_link", "eligible_for_batch", "execute_payout", "execute_payouts",
     "fail_payout", "handle_event", "hold_escrow", "mark_payout_paid", "notice_of", "release_escrow",
     "request_payout", "reverse_earning", "save_payout_details", "stalled_payouts", "start_onboarding",
-    "unpaid_scheduled_payouts", "wallet_summary",
+    "unpaid_scheduled_payouts",
 ]

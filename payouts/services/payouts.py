@@ -127,7 +127,7 @@ def _locked(payout_id: int) -> Payout:
 
 def execute_payout(payout_id: int, providers: dict | None = None) -> str:
     """Pay an open payout through its provider; safe to run again after a crash at any point,
-    because the provider call carries the payout's stored idempotency key and the ledger posting
+    because the provider call carries the payout's stored idempotency key and the transfer
     carries a key derived from the payout id. ``providers`` caches provider clients across a batch."""
     payout = _locked(payout_id)
     if payout.status not in OPEN_PAYOUT_STATES:

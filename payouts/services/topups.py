@@ -6,13 +6,12 @@ import logging
 
 from flask import url_for
 from flask_babel import gettext as _
-from sqlalchemy import select
 
 from app.errors import ValidationError
 from app.extensions import db
 from app.timeutil import utcnow
-from payouts.models import MoneyAccount, Topup, Transfer
-from payouts.postings import PLATFORM, Leg, account, check_amount, find_balance, post, valid_currency
+from payouts.models import Topup, Transfer
+from payouts.postings import PLATFORM, Leg, account, check_amount, post, valid_currency
 from payouts.providers import get_provider
 from payouts.services.provider_errors import provider_call
 
@@ -57,17 +56,3 @@ def debit_wallet(topup: Topup, amount: int, key: str, reason: str) -> Transfer:
                 account("platform", PLATFORM, "refunds", topup.currency), amount)]
     return post(key, reason, legs, org_id=topup.org_id, topup_id=topup.id,
                 external_ref=topup.payment_intent_id or topup.checkout_id)[0]
-
-
-def wallet_summary(org_id: int) -> dict:
-    """The organization's wallet balances per currency and what its campaigns hold in escrow."""
-    wallets = db.session.scalars(select(MoneyAccount).where(
-        MoneyAccount.owner_kind == "org", MoneyAccount.owner_id == org_id, MoneyAccount.purpose == "wallet")).all()
-    escrow_ids = select(Transfer.campaign_id).where(Transfer.org_id == org_id, Transfer.reason == "escrow_hold")
-    escrows = db.session.scalars(select(MoneyAccount).where(
-        MoneyAccount.owner_kind == "campaign", MoneyAccount.purpose == "escrow",
-        MoneyAccount.owner_id.in_(escrow_ids))).all()
-    currencies = sorted({a.currency for a in wallets} | {a.currency for a in escrows})
-    return {"org_id": org_id, "balances": [
-        {"currency": cur, "available": find_balance("org", org_id, "wallet", cur),
-         "in_escrow": sum(a.balance for a in escrows if a.currency == cur)} for cur in currencies]}
