@@ -13,9 +13,10 @@ from sqlalchemy import select
 from app.auth import services as accounts
 from app.database import commit
 from app.extensions import db
-from marketplace import services, shifts
+from marketplace.campaigns import services
+from marketplace.campaigns.schemas import CampaignIn
 from marketplace.models import Campaign
-from marketplace.schemas import CampaignIn
+from marketplace.shifts import services as shifts
 from tests.marketplace.helpers import inbound
 
 pytestmark = pytest.mark.browser

@@ -23,9 +23,9 @@ def _setup(application, seats=SEATS, members=MEMBERS, campaigns=1):
     from app.auth import services as auth
     from app.auth.models import RoleGrant, User
     from app.database import commit
-    from marketplace import services
+    from marketplace.campaigns import services
+    from marketplace.campaigns.schemas import CampaignIn
     from marketplace.models import Shift
-    from marketplace.schemas import CampaignIn
     from payouts.services import confirm_simulated_checkout, create_topup
 
     with application.test_request_context():
@@ -84,8 +84,8 @@ def _together(application, calls):
 
 def test_many_members_racing_for_few_seats_get_exactly_the_seats(race_app, real_sessions):
     from app.auth.models import User
-    from marketplace import claims
     from marketplace.models import Claim, Shift
+    from marketplace.shifts import claims
 
     (shift_id,), member_ids = _setup(race_app)
 
@@ -103,8 +103,8 @@ def test_many_members_racing_for_few_seats_get_exactly_the_seats(race_app, real_
 
 def test_one_member_cannot_hold_two_overlapping_seats_even_at_once(race_app, real_sessions):
     from app.auth.models import User
-    from marketplace import claims
     from marketplace.models import Claim
+    from marketplace.shifts import claims
 
     shift_ids, (member_id,) = _setup(race_app, seats=5, members=1, campaigns=6)
 
@@ -121,8 +121,8 @@ def test_one_member_cannot_hold_two_overlapping_seats_even_at_once(race_app, rea
 
 def test_releases_and_claims_at_once_never_oversubscribe(race_app, real_sessions):
     from app.auth.models import User
-    from marketplace import claims
     from marketplace.models import Claim, Shift
+    from marketplace.shifts import claims
 
     (shift_id,), member_ids = _setup(race_app, seats=10, members=40)
     holders, others = member_ids[:10], member_ids[10:]

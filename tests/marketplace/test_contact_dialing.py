@@ -37,14 +37,14 @@ def dialing(app, client, enterprise):
 
 
 def _due(app, campaign_id, now):
-    from marketplace import contacts
+    from marketplace.contacts import dialing as contacts
 
     with app.app_context():
         return sorted(c.name for c in contacts.contacts_due(campaign_id, now, limit=10))
 
 
 def _dialable(app, contact_id, now):
-    from marketplace import contacts
+    from marketplace.contacts import dialing as contacts
 
     with app.app_context():
         return contacts.dialable(contact_id, now)
@@ -120,7 +120,7 @@ def test_an_opt_out_takes_effect_at_once_across_the_enterprise(app, client, ente
 def test_attempts_follow_the_campaigns_dispositions(app, dialing):
     from app.errors import ValidationError
     from app.extensions import db
-    from marketplace import contacts
+    from marketplace.contacts import dialing as contacts
     from marketplace.models import Contact
 
     shanghai, hong_kong = dialing["ids"]["Shanghai"], dialing["ids"]["Hong Kong"]
@@ -152,7 +152,7 @@ def test_attempts_follow_the_campaigns_dispositions(app, dialing):
 
 
 def test_an_opt_out_during_a_call_keeps_the_contact_off_the_list(app, dialing):
-    from marketplace import contacts
+    from marketplace.contacts import dialing as contacts
 
     shanghai = dialing["ids"]["Shanghai"]
     with app.app_context():

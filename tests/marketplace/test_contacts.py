@@ -109,7 +109,7 @@ def test_invalid_numbers_are_rejected_with_their_reason(app, client, enterprise,
 @pytest.mark.parametrize("batch_rows", [5000, 1])
 def test_duplicates_are_merged_in_the_file_and_against_the_campaign(app, client, enterprise, campaign, monkeypatch,
                                                                     batch_rows):
-    from marketplace import contact_import
+    from marketplace.contacts import importer as contact_import
 
     monkeypatch.setattr(contact_import, "BATCH_ROWS", batch_rows)
     first = csv_bytes([[CN_1, "a", ""], ["+86 138 1234 5678", "b", ""], ["0086-138-1234-5678", "c", ""],
@@ -129,7 +129,7 @@ def test_numbers_on_the_org_or_platform_dnc_list_are_excluded(app, client, enter
                                                               user_email, auth, monkeypatch, batch_rows,
                                                               dnc_in_memory):
     """Also with batches of two rows and the DNC list queried batch by batch (as for a huge list)."""
-    from marketplace import contact_import
+    from marketplace.contacts import importer as contact_import
 
     monkeypatch.setattr(contact_import, "BATCH_ROWS", batch_rows)
     monkeypatch.setattr(contact_import, "DNC_IN_MEMORY", dnc_in_memory)
@@ -198,7 +198,7 @@ def test_the_import_is_a_job_with_progress_and_an_audit_entry(app, client, enter
 
 def test_numbers_are_encrypted_at_rest_and_decrypted_only_for_dialing(app, client, enterprise, campaign):
     from app.extensions import db
-    from marketplace import contacts
+    from marketplace.contacts import dialing as contacts
     from marketplace.models import Contact
 
     import_file(app, client, enterprise["headers"], campaign["id"], csv_bytes([[CN_1, "Wang", "Pudong"]]))
@@ -304,7 +304,7 @@ def test_dnc_file_upload(app, client, enterprise):
 
 def test_a_file_that_breaks_mid_way_fails_whole_and_imports_nothing(app, client, enterprise, campaign, monkeypatch):
     """An unterminated quote swallows the rest of the file; rows already inserted are rolled back."""
-    from marketplace import contact_import
+    from marketplace.contacts import importer as contact_import
     from marketplace.models import Contact, ImportIssue
 
     monkeypatch.setattr(contact_import, "BATCH_ROWS", 1)
@@ -365,7 +365,7 @@ def _lose_job(app, job_id: str, started: bool = False) -> None:
 
 
 def _sweep(app) -> int:
-    from marketplace import tasks
+    from marketplace.contacts import tasks
 
     with app.app_context():
         return tasks.resume_stalled_imports()
@@ -412,7 +412,7 @@ def test_an_import_whose_worker_died_is_resumed_where_postgresql_can_tell(app, c
 
 
 def test_running_an_import_again_imports_nothing_twice(app, client, enterprise, campaign):
-    from marketplace.contact_import import import_contact_list
+    from marketplace.contacts.tasks import import_contact_list
     from marketplace.models import Contact
 
     report = import_file(app, client, enterprise["headers"], campaign["id"], csv_bytes([[CN_1, "a", ""]]),
@@ -441,9 +441,10 @@ def test_the_sweep_leaves_an_import_that_is_still_running_alone(sweep_app, real_
     from app.database import commit, rollback
     from app.extensions import db, redis_store
     from app.timeutil import utcnow
-    from marketplace import contact_lists, services
+    from marketplace.campaigns import services
+    from marketplace.campaigns.schemas import CampaignIn
+    from marketplace.contacts import lists as contact_lists
     from marketplace.models import ContactList
-    from marketplace.schemas import CampaignIn
     from tests.conftest import PASSWORD
 
     with sweep_app.test_request_context():
@@ -480,8 +481,8 @@ def test_an_upload_while_redis_is_down_is_a_503_and_changes_nothing(app, client,
 
 def test_the_import_job_names_the_sweep_that_finds_its_work(app):
     from app.schedule import SCHEDULE
-    from marketplace import tasks
-    from marketplace.contact_import import import_contact_list
+    from marketplace.contacts import tasks
+    from marketplace.contacts.tasks import import_contact_list
 
     periodic = SCHEDULE[import_contact_list.swept_by]
     assert periodic.func is tasks.resume_stalled_imports and periodic.every == tasks.STALLED_IMPORTS_EVERY

@@ -6,8 +6,8 @@ import phonenumbers
 import pytest
 from phonenumbers import timezone as pn_timezone
 
-from marketplace.phone_vault import PhoneVault
-from marketplace.phones import PhoneNormalizer, choose_time_zone, mask_digits, mask_input
+from marketplace.contacts.phones import PhoneNormalizer, choose_time_zone, mask_digits, mask_input
+from marketplace.contacts.vault import PhoneVault
 
 REGIONS = ["CN", "US", "CA", "GB", "DE", "FR", "IT", "HK", "TW", "JP", "KR", "IN", "BR", "MX", "AR", "RU", "KZ",
            "AU", "SG", "NG", "JE", "IM", "VA", "ZA", "ID"]

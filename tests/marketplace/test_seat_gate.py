@@ -8,7 +8,7 @@ from sqlalchemy import event
 from app.auth.guards import load_user
 from app.errors import Conflict
 from app.extensions import db, redis_store
-from marketplace import claims, seat_gate
+from marketplace.shifts import claims, seat_gate
 from tests.conftest import redis_down
 from tests.marketplace.helpers import inbound, publish
 

@@ -4,9 +4,10 @@ from datetime import timedelta
 
 from app.extensions import db
 from app.timeutil import utcnow
-from marketplace import claims as claim_service
-from marketplace import shifts
+from marketplace.members import profiles
 from marketplace.models import Campaign, Claim, MemberProfile, Shift
+from marketplace.shifts import attendance
+from marketplace.shifts import services as shifts
 from tests.marketplace.helpers import at, inbound, publish, shifts_of
 from tests.marketplace.test_campaigns import OUTBOUND
 
@@ -171,7 +172,7 @@ def test_a_late_release_lowers_reliability_and_the_waitlist_gets_the_seat(client
 
 
 def reliability(attended, no_shows, late):
-    return claim_service.reliability_score(attended, no_shows, late)
+    return profiles.reliability_score(attended, no_shows, late)
 
 
 def test_check_in_window_and_no_shows(client, enterprise, member, app):
@@ -191,14 +192,14 @@ def test_check_in_window_and_no_shows(client, enterprise, member, app):
     cannot = client.delete(f"/api/v1/claims/{soon['id']}", headers=headers)
     assert cannot.status_code == 409
     with app.app_context():
-        swept = claim_service.mark_no_shows(now=utcnow() + timedelta(minutes=30))
+        swept = attendance.mark_no_shows(now=utcnow() + timedelta(minutes=30))
         db.session.commit()
         assert swept == 1
         assert db.session.get(Claim, missed["id"]).state == "no_show"
         assert db.session.get(MemberProfile, other).reliability == reliability(0, 1, 0)
         assert db.session.get(MemberProfile, uid).reliability == 100
         assert db.session.get(MemberProfile, uid).shifts_attended == 1
-        assert claim_service.checked_in_members(_campaign["id"], now=start + timedelta(minutes=5)) == [uid]
+        assert attendance.checked_in_members(_campaign["id"], now=start + timedelta(minutes=5)) == [uid]
     late = client.post(f"/api/v1/claims/{missed['id']}/check-in", headers=other_headers)
     assert late.status_code == 409
 
@@ -221,7 +222,7 @@ def test_campaign_listing_shows_the_fill_rate(client, enterprise, member):
 
 def test_the_no_show_sweep_is_a_periodic_job(app, client, enterprise, member):
     from app.schedule import SCHEDULE
-    from marketplace import tasks
+    from marketplace.shifts import tasks
 
     assert SCHEDULE["marketplace-no-shows"].func is tasks.sweep_no_shows
     _campaign, rows = publish(client, enterprise, inbound(at(10)))

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from marketplace.staffing import (
+from marketplace.staffing.erlang import (
     Forecast,
     erlang_a_measures,
     erlang_b,
@@ -129,7 +129,7 @@ def test_outbound_agent_hours():
 def test_the_walk_up_search_matches_a_linear_scan():
     import random
 
-    from marketplace import staffing
+    from marketplace.staffing import erlang as staffing
 
     rng = random.Random(11)
     for _ in range(80):

@@ -10,8 +10,8 @@ import pytest
 
 from app.auth import services as accounts
 from app.database import commit
-from marketplace import services
-from marketplace.schemas import CampaignIn
+from marketplace.campaigns import services
+from marketplace.campaigns.schemas import CampaignIn
 from payouts.services import confirm_simulated_checkout, create_topup
 from tests.marketplace.helpers import at, inbound
 
