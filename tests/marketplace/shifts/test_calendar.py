@@ -8,8 +8,7 @@ from sqlalchemy import select
 from app.extensions import db
 from marketplace.models import Shift
 from tests.helpers.web import csrf_token, sign_in
-from tests.marketplace.helpers import inbound, publish
-from tests.marketplace.test_campaigns import OUTBOUND
+from tests.marketplace.helpers import OUTBOUND, inbound, publish
 
 
 def draft(client, enterprise, body=None) -> int:

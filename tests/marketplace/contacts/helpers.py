@@ -10,7 +10,9 @@ from __future__ import annotations
 import copy
 import io
 
-from tests.marketplace.test_campaigns import INBOUND, OUTBOUND
+from sqlalchemy import func, select
+
+from tests.marketplace.helpers import INBOUND, OUTBOUND
 
 # Every raw number used by the contact tests, in every recognisable form.
 RAW_NUMBERS: set[str] = set()
@@ -95,3 +97,11 @@ def set_campaign_state(app, campaign_id: int, state: str) -> None:
     with app.app_context():
         db.session.get(Campaign, campaign_id).state = state
         commit()
+
+
+def count_rows(app, model) -> int:
+    """The rows of ``model``'s table."""
+    from app.extensions import db
+
+    with app.app_context():
+        return db.session.scalar(select(func.count()).select_from(model))

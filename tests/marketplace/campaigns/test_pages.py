@@ -6,7 +6,7 @@ import io
 from sqlalchemy import func, select
 
 from tests.helpers.web import csrf_token, sign_in
-from tests.marketplace.test_campaigns import wallet
+from tests.marketplace.helpers import wallet
 
 FORM = {"kind": "inbound", "name": "Singles' Day", "industry": "ecommerce", "time_zone": "Asia/Shanghai",
         "starts_at": "2099-11-11T00:00", "ends_at": "2099-11-12T00:00", "budget": "5000.00", "currency": "CNY",

@@ -4,12 +4,11 @@ from datetime import timedelta
 
 from app.extensions import db
 from app.timeutil import utcnow
-from marketplace.members import profiles
+from marketplace.members.profiles import reliability_score as reliability
 from marketplace.models import Campaign, Claim, MemberProfile, Shift
 from marketplace.shifts import attendance
 from marketplace.shifts import services as shifts
-from tests.marketplace.helpers import at, inbound, publish, shifts_of
-from tests.marketplace.test_campaigns import OUTBOUND
+from tests.marketplace.helpers import OUTBOUND, at, inbound, publish, shifts_of
 
 
 def test_the_plan_becomes_shifts_with_the_rostered_seats(client, enterprise):
@@ -171,10 +170,6 @@ def test_a_late_release_lowers_reliability_and_the_waitlist_gets_the_seat(client
     assert upcoming[0]["shift_id"] == rows[0]["id"] and upcoming[0]["from_waitlist"]
 
 
-def reliability(attended, no_shows, late):
-    return profiles.reliability_score(attended, no_shows, late)
-
-
 def test_check_in_window_and_no_shows(client, enterprise, member, app):
     start = at(10)
     _campaign, rows = publish(client, enterprise, inbound(start))
@@ -202,13 +197,6 @@ def test_check_in_window_and_no_shows(client, enterprise, member, app):
         assert attendance.checked_in_members(_campaign["id"], now=start + timedelta(minutes=5)) == [uid]
     late = client.post(f"/api/v1/claims/{missed['id']}/check-in", headers=other_headers)
     assert late.status_code == 409
-
-
-def test_reliability_formula():
-    assert reliability(0, 0, 0) == 100
-    assert reliability(0, 1, 0) == 83  # 5 / 6
-    assert reliability(10, 0, 2) == 94  # 15 / 16
-    assert reliability(20, 5, 0) == 83  # 25 / 30
 
 
 def test_campaign_listing_shows_the_fill_rate(client, enterprise, member):

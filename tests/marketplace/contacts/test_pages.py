@@ -4,7 +4,7 @@ import io
 import re
 
 from tests.helpers.web import csrf_token, sign_in
-from tests.marketplace.contact_helpers import (
+from tests.marketplace.contacts.helpers import (
     CN_1,
     CN_2,
     CN_3,

@@ -5,7 +5,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from sqlalchemy import select
 
-from tests.marketplace.contact_helpers import (
+from tests.marketplace.contacts.helpers import (
     CN_1,
     HK_1,
     US_1,

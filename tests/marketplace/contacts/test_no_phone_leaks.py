@@ -3,7 +3,7 @@ OpenAPI document is called, as a member and as the enterprise, with real ids sub
 
 import re
 
-from tests.marketplace.contact_helpers import (
+from tests.marketplace.contacts.helpers import (
     CN_1,
     CN_2,
     CN_3,
