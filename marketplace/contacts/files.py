@@ -19,6 +19,7 @@ from flask_babel import gettext as _
 
 from app.errors import ValidationError
 from app.extensions import redis_store
+from app.textfile import candidate_encodings
 
 CHUNK_BYTES = 1 << 20
 MAX_COLUMNS = 50
@@ -149,8 +150,7 @@ def scan_upload(stream: BinaryIO) -> ScannedFile:
     stream.seek(0)
     head = stream.read(CHUNK_BYTES)
     _check_start(head)
-    candidates = ("utf-8-sig",) if head.startswith(codecs.BOM_UTF8) else ("utf-8", "gb18030")
-    for encoding in candidates:
+    for encoding in candidate_encodings(head):
         ok, size, lines, long_line = _decodes(stream, encoding)
         if ok:
             break

@@ -22,6 +22,8 @@ from phonenumbers import NumberParseException, PhoneNumberType, ValidationResult
 from phonenumbers import timezone as pn_timezone
 from phonenumbers.phonenumberutil import COUNTRY_CODE_TO_REGION_CODE, is_number_type_geographical
 
+from app.pii import mask_digits
+
 MAX_INPUT_CHARS = 64
 SUPPORTED_REGIONS = frozenset(phonenumbers.SUPPORTED_REGIONS)
 
@@ -57,21 +59,6 @@ class Phone(NamedTuple):
     national: str  # the national significant number
     region: str | None
     time_zones: tuple[str, ...]  # () when the number maps to no zone
-
-
-def mask_digits(digits: str) -> str:
-    """``13812345678`` → ``138****5678``: the first 3 and last 4 digits of a number of 10 digits or
-    more; a shorter one keeps fewer, so that at least half of it is hidden."""
-    n = len(digits)
-    if n >= 10:
-        return digits[:3] + "*" * (n - 7) + digits[-4:]
-    if n == 0:
-        return ""
-    hidden = max((n + 1) // 2, 1)
-    keep = n - hidden
-    head = keep // 2
-    tail = keep - head
-    return digits[:head] + "*" * hidden + (digits[n - tail:] if tail else "")
 
 
 def mask_input(raw: str) -> str:
