@@ -12,11 +12,11 @@ from marketplace.campaigns import services
 from marketplace.campaigns.queries import campaign_json
 from marketplace.campaigns.schemas import CampaignIn, CampaignOut, TransitionIn
 from marketplace.models import Campaign
+from marketplace.roles import ENTERPRISE
 
-bp = APIBlueprint("campaigns_api", __name__, url_prefix="/api/v1", tag="Marketplace")
+bp = APIBlueprint("campaigns_api", __name__, url_prefix="/api/v1", tag="Campaigns")
 
 
-ENTERPRISE = ["enterprise_admin", "enterprise_supervisor", "admin"]
 
 
 def _campaign(campaign_id: int) -> Campaign:

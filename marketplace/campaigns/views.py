@@ -37,6 +37,7 @@ from marketplace.labels import (
     TRANSITION_LABELS,
 )
 from marketplace.models import Campaign, Shift
+from marketplace.roles import ENTERPRISE
 from marketplace.shifts import calendar as shift_calendar
 from marketplace.shifts import services as shifts
 from marketplace.shifts.queries import campaign_shifts, fill_rate
@@ -45,7 +46,6 @@ from marketplace.staffing.plans import staffing_plan
 
 bp = Blueprint("campaigns", __name__, url_prefix="/campaigns", template_folder="../templates",
                static_folder="../static", static_url_path="/static")
-ENTERPRISE = ["enterprise_admin", "enterprise_supervisor", "admin"]
 TIME_ZONES = ("Asia/Shanghai", "Asia/Hong_Kong", "Asia/Taipei", "Asia/Singapore", "Asia/Tokyo", "Asia/Kolkata",
               "Europe/London", "Europe/Berlin", "America/New_York", "America/Los_Angeles", "Australia/Sydney", "UTC")
 ADMIN = ["enterprise_admin"]

@@ -27,10 +27,11 @@ from marketplace.contacts.schemas import (
     DncResultOut,
 )
 from marketplace.models import Campaign, Contact, ContactList, DncEntry
+from marketplace.roles import ENTERPRISE
 
 bp = APIBlueprint("contacts_api", __name__, url_prefix="/api/v1", tag="Contacts")
 
-READERS = ["enterprise_admin", "enterprise_supervisor", "admin"]
+READERS = ENTERPRISE
 WRITERS = ["enterprise_admin", "admin"]
 DEFAULT_UPLOAD_MAX_BYTES = 512 * 1024 * 1024
 UPLOAD_ENDPOINTS = {"contacts_api.upload_contacts", "contacts.campaign_lists"}

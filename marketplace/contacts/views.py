@@ -17,10 +17,11 @@ from marketplace.contacts import lists as contact_lists
 from marketplace.contacts.importer import IMPORTING_STATES
 from marketplace.contacts.queries import report_response
 from marketplace.models import Campaign, ContactList, DncEntry
+from marketplace.roles import ENTERPRISE
 
 bp = Blueprint("contacts", __name__, url_prefix="/contacts", template_folder="../templates", static_folder="../static",
                static_url_path="/static")
-READERS = ["enterprise_admin", "enterprise_supervisor", "admin"]
+READERS = ENTERPRISE
 WRITERS = ("enterprise_admin", "admin")
 BARS = (("accepted", "ok"), ("rejected", "bad"), ("duplicates", "warn"), ("dnc_excluded", "dnc"))
 

@@ -10,10 +10,10 @@ from app.extensions import db
 from marketplace.feed import queries as feed
 from marketplace.feed.schemas import EligibilityOut, FeedOut, FeedQuery
 from marketplace.models import Campaign
+from marketplace.roles import MEMBER
 
 bp = APIBlueprint("feed_api", __name__, url_prefix="/api/v1", tag="Shifts and claims")
 
-MEMBER = ["member"]
 
 
 @bp.get("/feed")

@@ -9,10 +9,10 @@ from app.database import commit
 from marketplace.members import profiles
 from marketplace.members.queries import profile_json
 from marketplace.members.schemas import ProfileIn, ProfileOut
+from marketplace.roles import MEMBER
 
 bp = APIBlueprint("members_api", __name__, url_prefix="/api/v1", tag="Shifts and claims")
 
-MEMBER = ["member"]
 
 
 @bp.get("/members/me/profile")

@@ -13,6 +13,7 @@ from app.auth.guards import bearer_user_id, get_in_org_or_404, require_user, tok
 from app.database import commit
 from app.paging import page_schema, paginate
 from marketplace.models import Campaign, Claim, Shift
+from marketplace.roles import ENTERPRISE, MEMBER
 from marketplace.shifts import attendance, claims, waitlist
 from marketplace.shifts import calendar as shift_calendar
 from marketplace.shifts import services as shifts
@@ -30,8 +31,6 @@ from marketplace.shifts.schemas import (
 
 bp = APIBlueprint("shifts_api", __name__, url_prefix="/api/v1", tag="Shifts and claims")
 
-MEMBER = ["member"]
-ENTERPRISE = ["enterprise_admin", "enterprise_supervisor", "admin"]
 
 
 # --- members ------------------------------------------------------------------------------------

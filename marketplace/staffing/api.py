@@ -6,13 +6,13 @@ from apiflask import APIBlueprint
 
 from app.auth.guards import get_in_org_or_404, require_user, token_auth
 from marketplace.models import Campaign
+from marketplace.roles import ENTERPRISE
 from marketplace.staffing import plans
 from marketplace.staffing.erlang import Forecast, required_agents
 from marketplace.staffing.schemas import ErlangIn, ErlangOut, StaffingPlanOut
 
 bp = APIBlueprint("staffing_api", __name__, url_prefix="/api/v1", tag="Marketplace")
 
-ENTERPRISE = ["enterprise_admin", "enterprise_supervisor", "admin"]
 
 
 @bp.post("/staffing/erlang")
