@@ -108,7 +108,7 @@ def published_campaign(boss, *, start: datetime, intervals: int, requirements: d
     topup = create_topup(boss.org_id, boss.id, body["budget"], "CNY")
     confirm_simulated_checkout(topup.id, boss.org_id)
     campaign = services.create_campaign(boss.org_id, boss.id, CampaignIn().load(body))
-    services.change_state(campaign, "published", boss.id)
+    services.publish_campaign(campaign, boss.id)
     commit()
     return campaign
 
