@@ -15,7 +15,7 @@ from app.errors import Conflict
 from app.paging import PageQuery, page_schema, paginate
 from marketplace.contacts import dialing, dnc
 from marketplace.contacts import lists as contact_lists
-from marketplace.contacts.queries import contact_json, list_json, report_response
+from marketplace.contacts.queries import contact_json, entry_json, list_json, report_response
 from marketplace.contacts.schemas import (
     ContactListOut,
     ContactOut,
@@ -177,7 +177,7 @@ def upload_dnc(data):
         responses=[403])
 def list_dnc(page):
     stmt = scope_to_org(select(DncEntry), DncEntry.org_id, require_user())
-    return paginate(stmt, DncEntry.id, serialize=dnc.entry_json, **page)
+    return paginate(stmt, DncEntry.id, serialize=entry_json, **page)
 
 
 @bp.post("/admin/dnc")

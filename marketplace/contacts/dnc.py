@@ -141,8 +141,3 @@ def numbers_from_file(data: bytes) -> list[str]:
     if column is None:
         return [row[0].strip() for row in rows]
     return [row[column].strip() for row in rows[1:] if len(row) > column]
-
-
-def entry_json(entry: DncEntry) -> dict:
-    return {"id": entry.id, "scope": "platform" if entry.org_id is None else "organization",
-            "phone_masked": entry.phone_masked, "source": entry.source, "created_at": entry.created_at}

@@ -15,7 +15,7 @@ from sqlalchemy import func, select
 
 from app.extensions import db, redis_store
 from app.timeutil import isoformat
-from marketplace.models import Contact, ContactList, ImportIssue
+from marketplace.models import Contact, ContactList, DncEntry, ImportIssue
 
 # What each reason code in an import report means, for the pages (the API and CSV carry the code).
 REASONS = {
@@ -78,6 +78,11 @@ def contact_json(contact: Contact) -> dict:
             "time_zone": contact.time_zone, "name": contact.name, "attributes": contact.attributes or {},
             "state": contact.state, "attempts": contact.attempts, "last_disposition": contact.last_disposition,
             "next_attempt_at": isoformat(contact.next_attempt_at)}
+
+
+def entry_json(entry: DncEntry) -> dict:
+    return {"id": entry.id, "scope": "platform" if entry.org_id is None else "organization",
+            "phone_masked": entry.phone_masked, "source": entry.source, "created_at": entry.created_at}
 
 
 def issues(list_id: int, *, limit: int = 100, statuses: tuple[str, ...] = ("rejected", "duplicate", "dnc")) -> list:
