@@ -38,6 +38,13 @@ def visible_interaction(user: User, interaction_id: int) -> Interaction:
     return found
 
 
+def find_by_call_sid(provider: str, call_sid: str) -> Interaction | None:
+    """The interaction of a provider call id, customer's leg or agent's (webhooks start here)."""
+    return db.session.scalar(select(Interaction).where(
+        Interaction.provider == provider,
+        (Interaction.customer_call_sid == call_sid) | (Interaction.agent_call_sid == call_sid)))
+
+
 def list_interactions(user: User, *, campaign_id=None, member_id=None, state=None, queued_from=None,
                       queued_to=None, limit: int = 20, cursor: str | None = None) -> dict:
     """A page of the interactions ``user`` may read, newest first, filtered."""

@@ -24,6 +24,7 @@ from app.timeutil import as_utc, utcnow
 from telephony import campaigns, lifecycle
 from telephony.earnings import accrue_interaction_pay
 from telephony.models import Interaction, InteractionEvent
+from telephony.queries import find_by_call_sid
 
 logger = logging.getLogger(__name__)
 
@@ -136,13 +137,6 @@ def create_interaction(campaign_id: int, direction: str, *, channel: str = "voic
                 direction=direction)
     logger.info("Interaction %s queued on campaign %s (%s)", interaction.id, found.id, direction)
     return interaction
-
-
-def find_by_call_sid(provider: str, call_sid: str) -> Interaction | None:
-    """The interaction of a provider call id, customer's leg or agent's (webhooks start here)."""
-    return db.session.scalar(select(Interaction).where(
-        Interaction.provider == provider,
-        (Interaction.customer_call_sid == call_sid) | (Interaction.agent_call_sid == call_sid)))
 
 
 def attach_call(interaction_id: int, *, customer_call_sid: str | None = None,

@@ -137,3 +137,15 @@ def transfers_of(interaction_id: int) -> list:
     from payouts.models import Transfer
 
     return list(db.session.scalars(select(Transfer).where(Transfer.interaction_id == interaction_id)))
+
+
+@pytest.fixture
+def real_sessions():
+    """Sessions of the app's own engine, one per app context, for a separate app that commits for real
+    from several threads (the per-test rollback binds every session to one shared connection)."""
+    shared = db.session
+    db.session = db._make_scoped_session({})
+    try:
+        yield
+    finally:
+        db.session = shared

@@ -228,7 +228,7 @@ def test_bad_creation_input(app, ctx, enterprise, campaign):
 
 
 def test_call_ids_are_unique_per_provider(app, ctx, enterprise, campaign):
-    from telephony import services
+    from telephony import queries, services
 
     campaign_id = campaign(enterprise())
     one = services.create_interaction(campaign_id, "inbound", customer_call_sid="CA-x", provider="twilio")
@@ -238,7 +238,7 @@ def test_call_ids_are_unique_per_provider(app, ctx, enterprise, campaign):
     services.attach_call(one.id, agent_call_sid="CA-agent")
     with pytest.raises(Conflict):
         services.attach_call(one.id, agent_call_sid="CA-other")
-    assert services.find_by_call_sid("twilio", "CA-agent").id == one.id
-    assert services.find_by_call_sid("local", "CA-agent") is None
+    assert queries.find_by_call_sid("twilio", "CA-agent").id == one.id
+    assert queries.find_by_call_sid("local", "CA-agent") is None
     services.attach_media(one.id, recording_ref="RE1", transcript_ref="TR1")
     assert (_get(one.id).recording_ref, _get(one.id).transcript_ref) == ("RE1", "TR1")
