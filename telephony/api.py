@@ -7,7 +7,7 @@ from apiflask import APIBlueprint
 
 from app.auth.guards import get_in_org_or_404, require_user, token_auth
 from app.database import commit
-from app.errors import Conflict
+from app.errors import Conflict, NotFound
 from app.paging import page_schema
 from telephony import earnings, queries, services
 from telephony.campaigns import Campaign
@@ -59,13 +59,19 @@ def set_disposition(interaction_id, data):
     return queries.interaction_json(interaction, detail=True)
 
 
+def _campaign(campaign_id: int) -> Campaign:
+    if not 0 < campaign_id <= queries.MAX_ID:
+        raise NotFound()
+    return get_in_org_or_404(Campaign, campaign_id, require_user())
+
+
 @bp.get("/campaigns/<int:campaign_id>/routing")
 @bp.auth_required(token_auth, roles=ENTERPRISE)
 @bp.output(RoutingStatusOut)
 @bp.doc(summary="Whether the campaign's calls are being routed (held when its escrow runs out)",
         tags=["Campaigns"], responses=[403, 404])
 def routing_status(campaign_id):
-    campaign = get_in_org_or_404(Campaign, campaign_id, require_user())
+    campaign = _campaign(campaign_id)
     return earnings.routing_status(campaign.id)
 
 
@@ -76,7 +82,7 @@ def routing_status(campaign_id):
         description="409 `escrow_exhausted` while the escrow still cannot pay it all (what it could pay is paid).",
         tags=["Campaigns"], responses=[403, 404, 409])
 def resume_routing(campaign_id):
-    campaign = get_in_org_or_404(Campaign, campaign_id, require_user())
+    campaign = _campaign(campaign_id)
     resumed = earnings.resume_campaign_routing(campaign.id)
     commit()
     status = earnings.routing_status(campaign.id)

@@ -16,6 +16,8 @@ from telephony import campaigns, lifecycle
 from telephony.earnings import earning_of
 from telephony.models import Interaction, InteractionEvent
 
+MAX_ID = 2**31 - 1  # ids are INTEGER columns: a larger number names no row (and must not reach the database)
+
 
 def visible_interactions(user: User) -> Select:
     """The interactions ``user`` may read."""
@@ -32,6 +34,8 @@ def visible_interactions(user: User) -> Select:
 
 def visible_interaction(user: User, interaction_id: int) -> Interaction:
     """One interaction ``user`` may read; 404 if it is missing or another tenant's."""
+    if not 0 < interaction_id <= MAX_ID:
+        raise NotFound()
     found = db.session.scalar(visible_interactions(user).where(Interaction.id == interaction_id))
     if found is None:
         raise NotFound()

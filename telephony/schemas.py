@@ -10,11 +10,12 @@ from marshmallow.exceptions import ValidationError
 
 from app.paging import PageQuery
 from telephony.lifecycle import STATES
+from telephony.queries import MAX_ID
 
 
 class InteractionsQuery(PageQuery):
-    campaign_id = fields.Integer(load_default=None, validate=validate.Range(min=1))
-    member_id = fields.Integer(load_default=None, validate=validate.Range(min=1))
+    campaign_id = fields.Integer(load_default=None, validate=validate.Range(min=1, max=MAX_ID))
+    member_id = fields.Integer(load_default=None, validate=validate.Range(min=1, max=MAX_ID))
     state = fields.String(load_default=None, validate=validate.OneOf(STATES))
     queued_from = fields.AwareDateTime(data_key="from", load_default=None, default_timezone=UTC, metadata={
         "description": "Queued at or after this time (RFC 3339; UTC without an offset)."})

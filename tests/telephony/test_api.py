@@ -164,3 +164,19 @@ def test_routing_status_for_the_enterprise(client, world, app):
     assert client.get(url, headers=w["a_headers"]).status_code == 403
     resumed = client.post(url + "/resume", headers=w["one"]["headers"])
     assert resumed.status_code == 200 and resumed.json["paused"] is False
+
+
+def test_ids_beyond_any_row_and_broken_bodies(client, world):
+    w = world
+    for path in ("/api/v1/interactions/99999999999999999999", f"/api/v1/campaigns/{2**31}/routing"):
+        response = client.get(path, headers=w["one"]["headers"])
+        assert response.status_code == 404, response.json
+    for field in ("campaign_id", "member_id"):
+        response = client.get(f"/api/v1/interactions?{field}=99999999999", headers=w["one"]["headers"])
+        assert response.status_code == 422 and field in response.json["error"]["fields"]
+    url = f"/api/v1/interactions/{w['wrapping']}/disposition"
+    broken = client.post(url, data="{bad", content_type="application/json", headers=w["a_headers"])
+    assert broken.status_code == 400 and broken.json["error"]["code"] == "malformed_json"
+    assert client.post(url, json=["resolved"], headers=w["a_headers"]).status_code == 422
+    assert client.post(url, json={"code": 5}, headers=w["a_headers"]).status_code == 422
+    assert client.get(f"/api/v1/interactions/{w['wrapping']}", headers=w["a_headers"]).json["state"] == "wrapup"
