@@ -20,14 +20,10 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column
 
-from app.database import UTCDateTime
+from app.database import UTCDateTime, one_of
 from app.extensions import db
 from app.timeutil import utcnow
 from telephony.lifecycle import CHANNELS, DIRECTIONS, EVENT_KINDS, PAY_STATES, STATES
-
-
-def _in(column: str, values: tuple[str, ...]) -> str:
-    return f"{column} IN ({', '.join(repr(v) for v in values)})"
 
 
 class Interaction(db.Model):
@@ -82,10 +78,10 @@ class Interaction(db.Model):
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
 
     __table_args__ = (
-        CheckConstraint(_in("channel", CHANNELS), name="interaction_channel_known"),
-        CheckConstraint(_in("direction", DIRECTIONS), name="interaction_direction_known"),
-        CheckConstraint(_in("state", STATES), name="interaction_state_known"),
-        CheckConstraint(_in("pay_state", PAY_STATES), name="interaction_pay_state_known"),
+        CheckConstraint(one_of("channel", CHANNELS), name="interaction_channel_known"),
+        CheckConstraint(one_of("direction", DIRECTIONS), name="interaction_direction_known"),
+        CheckConstraint(one_of("state", STATES), name="interaction_state_known"),
+        CheckConstraint(one_of("pay_state", PAY_STATES), name="interaction_pay_state_known"),
         CheckConstraint("hold_seconds >= 0", name="interaction_hold_not_negative"),
         CheckConstraint("pay_amount IS NULL OR pay_amount >= 0", name="interaction_pay_not_negative"),
         CheckConstraint("(customer_phone_encrypted IS NULL) = (customer_phone_hash IS NULL)",
@@ -124,7 +120,7 @@ class InteractionEvent(db.Model):
     recorded_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
     __table_args__ = (
-        CheckConstraint(_in("kind", EVENT_KINDS), name="interaction_event_kind_known"),
+        CheckConstraint(one_of("kind", EVENT_KINDS), name="interaction_event_kind_known"),
         UniqueConstraint("interaction_id", "key", name="uq_interaction_events_key"),
         Index("ix_interaction_events_timeline", "interaction_id", "at", "id"),
     )
