@@ -48,12 +48,12 @@ def _locked(interaction_id: int) -> Interaction:
 def _record(interaction: Interaction, kind: str, at: datetime, *, key: str | None = None,
             member_id: int | None = None, **detail) -> bool:
     """Add a timeline event unless one with the same key is there already; True if it was added."""
-    key = key or kind
+    key = (key or kind)[:120]
     seen = db.session.scalar(select(exists().where(InteractionEvent.interaction_id == interaction.id,
                                                    InteractionEvent.key == key)))
     if seen:
         return False
-    db.session.add(InteractionEvent(interaction_id=interaction.id, kind=kind, key=key[:120], at=at,
+    db.session.add(InteractionEvent(interaction_id=interaction.id, kind=kind, key=key, at=at,
                                     member_id=member_id, detail={k: v for k, v in detail.items() if v is not None}))
     return True
 
@@ -216,7 +216,7 @@ def mark_escalated(interaction_id: int, target: str, *, at: datetime | None = No
     at = _when(at)
     interaction = _locked(interaction_id)
     if lifecycle.is_final(interaction.state) or not _record(interaction, "escalated", at,
-                                                             key=f"escalated:{target}"[:120], target=target, **detail):
+                                                             key=f"escalated:{target}", target=target, **detail):
         return _ignored(interaction, "escalation")
     db.session.flush()
     return interaction

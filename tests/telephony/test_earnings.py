@@ -171,3 +171,11 @@ def test_presence_statuses_are_checked(app, ctx, member):
     with pytest.raises(ValidationError):
         earnings.record_presence(member_id, "sleeping")
     assert earnings.record_presence(member_id, "offline") is None
+
+
+def test_the_shift_pay_sweep_is_a_periodic_job(app, ctx):
+    from app.schedule import SCHEDULE
+    from telephony import tasks
+
+    assert SCHEDULE["telephony-shift-pay"].func is tasks.pay_ended_shifts
+    assert tasks.pay_ended_shifts() == 0  # nothing ended unpaid; safe to run at any time
