@@ -242,3 +242,59 @@ def test_call_ids_are_unique_per_provider(app, ctx, enterprise, campaign):
     assert queries.find_by_call_sid("local", "CA-agent") is None
     services.attach_media(one.id, recording_ref="RE1", transcript_ref="TR1")
     assert (_get(one.id).recording_ref, _get(one.id).transcript_ref) == ("RE1", "TR1")
+
+
+def test_callbacks_in_any_order_and_repeated_never_corrupt_an_interaction(app, ctx, enterprise, member, campaign,
+                                                                          signals):
+    """Forty deliveries of one call's callbacks, shuffled and some repeated: the state never moves
+    back, a final state never changes, the timeline has each step once, durations are never
+    negative, and the interaction is paid at most once."""
+    import random
+    from functools import partial
+
+    from telephony import services
+    from telephony.lifecycle import FINAL_STATES, RANK
+    from telephony.models import Interaction
+
+    campaign_id = campaign(enterprise())
+    member_id, _ = member()
+    rng = random.Random(15)
+    for _round in range(40):
+        interaction = services.create_interaction(campaign_id, "inbound", at=at(0))
+        iid = interaction.id
+        steps = [partial(services.record_offer, iid, member_id, offer_id="r1", at=at(5)),
+                 partial(services.mark_answered, iid, member_id, at=at(9)),
+                 partial(services.mark_held, iid, at=at(30)),
+                 partial(services.mark_resumed, iid, at=at(40)),
+                 partial(services.begin_wrapup, iid, at=at(100)),
+                 partial(services.mark_abandoned, iid, at=at(20)),
+                 partial(services.mark_failed, iid, "provider_error", at=at(25))]
+        deliveries = steps + [rng.choice(steps) for _ in range(4)]
+        rng.shuffle(deliveries)
+        rank, final = 0, None
+        for deliver in deliveries:
+            state = deliver().state
+            assert RANK[state] >= rank or {state, "held", "in_progress"} == {"held", "in_progress"}
+            assert final is None or state == final
+            rank = max(rank, RANK[state])
+            final = state if state in FINAL_STATES else final
+        if final is None:  # wrap-up or earlier: finish as a member would
+            current = _get(iid)
+            if current.state == "wrapup":
+                services.set_disposition(iid, member_id, "resolved")
+            services.complete_interaction(iid, at=at(120))
+            services.complete_interaction(iid, at=at(121))
+        done = db.session.get(Interaction, iid)
+        kinds = _events(iid)
+        for once in ("queued", "answered", "wrapup", "completed", "abandoned", "failed"):
+            assert kinds.count(once) <= 1, kinds
+        assert sum(kinds.count(k) for k in ("completed", "abandoned", "failed")) <= 1, kinds
+        for seconds in (done.wait_seconds, done.ring_seconds, done.talk_seconds, done.wrapup_seconds,
+                        done.handle_seconds, done.hold_seconds):
+            assert seconds is None or seconds >= 0
+        if done.answered_at and done.ended_at:
+            assert done.answered_at <= done.ended_at
+        assert len(transfers_of(iid)) == (1 if done.state == "completed" and done.disposition else 0)
+    for name in ("interaction_started", "interaction_answered", "interaction_completed", "interaction_abandoned"):
+        ids = [p["interaction_id"] for n, p in signals if n == name]
+        assert len(ids) == len(set(ids)), name
