@@ -12,8 +12,6 @@ from __future__ import annotations
 import ast
 from pathlib import Path
 
-import pytest
-
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGES = ("app", "academy", "certification", "marketplace", "payouts", "ledger", "telephony", "quality")
 
@@ -159,8 +157,6 @@ def test_no_module_imports_itself_back_at_import_time():
     assert not found, "module-level import cycles:\n" + "\n".join(" <-> ".join(c) for c in found)
 
 
-@pytest.mark.xfail(strict=False, reason="marketplace services<->shifts and the payouts services<->tasks and "
-                                        "top-ups<->webhooks cycles are still hidden in functions")
 def test_no_import_inside_a_function_hides_a_cycle():
     """An import moved into a function to dodge a cycle is still a cycle: count those imports too."""
     found = cycles(import_graph(project_modules(), in_functions=True))
