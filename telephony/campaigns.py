@@ -9,9 +9,10 @@ from datetime import datetime
 from sqlalchemy import select
 
 from app.extensions import db
+from app.pii import mask_digits
+from marketplace.contacts.phones import PhoneNormalizer, mask_input
+from marketplace.contacts.vault import vault
 from marketplace.models import Campaign, Claim, Contact
-from marketplace.phone_vault import vault
-from marketplace.phones import PhoneNormalizer, mask_digits, mask_input
 from telephony.lifecycle import DEFAULT_DISPOSITIONS
 
 __all__ = ["Campaign", "Claim", "attended_claims", "campaign", "contact_of", "dispositions_of", "seal_phone"]

@@ -28,9 +28,9 @@ from app.errors import ValidationError
 from app.extensions import db, redis_store
 from app.timeutil import as_utc, utcnow
 from payouts import services as money
-from payouts.ledger import InsufficientFunds, account
 from payouts.models import Transfer
-from payouts.services.earnings import earning_state
+from payouts.postings import InsufficientFunds, account
+from payouts.queries import earning_state
 from telephony import campaigns, lifecycle
 from telephony.models import Interaction, PresenceInterval, RoutingHold
 

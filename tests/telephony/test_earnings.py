@@ -58,7 +58,7 @@ def test_overlap_counts_each_second_once():
 # --- earnings accrue once ----------------------------------------------------------------------------
 
 def test_a_replayed_completion_never_pays_twice(app, ctx, enterprise, member, campaign, handled):
-    from payouts.ledger import find_balance
+    from payouts.postings import find_balance
     from telephony import earnings, services
     from telephony.models import Interaction
 
@@ -93,7 +93,7 @@ def test_completion_without_a_disposition_pays_nothing(app, ctx, enterprise, mem
 
 def test_escrow_exhaustion_holds_routing_until_resumed(app, ctx, enterprise, member, campaign, handled):
     from payouts import services as money
-    from payouts.ledger import find_balance
+    from payouts.postings import find_balance
     from telephony import earnings, services
 
     owner = enterprise()

@@ -27,8 +27,8 @@ def _setup(application) -> tuple[int, int]:
     from app.auth import services as auth
     from app.auth.models import User
     from app.database import commit
-    from marketplace import services
-    from marketplace.schemas import CampaignIn
+    from marketplace.campaigns import services
+    from marketplace.campaigns.schemas import CampaignIn
     from payouts.services import confirm_simulated_checkout, create_topup
 
     with application.test_request_context():

@@ -1,7 +1,7 @@
 """telephony: interactions, their timelines, presence history, routing holds
 
-Revision ID: 0013
-Revises: 0012
+Revision ID: 0014
+Revises: 0013
 Create Date: 2026-12-04 16:26:47.892130
 
 Every call is an interaction with a timeline of events (a key per event makes a replayed provider
@@ -14,8 +14,8 @@ import sqlalchemy as sa
 
 
 # revision identifiers, used by Alembic.
-revision = '0013'
-down_revision = '0012'
+revision = '0014'
+down_revision = '0013'
 branch_labels = None
 depends_on = None
 
