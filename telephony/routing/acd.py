@@ -20,6 +20,7 @@ from telephony.routing.scripts import register
 
 DEFAULT_HEARTBEAT_WINDOW_MS = 2 * 10_000
 AGENT_STATES = ("available", "offered", "busy", "wrapup", "away", "offline")
+EVENT_KINDS = ("offers", "offers_expired", "agents_expired", "wrapups_ended", "escalations", "overflows")
 ID_FIELDS = ("call", "agent", "campaign", "requeued_call", "released_call")
 
 
@@ -52,6 +53,7 @@ class TickEvents:
     the missed heartbeat undid an offer or a call), ``wrapups_ended`` (agent), ``escalations``
     (call, campaign: the call may now go to the campaign's escalation agents) and ``overflows``
     (call, campaign, waited_ms: past max wait, out of the queue for a message or a callback).
+    ``server_us`` is the time Redis spent on the pass.
     """
 
     offers: list[dict[str, Any]] = field(default_factory=list)
@@ -60,6 +62,7 @@ class TickEvents:
     wrapups_ended: list[dict[str, Any]] = field(default_factory=list)
     escalations: list[dict[str, Any]] = field(default_factory=list)
     overflows: list[dict[str, Any]] = field(default_factory=list)
+    server_us: int = 0
 
 
 class Acd:
@@ -204,7 +207,7 @@ class Acd:
         ``max_offers`` offers. Safe to run from several processes at once."""
         reply = self._run("tick", now_ms, max_offers, batch)
         return TickEvents(**{kind: [self._ids(event) for event in (reply.get(kind) or [])]
-                             for kind in TickEvents.__dataclass_fields__})
+                             for kind in EVENT_KINDS}, server_us=int(reply.get("server_us", 0)))
 
     dispatch = tick
 

@@ -5,6 +5,7 @@
 -- idle eligible agent of the campaign whose head call is first by priority, then arrival, across
 -- all campaigns that can be served. Returns every event, for timelines and notifications.
 local limit, batch = tonumber(ARGV[3]), tonumber(ARGV[4])
+local started = redis.call('TIME')
 local ev = {offers = {}, offers_expired = {}, agents_expired = {}, wrapups_ended = {}, escalations = {},
   overflows = {}}
 
@@ -91,4 +92,6 @@ for _ = 1, limit do
       escalated = escalated, waited_ms = NOW - at})
   end
 end
+local finished = redis.call('TIME')
+ev.server_us = (tonumber(finished[1]) - tonumber(started[1])) * 1000000 + tonumber(finished[2]) - tonumber(started[2])
 return reply(ev)
