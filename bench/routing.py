@@ -170,7 +170,7 @@ def main() -> None:
           f"{p99 * 1e3:.2f} ms); >= 2,000 decisions/s on one core {'met' if made / pass_time >= 2000 else 'MISSED'} "
           f"(dispatcher passes: {made / pass_time:,.0f}/s; one call at a time: {calls / sum(decisions):,.0f}/s, "
           f"PINGs one at a time: {len(pings) / sum(pings):,.0f}/s); {agents:,} agents = "
-          f"{agents / 15_000:.0f}x TaskRouter's 15,000-worker cap")
+          f"{agents / 15_000:.1f}x TaskRouter's 15,000-worker cap")
 
     started = time.perf_counter()
     problems = check(client, PREFIX)
