@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from telephony.routing import Acd, check
 from tests.telephony.routing.conftest import T0
 
@@ -214,3 +216,52 @@ def test_check_reports_a_broken_state(redis_client):
     assert "call 1 is offered to 2 agents" in problems
     assert any("count a.offered" in p for p in problems)
     assert any(p.startswith("agent 11 is offered yet could be offered") for p in problems)
+
+
+def test_a_busy_agent_whose_heartbeat_lapses_is_offline_and_their_call_released(acd):
+    agents(acd, 10)
+    acd.enqueue(1, 1, queued_at_ms=T0 + 1)
+    acd.tick(T0 + 2)
+    assert acd.accept(10, call_id=1, now_ms=T0 + 3).ok
+    events = acd.tick(T0 + 20_000)
+    assert events.agents_expired == [{"agent": 10, "from_state": "busy", "released_call": 1, "campaign": 1}]
+    assert acd.call(1) is None
+    assert acd.end_call(10).reason == "not_busy"
+
+
+def test_removing_a_busy_agent_releases_their_call(acd):
+    agents(acd, 10)
+    acd.enqueue(1, 1, queued_at_ms=T0 + 1)
+    acd.tick(T0 + 2)
+    acd.accept(10, call_id=1, now_ms=T0 + 3)
+    removed = acd.remove_agent(10, now_ms=T0 + 4)
+    assert removed["released_call"] == 1 and removed["from_state"] == "busy"
+    assert acd.counts().get("c.connected", 0) == 0
+
+
+def test_an_offer_rings_for_the_campaigns_offer_timeout(acd):
+    acd.configure_campaign(1, offer_timeout_seconds=5)
+    agents(acd, 10)
+    acd.enqueue(1, 1, queued_at_ms=T0 + 1)
+    assert acd.tick(T0 + 2).offers[0]["expires_at"] == T0 + 5_002
+    assert acd.tick(T0 + 5_002).offers_expired[0]["call"] == 1
+
+
+def test_a_call_is_enqueued_once_and_priorities_are_bounded(acd):
+    assert acd.enqueue(1, 1, queued_at_ms=T0).ok
+    assert acd.enqueue(1, 2, queued_at_ms=T0).reason == "exists"
+    for priority in (-1, 100):
+        with pytest.raises(ValueError):
+            acd.enqueue(2, 1, priority=priority)
+
+
+def test_a_primary_agent_wins_a_tie_with_an_escalation_agent(acd):
+    acd.configure_campaign(1, escalate_after_seconds=0)
+    agents(acd, 20, campaigns=(2,), escalation=(1,), fit={1: 50}, at=T0)
+    agents(acd, 10, campaigns=(1,), fit={1: 50}, at=T0)
+    acd.enqueue(1, 1, queued_at_ms=T0 + 1)
+    assert [(o["agent"], o["escalated"]) for o in acd.tick(T0 + 2).offers] == [(10, False)]
+    acd.enqueue(2, 1, queued_at_ms=T0 + 3)
+    offer = acd.tick(T0 + 4).offers[0]
+    assert (offer["agent"], offer["escalated"]) == (20, True)
+    assert acd.accept(20, call_id=2, now_ms=T0 + 5)["escalated"] is True
