@@ -10,7 +10,7 @@ one core. Figures, each next to a bare PING round trip measured in the same run,
   * steady stream: each call is enqueued, decided by one dispatcher pass (``tick``: the decision,
     timed), accepted and ended (no wrap-up, so the agent is available again, idle from then);
     decision latency p50/p99 vs PING p50/p99 interleaved with it, and decisions/s on one core;
-  * burst: as many calls enqueued at once, then drained by passes of up to 100 offers (each
+  * burst: as many calls enqueued at once, then drained by dispatcher passes (up to 25 offers each) (each
     accepted and ended after the pass): decisions/s, vs PINGs/s over one connection;
   * Redis's own CPU per decision (``INFO cpu``), the server's share of that core.
 The heartbeat window is set to an hour: the agents are loaded once and never beat.
@@ -134,7 +134,7 @@ def main() -> None:
           f"{statistics.fmean(decisions) * 1e3:.3f} ms); {calls / steady_elapsed:,.0f} whole calls/s "
           f"(enqueue, decide, accept, end, PING); {misses} calls found no agent")
 
-    # Burst: a queue of calls drained by passes of up to 100 offers.
+    # Burst: a queue of calls drained by dispatcher passes.
     for call in range(calls + 1, 2 * calls + 1):
         acd.enqueue(call, rng.randint(1, campaigns))
     made, passes, burst_server, cpu_before = 0, 0, 0.0, redis_cpu(client)
@@ -142,7 +142,7 @@ def main() -> None:
     pass_time = 0.0
     while True:
         t0 = time.perf_counter()
-        events = acd.tick(max_offers=100)
+        events = acd.tick()
         pass_time += time.perf_counter() - t0
         burst_server += events.server_us / 1e6
         passes += 1

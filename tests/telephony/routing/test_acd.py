@@ -265,3 +265,13 @@ def test_a_primary_agent_wins_a_tie_with_an_escalation_agent(acd):
     offer = acd.tick(T0 + 4).offers[0]
     assert (offer["agent"], offer["escalated"]) == (20, True)
     assert acd.accept(20, call_id=2, now_ms=T0 + 5)["escalated"] is True
+
+
+def test_dispatch_makes_every_offer_possible_now_in_passes(acd):
+    agents(acd, *range(100, 160))
+    for call in range(1, 61):
+        acd.enqueue(call, 1, queued_at_ms=T0 + call)
+    assert len(acd.tick(T0 + 100, max_offers=25).offers) == 25
+    events = acd.dispatch(T0 + 101, max_offers=10)
+    assert sorted(o["call"] for o in events.offers) == list(range(26, 61))
+    assert events.server_us > 0
