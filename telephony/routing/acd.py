@@ -104,12 +104,17 @@ class Acd:
             "configure", None, str(campaign_id), _ms(offer_timeout_seconds), _ms(escalate_after_seconds),
             _ms(max_wait_seconds or 0), int(paused)))
 
-    def enqueue(self, call_id: Any, campaign_id: Any, priority: int = 0, queued_at_ms: int | None = None) -> Outcome:
-        """A call waits in its campaign's queue (priority 0..99, higher first; then arrival)."""
+    def enqueue(self, call_id: Any, campaign_id: Any, priority: int = 0, queued_at_ms: int | None = None,
+                now_ms: int | None = None) -> Outcome:
+        """A call waits in its campaign's queue (priority 0..99, higher first; then arrival).
+        ``queued_at_ms`` is its arrival (default: now), kept if it is re-queued; one earlier than now
+        (a call that already waited elsewhere) places it, escalates it and overflows it sooner.
+        ``now_ms`` defaults to the arrival, else the wall clock."""
         if not 0 <= priority <= 99:
             raise ValueError("priority must be within 0..99")
-        queued_at = wall_clock_ms() if queued_at_ms is None else int(queued_at_ms)
-        return self._outcome(self._run("enqueue", queued_at, str(call_id), str(campaign_id), priority, queued_at))
+        queued_at = (wall_clock_ms() if now_ms is None else int(now_ms)) if queued_at_ms is None else int(queued_at_ms)
+        now = queued_at if now_ms is None else int(now_ms)
+        return self._outcome(self._run("enqueue", now, str(call_id), str(campaign_id), priority, queued_at))
 
     def withdraw(self, call_id: Any, now_ms: int | None = None) -> Outcome:
         """The caller hung up before an answer: out of the queue, a ringing offer cancelled."""

@@ -275,3 +275,12 @@ def test_dispatch_makes_every_offer_possible_now_in_passes(acd):
     events = acd.dispatch(T0 + 101, max_offers=10)
     assert sorted(o["call"] for o in events.offers) == list(range(26, 61))
     assert events.server_us > 0
+
+
+def test_a_call_that_already_waited_elsewhere_keeps_its_arrival(acd):
+    acd.configure_campaign(1, escalate_after_seconds=30)
+    agents(acd, 20, campaigns=(2,), escalation=(1,), at=T0 + 40_000)
+    acd.enqueue(1, 1, queued_at_ms=T0 + 41_000, now_ms=T0 + 41_000)
+    acd.enqueue(2, 1, queued_at_ms=T0, now_ms=T0 + 41_000)  # transferred in after 41 s elsewhere
+    events = acd.tick(T0 + 41_001)
+    assert [(o["call"], o["escalated"]) for o in events.offers] == [(2, True)]
