@@ -97,11 +97,12 @@ class Acd:
 
     def configure_campaign(self, campaign_id: Any, offer_timeout_seconds: float = 15,
                            escalate_after_seconds: float = 30, max_wait_seconds: float | None = None,
-                           paused: bool = False) -> Outcome:
+                           paused: bool = False, now_ms: int | None = None) -> Outcome:
         """A campaign's routing: how long an offer rings, when a call escalates, the longest a caller
-        waits before overflowing (None: no limit), and whether it is paused (no offers at all)."""
+        waits before overflowing (None: no limit; applies to calls enqueued from now), and whether it
+        is paused (no offers at all)."""
         return self._outcome(self._run(
-            "configure", None, str(campaign_id), _ms(offer_timeout_seconds), _ms(escalate_after_seconds),
+            "configure", now_ms, str(campaign_id), _ms(offer_timeout_seconds), _ms(escalate_after_seconds),
             _ms(max_wait_seconds or 0), int(paused)))
 
     def enqueue(self, call_id: Any, campaign_id: Any, priority: int = 0, queued_at_ms: int | None = None,

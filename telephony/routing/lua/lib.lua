@@ -46,15 +46,17 @@ local function refresh(c)
     return
   end
   local _, escalate, _, paused = cfg(c)
-  local ck = P .. 'c:' .. head[1]
-  local due_at = tonumber(redis.call('HGET', ck, 'at')) + escalate
-  if redis.call('HEXISTS', ck, 'esc') == 0 then
+  local v = redis.call('HMGET', P .. 'c:' .. head[1], 'at', 'esc')
+  local due_at = tonumber(v[1]) + escalate
+  if not v[2] then
     redis.call('ZADD', P .. 'esct', n(due_at), c)
   else
     redis.call('ZREM', P .. 'esct', c)
   end
+  -- Once marked escalated a call stays so, whatever this process's clock says.
+  local due = v[2] or due_at <= NOW
   local ready = not paused and (redis.call('ZCARD', P .. 'av:' .. c) > 0
-    or (due_at <= NOW and redis.call('ZCARD', P .. 'ev:' .. c) > 0))
+    or (due and redis.call('ZCARD', P .. 'ev:' .. c) > 0))
   if ready then
     redis.call('ZADD', P .. 'ready', head[2], c)
   else

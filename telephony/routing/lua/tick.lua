@@ -57,10 +57,11 @@ for _ = 1, limit do
   local call = redis.call('ZRANGE', P .. 'q:' .. c, 0, 0)[1]
   local timeout, escalate = cfg(c)
   local ck = P .. 'c:' .. call
-  local at = tonumber(redis.call('HGET', ck, 'at'))
+  local v = redis.call('HMGET', ck, 'at', 'esc')
+  local at = tonumber(v[1])
   local best = redis.call('ZRANGE', P .. 'av:' .. c, 0, 0, 'WITHSCORES')
   local escalated = false
-  if at + escalate <= NOW then
+  if v[2] or at + escalate <= NOW then
     local e = redis.call('ZRANGE', P .. 'ev:' .. c, 0, 0, 'WITHSCORES')
     if #e > 0 and (#best == 0 or tonumber(e[2]) < tonumber(best[2])) then
       best, escalated = e, true

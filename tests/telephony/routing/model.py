@@ -14,6 +14,7 @@ class Call:
     state: str = "queued"
     agent: int | None = None
     offer: int | None = None
+    escalated: bool = False
 
     def score(self) -> int:
         return (99 - self.priority) * 10**13 + self.at
@@ -190,6 +191,10 @@ class Model:
         for agent in self.agents.values():
             if agent.wrapup_until is not None and agent.wrapup_until <= now:
                 agent.state, agent.idle, agent.wrapup_until = "available", now, None
+        for campaign in {c.campaign for c in self.calls.values()}:
+            head = self.head(campaign)
+            if head is not None and self.calls[head].at + self.cfg(campaign).escalate <= now:
+                self.calls[head].escalated = True
         for call, c in list(self.calls.items()):
             if c.state == "queued" and c.max_wait_at and c.max_wait_at <= now:
                 del self.calls[call]
@@ -212,13 +217,9 @@ class Model:
         for it the longest idle agent (fit, then id, breaking ties; a primary agent on equal terms)."""
         best = None
         for campaign in {c.campaign for c in self.calls.values()}:
-            if self.cfg(campaign).paused:
+            head = self.head(campaign)
+            if self.cfg(campaign).paused or head is None:
                 continue
-            queued = [(c.score(), str(i), i) for i, c in self.calls.items()
-                      if c.campaign == campaign and c.state == "queued"]
-            if not queued:
-                continue
-            _, _, head = min(queued)
             agent = self.pick(campaign, self.calls[head], now)
             if agent is not None and (best is None or (self.calls[head].score(), str(campaign)) < best[0]):
                 best = ((self.calls[head].score(), str(campaign)), head, agent)
@@ -226,11 +227,17 @@ class Model:
             return None
         return best[1], *best[2]
 
+    def head(self, campaign: int) -> int | None:
+        """The campaign's first waiting call: priority, then arrival, then id (as Redis sorts)."""
+        queued = [(c.score(), str(i), i) for i, c in self.calls.items()
+                  if c.campaign == campaign and c.state == "queued"]
+        return min(queued)[2] if queued else None
+
     def pick(self, campaign: int, call: Call, now: int) -> tuple[int, bool] | None:
         available = [(a.score(campaign), str(i), i) for i, a in self.agents.items()
                      if a.state == "available" and campaign in a.primary]
         chosen = (min(available), False) if available else None
-        if call.at + self.cfg(campaign).escalate <= now:
+        if call.escalated or call.at + self.cfg(campaign).escalate <= now:
             wider = [(a.score(campaign), str(i), i) for i, a in self.agents.items()
                      if a.state == "available" and campaign in a.escalation and campaign not in a.primary]
             if wider and (chosen is None or min(wider)[0] < chosen[0][0]):

@@ -284,3 +284,13 @@ def test_a_call_that_already_waited_elsewhere_keeps_its_arrival(acd):
     acd.enqueue(2, 1, queued_at_ms=T0, now_ms=T0 + 41_000)  # transferred in after 41 s elsewhere
     events = acd.tick(T0 + 41_001)
     assert [(o["call"], o["escalated"]) for o in events.offers] == [(2, True)]
+
+
+def test_an_escalated_call_stays_escalated_whatever_a_late_clock_says(acd):
+    acd.configure_campaign(1, escalate_after_seconds=30, paused=True, now_ms=T0)
+    agents(acd, 20, campaigns=(2,), escalation=(1,), at=T0 + 20_000)
+    acd.enqueue(1, 1, queued_at_ms=T0)
+    events = acd.tick(T0 + 30_001)
+    assert events.escalations == [{"call": 1, "campaign": 1}] and events.offers == []
+    acd.configure_campaign(1, escalate_after_seconds=30, now_ms=T0 + 1_000)  # a process whose clock lags
+    assert [(o["call"], o["escalated"]) for o in acd.tick(T0 + 30_002).offers] == [(1, True)]
