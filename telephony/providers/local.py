@@ -19,6 +19,12 @@ LOCAL_API_SECRET = "local-carrier-api-secret-offline-only-0001"  # noqa: S105 - 
 DEFAULT_CARRIER_URL = "http://127.0.0.1:8765"
 
 
+def local_credentials(config) -> tuple[str, str]:
+    """The account SID and auth token shared by the local carrier and the local provider."""
+    return (config.get("LOCAL_CARRIER_ACCOUNT_SID") or LOCAL_ACCOUNT_SID,
+            config.get("LOCAL_CARRIER_AUTH_TOKEN") or LOCAL_AUTH_TOKEN)
+
+
 class LocalProvider(TwilioProvider):
     """Twilio's REST and webhook code against the local carrier."""
 
@@ -26,11 +32,11 @@ class LocalProvider(TwilioProvider):
 
     @property
     def account_sid(self) -> str:
-        return self.config.get("LOCAL_CARRIER_ACCOUNT_SID") or LOCAL_ACCOUNT_SID
+        return local_credentials(self.config)[0]
 
     @property
     def auth_token(self) -> str:
-        return self.config.get("LOCAL_CARRIER_AUTH_TOKEN") or LOCAL_AUTH_TOKEN
+        return local_credentials(self.config)[1]
 
     def http_client(self):
         carrier = current_app.extensions.get("local_carrier") if has_app_context() else None
