@@ -83,6 +83,7 @@ class Call:
         self.redirect: Redirect | None = None
         self.callback_sequence = 0
         self.events: list[CallEvent] = []
+        self.created_resource: dict[str, Any] = {}
         self.finished = threading.Event()
 
     # --- state ----------------------------------------------------------------------------

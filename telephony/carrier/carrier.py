@@ -119,6 +119,7 @@ class LocalCarrier:
         call.status_callback, call.status_callback_method = status_callback, (status_callback_method or "POST")
         call.status_events = set(status_events or ("completed",))
         call.machine_detection, call.timeout = machine_detection, int(timeout or 60)
+        call.created_resource = call.resource()  # what POST /Calls.json answers: the call as queued
         self._start(call, self._run_outbound)
         return call
 
@@ -132,6 +133,7 @@ class LocalCarrier:
         call.url = voice_url or number["voice_url"]
         call.status_callback, call.status_events = number["status_callback"], set(number["status_events"])
         call.extra_params = dict(params or {})
+        call.created_resource = call.resource()
         self._start(call, self._run_inbound)
         return call
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import threading
 from typing import TYPE_CHECKING
+from urllib.parse import parse_qsl
 from xml.etree.ElementTree import Element
 
 from telephony.carrier.calls import Call
@@ -16,13 +17,17 @@ if TYPE_CHECKING:
 TIME_LIMIT = 14_400  # Twilio's default <Dial timeLimit>, four hours
 
 
-def _address(noun: Element) -> str:
+def _address(noun: Element) -> tuple[str, dict[str, str]]:
+    """Who a noun rings, and the SIP headers a <Sip> URI carries in its query (``?X-Foo=bar``)."""
     text = (noun.text or "").strip()
     if noun.tag == "Client":
         identity = noun.find("Identity")
         text = (identity.text or "").strip() if identity is not None else text
-        return text if text.startswith("client:") else f"client:{text}"
-    return text
+        return (text if text.startswith("client:") else f"client:{text}"), {}
+    if noun.tag == "Sip" and "?" in text:
+        text, query = text.split("?", 1)
+        return text, {f"SipHeader_{key}": value for key, value in parse_qsl(query)}
+    return text, {}
 
 
 def dial(carrier: LocalCarrier, parent: Call, nouns: list[Element], verb: Element, url: str) -> dict[str, str]:
@@ -31,9 +36,10 @@ def dial(carrier: LocalCarrier, parent: Call, nouns: list[Element], verb: Elemen
     caller_id = verb.get("callerId") or parent.from_
     legs = []
     for noun in nouns:
-        to = _address(noun)
+        to, headers = _address(noun)
         leg = carrier._new_call(to=to, from_=caller_id, direction="outbound-dial",
                                 party=carrier.directory.party_for(to), parent_sid=parent.sid)
+        leg.extra_params = headers
         leg.status_callback = noun.get("statusCallback")
         leg.status_callback_method = noun.get("statusCallbackMethod") or "POST"
         leg.status_events = set((noun.get("statusCallbackEvent") or "completed").split())

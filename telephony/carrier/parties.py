@@ -56,8 +56,8 @@ class Party:
                      self.hangup_after, list(self.digits), self.digit_seconds, self.machine)
 
 
-# A dialled number or SIP address nobody scripted: answers after a short ring, talks until hung up.
-DEFAULT_PARTY = Party(ring_seconds=2.0)
+# A dialled number or SIP address nobody scripted: answers after a short ring, talks a minute.
+DEFAULT_PARTY = Party(ring_seconds=2.0, talk_seconds=60.0)
 # A caller nobody scripted: waits as long as it takes, hangs up when the other side does.
 DEFAULT_CALLER = Party(ring_seconds=0.0)
 

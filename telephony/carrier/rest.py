@@ -72,7 +72,7 @@ def create_rest_app(carrier: LocalCarrier) -> Flask:
             status_callback_method=form.get("StatusCallbackMethod", "POST"),
             status_events=form.getlist("StatusCallbackEvent") or None,
             machine_detection=form.get("MachineDetection"), timeout=int(form.get("Timeout") or 60))
-        return jsonify(call.resource()), 201
+        return jsonify(call.created_resource), 201
 
     @app.get(f"{ACCOUNT_PATH}/Calls.json")
     def list_calls(account_sid: str):
@@ -120,7 +120,7 @@ def create_rest_app(carrier: LocalCarrier) -> Flask:
         params = {key: value for key, value in form.items() if key.startswith(("SipHeader_", "Sip"))}
         call = carrier.inbound_call(from_=form.get("From", ""), to=form.get("To", ""), party=_party(form),
                                     voice_url=form.get("Url"), params=params)
-        return jsonify(call.resource()), 201
+        return jsonify(call.created_resource), 201
 
     @app.post("/carrier/clients/<identity>")
     def register_client(identity: str):
