@@ -26,6 +26,7 @@ logger = logging.getLogger(__name__)
 
 VOICE_PATH = "/telephony/twilio/voice"
 STATUS_PATH = "/telephony/twilio/status"
+CLIENT_VOICE_PATH = "/telephony/twilio/client"
 NUMBER_PREFIX = "+8640000"  # allocated numbers: a fake E.164 range nobody can dial
 
 
@@ -36,6 +37,7 @@ class LocalCarrier:
                  account_sid: str = LOCAL_ACCOUNT_SID, auth_token: str = LOCAL_AUTH_TOKEN) -> None:
         self.base_url = base_url.rstrip("/")
         self.account_sid = account_sid
+        self.application_sid = "AP" + account_sid[2:]  # the TwiML App softphone calls go through
         self.auth_token = auth_token
         self.clock = Clock(speed)
         self.lock = threading.RLock()
@@ -136,6 +138,15 @@ class LocalCarrier:
         call.created_resource = call.resource()
         self._start(call, self._run_inbound)
         return call
+
+    def softphone_call(self, identity: str, *, params: dict[str, str] | None = None, voice_url: str | None = None,
+                       party: Party | None = None) -> Call:
+        """The agent's browser softphone places a call (``device.connect({params})``): the carrier
+        fetches the TwiML App's voice URL with ``From=client:<identity>`` and the custom ``params``."""
+        params = dict(params or {})
+        return self.inbound_call(from_=f"client:{identity.removeprefix('client:')}", to=params.pop("To", ""),
+                                 party=party, voice_url=voice_url or self.base_url + CLIENT_VOICE_PATH,
+                                 params={"ApplicationSid": self.application_sid, **params})
 
     def update_call(self, sid: str, *, url: str | None = None, method: str = "POST", twiml: str | None = None,
                     status: str | None = None) -> Call:

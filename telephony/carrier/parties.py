@@ -8,7 +8,7 @@ All durations are simulated seconds (see ``Clock``).
 from __future__ import annotations
 
 import threading
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 
 @dataclass
@@ -52,8 +52,7 @@ class Party:
 
     def copy(self) -> Party:
         """A fresh copy (its own Gather position) for one call."""
-        return Party(self.ring_seconds, self.answers, self.busy, self.patience, self.talk_seconds,
-                     self.hangup_after, list(self.digits), self.digit_seconds, self.machine)
+        return replace(self, digits=list(self.digits), _next_gather=0)
 
 
 # A dialled number or SIP address nobody scripted: answers after a short ring, talks a minute.

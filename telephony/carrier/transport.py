@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from urllib.parse import urlencode, urlsplit
 
 import requests
+from requests.adapters import HTTPAdapter
 from werkzeug.test import Client
 
 from telephony.providers.base import SIGNATURE_HEADER
@@ -43,6 +44,9 @@ class HttpTransport(Transport):
     def __init__(self, timeout: float = 15.0) -> None:
         self.timeout = timeout  # Twilio gives a webhook 15 seconds
         self.session = requests.Session()
+        # one connection per concurrent leg, so a load run does not queue behind a small pool
+        self.session.mount("http://", HTTPAdapter(pool_connections=4, pool_maxsize=256))
+        self.session.mount("https://", HTTPAdapter(pool_connections=4, pool_maxsize=256))
 
     def send(self, method: str, url: str, params: Mapping[str, str], headers: dict[str, str]) -> Reply:
         try:

@@ -115,6 +115,11 @@ class VoiceProvider:
         checked against the public URL (``PUBLIC_BASE_URL``), with and without the default port."""
         raise NotImplementedError
 
+    def check_request(self, request) -> bool:
+        """``validate_request`` for a Flask/Werkzeug request: its URL, form and signature header."""
+        params = request.form if request.mimetype != "application/json" else request.get_data(as_text=True)
+        return self.validate_request(request.url, params, request.headers.get(SIGNATURE_HEADER))
+
     def callback_url(self, path: str) -> str:
         """The absolute URL the carrier should call for ``path`` (``/telephony/twilio/status``)."""
         base = self.config.get("PUBLIC_BASE_URL") or "http://localhost"

@@ -38,6 +38,10 @@ class LocalProvider(TwilioProvider):
     def auth_token(self) -> str:
         return local_credentials(self.config)[1]
 
+    def callback_url(self, path: str) -> str:
+        base = self.config.get("LOCAL_CARRIER_WEBHOOK_URL") or self.config.get("PUBLIC_BASE_URL") or "http://localhost"
+        return base.rstrip("/") + "/" + path.lstrip("/")
+
     def http_client(self):
         carrier = current_app.extensions.get("local_carrier") if has_app_context() else None
         if carrier is not None:

@@ -113,3 +113,30 @@ def test_get_webhooks_are_signed_over_the_query(carrier, hooks):
     assert carrier.wait_for(call.sid)
     [following] = hooks.named("next")
     assert following["method"] == "GET" and following["valid"] and following["form"]["CallSid"] == call.sid
+
+
+def test_softphone_call_fetches_the_client_voice_url(carrier, hooks):
+    voice = hooks.on("client", str(Twiml().hangup()))
+    call = carrier.softphone_call("member-4", params={"To": "+8613800138000", "interaction": "41"}, voice_url=voice)
+    assert carrier.wait_for(call.sid)
+    form = hooks.named("client")[0]["form"]
+    assert form["From"] == "client:member-4" and form["To"] == "+8613800138000" and form["interaction"] == "41"
+    assert form["ApplicationSid"].startswith("AP") and form["Direction"] == "inbound"
+
+
+def test_provider_checks_the_carriers_requests(carrier, hooks, webhook_app):
+    """The signature the carrier sends is accepted by the provider's own check on the request."""
+    from telephony.providers.local import LocalProvider
+
+    checked = []
+
+    @webhook_app.post("/checked")
+    def checked_hook():
+        from flask import request
+
+        checked.append(LocalProvider({}).check_request(request))
+        return str(Twiml().hangup())
+
+    call = carrier.inbound_call(from_=CUSTOMER, to=NUMBER, voice_url="http://crowdline.test/checked")
+    assert carrier.wait_for(call.sid)
+    assert checked == [True]
