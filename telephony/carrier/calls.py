@@ -79,7 +79,8 @@ class Call:
         self.answered_at: float | None = None
         self.bridged_since: float | None = None
         self.ended_at: float | None = None
-        self.hangup_requested: str | None = None  # who hung up: "caller", "api", "carrier"
+        self.hangup_requested: str | None = None  # who hung up: "party", "api", "carrier"
+        self.hangup_at: float | None = None  # when they did (the call's end, however long tearing down takes)
         self.redirect: Redirect | None = None
         self.callback_sequence = 0
         self.events: list[CallEvent] = []
@@ -107,6 +108,7 @@ class Call:
         with self.cond:
             if self.hangup_requested is None:
                 self.hangup_requested = by
+                self.hangup_at = self.clock.now()
             self.cond.notify_all()
 
     def request_redirect(self, redirect: Redirect) -> None:
@@ -120,17 +122,19 @@ class Call:
             self.cond.notify_all()
 
     # --- waiting --------------------------------------------------------------------------
-    def wait(self, seconds: float | None, done: Callable[[], bool] = lambda: False) -> str:
+    def wait(self, seconds: float | None, done: Callable[[], bool] = lambda: False, *,
+             until_redirect: bool = True) -> str:
         """Wait ``seconds`` simulated seconds (None: until something happens). Returns why it
-        stopped: ``timeout``, ``done`` (the predicate became true), ``hangup`` or ``redirect``.
-        The party's own hang-up (patience, talk time) is enforced here."""
+        stopped: ``timeout``, ``done`` (the predicate became true), ``hangup`` or ``redirect``
+        (unless ``until_redirect`` is False: a ringing call keeps its redirect for when it is
+        answered). The party's own hang-up (patience, talk time) is enforced here."""
         deadline = None if seconds is None else time.monotonic() + self.clock.real_seconds(seconds)
         with self.cond:
             while True:
                 self._party_hangs_up_if_due()
                 if self.hangup_requested:
                     return "hangup"
-                if self.redirect is not None:
+                if until_redirect and self.redirect is not None:
                     return "redirect"
                 if done():
                     return "done"
@@ -147,6 +151,7 @@ class Call:
         party_at = self.party.hangup_deadline(self.started_at, self.bridged_since)
         if party_at is not None and self.clock.now() >= party_at and self.hangup_requested is None:
             self.hangup_requested = "party"
+            self.hangup_at = party_at
             self.events.append(CallEvent(self.clock.now(), "party-hangup", {}))
 
     # --- what Twilio posts ----------------------------------------------------------------

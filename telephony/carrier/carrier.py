@@ -199,7 +199,7 @@ class LocalCarrier:
         if party.busy:
             return "busy"
         ring = party.ring_seconds if party.answers and not call.unreachable else math.inf
-        outcome = call.wait(min(ring, timeout))
+        outcome = call.wait(min(ring, timeout), until_redirect=False)
         if outcome == "hangup":
             return "canceled"
         return "answered" if ring <= timeout else "no-answer"
@@ -265,7 +265,7 @@ class LocalCarrier:
             if status == "completed" and call.answered_at is None:
                 status = "canceled" if call.hangup_requested else "no-answer"
             call.status = status
-            call.ended_at = self.clock.now()
+            call.ended_at = call.hangup_at if call.hangup_at is not None else self.clock.now()
             call.cond.notify_all()
             parent = self.calls.get(call.parent_sid) if call.parent_sid else None
         call.log("ended", status=status, duration=call.duration, by=call.hangup_requested)

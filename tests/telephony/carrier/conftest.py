@@ -15,7 +15,7 @@ from telephony.carrier import LocalCarrier, WsgiTransport
 from telephony.providers.local import LOCAL_AUTH_TOKEN
 
 BASE = "http://crowdline.test"
-SPEED = 50.0
+SPEED = 20.0  # fast, yet a few simulated seconds of slack are ~200 ms of real time on a busy machine
 
 
 class Hooks:
