@@ -12,7 +12,7 @@ import time
 from collections.abc import Iterable
 from xml.etree.ElementTree import Element
 
-from telephony.carrier.calls import Call, CallEvent, CarrierError, Redirect
+from telephony.carrier.calls import Call, CallEvent, CarrierError, Redirect, new_sid
 from telephony.carrier.clock import Clock
 from telephony.carrier.conference import Conference, Conferences
 from telephony.carrier.dial import dial
@@ -301,6 +301,19 @@ class LocalCarrier:
             if conference.status_callback and CONFERENCE_EVENT_NAMES[event] in conference.events:
                 params = self.conferences.params(conference, event, extra, self.clock.rfc2822())
                 self.webhooks.request(conference.status_callback, params, conference.status_callback_method)
+            if event == "conference-end" and conference.recording_callback and conference.started_at is not None:
+                self.report_recording(conference.recording_callback, conference.recording_callback_method,
+                                      seconds=self.clock.now() - conference.started_at, source="DialConference",
+                                      ConferenceSid=conference.sid)
+
+    def report_recording(self, url: str, method: str, *, seconds: float, source: str, **ids: str) -> None:
+        """A recording status callback (``completed``) for a recorded conference or dial."""
+        sid = new_sid("RE")
+        params = {"AccountSid": self.account_sid, "RecordingSid": sid, "RecordingStatus": "completed",
+                  "RecordingUrl": f"https://api.twilio.com/2010-04-01/Accounts/{self.account_sid}/Recordings/{sid}",
+                  "RecordingDuration": str(round(seconds)), "RecordingChannels": "2", "RecordingSource": source,
+                  "RecordingStartTime": self.clock.rfc2822(self.clock.now() - seconds), "ErrorCode": "0", **ids}
+        self.webhooks.request(url, params, method)
 
     # --- Dial to a client, a number or a SIP URI ---------------------------------------------
     def dial(self, parent: Call, nouns: list[Element], verb: Element, url: str) -> dict[str, str]:

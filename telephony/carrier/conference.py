@@ -35,6 +35,8 @@ class Conference:
     status_callback_method: str = "POST"
     events: frozenset[str] = frozenset()
     sequence: int = 0
+    recording_callback: str | None = None  # recorded from its start; reported when it ends
+    recording_callback_method: str = "POST"
 
     @property
     def started(self) -> bool:
@@ -60,7 +62,8 @@ class Conferences:
             return self._live.get(name)
 
     def join(self, name: str, participant: Participant, *, now: float, status_callback: str | None,
-             status_callback_method: str, events: frozenset[str]) -> tuple[Conference, list[tuple[str, dict]]]:
+             status_callback_method: str, events: frozenset[str], recording_callback: str | None = None,
+             recording_callback_method: str = "POST") -> tuple[Conference, list[tuple[str, dict]]]:
         """Add a participant; returns the conference and the events to report, in order."""
         with self.lock:
             conference = self._live.get(name)
@@ -72,6 +75,9 @@ class Conferences:
                 conference.status_callback = status_callback
                 conference.status_callback_method = status_callback_method
                 conference.events = events
+            if recording_callback and not conference.recording_callback:
+                conference.recording_callback = recording_callback
+                conference.recording_callback_method = recording_callback_method
             conference.participants[participant.call.sid] = participant
             reported = [("participant-join", _participant_params(participant))]
             if participant.start_on_enter and conference.started_at is None:

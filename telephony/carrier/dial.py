@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import threading
 from typing import TYPE_CHECKING
-from urllib.parse import parse_qsl
+from urllib.parse import parse_qsl, urljoin
 from xml.etree.ElementTree import Element
 
 from telephony.carrier.calls import Call
@@ -82,6 +82,10 @@ def dial(carrier: LocalCarrier, parent: Call, nouns: list[Element], verb: Elemen
     if outcome != "done":
         winner.request_hangup("carrier")
         winner.finished.wait(5)
+    recording = verb.get("recordingStatusCallback")
+    if recording and (verb.get("record") or "do-not-record").startswith("record-from"):
+        carrier.report_recording(urljoin(url, recording), verb.get("recordingStatusCallbackMethod") or "POST",
+                                 seconds=winner.duration, source="DialVerb", CallSid=parent.sid)
     return {"DialCallStatus": "completed", "DialCallSid": winner.sid, "DialCallDuration": str(winner.duration),
             "DialBridged": "true"}
 

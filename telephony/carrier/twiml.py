@@ -177,10 +177,13 @@ class TwimlRunner:
         participant = Participant(call, start_on_enter=_flag(noun.get("startConferenceOnEnter"), True),
                                   end_on_exit=_flag(noun.get("endConferenceOnExit"), False),
                                   muted=_flag(noun.get("muted"), False), label=noun.get("participantLabel") or "")
-        callback = noun.get("statusCallback")
+        callback, recording = noun.get("statusCallback"), noun.get("recordingStatusCallback")
+        records = (noun.get("record") or "do-not-record") != "do-not-record"
         conference, reported = carrier.conferences.join(
             name, participant, now=carrier.clock.now(), status_callback=urljoin(url, callback) if callback else None,
-            status_callback_method=noun.get("statusCallbackMethod") or "POST", events=events)
+            status_callback_method=noun.get("statusCallbackMethod") or "POST", events=events,
+            recording_callback=urljoin(url, recording) if recording and records else None,
+            recording_callback_method=noun.get("recordingStatusCallbackMethod") or "POST")
         call.log("conference-join", conference=name, conference_sid=conference.sid)
         carrier.report_conference(conference, reported)
         try:

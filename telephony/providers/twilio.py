@@ -124,7 +124,8 @@ class Twiml:
 
     def conference(self, name: str, *, start_on_enter: bool, end_on_exit: bool, wait_url: str | None = None,
                    status_callback: str | None = None, events: Iterable[str] = CONFERENCE_EVENTS,
-                   beep: bool = False, label: str | None = None) -> Twiml:
+                   beep: bool = False, label: str | None = None, recording_status_callback: str | None = None) -> Twiml:
+        """``<Dial><Conference>``; with ``recording_status_callback``, recorded from its start."""
         dial = Dial()
         options: dict[str, object] = {"start_conference_on_enter": start_on_enter, "beep": beep,
                                       "end_conference_on_exit": end_on_exit, "participant_label": label}
@@ -133,6 +134,9 @@ class Twiml:
         if status_callback:
             options.update(status_callback=status_callback, status_callback_method="POST",
                            status_callback_event=" ".join(events))
+        if recording_status_callback:
+            options.update(record="record-from-start", recording_status_callback=recording_status_callback,
+                           recording_status_callback_method="POST", recording_status_callback_event="completed")
         dial.conference(name, **options)
         self.response.append(dial)
         return self
@@ -177,15 +181,17 @@ class Twiml:
 
 
 def caller_waits_in_conference(conference: str, *, wait_url: str, status_callback: str | None = None,
-                               greeting: str | None = None, language: str | None = None) -> str:
+                               greeting: str | None = None, language: str | None = None,
+                               recording_status_callback: str | None = None) -> str:
     """The caller's TwiML: an optional greeting, then a conference named for the interaction that
     does not start before an agent joins (the caller hears ``wait_url`` meanwhile) and ends when
-    the caller leaves."""
+    the caller leaves; recorded when ``recording_status_callback`` is given."""
     twiml = Twiml()
     if greeting:
         twiml.say(greeting, language)
     return str(twiml.conference(conference, start_on_enter=False, end_on_exit=True, wait_url=wait_url,
-                                status_callback=status_callback, label="customer"))
+                                status_callback=status_callback, label="customer",
+                                recording_status_callback=recording_status_callback))
 
 
 def hold_music(*, language: str | None = None, message: str | None = None, music_url: str | None = None,

@@ -125,3 +125,33 @@ def test_sip_domain_call_and_escalation_by_dial_sip(carrier, hooks):
     leg = carrier.get(escalated["DialCallSid"])
     assert leg.to == enterprise and leg.extra_params == {"SipHeader_X-Crowdline-Interaction": "41"}
     assert 7 <= leg.duration <= 10
+
+
+def test_recorded_conference_reports_its_recording(carrier, hooks):
+    twiml = caller_waits_in_conference("interaction-50", wait_url="", recording_status_callback="rec")
+    voice = hooks.on("voice", twiml)
+    hooks.on("rec", "")
+    agent_url = hooks.on("agent", agent_joins_conference("interaction-50"))
+    carrier.register_client("member-6", Party(ring_seconds=1, talk_seconds=12))
+    caller = carrier.inbound_call(from_=CUSTOMER, to=NUMBER, voice_url=voice)
+    hooks.wait_until(lambda: carrier.conferences.get("interaction-50") is not None)
+    agent = carrier.create_call(to="client:member-6", from_=NUMBER, url=agent_url)
+    assert carrier.wait_for(agent.sid) and carrier.wait_for(caller.sid)
+    hooks.wait_until(lambda: hooks.named("rec"))
+    [recording] = hooks.named("rec")
+    form = recording["form"]
+    assert recording["valid"] and form["RecordingStatus"] == "completed" and form["RecordingSid"].startswith("RE")
+    assert form["RecordingSource"] == "DialConference" and form["ConferenceSid"].startswith("CF")
+    assert 11 <= int(form["RecordingDuration"]) <= 15
+
+
+def test_recorded_dial_reports_its_recording(carrier, hooks):
+    voice = hooks.on("voice", '<Response><Dial record="record-from-answer-dual" recordingStatusCallback="rec">'
+                              '<Number>+8613900000001</Number></Dial></Response>')
+    hooks.on("rec", "")
+    carrier.register_party("+8613900000001", Party(ring_seconds=1, talk_seconds=6))
+    caller = carrier.inbound_call(from_=CUSTOMER, to=NUMBER, voice_url=voice)
+    assert carrier.wait_for(caller.sid)
+    [recording] = hooks.named("rec")
+    assert recording["form"]["CallSid"] == caller.sid and recording["form"]["RecordingSource"] == "DialVerb"
+    assert 5 <= int(recording["form"]["RecordingDuration"]) <= 8

@@ -140,3 +140,25 @@ def test_start_local_carrier_is_one_per_app(app):
     finally:
         app.extensions.pop("local_carrier", None)
         app.config.pop("LOCAL_CARRIER_SPEED")
+
+
+def test_simulator_paths_start_calls_and_register_softphones(carrier, hooks):
+    """What a simulator uses when the carrier runs as its own process."""
+    from werkzeug.test import Client as WsgiClient
+
+    rest = WsgiClient(carrier.rest_app)
+    assert rest.post("/carrier/clients/member-5", data={"ring_seconds": "1", "talk_seconds": "4"}).status_code == 201
+    assert carrier.directory.clients() == ["member-5"]
+    hooks.on("voice", str(Twiml().gather("menu", num_digits=1)))
+    hooks.on("menu", str(Twiml().dial_client("member-5")))
+    reply = rest.post("/carrier/inbound", data={"From": "+8613800138000", "To": NUMBER, "patience": "60",
+                                                "digits": ["3"], "Url": "http://crowdline.test/t/voice",
+                                                "SipHeader_X-Crowdline-Campaign": "7"})
+    assert reply.status_code == 201
+    sid = reply.get_json()["sid"]
+    assert carrier.wait_for(sid)
+    assert hooks.named("menu")[0]["form"]["Digits"] == "3"
+    assert hooks.named("voice")[0]["form"]["SipHeader_X-Crowdline-Campaign"] == "7"
+    events = rest.get(f"/carrier/calls/{sid}/events").get_json()
+    assert events["status"] == "completed" and "bridged" in [event["kind"] for event in events["events"]]
+    assert rest.delete("/carrier/clients/member-5").status_code == 204 and carrier.directory.clients() == []
