@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import logging
 import threading
+import time
 
 from werkzeug.serving import BaseWSGIServer, make_server
 
@@ -30,7 +31,8 @@ def start_local_carrier(app, *, speed: float | None = None) -> LocalCarrier:
 
     Webhooks go into the app's own WSGI callable (no port) at ``PUBLIC_BASE_URL`` (default
     ``http://localhost``), or over HTTP to ``LOCAL_CARRIER_WEBHOOK_URL`` when that is set. With
-    ``LOCAL_CARRIER_PORT`` set, its REST API is also served on ``127.0.0.1:PORT`` in a thread.
+    ``LOCAL_CARRIER_PORT`` set, its REST API is also served on ``127.0.0.1:PORT`` in a thread. A
+    daemon thread forgets calls that ended more than ``LOCAL_CARRIER_KEEP_SECONDS`` ago.
     """
     carrier = app.extensions.get("local_carrier")
     if carrier is not None:
@@ -42,11 +44,23 @@ def start_local_carrier(app, *, speed: float | None = None) -> LocalCarrier:
                            speed=speed or float(app.config.get("LOCAL_CARRIER_SPEED") or 1.0),
                            account_sid=account_sid, auth_token=auth_token)
     app.extensions["local_carrier"] = carrier
+    keep = float(app.config.get("LOCAL_CARRIER_KEEP_SECONDS") or 3600)
+    threading.Thread(target=_forget_ended_calls, args=(carrier, keep), name="local-carrier-janitor",
+                     daemon=True).start()
     port = app.config.get("LOCAL_CARRIER_PORT")
     if port:
         serve_rest(carrier, "127.0.0.1", int(port))
     logger.info("Local carrier ready (speed %s, webhooks to %s)", carrier.clock.speed, carrier.base_url)
     return carrier
+
+
+def _forget_ended_calls(carrier: LocalCarrier, keep: float, every: float = 60.0) -> None:
+    """Keep a long ``make run`` from holding every call it ever carried."""
+    while True:
+        time.sleep(every)
+        forgotten = carrier.forget_ended(keep)
+        if forgotten:
+            logger.debug("Local carrier forgot %s ended calls", forgotten)
 
 
 def serve_rest(carrier: LocalCarrier, host: str, port: int) -> BaseWSGIServer:

@@ -176,6 +176,16 @@ class LocalCarrier:
         call = self.get(sid)
         return bool(call and call.finished.wait(timeout))
 
+    def forget_ended(self, older_than: float) -> int:
+        """Drop calls that ended more than ``older_than`` simulated seconds ago; returns how many."""
+        cutoff = self.clock.now() - older_than
+        with self.lock:
+            old = [sid for sid, call in self.calls.items() if call.ended_at is not None and call.ended_at < cutoff]
+            for sid in old:
+                del self.calls[sid]
+            self.conferences.history = [conference for conference in self.conferences.history if not conference.ended]
+        return len(old)
+
     def shutdown(self, timeout: float = 5.0) -> None:
         """Hang up every live call and wait for their legs to finish."""
         with self.lock:

@@ -74,6 +74,9 @@ class TwimlRunner:
                 following = getattr(self, f"_verb_{verb.tag.lower()}", self._verb_unknown)(verb, url)
             except End:
                 return None
+            except ValueError as error:  # a malformed attribute (loop="x"): Twilio's application error
+                self.call.log("application-error", verb=verb.tag, error=str(error))
+                return None
             if self.call.redirect is not None:
                 return self._take_redirect()
             if self.call.hangup_requested:

@@ -140,3 +140,17 @@ def test_provider_checks_the_carriers_requests(carrier, hooks, webhook_app):
     call = carrier.inbound_call(from_=CUSTOMER, to=NUMBER, voice_url="http://crowdline.test/checked")
     assert carrier.wait_for(call.sid)
     assert checked == [True]
+
+
+def test_a_malformed_attribute_is_an_application_error(carrier, hooks):
+    call = carrier.inbound_call(from_=CUSTOMER, to=NUMBER,
+                                voice_url=hooks.on("voice", '<Response><Pause length="soon"/></Response>'))
+    assert carrier.wait_for(call.sid)
+    assert call.status == "completed" and "application-error" in kinds(carrier, call.sid)
+
+
+def test_ended_calls_are_forgotten_after_a_while(carrier, hooks):
+    call = carrier.inbound_call(from_=CUSTOMER, to=NUMBER, voice_url=hooks.on("voice", str(Twiml().hangup())))
+    assert carrier.wait_for(call.sid)
+    assert carrier.forget_ended(older_than=3600) == 0 and carrier.get(call.sid) is call
+    assert carrier.forget_ended(older_than=0) == 1 and carrier.get(call.sid) is None
