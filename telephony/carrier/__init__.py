@@ -6,6 +6,17 @@ pointed here), requests voice URLs and follows the TwiML it gets, bridges legs i
 dials, and posts status callbacks signed exactly as Twilio signs them. It runs inside the app
 (``start_local_carrier``, webhooks delivered straight into the app's WSGI callable) or as its own
 process (``python -m telephony.carrier``, webhooks over HTTP).
+
+A simulator drives it like this (durations are simulated seconds, ``speed`` times faster)::
+
+    carrier = start_local_carrier(app, speed=10)
+    number = carrier.allocate_number()               # voice URL: /telephony/twilio/voice
+    carrier.register_client("member-4", Party(ring_seconds=3, talk_seconds=180))
+    call = carrier.inbound_call(from_="+8613800138000", to=number, party=Party(patience=60, digits=["1"]))
+    carrier.wait_for(call.sid); carrier.events(call.sid)
+
+From another process the same is ``POST /carrier/clients/<identity>`` and ``POST /carrier/inbound``
+on the carrier's port, and ``GET /carrier/calls/<sid>/events``.
 """
 
 from __future__ import annotations

@@ -157,6 +157,8 @@ class LocalCarrier:
         if status:
             if status not in ("completed", "canceled"):
                 raise CarrierError(f"Invalid Status: {status}", 21218)
+            if status == "canceled" and call.answered_at is not None:
+                return call  # as on Twilio: "canceled" only stops a call that is still queued or ringing
             if not call.ended:
                 call.log("api-hangup", status=status)
                 call.request_hangup("api")

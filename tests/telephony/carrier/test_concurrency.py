@@ -45,3 +45,17 @@ def test_a_ringing_call_keeps_its_redirect_until_answered(carrier, hooks):
     assert carrier.wait_for(call.sid)
     assert not hooks.named("first") and len(hooks.named("second")) == 1
     assert call.answered_at is not None and call.answered_at - call.created_at >= 9
+
+
+def test_cancel_only_stops_a_call_not_yet_answered(carrier, hooks):
+    hooks.on("voice", str(Twiml().pause(30)))
+    live = carrier.inbound_call(from_="+8613800138000", to="+8640000000001", voice_url=f"{BASE}/t/voice")
+    hooks.wait_until(lambda: hooks.named("voice"))
+    carrier.update_call(live.sid, status="canceled")
+    assert not carrier.wait_for(live.sid, timeout=0.3) and live.hangup_requested is None
+    carrier.register_party("+8613900000002", Party(ring_seconds=30))
+    ringing = carrier.create_call(to="+8613900000002", from_="+8640000000001", url=f"{BASE}/t/voice")
+    carrier.update_call(ringing.sid, status="canceled")
+    assert carrier.wait_for(ringing.sid) and ringing.status == "canceled"
+    carrier.hangup(live.sid)
+    assert carrier.wait_for(live.sid) and live.status == "completed"
