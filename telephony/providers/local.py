@@ -38,9 +38,12 @@ class LocalProvider(TwilioProvider):
     def auth_token(self) -> str:
         return local_credentials(self.config)[1]
 
+    @property
+    def signed_base_url(self) -> str | None:
+        return self.config.get("LOCAL_CARRIER_WEBHOOK_URL") or self.config.get("PUBLIC_BASE_URL")
+
     def callback_url(self, path: str) -> str:
-        base = self.config.get("LOCAL_CARRIER_WEBHOOK_URL") or self.config.get("PUBLIC_BASE_URL") or "http://localhost"
-        return base.rstrip("/") + "/" + path.lstrip("/")
+        return (self.signed_base_url or "http://localhost").rstrip("/") + "/" + path.lstrip("/")
 
     def http_client(self):
         carrier = current_app.extensions.get("local_carrier") if has_app_context() else None

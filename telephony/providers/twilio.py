@@ -241,6 +241,11 @@ class TwilioProvider(VoiceProvider):
         return self.config.get("TWILIO_AUTH_TOKEN") or ""
 
     @property
+    def signed_base_url(self) -> str | None:
+        """The base URL the carrier signs webhooks for (None: the request's own URL)."""
+        return self.config.get("PUBLIC_BASE_URL")
+
+    @property
     def api_key(self) -> tuple[str, str]:
         """The API key (SID, secret) that signs softphone tokens."""
         return self.config.get("TWILIO_API_KEY") or "", self.config.get("TWILIO_API_SECRET") or ""
@@ -256,7 +261,7 @@ class TwilioProvider(VoiceProvider):
     def validate_request(self, url: str, params: Mapping, signature: str | None) -> bool:
         if not signature or not self.auth_token:
             return False
-        checked = public_url(url, self.config.get("PUBLIC_BASE_URL"))
+        checked = public_url(url, self.signed_base_url)
         return RequestValidator(self.auth_token).validate(checked, params, signature)
 
     def place_call(self, to: str, from_: str, url: str, *, status_callback: str | None = None,
