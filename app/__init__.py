@@ -151,7 +151,8 @@ def register_request_hooks(app: APIFlask) -> None:
         return {
             "current_user": current_user(),
             "current_locale": locale.language if locale else "en",
-            "languages": {"en": "English", "zh": "简体中文"},
+            # The shell's names carry a prefix no page uses, so a page's own variables cannot hide them.
+            "ui_languages": {"en": "English", "zh": "简体中文"},
         }
 
     @app.after_request
