@@ -16,6 +16,7 @@ from apiflask import APIFlask
 from flask import has_request_context, request, session
 
 from app import config as settings
+from app import formatting
 from app.extensions import babel, csrf, db, limiter, migrate, redis_store
 
 __all__ = ["create_app"]
@@ -51,6 +52,7 @@ def create_app(overrides: dict | None = None) -> APIFlask:
     register_blueprints(app)
     register_error_handlers(app)
     register_request_hooks(app)
+    formatting.register(app)
     register_commands(app)
     configure_logging(app)
     return app

@@ -1,11 +1,14 @@
 """Money as integer minor units with an ISO 4217 currency. Never floats.
 
 ``Money.parse("12.34", "CNY")`` reads user input exactly; amounts with more decimals than the
-currency has are refused rather than rounded, so no minor unit is ever lost.
+currency has are refused rather than rounded, so no minor unit is ever lost. It reads what people
+type: "1,000", "¥5000", "5 000 元", "CNY 12.50", full-width digits — every money form uses it.
 """
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
@@ -17,8 +20,29 @@ CURRENCY_EXPONENTS: dict[str, int] = {
 }
 
 
+# What may stand before or after an amount, and the currencies each may stand for.
+CURRENCY_MARKS: dict[str, frozenset[str]] = {
+    "¥": frozenset({"CNY", "JPY"}), "元": frozenset({"CNY"}), "人民币": frozenset({"CNY"}), "RMB": frozenset({"CNY"}),
+    "$": frozenset({"USD", "HKD", "SGD", "AUD", "CAD", "TWD", "MXN"}), "US$": frozenset({"USD"}),
+    "HK$": frozenset({"HKD"}), "S$": frozenset({"SGD"}), "A$": frozenset({"AUD"}), "C$": frozenset({"CAD"}),
+    "NT$": frozenset({"TWD"}), "R$": frozenset({"BRL"}), "€": frozenset({"EUR"}), "£": frozenset({"GBP"}),
+    "₩": frozenset({"KRW"}), "₹": frozenset({"INR"}), "₱": frozenset({"PHP"}), "฿": frozenset({"THB"}),
+    "₫": frozenset({"VND"}), "RM": frozenset({"MYR"}), "Rp": frozenset({"IDR"}), "日元": frozenset({"JPY"}),
+    "美元": frozenset({"USD"}), "港元": frozenset({"HKD"}), "欧元": frozenset({"EUR"}), "英镑": frozenset({"GBP"}),
+}
+MAX_INPUT_CHARS = 40
+MAX_MINOR = 10**15  # far above any real amount, well inside a BIGINT
+_PLAIN = re.compile(r"-?(?:\d+(?:\.\d*)?|\.\d+)")
+_GROUPED = re.compile(r"-?\d{1,3}(?:,\d{3})+(?:\.\d*)?")
+_MARK = re.compile(r"^(?P<before>[^\d.,-]*)(?P<number>-?[\d.,]+)(?P<after>[^\d.,]*)$")
+
+
 class MoneyError(ValueError):
     """An amount or currency that cannot be represented exactly."""
+
+
+class MoneyPrecisionError(MoneyError):
+    """An amount with more decimal places than its currency has."""
 
 
 def check_currency(code: str) -> str:
@@ -47,6 +71,8 @@ class Money:
         """Exact decimal major units (``"12.34"``) to minor units; refuses extra precision."""
         currency = check_currency(currency)
         exponent = CURRENCY_EXPONENTS[currency]
+        if isinstance(text, str):
+            text = _plain_number(text, currency)
         try:
             value = Decimal(str(text).strip())
         except InvalidOperation as exc:
@@ -54,8 +80,10 @@ class Money:
         if not value.is_finite():
             raise MoneyError(f"not an amount: {text!r}")
         minor = value.scaleb(exponent)
+        if abs(minor) >= MAX_MINOR:
+            raise MoneyError(f"too large an amount: {text}")
         if minor != minor.to_integral_value():
-            raise MoneyError(f"{currency} has {exponent} decimal places: {text}")
+            raise MoneyPrecisionError(f"{currency} has {exponent} decimal places: {text}")
         return cls(int(minor), currency)
 
     def _same(self, other: Money) -> None:
@@ -117,3 +145,25 @@ class Money:
 
     def to_dict(self) -> dict:
         return {"amount": self.amount, "currency": self.currency}
+
+
+def _plain_number(text: str, currency: str) -> str:
+    """What a person typed → a plain decimal: full-width forms folded, spaces and thousands
+    separators dropped, a currency sign or code of ``currency`` allowed before or after."""
+    folded = unicodedata.normalize("NFKC", text[: MAX_INPUT_CHARS + 1]).strip()
+    if len(folded) > MAX_INPUT_CHARS:
+        raise MoneyError("too long for an amount")
+    folded = re.sub(r"[\s\u00a0\u202f\u2009']", "", folded)
+    match = _MARK.match(folded)
+    if not match:
+        raise MoneyError(f"not an amount: {text!r}")
+    for mark in (match["before"], match["after"]):
+        if mark and mark.upper() != currency and currency not in CURRENCY_MARKS.get(mark, CURRENCY_MARKS.get(
+                mark.upper(), frozenset())):
+            raise MoneyError(f"not an amount in {currency}: {text!r}")
+    number = match["number"]
+    if _GROUPED.fullmatch(number):
+        number = number.replace(",", "")
+    if not _PLAIN.fullmatch(number):
+        raise MoneyError(f"not an amount: {text!r}")
+    return number

@@ -44,11 +44,6 @@ def _labels():
     return {"reason_labels": REASON_LABELS, "status_labels": STATUS_LABELS}
 
 
-@bp.app_template_filter("money_minor")
-def _money(amount: int | None, currency: str) -> str:
-    return "—" if amount is None else Money(int(amount), currency).format()
-
-
 def _parse_amount() -> tuple[int, str]:
     currency = request.form.get("currency", "CNY").upper()
     try:
@@ -56,6 +51,9 @@ def _parse_amount() -> tuple[int, str]:
     except MoneyError as exc:
         raise AppError(_("Enter an amount like 100 or 99.50."), status=422,
                        fields={"amount": _("Enter an amount like 100 or 99.50.")}) from exc
+    if money.amount <= 0:
+        raise AppError(_("Enter an amount greater than zero."), status=422,
+                       fields={"amount": _("Enter an amount greater than zero.")})
     return money.amount, money.currency
 
 

@@ -64,3 +64,20 @@ def test_allocate_never_loses_a_minor_unit(amount, ratios):
     for part, ratio in zip(parts, ratios, strict=True):
         exact = amount * ratio / total
         assert abs(part.amount - exact) < 1 + 1e-9
+
+
+@pytest.mark.parametrize("text,currency,minor", [
+    ("1,000", "CNY", 100_000), ("¥5000", "CNY", 500_000), ("￥5,000.50", "CNY", 500_050), ("5000 元", "CNY", 500_000),
+    ("CNY 12.5", "CNY", 1250), ("rmb12", "CNY", 1200), ("１２３．４", "CNY", 12340), (" 1 000 ", "EUR", 100_000),
+    ("$5", "USD", 500), ("US$5.25", "USD", 525), ("¥1,000", "JPY", 1000), (".5", "USD", 50),
+])
+def test_parse_reads_amounts_as_people_type_them(text, currency, minor):
+    assert Money.parse(text, currency) == Money(minor, currency)
+
+
+@pytest.mark.parametrize("text,currency", [("$5", "CNY"), ("€5", "USD"), ("1,00", "CNY"), ("1,0000", "CNY"),
+                                           ("1e5", "CNY"), ("¥", "CNY"), ("--5", "CNY"), ("1.2.3", "CNY"),
+                                           ("9" * 60, "CNY"), ("10000000000000000", "CNY"), ("5 5 元 元", "CNY")])
+def test_parse_refuses_what_is_not_one_amount_in_the_currency(text, currency):
+    with pytest.raises(MoneyError):
+        Money.parse(text, currency)

@@ -15,6 +15,7 @@ from academy.models import INDUSTRIES
 from app.auth.guards import current_user, get_in_org_or_404, page_login_required, scope_to_org
 from app.database import commit, rollback
 from app.errors import AppError, Forbidden, NotFound
+from app.formatting import money_text
 from app.money import CURRENCY_EXPONENTS, Money, MoneyError
 from app.paging import paginate
 from app.timeutil import as_utc, zone
@@ -56,10 +57,6 @@ def _campaign_labels():
     return {"state_labels": CAMPAIGN_STATE_LABELS, "transition_labels": TRANSITION_LABELS, "kind_labels": KIND_LABELS}
 
 
-def _money(amount: int, currency: str) -> str:
-    return Money(amount, currency).format()
-
-
 def _major(amount: int, currency: str) -> str:
     """Minor units as major units with separators, without the currency: ``500000`` CNY → ``5,000.00``."""
     return Money(amount, currency).major()
@@ -72,7 +69,7 @@ def index():
     user = current_user()
     page = paginate(scope_to_org(select(Campaign), Campaign.org_id, user), Campaign.id, limit=50,
                     cursor=request.args.get("cursor") or None)
-    return render_template("marketplace/campaigns/index.html", page=page, money=_money)
+    return render_template("marketplace/campaigns/index.html", page=page)
 
 
 # --- the wizard -----------------------------------------------------------------------------------
@@ -87,7 +84,7 @@ def _fee_preview(values: dict, fee_bps: int) -> dict:
             continue
         if amount.amount > 0:
             fee = amount.percent(fee_bps)
-            preview[name] = {"fee": fee.format(), "net": (amount - fee).format()}
+            preview[name] = {"fee": money_text(fee), "net": money_text(amount - fee)}
     return preview
 
 
@@ -190,7 +187,7 @@ def detail(campaign_id: int):
                            shift_count=len(campaign_shifts(campaign.id)), certifications=certifications,
                            plan_outdated=shifts.plan_outdated(campaign),
                            purposes=PURPOSE_LABELS, outcomes=OUTCOME_LABELS, tiers=TIER_LABELS,
-                           day_labels=DAY_LABELS, money=_money, major=_major, local=_local)
+                           day_labels=DAY_LABELS, major=_major, local=_local)
 
 
 @bp.post("/<int:campaign_id>/shifts/plan")

@@ -14,6 +14,7 @@ from app import events, jobs
 from app.auth.models import User
 from app.errors import Conflict, NotFound, ValidationError
 from app.extensions import db
+from app.formatting import money_text
 from app.timeutil import utcnow
 from payouts.models import OPEN_PAYOUT_STATES, Payout, PayoutDestination
 from payouts.postings import Leg, account, check_amount, find_balance, post, valid_currency
@@ -86,8 +87,8 @@ def request_payout(member_id: int, amount: int, currency: str, *, scheduled: boo
     the minimum, never more than available. The money moves to in-transit now; the job pays it."""
     currency, amount = valid_currency(currency), check_amount(amount)
     if amount < minimum_payout():
-        raise ValidationError(fields={"amount": _("The minimum withdrawal is %(min)s minor units.",
-                                                  min=minimum_payout())})
+        raise ValidationError(fields={"amount": _("The minimum withdrawal is %(min)s.",
+                                                  min=money_text(minimum_payout(), currency))})
     destination = destination_of(member_id)
     if destination is None or destination.status != "enabled":
         raise Conflict(_("Connect a payout account first."), code="no_payout_account")

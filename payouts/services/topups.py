@@ -9,6 +9,7 @@ from flask_babel import gettext as _
 
 from app.errors import ValidationError
 from app.extensions import db
+from app.formatting import money_text
 from app.timeutil import utcnow
 from payouts.models import Topup, Transfer
 from payouts.postings import PLATFORM, Leg, account, check_amount, post, valid_currency
@@ -24,7 +25,7 @@ def create_topup(org_id: int, user_id: int, amount: int, currency: str) -> Topup
     """A pending top-up and its checkout page; the wallet moves only when the payment is confirmed."""
     currency, amount = valid_currency(currency), check_amount(amount)
     if amount > MAX_TOPUP:
-        raise ValidationError(fields={"amount": _("At most %(max)s minor units per top-up.", max=MAX_TOPUP)})
+        raise ValidationError(fields={"amount": _("At most %(max)s per top-up.", max=money_text(MAX_TOPUP, currency))})
     provider = get_provider()
     topup = Topup(org_id=org_id, created_by_id=user_id, amount=amount, currency=currency, provider=provider.name)
     db.session.add(topup)

@@ -144,7 +144,7 @@ def test_a_refused_bank_payout_shows_on_the_phone_in_chinese(live, phone):
     page.get_by_test_id("lang-zh").click()
     page.wait_for_load_state()
     notice = page.get_by_test_id("payout-notice")
-    assert "88.00 CNY" in notice.inner_text()
+    assert "88.00 元" in notice.inner_text()
     assert page.get_by_test_id("payout-notice-reason").inner_text() == "该银行账户已被冻结。"
     assert page.get_by_test_id("open-stripe-dashboard").is_visible()
     assert fits_the_screen(page)

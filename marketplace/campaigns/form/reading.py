@@ -9,7 +9,7 @@ from decimal import Decimal, InvalidOperation
 from flask_babel import gettext as _
 from marshmallow import ValidationError as SchemaError
 
-from app.money import CURRENCY_EXPONENTS, Money, MoneyError, check_currency
+from app.money import CURRENCY_EXPONENTS, Money, MoneyError, MoneyPrecisionError, check_currency
 from app.timeutil import zone
 from marketplace.campaigns.form.fields import MONEY_FIELDS, PERCENT_FIELDS, FormInvalid
 from marketplace.campaigns.form.forecast import forecast_lines, forecast_text_from_csv, parse_when
@@ -50,17 +50,15 @@ class _Reader:
         return float(number / 100)
 
     def money(self, name: str, currency: str | None):
-        value = self.text(name).replace(" ", "")
-        if re.fullmatch(r"-?\d{1,3}(,\d{3})+(\.\d*)?", value):
-            value = value.replace(",", "")
+        value = self.text(name)
         if not value:
             return _MISSING
         if currency is None:
             return _MISSING
         try:
             return Money.parse(value, currency).amount
-        except MoneyError:
-            if re.fullmatch(r"-?\d+(\.\d+)?", value):
+        except MoneyError as exc:
+            if isinstance(exc, MoneyPrecisionError):
                 places = CURRENCY_EXPONENTS[currency]
                 self.errors.setdefault(name, _("%(currency)s amounts have at most %(n)s decimal places.",
                                                currency=currency, n=places) if places else
