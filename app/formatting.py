@@ -1,12 +1,21 @@
 """How the pages show values to people, one way everywhere: money in major units with the
-currency named in the page's language ("最低 10.00 元", "10.00 CNY")."""
+currency named in the page's language ("最低 10.00 元", "10.00 CNY"); times in the viewer's zone
+(or a campaign's), with weekday and month names in the page's language and the zone named
+("12月5日周六 14:00 UTC+8", "Sat, Dec 5 14:00 UTC+8")."""
 
 from __future__ import annotations
 
+from datetime import date, datetime
+
+from babel.dates import format_skeleton
 from flask import Flask
 from flask_babel import get_locale
 
 from app.money import Money
+from app.timeutil import as_utc, zone
+
+# Babel skeletons: the locale orders the parts and names the days and months.
+TIME_STYLES = {"datetime": ("MMMEd", "Hm"), "time": (None, "Hm"), "date": ("yMMMd", None), "day": ("MMMEd", None)}
 
 # The currency as a Chinese page names it after an amount; other languages show the ISO code.
 CURRENCY_NAMES_ZH = {"CNY": "元", "USD": "美元", "HKD": "港元", "EUR": "欧元", "GBP": "英镑", "JPY": "日元",
@@ -28,6 +37,49 @@ def money_text(amount: int | Money | None, currency: str | None = None) -> str:
     return f"{money.major()} {unit}"
 
 
+def zone_label(moment: datetime) -> str:
+    """``UTC+8``, ``UTC+5:30``, ``UTC-5``, ``UTC``: the same in every language."""
+    minutes = int(moment.utcoffset().total_seconds() // 60)
+    if minutes == 0:
+        return "UTC"
+    sign, minutes = ("+" if minutes > 0 else "-"), abs(minutes)
+    return f"UTC{sign}{minutes // 60}" + (f":{minutes % 60:02d}" if minutes % 60 else "")
+
+
+def viewer_zone() -> str:
+    from app.auth.guards import current_user
+
+    user = current_user()
+    return (user.timezone if user is not None else None) or "UTC"
+
+
+def when(value: datetime | date | str | None, style: str = "datetime", tz: str | None = None,
+         show_zone: bool = True) -> str:
+    """A stored UTC time for people: in ``tz`` (default the signed-in viewer's zone), the locale's
+    names of days and months, and the zone named unless ``show_zone=False`` (the first half of a range)."""
+    if value is None or value == "":
+        return ""
+    if isinstance(value, str):
+        value = datetime.fromisoformat(value.replace("Z", "+00:00"))
+    language = _language()
+    if not isinstance(value, datetime):  # a calendar date has no zone
+        return format_skeleton("yMMMd", value, locale=language)
+    moment = as_utc(value).astimezone(_zone(tz or viewer_zone()))
+    day, hour = TIME_STYLES[style]
+    parts = [format_skeleton(skeleton, moment, locale=language) for skeleton in (day, hour) if skeleton]
+    if hour and show_zone:
+        parts.append(zone_label(moment))
+    return " ".join(parts)
+
+
+def _zone(name: str):
+    try:
+        return zone(name)
+    except ValueError:
+        return zone("UTC")
+
+
 def register(app: Flask) -> None:
-    """The template filters every page uses: ``{{ amount|money(currency) }}``."""
+    """The template filters every page uses: ``{{ amount|money(currency) }}``, ``{{ moment|when }}``."""
     app.add_template_filter(money_text, "money")
+    app.add_template_filter(when, "when")

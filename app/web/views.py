@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from urllib.parse import urlsplit
+from zoneinfo import available_timezones
 
 from flask import Blueprint, current_app, flash, redirect, render_template, request, session, url_for
 from flask_babel import gettext as _
@@ -87,15 +88,17 @@ def signup():
     role = request.values.get("role", "member")
     if role not in ("member", "enterprise"):
         role = "member"
-    form = {"email": "", "name": "", "org_name": "", "role": role}
+    form = {"email": "", "name": "", "org_name": "", "role": role, "timezone": ""}
     errors: dict = {}
     if request.method == "POST":
-        form.update({k: request.form.get(k, "").strip() for k in ("email", "name", "org_name")})
+        form.update({k: request.form.get(k, "").strip() for k in ("email", "name", "org_name", "timezone")})
         try:
             user = services.register_user(
                 email=form["email"], password=request.form.get("password", ""), name=form["name"],
                 role=role, org_name=form["org_name"] or None, locale=_current_locale(),
             )
+            if form["timezone"] in available_timezones():  # the browser's zone; an odd value is no reason to refuse
+                services.update_profile(user, timezone=form["timezone"])
             commit()
         except AppError as exc:
             rollback()
@@ -203,7 +206,7 @@ def settings():
         except AppError as exc:
             rollback()
             errors, status = exc.fields or {"_form": exc.message}, exc.status
-    return render_template("web/settings.html", errors=errors), status
+    return render_template("web/settings.html", errors=errors, time_zones=sorted(available_timezones())), status
 
 
 @bp.post("/org/users")

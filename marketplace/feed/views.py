@@ -5,7 +5,7 @@ The blueprint is named ``work`` (the dashboards link to ``work.index`` and ``wor
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date
 
 from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
@@ -15,7 +15,6 @@ from app.auth.guards import current_user, page_login_required
 from app.database import commit, rollback
 from app.errors import AppError
 from app.extensions import db
-from app.timeutil import as_utc, zone
 from marketplace.feed import queries as feed
 from marketplace.labels import CLAIM_STATE_LABELS, INDUSTRY_LABELS
 from marketplace.members.profiles import get_profile
@@ -24,17 +23,6 @@ from marketplace.shifts import attendance, claims, waitlist
 from marketplace.shifts.queries import claims_page
 
 bp = Blueprint("work", __name__, url_prefix="/work", template_folder="../templates")
-
-
-@bp.app_template_filter("localtime")
-def localtime(value: datetime | str | None, fmt: str = "%m-%d %a %H:%M") -> str:
-    """A UTC time in the signed-in user's time zone."""
-    if value is None:
-        return ""
-    if isinstance(value, str):
-        value = datetime.fromisoformat(value)
-    user = current_user()
-    return as_utc(value).astimezone(zone(user.timezone if user else "UTC")).strftime(fmt)
 
 
 @bp.app_context_processor

@@ -103,6 +103,8 @@ def crawl_urls(application) -> list[str]:
     return urls
 
 
+ENGLISH_DATES = re.compile(r"\b(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\b")
+TAGS = re.compile(r"<(?:script|style)[^>]*>.*?</(?:script|style)>|<[^>]+>", re.S)
 LANGUAGE_BUTTONS = re.compile(r'data-testid="lang-([a-z]+)"')
 NEXT_PAGE = re.compile(r'href="([^"]*[?&](?:amp;)?cursor=[^"]+)"')
 
@@ -134,6 +136,8 @@ def test_every_page_of_every_role_answers_in_both_languages(demo):
                     continue
                 html = response.get_data(as_text=True)
                 other = "en" if lang == "zh" else "zh"
+                if lang == "zh" and ENGLISH_DATES.search(TAGS.sub(" ", html)):
+                    failures.append(f"{role} zh {url}: English date words {ENGLISH_DATES.findall(TAGS.sub(' ', html))}")
                 if f'<html lang="{"zh-Hans" if lang == "zh" else "en"}"' not in html:
                     failures.append(f"{role} {lang} {url}: not in the chosen language")
                 if LANGUAGE_BUTTONS.findall(html) != [other]:
@@ -176,3 +180,27 @@ def test_no_page_hides_a_name_of_the_shell():
                     names = {name.strip() for name in match.group(1).split(",")}
                     clashes += [f"{template.relative_to(root)} binds {name}" for name in names & SHELL_NAMES]
     assert not sorted(set(clashes)), sorted(set(clashes))
+
+
+def test_the_campaign_list_and_page_show_the_same_start_in_the_campaign_zone(demo):
+    from babel.dates import format_skeleton
+
+    from app.extensions import db
+    from app.timeutil import as_utc, zone
+    from marketplace.models import Campaign
+    from tests.helpers.web import csrf_token
+
+    client = demo.test_client()
+    sign_in(client, ROLES["enterprise_admin"], DEMO_PASSWORD)
+    client.post("/lang", data={"lang": "zh", "next": "/home", "csrf_token": csrf_token(client, "/home")})
+    listing = client.get("/campaigns/").get_data(as_text=True)
+    with demo.app_context():
+        campaigns = [(c.id, as_utc(c.starts_at).astimezone(zone(c.time_zone))) for c in db.session.scalars(
+            db.select(Campaign))]
+    assert campaigns
+    for campaign_id, start in campaigns:
+        shown = f"{format_skeleton('MMMEd', start, locale='zh')} {format_skeleton('Hm', start, locale='zh')}"
+        page = client.get(f"/campaigns/{campaign_id}").get_data(as_text=True)
+        assert shown in page, (campaign_id, shown)
+        assert f"/campaigns/{campaign_id}\"" in listing
+        assert shown in listing, (campaign_id, shown)
