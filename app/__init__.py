@@ -48,6 +48,7 @@ def create_app(overrides: dict | None = None) -> APIFlask:
         app.config["RATELIMIT_STORAGE_URI"] = _limiter_storage(app.config.get("REDIS_URL"))
 
     register_extensions(app)
+    register_request_limits(app)
     register_blueprints(app)
     register_error_handlers(app)
     register_request_hooks(app)
@@ -77,6 +78,13 @@ def register_extensions(app: APIFlask) -> None:
     redis_store.init_app(app)
     with app.app_context():
         configure_sqlite(db.engine)  # attaches listeners; opens no connection
+
+
+def register_request_limits(app: APIFlask) -> None:
+    """Before the blueprints: every ``<int:…>`` route gets the bounded id converter."""
+    from app.requests import register
+
+    register(app)
 
 
 def enabled_domains() -> list[str]:

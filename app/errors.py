@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 
 import redis
+import sqlalchemy.exc
 from apiflask import APIFlask, HTTPError, Schema, fields
 from flask import Flask, current_app, render_template, request
 from flask_babel import gettext as _
@@ -77,12 +78,20 @@ _HTTP_CODES = {
     405: ("method_not_allowed", _l("This method is not allowed here.")),
     409: ("conflict", _l("This conflicts with the current state.")),
     413: ("payload_too_large", _l("The request body is too large.")),
+    414: ("uri_too_long", _l("The address is too long.")),
     415: ("unsupported_media_type", _l("Send the body as application/json.")),
     422: ("validation_error", _l("Some fields are not valid.")),
     429: ("rate_limited", _l("Too many attempts. Wait a moment and try again.")),
+    431: ("headers_too_large", _l("The request headers are too large.")),
     500: ("internal_error", _l("Something went wrong on our side.")),
     503: ("service_unavailable", _l("A service this needs is unavailable right now. Try again in a minute.")),
 }
+
+
+def http_error(status: int, headers: dict | None = None) -> AppError:
+    """The ``AppError`` for an HTTP status the app answers itself (414, 415, 431…)."""
+    code, message = _HTTP_CODES[status]
+    return AppError(str(message), code=code, status=status, headers=headers)
 
 
 class ErrorDetailOut(Schema):
@@ -185,6 +194,12 @@ def register_error_handlers(app: APIFlask) -> None:
         code, message = _HTTP_CODES[503]
         return _respond(503, code, message, None, {"Retry-After": "30"})
 
+    @app.errorhandler(sqlalchemy.exc.DataError)
+    def _out_of_range(error: sqlalchemy.exc.DataError):
+        # The last guard: a value past its column's range that no parser above caught.
+        logger.warning("Value out of range on %s %s: %s", request.method, request.path, error.orig)
+        return _respond(422, "out_of_range", _("A number is out of range."), None, None)
+
     @app.errorhandler(Exception)
     def _unexpected(error: Exception):
         if isinstance(error, HTTPException):  # routed here only when no closer handler exists
@@ -224,10 +239,11 @@ def reject_malformed_json(app: Flask) -> None:
             code, message = _HTTP_CODES[413]
             raise AppError(str(message), code=code, status=413)
         if request.is_json and request.content_length != 0:
+            from app.requests import parse_json_body
+
             data = request.get_data(cache=True)
-            body = request.get_json(silent=True, cache=True)
-            if data and body is None and data.strip() != b"null":
-                raise BadRequest(_("The request body is not valid JSON."), code="malformed_json")
+            body = parse_json_body(data) if data.strip() else None
+            request._cached_json = (body, body)  # werkzeug's cache: the views read this parse
             if _bad_text(body):
                 raise BadRequest(_("Text must be valid Unicode without NUL characters."), code="invalid_text")
         elif request.form and any(_bad_text(v) for v in request.form.values()):

@@ -50,7 +50,7 @@ def mine():
     user = current_user()
     if request.method == "POST":
         try:
-            cert = services.get_certification(int(request.form.get("certification_id", "0") or 0))
+            cert = services.get_certification(request.form.get("certification_id", 0, type=int))
             services.submit_practical(user, cert, request.form.get("transcript", ""),
                                       request.form.get("recording_url") or None)
             commit()
@@ -88,14 +88,14 @@ def manage():
     if request.method == "POST":
         try:
             if request.form.get("action") == "revoke":
-                services.revoke(int(request.form.get("grant_id", "0")), actor=user,
+                services.revoke(request.form.get("grant_id", 0, type=int), actor=user,
                                 reason=request.form.get("reason", ""))
                 flash(_("Certification revoked."), "success")
             else:
                 member = find_user_by_email(request.form.get("email", ""))
                 if member is None:
                     raise ValidationError(fields={"email": _("No member with this e-mail.")})
-                cert = services.get_certification(int(request.form.get("certification_id", "0") or 0))
+                cert = services.get_certification(request.form.get("certification_id", 0, type=int))
                 services.grant(cert, member, actor_id=user.id)
                 flash(_("Certification issued."), "success")
             commit()

@@ -12,13 +12,14 @@ import csv
 import io
 import re
 from datetime import datetime
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from marshmallow import ValidationError as SchemaError
 
 from app.money import CURRENCY_EXPONENTS, Money, MoneyError, check_currency
+from app.numbers import MAX_ID, NumberError, bounded_decimal
 from app.timeutil import as_utc, zone
 from marketplace.models import Campaign
 from marketplace.schemas import CampaignIn
@@ -235,7 +236,7 @@ class _Reader:
         value = self.text(name)
         if not value:
             return None if nullable else _MISSING
-        if re.fullmatch(r"-?\d+", value):
+        if re.fullmatch(r"-?\d{1,10}", value) and abs(int(value)) <= MAX_ID:
             return int(value)
         self.errors.setdefault(name, _("Enter a whole number."))
         return _MISSING
@@ -245,8 +246,8 @@ class _Reader:
         if not value:
             return _MISSING
         try:
-            number = Decimal(value)
-        except InvalidOperation:
+            number = bounded_decimal(value)
+        except NumberError:
             number = Decimal("NaN")
         if not number.is_finite() or not 0 <= number <= 100:
             self.errors.setdefault(name, str(PERCENT_FIELDS[name]))

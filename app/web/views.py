@@ -232,10 +232,7 @@ def admin_users():
     stmt = select(User)
     if query:
         stmt = stmt.where(User.email.like(f"%{query.lower()}%") | User.name.ilike(f"%{query}%"))
-    try:
-        limit = min(max(int(request.args.get("limit", 50)), 1), 100)
-    except ValueError:
-        limit = 50
+    limit = min(max(request.args.get("limit", 50, type=int), 1), 100)
     page = paginate(stmt, User.id, limit=limit, cursor=request.args.get("cursor") or None)
     return render_template("web/admin_users.html", page=page, query=query, platform_roles=PLATFORM_ROLES)
 
