@@ -38,6 +38,10 @@ def create_app(overrides: dict | None = None) -> APIFlask:
     testing = bool(overrides.get("TESTING"))
     app.config.update(settings.from_environment(app.instance_path, testing=testing))
     app.config.update(overrides)
+    if not app.config.get("TRUSTED_HOSTS"):
+        from app.urls import trusted_hosts
+
+        app.config["TRUSTED_HOSTS"] = trusted_hosts(app.config)
     from app.errors import ErrorOut
 
     app.config.update(HTTP_ERROR_SCHEMA=ErrorOut, VALIDATION_ERROR_SCHEMA=ErrorOut)

@@ -137,6 +137,10 @@ def from_environment(instance_path: str, testing: bool = False) -> dict:
         "CREDENTIAL_SIGNING_KEY": _env("CREDENTIAL_SIGNING_KEY"),
         "ACADEMY_CONTENT_DIR": _env("ACADEMY_CONTENT_DIR"),
         "PUBLIC_BASE_URL": _env("PUBLIC_BASE_URL"),
+        # development (the default: any Host, URLs fall back to the one served) or production (signed
+        # and sent URLs need PUBLIC_BASE_URL; only ALLOWED_HOSTS, else PUBLIC_BASE_URL's host, are served).
+        "ENVIRONMENT": "testing" if testing else _env("CROWDLINE_ENV", "development"),
+        "ALLOWED_HOSTS": [h.strip() for h in (_env("ALLOWED_HOSTS") or "").split(",") if h.strip()],
         "FORCE_HTTPS": _env_bool("FORCE_HTTPS", False),
         # APIFlask: where the OpenAPI document and its interactive docs live.
         "SPEC_FORMAT": "json",
