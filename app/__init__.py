@@ -55,6 +55,7 @@ def create_app(overrides: dict | None = None) -> APIFlask:
     register_request_limits(app)
     register_blueprints(app)
     register_error_handlers(app)
+    retry_locked_writes(app)
     register_request_hooks(app)
     register_commands(app)
     configure_logging(app)
@@ -89,6 +90,13 @@ def register_request_limits(app: APIFlask) -> None:
     from app.requests import register
 
     register(app)
+
+
+def retry_locked_writes(app: APIFlask) -> None:
+    """After the blueprints: on SQLite, every view runs again when its write meets a lock."""
+    from app.database import retry_locked_writes as wrap
+
+    wrap(app)
 
 
 def enabled_domains() -> list[str]:

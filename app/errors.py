@@ -12,7 +12,7 @@ import logging
 import redis
 import sqlalchemy.exc
 from apiflask import APIFlask, HTTPError, Schema, fields
-from flask import Flask, current_app, render_template, request
+from flask import Flask, Response, current_app, render_template, request
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_wtf.csrf import CSRFError
@@ -137,11 +137,16 @@ def _respond(status: int, code: str, message: str, fields: dict | None, headers:
     headers.pop("Content-Type", None)
     if wants_json():
         return error_body(code, message, fields), status, headers
-    return (
-        render_template("errors/error.html", status=status, code=code, message=str(message), fields=fields or {}),
-        status,
-        headers,
-    )
+    try:
+        page = render_template("errors/error.html", status=status, code=code, message=str(message),
+                               fields=fields or {})
+    except Exception:
+        logger.exception("The error page failed on %s %s; answering the fallback", request.method, request.path)
+        _forget_failed_transaction()
+        response = fallback_error_response(status, code, message)
+        response.headers.extend(headers)
+        return response
+    return page, status, headers
 
 
 def _flatten_validation(messages) -> dict:
@@ -203,11 +208,78 @@ def register_error_handlers(app: APIFlask) -> None:
     @app.errorhandler(Exception)
     def _unexpected(error: Exception):
         if isinstance(error, HTTPException):  # routed here only when no closer handler exists
-            code, message = _HTTP_CODES.get(error.code or 500, ("error", error.name))
-            return _respond(error.code or 500, code, message, None, None)
-        logger.exception("Unhandled error on %s %s", request.method, request.path)
-        code, message = _HTTP_CODES[500]
-        return _respond(500, code, message, None, None)
+            status = error.code or 500
+            code, message = _HTTP_CODES.get(status, ("error", error.name))
+        else:
+            logger.exception("Unhandled error on %s %s", request.method, request.path)
+            status, (code, message) = 500, _HTTP_CODES[500]
+        try:
+            _forget_failed_transaction()
+            return _respond(status, code, message, None, None)
+        except Exception:
+            # The page itself failed (the database that failed the request is also the one the
+            # layout reads): answer from a fallback that touches nothing but the session cookie.
+            logger.exception("The error page failed on %s %s; answering the fallback", request.method, request.path)
+            return fallback_error_response(status, code, message)
+
+
+def _forget_failed_transaction() -> None:
+    from app.extensions import db
+
+    try:
+        db.session.rollback()
+    except Exception:
+        logger.warning("Rollback failed while answering an error", exc_info=True)
+
+
+def _fallback_locale() -> str:
+    """The page's language without the database: the session's choice, else Accept-Language."""
+    from flask import session
+
+    from app.config import SUPPORTED_LOCALES
+
+    try:
+        chosen = session.get("lang")
+    except Exception:
+        chosen = None
+    if chosen in SUPPORTED_LOCALES:
+        return chosen
+    return request.accept_languages.best_match(SUPPORTED_LOCALES) or "en"
+
+
+_FALLBACK_PAGE = """<!doctype html>
+<html lang="{lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{status}</title><link rel="stylesheet" href="/static/vendor/pico/pico.min.css">
+<link rel="stylesheet" href="/static/app.css"></head>
+<body><main class="container"><article class="narrow" data-testid="error-page">
+<h1>{status}</h1><p role="alert">{message}</p><p><a href="/">{back}</a></p>
+</article></main></body></html>
+"""
+
+
+def fallback_error_response(status: int, code: str, message) -> Response:
+    """An error answer that cannot fail: no template, no database, no current user; still in the
+    error contract (JSON) or a page in the session's language."""
+    from flask_babel import force_locale
+    from markupsafe import escape
+
+    lang = _fallback_locale()
+    try:
+        with force_locale(lang):
+            text, back = str(message), _("Back to the start page")
+    except Exception:
+        text, back = str(getattr(message, "_args", [message])[0]), "Back to the start page"
+    try:
+        json_wanted = wants_json()
+    except Exception:
+        json_wanted = request.path.startswith("/api/")
+    if json_wanted:
+        import json
+
+        return Response(json.dumps(error_body(code, text)), status=status, mimetype="application/json")
+    body = _FALLBACK_PAGE.format(lang="zh-CN" if lang == "zh" else "en", status=status, message=escape(text),
+                                 back=escape(back))
+    return Response(body, status=status, mimetype="text/html")
 
 
 def _bad_text(value) -> bool:
