@@ -16,7 +16,7 @@ from academy.sanitize import clean_html
 from app.auth.guards import current_user, get_own_or_404, page_login_required
 from app.auth.models import RoleGrant
 from app.database import commit, rollback
-from app.errors import AppError, NotFound
+from app.errors import AppError, NotFound, error_text
 from app.extensions import db
 from app.numbers import NumberError, bounded_decimal
 
@@ -64,8 +64,7 @@ def _labels():
 
 def _fail(exc: AppError) -> None:
     rollback()
-    details = "; ".join(f"{k}: {v}" for k, v in exc.fields.items() if not isinstance(v, dict))
-    flash(f"{exc.message} {details}".strip(), "error")
+    flash(error_text(exc), "error")
 
 
 # --- member pages ------------------------------------------------------------------------

@@ -128,6 +128,31 @@ def wants_json() -> bool:
     )
 
 
+def _sentences(value) -> list[str]:
+    if isinstance(value, dict):
+        return [text for item in value.values() for text in _sentences(item)]
+    if isinstance(value, (list, tuple, set)):
+        return [text for item in value for text in _sentences(item)]
+    return [] if value is None or str(value) == "" else [str(value)]
+
+
+def field_text(value) -> str:
+    """A field's problem as words for a person: a schema's nested messages (``{"greeting":
+    ["…"]}``) or a list become their sentences; keys, paths, brackets and quotes never show."""
+    return " ".join(dict.fromkeys(_sentences(value)))
+
+
+def error_text(error: AppError) -> str:
+    """What a page says for ``error``: its message and the sentences of its fields, never a
+    field's name or path (pages place field messages next to their inputs by name themselves)."""
+    sentences = list(dict.fromkeys(_sentences(error.fields)))
+    message = str(error.message)
+    generic = message in (str(ValidationError.message), str(BadRequest.message))
+    if sentences and (generic or message in sentences):
+        return " ".join(sentences)
+    return " ".join([message, *sentences])
+
+
 def error_body(code: str, message: str, fields: dict | None = None) -> dict:
     return {"error": {"code": code, "message": str(message), "fields": fields or {}}}
 
@@ -135,6 +160,8 @@ def error_body(code: str, message: str, fields: dict | None = None) -> dict:
 def _respond(status: int, code: str, message: str, fields: dict | None, headers: dict | None):
     headers = dict(headers or {})
     headers.pop("Content-Type", None)
+    if not isinstance(message, str) and isinstance(message, (dict, list, tuple)):
+        message = field_text(message)
     if wants_json():
         return error_body(code, message, fields), status, headers
     try:
@@ -165,6 +192,8 @@ def _flatten_validation(messages) -> dict:
 
 
 def register_error_handlers(app: APIFlask) -> None:
+    app.add_template_filter(field_text, "field_text")
+
     @app.error_processor
     def _http_error(error: HTTPError):
         status = error.status_code

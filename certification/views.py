@@ -13,7 +13,7 @@ from app.auth.guards import current_user, page_login_required
 from app.auth.models import User
 from app.auth.services import find_user_by_email
 from app.database import commit, rollback
-from app.errors import AppError, NotFound, ValidationError
+from app.errors import AppError, NotFound, ValidationError, error_text, field_text
 from app.extensions import db
 from certification import services
 from certification.models import CertificationGrant, PracticalAssessment
@@ -39,8 +39,7 @@ def _labels():
 
 def _fail(exc: AppError) -> None:
     rollback()
-    details = "; ".join(f"{k}: {v}" for k, v in exc.fields.items())
-    flash(f"{exc.message} {details}".strip(), "error")
+    flash(error_text(exc), "error")
 
 
 @bp.route("/", methods=["GET", "POST"])
@@ -228,7 +227,7 @@ def author(certification_id):
                               for k, v in _flatten(exc.messages).items()}, 422
         except AppError as exc:
             rollback()
-            errors, status = {k.split(".")[0] if k != "exam.questions" else "exam_questions": v
+            errors, status = {k.split(".")[0] if k != "exam.questions" else "exam_questions": field_text(v)
                               for k, v in (exc.fields or {"_form": exc.message}).items()}, exc.status
     return render_template("certification/author.html", cert=cert, values=values, errors=errors,
                            courses=published_courses(), factors=FACTORS), status

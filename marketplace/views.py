@@ -15,7 +15,7 @@ from sqlalchemy import select
 from academy.models import INDUSTRIES
 from app.auth.guards import current_user, get_in_org_or_404, page_login_required, scope_to_org
 from app.database import commit, rollback
-from app.errors import AppError, Forbidden, NotFound
+from app.errors import AppError, Forbidden, NotFound, error_text, field_text
 from app.money import CURRENCY_EXPONENTS, Money, MoneyError
 from app.paging import paginate
 from app.timeutil import as_utc, zone
@@ -43,7 +43,7 @@ def calculator():
     try:
         data = ErlangIn().load(raw)
     except ValidationError as exc:
-        errors = {k: (v[0] if isinstance(v, list) else v) for k, v in exc.messages.items()}
+        errors = {k: field_text(v) for k, v in exc.messages.items()}
         status = 422 if request.args else 200
     else:
         forecast = staffing.Forecast(**data)
@@ -239,7 +239,7 @@ def plan_shifts(campaign_id: int):
         flash(ngettext("%(num)s shift planned.", "%(num)s shifts planned.", len(planned)), "success")
     except AppError as exc:
         rollback()
-        flash(" ".join(map(str, exc.fields.values())) if exc.fields else str(exc.message), "error")
+        flash(error_text(exc), "error")
         return redirect(url_for("campaigns.detail", campaign_id=campaign_id))
     return redirect(url_for("campaigns.shift_calendar", campaign_id=campaign_id))
 

@@ -13,7 +13,7 @@ from app.auth import services, throttle
 from app.auth.guards import current_user, page_login_required, sign_in_session, sign_out_session
 from app.auth.models import ORG_ROLES, PLATFORM_ROLES, OrgMembership, RoleGrant, User
 from app.database import commit, rollback
-from app.errors import AppError
+from app.errors import AppError, error_text
 from app.extensions import db, redis_store
 from app.paging import paginate
 
@@ -214,8 +214,7 @@ def add_org_user():
         flash(_("Team member added."), "success")
     except AppError as exc:
         rollback()
-        problems = "; ".join(f"{k}: {v}" for k, v in exc.fields.items()) if exc.fields else exc.message
-        flash(problems, "error")
+        flash(error_text(exc), "error")
     return redirect(url_for("web.home"))
 
 
@@ -249,5 +248,5 @@ def admin_user_action(user_id: int):
         flash(_("Saved."), "success")
     except AppError as exc:
         rollback()
-        flash(exc.message if not exc.fields else "; ".join(str(v) for v in exc.fields.values()), "error")
+        flash(error_text(exc), "error")
     return redirect(_safe_next(request.form.get("next")) or url_for("web.admin_users"))
