@@ -148,24 +148,26 @@ def parse_json_body(data: bytes):
     return body
 
 
-def _out_of_range(value) -> bool:
+def _out_of_range(value, key: str) -> bool:
+    """A number no client keeps exactly (past 2^53 or not finite), or an id no row can have."""
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         return False
-    return not math.isfinite(value) or abs(value) > MAX_JSON_INT
+    limit = MAX_ID if _is_id_name(key) else MAX_JSON_INT
+    return not math.isfinite(value) or abs(value) > limit
 
 
 def _first_bad_number(body) -> str | None:
     """Walks the body without recursion: ``"depth"``, the top-level field holding a number out of
     range, or None."""
-    stack = [(body, "_body", 0)]
+    stack = [(body, "_body", "", 0)]
     while stack:
-        value, field, depth = stack.pop()
+        value, field, key, depth = stack.pop()
         if depth > MAX_JSON_DEPTH:
             return "depth"
         if isinstance(value, dict):
-            stack.extend((v, str(k) if depth == 0 else field, depth + 1) for k, v in value.items())
+            stack.extend((v, str(k) if depth == 0 else field, str(k), depth + 1) for k, v in value.items())
         elif isinstance(value, list):
-            stack.extend((v, field, depth + 1) for v in value)
-        elif _out_of_range(value):
+            stack.extend((v, field, key, depth + 1) for v in value)
+        elif _out_of_range(value, key):
             return field
     return None

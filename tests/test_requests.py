@@ -58,6 +58,8 @@ def test_a_json_number_past_any_column_is_a_422_naming_the_field(client, create_
     response = client.post("/api/v1/wallet/topups", json={"amount": 2**63, "currency": "CNY"}, headers=headers)
     assert response.status_code == 422
     assert "amount" in response.json["error"]["fields"]
+    an_id = client.post("/api/v1/certifications/1/grants", json={"member_id": MAX_ID + 1}, headers=headers)
+    assert an_id.status_code == 422 and "member_id" in an_id.json["error"]["fields"]
     infinite = client.post("/api/v1/wallet/topups", data='{"amount": 1e999, "currency": "CNY"}',
                            content_type="application/json", headers=headers)
     assert infinite.status_code == 422 and "amount" in infinite.json["error"]["fields"]

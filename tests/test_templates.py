@@ -33,3 +33,21 @@ def test_no_template_rebinds_the_translation_function(app, path):
     tree = app.jinja_env.parse(path.read_text(encoding="utf-8"))
     shadowed = _names_bound(tree) & {"_", "gettext", "ngettext", "pgettext"}
     assert not shadowed, f"{path.relative_to(ROOT)} binds {sorted(shadowed)}; use another name"
+
+
+def test_the_ledger_console_pages_past_its_first_page(app, client, create_user, user_email, monkeypatch):
+    """The "older entries" link of a log longer than a page (it once rebound ``_``: a 500)."""
+    import ledger.views
+    from tests.helpers.web import sign_in
+
+    real = ledger.views.paginate
+
+    def one_more_page(*args, **kwargs):
+        page = real(*args, **kwargs)
+        return {**page, "next_cursor": page.get("next_cursor") or "1"}
+
+    monkeypatch.setattr(ledger.views, "paginate", one_more_page)
+    sign_in(client, user_email(create_user("auditor")))
+    response = client.get("/ledger/?kind=role_granted")
+    assert response.status_code == 200
+    assert "cursor=1" in response.get_data(as_text=True) and "Older entries" in response.get_data(as_text=True)
