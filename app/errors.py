@@ -220,10 +220,9 @@ def register_error_handlers(app: APIFlask) -> None:
 
     @app.errorhandler(redis.RedisError)
     def _redis_down(error: redis.RedisError):
-        # Queues, rate limits, kept uploads: without Redis the request cannot be served. Raised before
-        # the commit, what it was writing rolls back. Raised after it, by queuing a job, the change
-        # stands, which is why the jobs whose work a periodic sweep finds never raise then (see
-        # ``app.jobs.job``'s ``swept_by``).
+        # Rate limits, kept uploads, routing: without Redis the request cannot be served. This is
+        # raised before the commit, so what it was writing rolls back; jobs asked for by a committed
+        # change wait in the job outbox (``app.jobs.enqueue``) and never raise after the commit.
         logger.warning("Redis unavailable on %s %s: %s", request.method, request.path, error)
         code, message = _HTTP_CODES[503]
         return _respond(503, code, message, None, {"Retry-After": "30"})

@@ -3,10 +3,14 @@
 A job is a module-level function decorated with ``@job("queue")``. It runs in its own app
 context and unit of work: the job commits at its end (its edge) or rolls back on error.
 
-``enqueue(fn, *ids, owner_id=...)`` is called inside a request's transaction; the job is put on
+``enqueue(job, *ids, owner_id=...)`` is called inside a request's transaction; the job is put on
 the queue only after that transaction commits (so a worker never sees rows that do not exist
 yet, and a rolled-back request enqueues nothing). It returns the job id at once, so the caller
 can show progress at ``GET /api/v1/jobs/<id>``.
+
+A service names the job it wants by its dotted path (``enqueue("certification.tasks.recompute_member_tags",
+member_id)``) instead of importing its package's ``tasks`` module: tasks import services, so a
+service importing tasks would close an import cycle.
 
 With ``RQ_INLINE`` (tests without Redis) jobs run in the caller's process right after commit.
 """
@@ -17,20 +21,27 @@ import functools
 import logging
 import uuid
 from collections.abc import Callable
+from datetime import datetime, timedelta
+from importlib import import_module
 
-import redis
 from flask import current_app, has_app_context
 from rq import Queue, Retry, SimpleWorker
 from rq.exceptions import NoSuchJobError
 from rq.job import Job, JobStatus
+from sqlalchemy import select
 
-from app.database import after_commit, commit, rollback
+from app.config import QUEUES
+from app.database import after_commit, commit, on_postgresql, rollback
 from app.errors import NotFound
-from app.extensions import redis_store
+from app.extensions import db, redis_store
+from app.job_outbox import OutboxJob
+from app.timeutil import utcnow
 
 logger = logging.getLogger(__name__)
 
-QUEUES = ("default", "qa", "payouts", "ledger")
+
+# Every declared job by its dotted path (``package.tasks.function``), filled by ``@job``.
+REGISTRY: dict[str, Callable] = {}
 
 
 def get_queue(name: str) -> Queue:
@@ -43,9 +54,8 @@ def job(queue: str = "default", *, retry: Retry | None = None, timeout: int = 60
         swept_by: str | None = None) -> Callable:
     """Declare a job function: its queue, its retry policy and its time limit.
 
-    ``swept_by`` names the periodic job that finds this job's work when the job itself never runs.
-    Enqueuing such a job while Redis is down is then logged, not raised: the change that asked for
-    it has committed and the sweep will do the work once Redis is back."""
+    ``swept_by`` names the periodic job that finishes this job's work when a run of it dies (a
+    worker killed mid-job); a job that could not be queued at all waits in the outbox instead."""
     if queue not in QUEUES:
         raise ValueError(f"unknown queue: {queue}")
 
@@ -71,6 +81,8 @@ def job(queue: str = "default", *, retry: Retry | None = None, timeout: int = 60
         run.retry = retry
         run.timeout = timeout
         run.swept_by = swept_by
+        run.job_name = f"{fn.__module__}.{fn.__qualname__}"
+        REGISTRY[run.job_name] = run
         return run
 
     return decorate
@@ -80,24 +92,91 @@ def _meta(owner_id: int | None, description: str | None) -> dict:
     return {"owner_id": owner_id, "description": description, "progress": {"done": 0, "total": None, "message": ""}}
 
 
-def enqueue(fn: Callable, *args, owner_id: int | None = None, description: str | None = None, **kwargs) -> str:
-    """Queue ``fn(*args, **kwargs)`` once the current transaction commits; return its job id."""
-    job_id = uuid.uuid4().hex
-
-    def _put() -> None:
+def registered(name: str) -> Callable:
+    """The job declared at the dotted path ``name``, loading its module on first use."""
+    if name not in REGISTRY:
+        module, _, _function = name.rpartition(".")
         try:
-            get_queue(fn.queue_name).enqueue(
-                fn, *args, job_id=job_id, retry=fn.retry, job_timeout=fn.timeout,
-                meta=_meta(owner_id, description), description=description, **kwargs,
-            )
-        except redis.RedisError as exc:
-            if not getattr(fn, "swept_by", None):
-                raise
-            logger.warning("Job %s (%s) was not queued, Redis is unavailable (%s); the periodic %s will do its work",
-                           job_id, description or fn.__name__, exc, fn.swept_by)
+            import_module(module)
+        except ImportError as exc:
+            raise LookupError(f"unknown job: {name}") from exc
+    try:
+        return REGISTRY[name]
+    except KeyError:
+        raise LookupError(f"unknown job: {name} (not declared with @job)") from None
 
-    after_commit(_put)
+
+def enqueue(job_or_name: Callable | str, *args, owner_id: int | None = None, description: str | None = None,
+            **kwargs) -> str:
+    """Queue the job (a ``@job`` function or its dotted path) with ``*args, **kwargs`` once the current
+    transaction commits; return its job id.
+
+    The job is a row of the current transaction (the outbox): it is handed to its queue right after the
+    commit, or by the relay later if Redis cannot take it then. Arguments are ids and plain values."""
+    fn = registered(job_or_name) if isinstance(job_or_name, str) else job_or_name
+    job_id = uuid.uuid4().hex
+    if current_app.config["RQ_INLINE"]:  # no Redis at all (tests): run it in this process after commit
+        after_commit(lambda: _put(fn, job_id, args, kwargs, owner_id, description))
+        return job_id
+    db.session.add(OutboxJob(job_id=job_id, name=fn.job_name, args=list(args), kwargs=kwargs,
+                             owner_id=owner_id, description=description))
+    after_commit(lambda: _hand_over(job_id))
     return job_id
+
+
+def _put(fn: Callable, job_id: str, args, kwargs: dict, owner_id: int | None, description: str | None) -> None:
+    get_queue(fn.queue_name).enqueue(
+        fn, *args, job_id=job_id, retry=fn.retry, job_timeout=fn.timeout,
+        meta=_meta(owner_id, description), description=description, **kwargs,
+    )
+
+
+def _hand_over(job_id: str) -> None:
+    """After the commit: queue the outbox row's job and delete the row. Any failure leaves the row to
+    the relay and is only logged: the change has committed and must not answer an error."""
+    session = db.session
+    try:
+        row = session.scalar(select(OutboxJob).where(OutboxJob.job_id == job_id))
+        if row is None:  # the relay was faster
+            return
+        _put(registered(row.name), row.job_id, row.args, row.kwargs, row.owner_id, row.description)
+        session.delete(row)
+        session.commit()
+    except Exception as exc:  # Redis down, or the database between two statements
+        session.rollback()
+        logger.warning("Job %s waits in the outbox for the relay: %s", job_id, exc)
+
+
+# The relay leaves alone rows younger than this: their own request is still handing them over.
+RELAY_GRACE = timedelta(seconds=10)
+
+
+def relay_outbox(limit: int = 500, now: datetime | None = None) -> int:
+    """Hand every waiting outbox job older than ``RELAY_GRACE`` to its queue; return how many.
+
+    Safe with several relays at once (PostgreSQL skips rows another relay holds) and after a crash
+    between queuing and deleting (a job RQ already knows is not queued again)."""
+    cutoff = (now or utcnow()) - RELAY_GRACE
+    query = select(OutboxJob).where(OutboxJob.created_at <= cutoff).order_by(OutboxJob.id).limit(limit)
+    if on_postgresql():
+        query = query.with_for_update(skip_locked=True)
+    relayed = 0
+    connection = redis_store.connection
+    for row in db.session.scalars(query).all():
+        try:
+            if not Job.exists(row.job_id, connection=connection):
+                _put(registered(row.name), row.job_id, row.args, row.kwargs, row.owner_id, row.description)
+        except LookupError as exc:  # the job was renamed or removed by a later release: keep the row, say why
+            row.attempts += 1
+            row.last_error = str(exc)[:500]
+            logger.error("Outbox job %s cannot be relayed: %s", row.job_id, exc)
+            continue
+        db.session.delete(row)
+        relayed += 1
+    commit()
+    if relayed:
+        logger.info("Relayed %d job(s) from the outbox", relayed)
+    return relayed
 
 
 def report_progress(done: int, total: int | None = None, message: str = "") -> None:

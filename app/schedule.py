@@ -3,7 +3,8 @@
 A domain adds its periodic jobs in its ``init_app`` with ``register_periodic(name, job_fn, every)``.
 ``enqueue_due()`` puts each job on its queue once per period: the period's slot is claimed with a
 Redis ``SET NX``, so any number of schedulers (one per worker machine, say) enqueue it once.
-``flask --app wsgi scheduler`` runs the loop; ``flask --app wsgi serve`` runs it in a thread.
+``flask --app wsgi scheduler`` runs the loop, which also relays the job outbox (see app.jobs);
+``flask --app wsgi serve`` runs it in a thread.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 from app.extensions import redis_store
+from app.jobs import get_queue, relay_outbox
 from app.timeutil import utcnow
 
 logger = logging.getLogger(__name__)
@@ -41,8 +43,6 @@ def register_periodic(name: str, func: Callable, every: timedelta, *args) -> Non
 
 def enqueue_due(now: datetime | None = None) -> list[str]:
     """Enqueue every periodic job whose current slot has not been enqueued yet; return their names."""
-    from app.jobs import get_queue
-
     now = now or utcnow()
     enqueued = []
     for periodic in SCHEDULE.values():
@@ -60,7 +60,7 @@ def enqueue_due(now: datetime | None = None) -> list[str]:
 
 
 def run_scheduler(app, poll_seconds: float = 30.0, stop: threading.Event | None = None) -> None:
-    """Enqueue due periodic jobs every ``poll_seconds`` until ``stop`` is set."""
+    """Enqueue due periodic jobs, and relay the job outbox, every ``poll_seconds`` until ``stop`` is set."""
     stop = stop or threading.Event()
     logger.info("Scheduler running %d periodic job(s)", len(SCHEDULE))
     while not stop.is_set():
@@ -70,5 +70,9 @@ def run_scheduler(app, poll_seconds: float = 30.0, stop: threading.Event | None 
                     logger.info("Enqueued periodic job %s", name)
             except Exception:  # a Redis hiccup must not kill the scheduler
                 logger.exception("Scheduler pass failed")
+            try:
+                relay_outbox()
+            except Exception:
+                logger.exception("Outbox relay failed; it runs again next pass")
         stop.wait(poll_seconds)
         time.sleep(0)

@@ -76,3 +76,101 @@ def test_worker_processes_queued_jobs(tmp_path_factory):
         status = jobs.job_status(job_id, user_id=user.id)
         assert status["status"] == "finished"
         assert status["result"]["account"]["id"] == user.id
+
+
+def test_a_job_is_enqueued_by_its_dotted_path(app):
+    """Services name jobs instead of importing their package's tasks (which import the services)."""
+    from app.auth import tasks
+
+    assert jobs.registered("app.auth.tasks.export_account") is tasks.export_account
+    with pytest.raises(LookupError):
+        jobs.registered("app.auth.tasks.no_such_job")
+    with pytest.raises(LookupError):
+        jobs.registered("no_such_package.tasks.job")
+    with app.app_context():
+        job_id = jobs.enqueue("app.auth.tasks.export_account", 1)
+    assert len(job_id) == 32
+
+
+@pytest.fixture(scope="module")
+def queued_app(tmp_path_factory):
+    """An app whose jobs go through real queues (not inline), for the outbox."""
+    from tests.conftest import make_test_app
+
+    return make_test_app(tmp_path_factory, "outbox", RQ_INLINE=False)
+
+
+def test_a_job_asked_for_while_redis_is_down_waits_in_the_outbox_and_is_relayed(queued_app):
+    """The change commits without an error; the relay queues the job once Redis is back, once."""
+    from datetime import timedelta
+
+    from sqlalchemy import func, select
+
+    from app.auth import services, tasks
+    from app.database import commit
+    from app.extensions import db, redis_store
+    from app.job_outbox import OutboxJob
+    from app.timeutil import utcnow
+    from tests.conftest import redis_down
+
+    with queued_app.app_context():
+        user = services.create_user(email="outbox@example.test", password="a-good-password", name="O",
+                                    role="member")
+        commit()
+        with redis_down(queued_app):
+            job_id = jobs.enqueue(tasks.export_account, user.id, owner_id=user.id)
+            commit()  # no error: the job is a committed row
+        assert db.session.scalar(select(OutboxJob.job_id).where(OutboxJob.job_id == job_id)) == job_id
+        queue = Queue("default", connection=redis_store.connection)
+        assert job_id not in queue.job_ids
+        assert jobs.relay_outbox() == 0  # too young: its request may still be handing it over
+        later = utcnow() + timedelta(seconds=11)
+        assert jobs.relay_outbox(now=later) == 1
+        assert job_id in queue.job_ids
+        assert db.session.scalar(select(func.count()).select_from(OutboxJob)) == 0
+        assert jobs.relay_outbox(now=later) == 0
+        jobs.run_worker(["default"], burst=True)
+        assert jobs.job_status(job_id, user_id=user.id)["status"] == "finished"
+
+
+def test_a_job_queued_after_commit_leaves_no_row_behind(queued_app):
+    from sqlalchemy import func, select
+
+    from app.auth import tasks
+    from app.database import commit, rollback
+    from app.extensions import db, redis_store
+    from app.job_outbox import OutboxJob
+
+    with queued_app.app_context():
+        job_id = jobs.enqueue(tasks.export_account, 1)
+        rollback()  # a rolled-back change asks for nothing
+        assert db.session.scalar(select(func.count()).select_from(OutboxJob)) == 0
+        job_id = jobs.enqueue(tasks.export_account, 1)
+        commit()
+        assert job_id in Queue("default", connection=redis_store.connection).job_ids
+        assert db.session.scalar(select(func.count()).select_from(OutboxJob)) == 0
+
+
+def test_the_relay_does_not_queue_twice_a_job_rq_already_has(queued_app):
+    """A crash between queuing and deleting the row: the relay sees RQ knows the job and only deletes."""
+    from datetime import timedelta
+
+    from sqlalchemy import func, select
+
+    from app.database import commit
+    from app.extensions import db, redis_store
+    from app.job_outbox import OutboxJob
+    from app.timeutil import utcnow
+
+    with queued_app.app_context():
+        queue = Queue("default", connection=redis_store.connection)
+        queue.empty()
+        job_id = jobs.enqueue("app.auth.tasks.export_account", 1)
+        db.session.flush()
+        jobs._put(jobs.registered("app.auth.tasks.export_account"), job_id, [1], {}, None, None)
+        db.session.info.clear()  # the process "died" before its after-commit work
+        db.session.commit()
+        assert jobs.relay_outbox(now=utcnow() + timedelta(seconds=11)) == 1
+        assert queue.job_ids.count(job_id) == 1
+        assert db.session.scalar(select(func.count()).select_from(OutboxJob)) == 0
+        commit()

@@ -7,7 +7,7 @@ from datetime import datetime
 from sqlalchemy import CheckConstraint, ForeignKey, Index, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from app.database import UTCDateTime
+from app.database import UTCDateTime, one_of
 from app.extensions import db
 from app.timeutil import utcnow
 
@@ -16,9 +16,6 @@ PLATFORM_ROLES = ("member", "trainer", "auditor", "admin")
 ORG_ROLES = ("enterprise_admin", "enterprise_supervisor")
 ALL_ROLES = PLATFORM_ROLES + ORG_ROLES
 
-
-def _in(column: str, values: tuple[str, ...]) -> str:
-    return f"{column} IN ({', '.join(repr(v) for v in values)})"
 
 
 class User(db.Model):
@@ -101,7 +98,7 @@ class OrgMembership(db.Model):
     org: Mapped[Organization] = relationship(back_populates="memberships")
     user: Mapped[User] = relationship(back_populates="membership")
 
-    __table_args__ = (CheckConstraint(_in("role", ORG_ROLES), name="role_known"),)
+    __table_args__ = (CheckConstraint(one_of("role", ORG_ROLES), name="role_known"),)
 
 
 class RoleGrant(db.Model):
@@ -119,7 +116,7 @@ class RoleGrant(db.Model):
 
     __table_args__ = (
         UniqueConstraint("user_id", "role"),
-        CheckConstraint(_in("role", PLATFORM_ROLES), name="role_known"),
+        CheckConstraint(one_of("role", PLATFORM_ROLES), name="role_known"),
     )
 
 
