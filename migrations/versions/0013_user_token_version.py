@@ -1,7 +1,7 @@
 """accounts: a token version per user, so a password change or a suspension ends access tokens
 
-Revision ID: 0012
-Revises: 0011
+Revision ID: 0013
+Revises: 0012
 
 Every access token carries the user's ``token_version``; a password change or a suspension raises
 it, and a token whose version is behind is refused at its next request.
@@ -10,8 +10,8 @@ import sqlalchemy as sa
 from alembic import op
 
 # revision identifiers, used by Alembic.
-revision = '0012'
-down_revision = '0011'
+revision = '0013'
+down_revision = '0012'
 branch_labels = None
 depends_on = None
 
