@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import json
 import math
+import re
+from itertools import accumulate
 
 from flask import Flask, current_app, request
 from flask import Request as FlaskRequest
@@ -79,6 +81,8 @@ def check_request_shape() -> None:
     if request.method == "OPTIONS" and _json_path():
         allowed = ", ".join(sorted(request.url_rule.methods)) if request.url_rule else ""
         raise http_error(405, headers={"Allow": allowed} if allowed else None)
+    if _has_control(request.args.get("next", "")):
+        raise BadRequest(_("This link is not valid."), code="bad_next")
     for name, value in request.args.items(multi=True):
         if _is_id_name(name) and value.strip().lstrip("-").isdigit() and not _id_in_range(value):
             raise NotFound()
@@ -129,13 +133,26 @@ def _check_form() -> None:
     for upload in request.files.values():
         if upload.filename and (_has_control(upload.filename) or "\x00" in upload.filename):
             raise BadRequest(_("The file name must not contain control characters."), code="invalid_text")
-    if _has_control(request.args.get("next", "")):
-        raise BadRequest(_("This link is not valid."), code="bad_next")
+
+
+_JSON_STRING = re.compile(rb'"(?:[^"\\]|\\.)*"')
+_NOT_BRACKETS = bytes(b for b in range(256) if b not in b"[]{}")
+
+
+def nesting_depth(data: bytes) -> int:
+    """How deep the arrays and objects of a JSON text go, found without parsing it (the parser
+    recurses, and a deep enough text exhausts the C stack before any RecursionError)."""
+    if data.count(b"[") + data.count(b"{") <= MAX_JSON_DEPTH:
+        return 0
+    brackets = _JSON_STRING.sub(b"", data).translate(None, _NOT_BRACKETS)
+    return max(accumulate(1 if b in b"[{" else -1 for b in brackets), default=0)
 
 
 def parse_json_body(data: bytes):
     """The body parsed, or ``AppError``: not JSON (or nested past ``MAX_JSON_DEPTH``) is a 400
     ``malformed_json``; a number no column or client can hold is a 422 naming its field."""
+    if nesting_depth(data) > MAX_JSON_DEPTH:
+        raise BadRequest(_("The request body is nested too deeply."), code="malformed_json")
     try:
         body = json.loads(data)
     except (ValueError, RecursionError) as exc:

@@ -171,7 +171,7 @@ def test_a_line_break_in_next_is_400(client):
     response = client.post("/signin", data={"csrf_token": token, "email": "a@b.c", "password": "x",
                                             "next": "/home\r\nSet-Cookie: x=y"})
     assert response.status_code == 400
-    assert client.get("/signin?next=/home%0d%0aX:y").status_code in (200, 400)
+    assert client.get("/signin?next=/home%0d%0aX:y").status_code == 400
 
 
 # --- what the app answers itself, in the error format ----------------------------------------------
