@@ -83,6 +83,15 @@ def after_commit_once(callback: Callable[[], None]) -> None:
         pending.append(callback)
 
 
+_ON_ROLLBACK = "crowdline_on_rollback"
+
+
+def on_rollback(callback: Callable[[], None]) -> None:
+    """Run ``callback`` if the current transaction rolls back (undo what it kept outside the
+    database, e.g. an uploaded file); drop it when the transaction commits."""
+    db.session.info.setdefault(_ON_ROLLBACK, []).append(callback)
+
+
 def commit() -> None:
     """Commit the unit of work at the edge of a request, job or command, then run after-commit work.
 
@@ -91,6 +100,7 @@ def commit() -> None:
     raised once all have run."""
     session = db.session
     session.commit()
+    session.info.pop(_ON_ROLLBACK, None)
     callbacks = session.info.pop(_AFTER_COMMIT, [])
     failure: Exception | None = None
     for callback in callbacks:
@@ -112,6 +122,11 @@ def rollback() -> None:
 def _forget_after_commit_work(session, previous_transaction) -> None:
     if previous_transaction.parent is None:  # the outermost transaction rolled back
         session.info.pop(_AFTER_COMMIT, None)
+        for callback in session.info.pop(_ON_ROLLBACK, []):
+            try:
+                callback()
+            except Exception:
+                logger.exception("Undoing %r after a rollback failed", callback)
 
 
 def configure_sqlite(engine: Engine) -> None:

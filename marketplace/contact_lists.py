@@ -8,6 +8,7 @@ always with masked numbers.
 from __future__ import annotations
 
 import csv
+import functools
 import heapq
 import io
 import logging
@@ -20,6 +21,7 @@ from rq.exceptions import NoSuchJobError
 from rq.job import Job, JobStatus
 from sqlalchemy import func, select
 
+from app.database import on_rollback
 from app.errors import Conflict, ValidationError
 from app.extensions import db, redis_store
 from app.jobs import enqueue
@@ -79,6 +81,7 @@ def start_import(campaign: Campaign, actor_id: int, upload, region: str | None) 
     db.session.add(contact_list)
     db.session.flush()
     contact_files.store(contact_list.id, upload.stream)
+    on_rollback(functools.partial(contact_files.discard, contact_list.id))  # a failed upload keeps no file
     _queue_import(contact_list, actor_id)
     db.session.flush()
     logger.info("Contact list %s (%s bytes, %s) uploaded to campaign %s by %s", contact_list.id, scanned.size,

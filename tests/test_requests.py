@@ -190,3 +190,24 @@ def test_refusals_speak_chinese_on_pages(client):
     response = client.get("/campaigns/?q=%00", headers={"Accept-Language": "zh"})
     assert response.status_code == 400
     assert "NUL" in response.get_data(as_text=True)
+
+
+def test_an_upload_that_fails_keeps_no_file(app, client, create_user, user_email, auth, monkeypatch):
+    """The contact file is kept (in Redis) before the transaction ends: a failure rolls it away too."""
+    import marketplace.contact_lists
+    from app.extensions import redis_store
+    from tests.marketplace.contact_helpers import create_campaign, csv_bytes, upload
+
+    headers = auth.headers(user_email(create_user("enterprise")))
+    campaign = create_campaign(client, headers)
+
+    def broken_queue(*_args, **_kwargs):
+        raise RuntimeError("the queue failed")
+
+    monkeypatch.setattr(marketplace.contact_lists, "_queue_import", broken_queue)
+    with app.app_context():
+        before = set(redis_store.connection.scan_iter("crowdline:contact-upload:*"))
+    response = upload(client, headers, campaign["id"], csv_bytes([["13800138000", "Li", "Beijing"]]))
+    assert response.status_code == 500
+    with app.app_context():
+        assert set(redis_store.connection.scan_iter("crowdline:contact-upload:*")) == before
