@@ -211,3 +211,28 @@ def test_an_upload_that_fails_keeps_no_file(app, client, create_user, user_email
     assert response.status_code == 500
     with app.app_context():
         assert set(redis_store.connection.scan_iter("crowdline:contact-upload:*")) == before
+
+
+def test_no_query_field_of_any_api_read_fails_on_a_huge_number(app, client, create_user, user_email, auth):
+    """Every query field of every ``GET /api/…`` (ids, counts, sizes): 2^63, a 5,000-digit number
+    and 1e999 are refused or ignored, never a 500."""
+    roles = ("admin", "enterprise", "member", "auditor", "trainer")
+    headers = {role: auth.headers(user_email(create_user(role))) for role in roles}
+    probed = 0
+    for rule in app.url_map.iter_rules():
+        if not rule.rule.startswith("/api/") or "GET" not in rule.methods:
+            continue
+        view = app.view_functions[rule.endpoint]
+        schemas = [schema for schema, location in (getattr(view, "_spec", {}) or {}).get("args", [])
+                   if location == "query"]
+        names = {name for schema in schemas for name in schema.fields}
+        path = rule.rule
+        for argument in rule.arguments:
+            path = path.replace(f"<int:{argument}>", "1").replace(f"<{argument}>", "1")
+        for name in sorted(names):
+            for value in (HUGE, "9" * 5000, "1e999", "-" + HUGE):
+                for role in roles:
+                    response = client.get(path, query_string={name: value}, headers=headers[role])
+                    assert response.status_code < 500, (path, name, value[:20], role, response.json)
+                    probed += 1
+    assert probed > 50
