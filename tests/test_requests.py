@@ -236,3 +236,28 @@ def test_no_query_field_of_any_api_read_fails_on_a_huge_number(app, client, crea
                     assert response.status_code < 500, (path, name, value[:20], role, response.json)
                     probed += 1
     assert probed > 50
+
+
+def test_no_page_fails_on_a_huge_number_in_its_query(app, create_user, user_email):
+    """Every page (GET, ids in the path set to 1) as each role, with every query parameter the
+    pages read set to huge numbers: no 500."""
+    params = ("cursor", "limit", "month", "year", "shift", "period", "page", "campaign_id", "list_id",
+              "member_id", "from", "to", "currency", "q", "as", "full", "industry")
+    probed = 0
+    for role in ("admin", "enterprise", "member", "auditor", "trainer"):
+        client = app.test_client()
+        sign_in(client, user_email(create_user(role)))
+        for rule in app.url_map.iter_rules():
+            if rule.rule.startswith(("/api/", "/static", "/webhooks/")) or "GET" not in rule.methods:
+                continue
+            if any(not isinstance(conv, IntegerConverter) for conv in rule._converters.values()):
+                continue
+            path = rule.rule
+            for argument in rule.arguments:
+                path = path.replace(f"<int:{argument}>", "1")
+            for value in (HUGE, "9" * 5000, "1e999"):
+                for names in (params, [name for name in params if not name.endswith("_id")]):
+                    response = client.get(path, query_string={name: value for name in names})
+                    assert response.status_code < 500, (role, path, value[:20])
+                    probed += 1
+    assert probed > 50
