@@ -261,3 +261,45 @@ def test_no_page_fails_on_a_huge_number_in_its_query(app, create_user, user_emai
                     assert response.status_code < 500, (role, path, value[:20])
                     probed += 1
     assert probed > 50
+
+
+def test_no_form_fails_on_huge_numbers(app, create_user, user_email):
+    """Every form on every page (as each role): each field set to a huge number (a million-digit
+    exponent, 2^63, forty nines) is answered quickly and never with a 500."""
+    import html as htmllib
+    import re
+
+    forms_seen = 0
+    for role in ("admin", "enterprise", "member", "auditor", "trainer"):
+        client = app.test_client()
+        sign_in(client, user_email(create_user(role)))
+        for rule in sorted(app.url_map.iter_rules(), key=lambda r: r.rule):
+            if rule.rule.startswith(("/api/", "/static", "/webhooks/")) or "GET" not in rule.methods:
+                continue
+            if rule.arguments or rule.rule in ("/signout",):
+                continue
+            page = client.get(rule.rule)
+            if page.status_code != 200 or "text/html" not in page.content_type:
+                continue
+            text = page.get_data(as_text=True)
+            for attrs, body in re.findall(r"<form([^>]*)>(.*?)</form>", text, flags=re.S | re.I):
+                if 'method="post"' not in attrs.lower():
+                    continue
+                action = re.search(r'action="([^"]*)"', attrs)
+                target = htmllib.unescape(action.group(1)) if action and action.group(1) else rule.rule
+                if target in ("/signout", "/lang"):
+                    continue
+                token = re.search(r'name="csrf_token" value="([^"]+)"', body)
+                names = set(re.findall(r'name="([^"]+)"', body)) - {"csrf_token"}
+                fixed = dict(re.findall(r'<input type="hidden" name="([^"]+)" value="([^"]*)"', body))
+                for value in ("1e1000000", HUGE, "9" * 40):
+                    data = {name: fixed.get(name, value) if name in ("action", "next") else value for name in names}
+                    data.update({k: v for k, v in fixed.items() if k in ("action",)})
+                    if token:
+                        data["csrf_token"] = token.group(1)
+                    started = time.perf_counter()
+                    response = client.post(target, data=data)
+                    assert response.status_code < 500, (role, rule.rule, target, sorted(names), value[:12])
+                    assert time.perf_counter() - started < 3, (role, target, value[:12])
+                forms_seen += 1
+    assert forms_seen > 10
