@@ -108,11 +108,17 @@ class Money:
         return Money(quotient if numerator >= 0 else -quotient, self.currency)
 
     def format(self) -> str:
+        """For people: ``1,234.56 CNY``."""
+        return f"{self.major()} {self.currency}"
+
+    def major(self, grouping: bool = True) -> str:
+        """The amount in major units without the currency: ``1,234.56`` (``1234.56`` without
+        ``grouping``, as a form field shows it for editing)."""
         exponent = CURRENCY_EXPONENTS[self.currency]
         sign = "-" if self.amount < 0 else ""
         major, minor = divmod(abs(self.amount), 10**exponent)
-        text = f"{major:,}" + (f".{minor:0{exponent}d}" if exponent else "")
-        return f"{sign}{text} {self.currency}"
+        text = (f"{major:,}" if grouping else str(major)) + (f".{minor:0{exponent}d}" if exponent else "")
+        return f"{sign}{text}"
 
     def to_dict(self) -> dict:
         return {"amount": self.amount, "currency": self.currency}

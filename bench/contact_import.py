@@ -68,8 +68,9 @@ def setup(dnc_numbers: list[str]):
 
     from app.auth import services as accounts
     from app.database import commit
-    from marketplace import dnc, services
-    from marketplace.schemas import CampaignIn
+    from marketplace.campaigns import services
+    from marketplace.campaigns.schemas import CampaignIn
+    from marketplace.contacts import dnc
 
     with current_app.test_request_context():
         boss = accounts.register_user(email=f"boss{time.time_ns()}@example.test", password="correct-horse-battery",
@@ -96,8 +97,9 @@ def bench_import(path: str, user_id: int, campaign_id: int) -> tuple[float, floa
 
     from app.database import commit
     from app.extensions import db
-    from marketplace import contact_lists
-    from marketplace.contact_import import import_contact_list, summary_counts
+    from marketplace.contacts import lists as contact_lists
+    from marketplace.contacts.importer import summary_counts
+    from marketplace.contacts.tasks import import_contact_list
     from marketplace.models import Campaign, ContactList
 
     with current_app.test_request_context(), open(path, "rb") as fh:
@@ -123,7 +125,7 @@ def bench_bare(rows: int, campaign_id: int) -> float:
 
     from app.database import commit
     from app.extensions import db
-    from marketplace.contact_import import BATCH_ROWS, CONTACT_COLUMNS, _Writer
+    from marketplace.contacts.importer import BATCH_ROWS, CONTACT_COLUMNS, _Writer
     from marketplace.models import Contact
 
     meta = sa.MetaData()

@@ -95,8 +95,8 @@ def make_members(count: int, languages=("zh",)) -> list[int]:
 
 def published_campaign(boss, *, start: datetime, intervals: int, requirements: dict, industry: str):
     from app.database import commit
-    from marketplace import services
-    from marketplace.schemas import CampaignIn
+    from marketplace.campaigns import services
+    from marketplace.campaigns.schemas import CampaignIn
     from payouts.services import confirm_simulated_checkout, create_topup
 
     body = {"kind": "inbound", "name": f"Peak {start:%m-%d %H:%M}", "time_zone": "Asia/Shanghai",
@@ -108,7 +108,7 @@ def published_campaign(boss, *, start: datetime, intervals: int, requirements: d
     topup = create_topup(boss.org_id, boss.id, body["budget"], "CNY")
     confirm_simulated_checkout(topup.id, boss.org_id)
     campaign = services.create_campaign(boss.org_id, boss.id, CampaignIn().load(body))
-    services.change_state(campaign, "published", boss.id)
+    services.publish_campaign(campaign, boss.id)
     commit()
     return campaign
 
@@ -153,7 +153,7 @@ def _attempt(app, token: str, shift_id: int, outcome: dict) -> None:
     from app.database import commit, rollback
     from app.errors import AppError
     from app.extensions import db
-    from marketplace import claims
+    from marketplace.shifts import claims
 
     with app.test_request_context(headers={"Authorization": f"Bearer {token}"}):
         try:
@@ -358,7 +358,7 @@ def bench_feed(url: str, members: int, shifts: int, requests: int) -> None:
 # --- staffing -----------------------------------------------------------------------------------
 
 def bench_staffing(repeats: int = 5) -> None:
-    from marketplace import staffing
+    from marketplace.staffing import erlang as staffing
 
     forecast = [staffing.Forecast(calls=50 + (i * 131) % 2000, interval_minutes=15, aht_seconds=240)
                 for i in range(7 * 96)]

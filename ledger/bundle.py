@@ -6,8 +6,9 @@ from sqlalchemy import select
 
 from app.errors import ValidationError
 from app.extensions import db
-from ledger import merkle, services
+from ledger import merkle, queries
 from ledger.models import Anchor, Leaf, TreeHead
+from ledger.services.proofs import node_reader, prefetched
 from ledger.verify import FORMAT
 
 PROOF_BATCH = 4096  # entries whose proofs are computed from one read of the tree
@@ -16,7 +17,7 @@ PROOF_BATCH = 4096  # entries whose proofs are computed from one read of the tre
 def export(start: int = 0, end: int | None = None) -> dict:
     """Entries ``[start, end)`` with inclusion proofs against the latest signed tree head, every
     tree head with a consistency proof to the latest, the anchors and the public key."""
-    head = services.latest_head()
+    head = queries.latest_head()
     if head is None:
         raise ValidationError(fields={"ledger": "The log is empty: nothing to export."})
     size = head.tree_size
@@ -29,20 +30,20 @@ def export(start: int = 0, end: int | None = None) -> dict:
     entries, proofs = [], []
     for first in range(0, len(leaves), PROOF_BATCH):
         batch = leaves[first:first + PROOF_BATCH]
-        paths = services._prefetched(
+        paths = prefetched(
             lambda node, batch=batch: [merkle.inclusion_proof(node, leaf.index, size) for leaf in batch], cache)
         for leaf, path in zip(batch, paths, strict=True):
-            entries.append(services.entry_json(leaf))
+            entries.append(queries.entry_json(leaf))
             proofs.append({"index": leaf.index, "tree_size": size, "audit_path": [p.hex() for p in path]})
-    node = services._node_reader(cache)
+    node = node_reader(cache)
     heads = db.session.scalars(select(TreeHead).where(TreeHead.tree_size < size).order_by(TreeHead.tree_size)).all()
     return {
         "format": FORMAT,
         "public_key": head.public_key,
         "from": start,
         "to": end,
-        "tree_head": services.head_json(head),
-        "tree_heads": [services.head_json(h) for h in heads],
+        "tree_head": queries.head_json(head),
+        "tree_heads": [queries.head_json(h) for h in heads],
         "consistency_proofs": [
             {"first": h.tree_size, "second": size,
              "proof": [p.hex() for p in merkle.consistency_proof(node, h.tree_size, size)]}
@@ -50,5 +51,5 @@ def export(start: int = 0, end: int | None = None) -> dict:
         ],
         "entries": entries,
         "inclusion_proofs": proofs,
-        "anchors": [services.anchor_json(a) for a in db.session.scalars(select(Anchor).order_by(Anchor.id))],
+        "anchors": [queries.anchor_json(a) for a in db.session.scalars(select(Anchor).order_by(Anchor.id))],
     }

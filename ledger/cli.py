@@ -19,7 +19,7 @@ def ledger() -> None:
 @ledger.command("integrate", help="Run the sequencer once: integrate every queued entry and sign a tree head.")
 @with_appcontext
 def integrate_command() -> None:
-    from ledger import services
+    from ledger import queries, services
 
     total = 0
     while True:
@@ -28,7 +28,7 @@ def integrate_command() -> None:
         total += done
         if done < services.BATCH_SIZE:
             break
-    click.echo(f"Integrated {total} entries; tree size {services.tree_size()}.")
+    click.echo(f"Integrated {total} entries; tree size {queries.tree_size()}.")
 
 
 @ledger.command("verify", help="Recompute everything from the stored entries (or check a bundle file offline).")

@@ -10,6 +10,8 @@ from flask import current_app
 from app import events
 from app.database import after_commit_once
 from app.extensions import redis_store
+from app.jobs import get_queue
+from ledger import services, tasks
 
 logger = logging.getLogger(__name__)
 
@@ -21,8 +23,6 @@ def connect() -> None:
         return
     for name, signal in events.all_signals().items():
         def _record_entry(sender, _kind=name, **payload):
-            from ledger import services
-
             services.record(_kind, sender if isinstance(sender, str) else str(sender), payload)
             after_commit_once(_schedule_integration)  # one sequencer nudge per transaction
 
@@ -35,9 +35,6 @@ def _schedule_integration() -> None:
 
     This runs after the change has committed with its entry, so a Redis outage must not turn it
     into an error: the entry waits in the outbox for the next nudge or the periodic sweep."""
-    from app.jobs import get_queue
-    from ledger import tasks
-
     inline = current_app.config.get("RQ_INLINE")
     try:
         if not inline and not redis_store.connection.set("crowdline:ledger:integrate-queued", "1", nx=True, ex=2):

@@ -11,9 +11,9 @@ from app.auth.guards import current_user, page_login_required
 from app.database import commit
 from app.extensions import db
 from app.paging import paginate
-from ledger import services, tasks
-from ledger.api import EntryFilter, filtered_entries
+from ledger import queries, services, tasks
 from ledger.models import Anchor, Leaf, TreeHead
+from ledger.schemas import EntryFilter
 
 bp = Blueprint("ledger", __name__, url_prefix="/ledger", template_folder="templates", static_folder="static",
                static_url_path="/static")
@@ -29,20 +29,20 @@ def entries():
         filters = EntryFilter().load(raw)
     except SchemaError as exc:
         errors, filters = {k: v[0] for k, v in exc.messages.items()}, {}
-    page = paginate(filtered_entries(filters), Leaf.index, limit=50,
-                    cursor=request.args.get("cursor") or None, serialize=services.entry_json)
+    page = paginate(queries.filtered_entries(filters), Leaf.index, limit=50,
+                    cursor=request.args.get("cursor") or None, serialize=queries.entry_json)
     return render_template("ledger/entries.html", page=page, form=request.args, errors=errors,
-                           head=services.latest_head(), counts=services.counts()), (422 if errors else 200)
+                           head=queries.latest_head(), counts=queries.counts()), (422 if errors else 200)
 
 
 @bp.get("/entries/<int:index>")
 @page_login_required(roles=READERS)
 def entry(index: int):
-    leaf = services.get_leaf(index)
+    leaf = queries.get_leaf(index)
     proof = services.inclusion(index)
-    head = services.latest_head()
-    return render_template("ledger/entry.html", entry=services.entry_json(leaf), proof=proof,
-                           head=head and services.head_json(head))
+    head = queries.latest_head()
+    return render_template("ledger/entry.html", entry=queries.entry_json(leaf), proof=proof,
+                           head=head and queries.head_json(head))
 
 
 @bp.get("/heads")

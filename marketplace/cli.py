@@ -8,8 +8,21 @@ from datetime import datetime, time, timedelta
 import click
 from flask import current_app
 from flask.cli import with_appcontext
+from sqlalchemy import select
 
+from app.auth.models import Organization
+from app.auth.services import find_user_by_email
+from app.cli import DEMO_ORG
 from app.database import commit
+from app.errors import AppError
+from app.extensions import db
+from app.timeutil import utcnow, zone
+from marketplace.campaigns import services
+from marketplace.campaigns.queries import campaign_json
+from marketplace.campaigns.schemas import CampaignIn
+from marketplace.members.profiles import update_profile
+from marketplace.models import Campaign, Shift
+from marketplace.shifts.claims import claim_seat
 
 PEAK = "Double 11 peak (demo)"
 CALLBACKS = "Satisfaction callbacks (demo)"
@@ -59,18 +72,6 @@ def _callbacks(start: datetime) -> dict:
 @click.command("seed-demo-marketplace", help="Publish the demo campaigns with their shifts (idempotent).")
 @with_appcontext
 def seed_demo_campaigns() -> None:
-    from sqlalchemy import select
-
-    from app.auth.models import Organization
-    from app.auth.services import find_user_by_email
-    from app.cli import DEMO_ORG
-    from app.errors import AppError
-    from app.extensions import db
-    from app.timeutil import utcnow, zone
-    from marketplace import claims, services
-    from marketplace.models import Campaign, Shift
-    from marketplace.schemas import CampaignIn
-
     org = db.session.scalar(select(Organization).where(Organization.name == DEMO_ORG))
     admin = find_user_by_email("ops@lumenmall.demo")
     if org is None or admin is None:
@@ -79,7 +80,7 @@ def seed_demo_campaigns() -> None:
     for email, (languages, region) in PROFILES.items():
         member = find_user_by_email(email)
         if member is not None:
-            claims.update_profile(member, languages=languages, region=region)
+            update_profile(member, languages=languages, region=region)
     commit()
     existing = {c.name for c in db.session.scalars(select(Campaign).where(Campaign.org_id == org.id))}
     tomorrow = (utcnow().astimezone(zone("Asia/Shanghai")) + timedelta(days=1)).date()
@@ -91,13 +92,13 @@ def seed_demo_campaigns() -> None:
                 continue
             campaign = services.create_campaign(org.id, admin.id, CampaignIn().load(body))
             try:
-                services.change_state(campaign, "published", admin.id)
+                services.publish_campaign(campaign, admin.id)
             except AppError as exc:
                 commit()
                 click.echo(f"{name}: created as a draft ({exc.message}).")
                 continue
             commit()
-            fill = services.campaign_json(campaign)["fill"]
+            fill = campaign_json(campaign)["fill"]
             click.echo(f"{name}: published with {fill['seats']} seats.")
         callbacks = db.session.scalar(select(Campaign).where(Campaign.org_id == org.id, Campaign.name == CALLBACKS))
         raj = find_user_by_email("raj@members.demo")
@@ -106,7 +107,7 @@ def seed_demo_campaigns() -> None:
                                        .order_by(Shift.starts_at).limit(2)).all()
             for shift in first:
                 try:
-                    claims.claim_seat(raj, shift.id)
+                    claim_seat(raj, shift.id)
                     commit()
                 except AppError:
                     db.session.rollback()

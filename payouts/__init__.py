@@ -1,4 +1,4 @@
-"""Money: a double-entry ledger, enterprise wallets, campaign escrow, member earnings and payouts.
+"""Money: double-entry money accounts, enterprise wallets, campaign escrow, member earnings and payouts.
 
 Other packages move money only through ``payouts.services`` (``hold_escrow``, ``release_escrow``,
 ``accrue_earning``, ``approve_earning``, ``reverse_earning``). Stripe is reached only through

@@ -13,14 +13,14 @@ from app.database import commit
 from app.errors import NotFound
 from app.extensions import db
 from app.paging import PageQuery, page_schema, paginate
-from payouts import reports, services, tasks
-from payouts.models import LedgerAccount, Payout, Posting, Transfer
+from app.schemas import JobAcceptedOut
+from payouts import queries, reports, services, tasks
+from payouts.models import MoneyAccount, Payout, Posting, Transfer
 from payouts.schemas import (
     AmountIn,
     DashboardLinkOut,
     EarningsOut,
     FailIn,
-    JobAcceptedOut,
     PayoutAccountIn,
     PayoutAccountOut,
     PayoutOut,
@@ -32,7 +32,6 @@ from payouts.schemas import (
     TransferLineOut,
     WalletOut,
 )
-from payouts.services.earnings import earning_lines_query, earning_state
 from payouts.services.payouts import destination_of
 
 bp = APIBlueprint("payouts_api", __name__, url_prefix="/api/v1", tag="Payouts")
@@ -52,7 +51,7 @@ def _org_id() -> int:
 @bp.output(WalletOut)
 @bp.doc(summary="The organization's wallet: available balance and escrow per currency")
 def get_wallet():
-    return services.wallet_summary(_org_id())
+    return queries.wallet_summary(_org_id())
 
 
 @bp.post("/wallet/topups")
@@ -77,8 +76,8 @@ def create_topup(data):
 @bp.doc(summary="Movements of the organization's wallets, newest first")
 def wallet_transfers(page):
     org_id = _org_id()
-    wallet_ids = select(LedgerAccount.id).where(LedgerAccount.owner_kind == "org", LedgerAccount.owner_id == org_id,
-                                                LedgerAccount.purpose == "wallet")
+    wallet_ids = select(MoneyAccount.id).where(MoneyAccount.owner_kind == "org", MoneyAccount.owner_id == org_id,
+                                                MoneyAccount.purpose == "wallet")
     stmt = select(Posting).where(Posting.account_id.in_(wallet_ids))
 
     def line(posting: Posting) -> dict:
@@ -119,8 +118,8 @@ def wallet_statement_csv(query):
 @bp.doc(summary="The caller's earnings: totals by state and one line per interaction")
 def get_earnings(page):
     user = require_user()
-    result = paginate(earning_lines_query(user.id), Transfer.id, serialize=earning_state, **page)
-    return {**services.earnings_summary(user.id), **result}
+    result = paginate(queries.earning_lines_query(user.id), Transfer.id, serialize=queries.earning_state, **page)
+    return {**queries.earnings_summary(user.id), **result}
 
 
 @bp.get("/payouts")
@@ -225,7 +224,7 @@ def fail_payout(payout_id, data):
 @bp.auth_required(token_auth, roles=["admin"])
 @bp.input(ReconcileIn, arg_name="data")
 @bp.output(JobAcceptedOut, status_code=202)
-@bp.doc(summary="Reconcile the ledger with the provider for a period (a job)", tags=["Administration"])
+@bp.doc(summary="Reconcile our transfers with the provider for a period (a job)", tags=["Administration"])
 def start_reconciliation(data):
     from datetime import timedelta
 

@@ -1,4 +1,4 @@
-"""``flask --app wsgi payouts …``: reconcile, check the ledger, run or schedule the payout batch."""
+"""``flask --app wsgi payouts …``: reconcile, check the money accounts, run or schedule the payout batch."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from flask.cli import with_appcontext
 from app.database import commit
 
 
-@click.group(help="Money: ledger checks, reconciliation and payout batches.")
+@click.group(help="Money: account checks, reconciliation and payout batches.")
 def payouts() -> None:
     pass
 
@@ -26,17 +26,16 @@ def _date(_ctx, _param, value):
     return day.replace(tzinfo=UTC)
 
 
-@payouts.command("reconcile", help="Compare the ledger with the provider's balance transactions for a period.")
+@payouts.command("reconcile", help="Compare our transfers with the provider's balance transactions for a period.")
 @click.option("--from", "start", required=True, callback=_date, help="First day (YYYY-MM-DD, UTC).")
 @click.option("--to", "end", required=True, callback=_date, help="Last day, included (YYYY-MM-DD, UTC).")
 @with_appcontext
 def reconcile_command(start, end) -> None:
-    from payouts.providers import get_provider
-    from payouts.reports import reconcile
+    from payouts.services.reconciliation import reconcile
 
     if end < start:
         raise click.BadParameter("--to is before --from")
-    report = reconcile(get_provider(), start, end + timedelta(days=1))
+    report = reconcile(start, end + timedelta(days=1))
     commit()
     click.echo(json.dumps({"reconciliation_id": report.id, "provider": report.provider, **report.result},
                           indent=2, default=str))
@@ -44,10 +43,10 @@ def reconcile_command(start, end) -> None:
         raise SystemExit(1)
 
 
-@payouts.command("check", help="Verify the ledger: balanced transfers, zero sums, caches equal to postings.")
+@payouts.command("check", help="Verify the money accounts: balanced transfers, zero sums, caches equal to postings.")
 @with_appcontext
 def check_command() -> None:
-    from payouts.ledger import check_invariants
+    from payouts.postings import check_invariants
 
     problems = check_invariants()
     for problem in problems:
@@ -78,7 +77,7 @@ def seed_demo_command() -> None:
     from app.cli import DEMO_ORG
     from app.extensions import db
     from payouts.models import Topup
-    from payouts.services import topups
+    from payouts.services import provider_events, topups
 
     org = db.session.scalar(select(Organization).where(Organization.name == DEMO_ORG))
     if org is None:
@@ -91,6 +90,6 @@ def seed_demo_command() -> None:
     with current_app.test_request_context(base_url="http://127.0.0.1:5000"):
         topup = topups.create_topup(org.id, admin.id if admin else None, 5_000_000, "CNY")
         if topup.provider == "manual":
-            topups.confirm_simulated_checkout(topup.id, org.id)
+            provider_events.confirm_simulated_checkout(topup.id, org.id)
     commit()
     click.echo(f"{DEMO_ORG}: wallet funded with 50,000.00 CNY through the offline checkout.")

@@ -1,8 +1,9 @@
-"""Tables of the money ledger (accounts, transfers, postings) and of what moves money in and out
-(top-ups, payouts, payout destinations, provider webhook events, reconciliation reports).
+"""Tables of the money accounts, transfers and postings, and of what moves money in and out
+(top-ups, payouts, payout destinations, reconciliation reports). Provider callbacks are recorded
+by ``app.webhooks``.
 
 A transfer and its postings are written once and never updated or deleted; a correction is a
-new transfer that points at the one it reverses. ``LedgerAccount.balance`` is a cache of the sum
+new transfer that points at the one it reverses. ``MoneyAccount.balance`` is a cache of the sum
 of the account's postings, changed only by the statement that inserts those postings.
 """
 
@@ -13,7 +14,7 @@ from datetime import datetime
 from sqlalchemy import JSON, BigInteger, CheckConstraint, ForeignKey, Index, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
-from app.database import UTCDateTime
+from app.database import UTCDateTime, one_of
 from app.extensions import db
 from app.timeutil import utcnow
 
@@ -27,11 +28,7 @@ OPEN_PAYOUT_STATES = ("requested", "processing")
 TOPUP_STATES = ("pending", "paid", "canceled")
 
 
-def _in(column: str, values: tuple[str, ...]) -> str:
-    return f"{column} IN ({', '.join(repr(v) for v in values)})"
-
-
-class LedgerAccount(db.Model):
+class MoneyAccount(db.Model):
     """One balance of one owner for one purpose in one currency."""
 
     __tablename__ = "money_accounts"
@@ -47,8 +44,8 @@ class LedgerAccount(db.Model):
 
     __table_args__ = (
         UniqueConstraint("owner_kind", "owner_id", "purpose", "currency"),
-        CheckConstraint(_in("owner_kind", OWNER_KINDS), name="owner_kind_known"),
-        CheckConstraint(_in("purpose", PURPOSES), name="purpose_known"),
+        CheckConstraint(one_of("owner_kind", OWNER_KINDS), name="owner_kind_known"),
+        CheckConstraint(one_of("purpose", PURPOSES), name="purpose_known"),
         # The last line of defence: the database itself refuses an overdrawn guarded account.
         CheckConstraint("NOT guarded OR balance >= 0", name="guarded_not_negative"),
     )
@@ -119,7 +116,7 @@ class Topup(db.Model):
 
     __table_args__ = (
         CheckConstraint("amount > 0", name="amount_positive"),
-        CheckConstraint(_in("status", TOPUP_STATES), name="status_known"),
+        CheckConstraint(one_of("status", TOPUP_STATES), name="status_known"),
     )
 
 
@@ -166,7 +163,7 @@ class Payout(db.Model):
 
     __table_args__ = (
         CheckConstraint("amount > 0", name="amount_positive"),
-        CheckConstraint(_in("status", PAYOUT_STATES), name="status_known"),
+        CheckConstraint(one_of("status", PAYOUT_STATES), name="status_known"),
         # One open request per member at a time, enforced by the database.
         Index("ix_payouts_one_open_per_member", "member_id", unique=True,
               sqlite_where=db.text("status IN ('requested', 'processing')"),
@@ -174,21 +171,8 @@ class Payout(db.Model):
     )
 
 
-class WebhookEvent(db.Model):
-    """Every provider event received, by its id: a replay finds its row and changes nothing."""
-
-    __tablename__ = "payout_webhook_events"
-
-    id: Mapped[int] = mapped_column(primary_key=True)
-    event_id: Mapped[str] = mapped_column(String(120), unique=True)
-    type: Mapped[str] = mapped_column(String(80))
-    outcome: Mapped[str] = mapped_column(String(40))
-    received_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
-    payload: Mapped[dict] = mapped_column(JSON)
-
-
 class Reconciliation(db.Model):
-    """A comparison of the ledger with the provider's balance transactions for a period."""
+    """A comparison of our transfers with the provider's balance transactions for a period."""
 
     __tablename__ = "payout_reconciliations"
 

@@ -1,4 +1,5 @@
-"""Read-side reports: monthly wallet statements, balance history for charts, reconciliation."""
+"""Read-side reports: monthly wallet statements, balance history for charts, the transfers that crossed
+the provider boundary (what reconciliation compares). Nothing here writes."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from sqlalchemy import func, select
 
 from app.extensions import db
 from app.timeutil import utcnow
-from payouts.models import LedgerAccount, Posting, Reconciliation, Transfer
+from payouts.models import MoneyAccount, Posting, Transfer
 
 STATEMENT_COLUMNS = ("topup", "escrow_hold", "escrow_release", "earning_reversed", "refund", "dispute")
 
@@ -21,15 +22,15 @@ def month_bounds(year: int, month: int) -> tuple[datetime, datetime]:
     return start, end
 
 
-def _wallet(org_id: int, currency: str) -> LedgerAccount | None:
-    return db.session.scalar(select(LedgerAccount).where(
-        LedgerAccount.owner_kind == "org", LedgerAccount.owner_id == org_id, LedgerAccount.purpose == "wallet",
-        LedgerAccount.currency == currency))
+def _wallet(org_id: int, currency: str) -> MoneyAccount | None:
+    return db.session.scalar(select(MoneyAccount).where(
+        MoneyAccount.owner_kind == "org", MoneyAccount.owner_id == org_id, MoneyAccount.purpose == "wallet",
+        MoneyAccount.currency == currency))
 
 
 def wallet_currencies(org_id: int) -> list[str]:
-    return sorted(db.session.scalars(select(LedgerAccount.currency).where(
-        LedgerAccount.owner_kind == "org", LedgerAccount.owner_id == org_id, LedgerAccount.purpose == "wallet")))
+    return sorted(db.session.scalars(select(MoneyAccount.currency).where(
+        MoneyAccount.owner_kind == "org", MoneyAccount.owner_id == org_id, MoneyAccount.purpose == "wallet")))
 
 
 def _sum_before(account_id: int, moment: datetime) -> int:
@@ -107,19 +108,19 @@ def chart_points(history: list[tuple[date, int]], width: int = 320, height: int 
     return {"points": points, "width": width, "height": height, "max": top, "min": bottom}
 
 
-# --- reconciliation -------------------------------------------------------------------------
+# --- what reconciliation compares ----------------------------------------------------------
 
-LEDGER_KINDS = {"topup": "topup", "refund": "refund", "dispute": "refund", "payout_paid": "payout",
+CROSSING_KINDS = {"topup": "topup", "refund": "refund", "dispute": "refund", "payout_paid": "payout",
                 "payout_returned": "payout"}
 
 
-def ledger_lines(start: datetime, end: datetime) -> list[dict]:
-    """The ledger's side: money that crossed the provider boundary in the period, signed as the provider sees it."""
-    rows = db.session.scalars(select(Transfer).where(Transfer.reason.in_(LEDGER_KINDS), Transfer.created_at >= start,
+def crossing_lines(start: datetime, end: datetime) -> list[dict]:
+    """Our side: money that crossed the provider boundary in the period, signed as the provider sees it."""
+    rows = db.session.scalars(select(Transfer).where(Transfer.reason.in_(CROSSING_KINDS), Transfer.created_at >= start,
                                                      Transfer.created_at < end).order_by(Transfer.id)).all()
     lines = []
     for t in rows:
-        kind = LEDGER_KINDS[t.reason]
+        kind = CROSSING_KINDS[t.reason]
         if t.reason == "payout_returned":
             # Only a reversal after payment crossed the provider boundary (a refused payout never left).
             paid = db.session.scalar(select(Transfer.id).where(Transfer.key == f"payout:{t.payout_id}:paid"))
@@ -129,34 +130,3 @@ def ledger_lines(start: datetime, end: datetime) -> list[dict]:
         ref = t.topup_id if kind in ("topup", "refund") else t.payout_id
         lines.append({"transfer_id": t.id, "kind": kind, "amount": sign * t.amount, "currency": t.currency, "ref": ref})
     return lines
-
-
-def reconcile(provider, start: datetime, end: datetime) -> Reconciliation:
-    """Compare ledger and provider per (kind, currency, our reference); store and return the report."""
-    ours: dict[tuple, int] = {}
-    for line in ledger_lines(start, end):
-        key = (line["kind"], line["currency"], line["ref"])
-        ours[key] = ours.get(key, 0) + line["amount"]
-    theirs: dict[tuple, int] = {}
-    for line in provider.balance_lines(start, end):
-        key = (line.kind, line.currency, line.ref)
-        theirs[key] = theirs.get(key, 0) + line.amount
-    differences, matched = [], 0
-    totals: dict[str, dict[str, int]] = {}
-    for key in sorted(set(ours) | set(theirs), key=lambda k: (k[0], k[1], k[2] or 0)):
-        kind, currency, ref = key
-        a, b = ours.get(key), theirs.get(key)
-        bucket = totals.setdefault(f"{kind}:{currency}", {"ledger": 0, "provider": 0})
-        bucket["ledger"] += a or 0
-        bucket["provider"] += b or 0
-        if a == b:
-            matched += 1
-            continue
-        problem = "missing_at_provider" if b is None else "missing_in_ledger" if a is None else "amount_differs"
-        differences.append({"kind": kind, "currency": currency, "ref": ref, "ledger": a, "provider": b,
-                            "problem": problem})
-    report = Reconciliation(provider=provider.name, period_from=start, period_to=end, differences=len(differences),
-                            result={"matched": matched, "differences": differences, "totals": totals})
-    db.session.add(report)
-    db.session.flush()
-    return report

@@ -144,8 +144,3 @@ class FailIn(Schema):
 class ReconcileIn(Schema):
     start = fields.Date(required=True, data_key="from")
     end = fields.Date(required=True, data_key="to")
-
-
-class JobAcceptedOut(Schema):
-    job_id = fields.String()
-    status_url = fields.String()

@@ -10,13 +10,14 @@ from rq import Retry
 
 from app.database import commit
 from app.jobs import job, report_progress
-from payouts import reports, services
-from payouts.providers import get_provider
+from payouts import services
+from payouts.services.reconciliation import reconcile
 
 logger = logging.getLogger(__name__)
 
 RETRY = Retry(max=5, interval=[10, 60, 300, 900, 3600])
 BATCH_INTERVAL = timedelta(days=7)
+CREATE_CHUNK = 2000  # members per transaction when creating a batch
 PAY_CHUNK = 10_000  # payouts per pay_payouts job (jobs of one batch run in parallel on several workers)
 COMMIT_EVERY = 500  # payouts paid per transaction: row locks are held across their provider calls
 STALLED_AFTER = timedelta(minutes=15)  # a payout still "requested" this long after the request lost its job
@@ -68,15 +69,36 @@ def payout_batch() -> dict:
             enqueue(pay_payouts, ids[i:i + PAY_CHUNK], description="payout batch chunk")
 
     pay(services.unpaid_scheduled_payouts())
-    ids = services.run_payout_batch(progress=lambda n: report_progress(n, None, "creating payouts"), on_chunk=pay)
+    ids = run_payout_batch(progress=lambda n: report_progress(n, None, "creating payouts"), on_chunk=pay)
     logger.info("Payout batch created %s payouts", len(ids))
     return {"payouts": len(ids)}
 
 
+def run_payout_batch(chunk: int = CREATE_CHUNK, progress=None, on_chunk=None) -> list[int]:
+    """Create a scheduled payout of the whole available balance for every eligible member,
+    committing per chunk; return the new payout ids. ``on_chunk(ids)`` is called with each
+    chunk's ids before its commit (e.g. to enqueue their payment once it commits)."""
+    created: list[int] = []
+    after = 0
+    while True:
+        rows = services.eligible_for_batch(after, chunk)
+        if not rows:
+            break
+        after = rows[-1][0]
+        ids = services.create_payouts(rows)
+        if ids and on_chunk:
+            on_chunk(ids)
+        commit()
+        created += ids
+        if progress:
+            progress(len(created))
+    return created
+
+
 @job("payouts", retry=Retry(max=3, interval=[60, 300, 900]))
 def reconcile_period(start: str, end: str) -> dict:
-    """Compare the ledger with the provider's balance transactions for ``[start, end)`` (ISO dates)."""
-    report = reports.reconcile(get_provider(), _day(start), _day(end))
+    """Compare our transfers with the provider's balance transactions for ``[start, end)`` (ISO dates)."""
+    report = reconcile(_day(start), _day(end))
     return {"reconciliation_id": report.id, "differences": report.differences}
 
 

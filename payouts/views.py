@@ -18,10 +18,9 @@ from app.errors import AppError, NotFound, error_text
 from app.extensions import db
 from app.money import CURRENCY_EXPONENTS, Money, MoneyError
 from app.timeutil import utcnow
-from payouts import reports, services, tasks
-from payouts.models import OPEN_PAYOUT_STATES, LedgerAccount, Payout, Posting, Reconciliation, Topup, Transfer
+from payouts import queries, reports, services, tasks
+from payouts.models import OPEN_PAYOUT_STATES, MoneyAccount, Payout, Posting, Reconciliation, Topup, Transfer
 from payouts.providers import get_provider
-from payouts.services.earnings import earning_lines_query, earning_state
 from payouts.services.payouts import destination_of, minimum_payout
 
 bp = Blueprint("payouts", __name__, url_prefix="/payouts", template_folder="templates")
@@ -70,11 +69,11 @@ def _flash_error(exc: AppError) -> None:
 @page_login_required(roles=ENTERPRISE)
 def wallet():
     org_id = current_user().org_id
-    summary = services.wallet_summary(org_id)
+    summary = queries.wallet_summary(org_id)
     currency = request.args.get("currency") or (summary["balances"][0]["currency"] if summary["balances"] else "CNY")
-    account = db.session.scalar(select(LedgerAccount).where(
-        LedgerAccount.owner_kind == "org", LedgerAccount.owner_id == org_id, LedgerAccount.purpose == "wallet",
-        LedgerAccount.currency == currency))
+    account = db.session.scalar(select(MoneyAccount).where(
+        MoneyAccount.owner_kind == "org", MoneyAccount.owner_id == org_id, MoneyAccount.purpose == "wallet",
+        MoneyAccount.currency == currency))
     chart = reports.chart_points(reports.balance_history(account.id if account else None))
     recent = []
     if account is not None:
@@ -169,9 +168,9 @@ def checkout_pay(topup_id: int):
 @page_login_required(roles=["member"])
 def earnings():
     user = current_user()
-    summary = services.earnings_summary(user.id)
-    lines = [earning_state(t) for t in db.session.scalars(
-        earning_lines_query(user.id).order_by(Transfer.id.desc()).limit(50))]
+    summary = queries.earnings_summary(user.id)
+    lines = [queries.earning_state(t) for t in db.session.scalars(
+        queries.earning_lines_query(user.id).order_by(Transfer.id.desc()).limit(50))]
     payouts = db.session.scalars(select(Payout).where(Payout.member_id == user.id)
                                  .order_by(Payout.id.desc()).limit(10)).all()
     open_payout = next((p for p in payouts if p.status in OPEN_PAYOUT_STATES), None)
@@ -241,7 +240,7 @@ def admin_queue():
     recent = db.session.scalars(select(Payout).where(Payout.status.not_in(OPEN_PAYOUT_STATES))
                                 .order_by(Payout.id.desc()).limit(20)).all()
     reconciliations = db.session.scalars(select(Reconciliation).order_by(Reconciliation.id.desc()).limit(10)).all()
-    fees = db.session.scalars(select(LedgerAccount).where(LedgerAccount.owner_kind == "platform")).all()
+    fees = db.session.scalars(select(MoneyAccount).where(MoneyAccount.owner_kind == "platform")).all()
     today = utcnow().date()
     return render_template("payouts/admin.html", open_payouts=open_payouts, destinations=destinations,
                            recent=recent, reconciliations=reconciliations, platform_accounts=fees,

@@ -9,7 +9,13 @@ telephony decrypts it, through ``marketplace`` contacts dialing.
 
 
 def init_app(app) -> None:
-    """Register telephony's machine-facing paths (provider webhooks answer JSON errors)."""
+    """Register telephony's machine-facing paths (provider webhooks answer JSON errors), the
+    interactions API and the sweep that pays attended shifts by the hour."""
+    from app import register_api_blueprint
     from app.errors import register_json_prefix
+    from app.schedule import register_periodic
+    from telephony import api, tasks
 
     register_json_prefix(app, "/telephony/")
+    register_api_blueprint(app, api.bp)
+    register_periodic("telephony-shift-pay", tasks.pay_ended_shifts, tasks.SHIFT_PAY_EVERY)

@@ -41,6 +41,14 @@ def test_format():
     assert Money(1000, "JPY").format() == "1,000 JPY"
 
 
+def test_major_units_with_and_without_grouping():
+    assert Money(500000, "CNY").major() == "5,000.00"
+    assert Money(500000, "CNY").major(grouping=False) == "5000.00"
+    assert Money(-5, "USD").major(grouping=False) == "-0.05"
+    assert Money(1000, "JPY").major(grouping=False) == "1000"
+    assert Money(1234567, "KWD").major() == "1,234.567"
+
+
 def test_percent_rounds_half_up():
     assert Money(1000, "CNY").percent(1500) == Money(150, "CNY")
     assert Money(5, "CNY").percent(1000) == Money(1, "CNY")  # 0.5 → 1

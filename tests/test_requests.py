@@ -194,9 +194,9 @@ def test_refusals_speak_chinese_on_pages(client):
 
 def test_an_upload_that_fails_keeps_no_file(app, client, create_user, user_email, auth, monkeypatch):
     """The contact file is kept (in Redis) before the transaction ends: a failure rolls it away too."""
-    import marketplace.contact_lists
+    import marketplace.contacts.lists
     from app.extensions import redis_store
-    from tests.marketplace.contact_helpers import create_campaign, csv_bytes, upload
+    from tests.marketplace.contacts.helpers import create_campaign, csv_bytes, upload
 
     headers = auth.headers(user_email(create_user("enterprise")))
     campaign = create_campaign(client, headers)
@@ -204,7 +204,7 @@ def test_an_upload_that_fails_keeps_no_file(app, client, create_user, user_email
     def broken_queue(*_args, **_kwargs):
         raise RuntimeError("the queue failed")
 
-    monkeypatch.setattr(marketplace.contact_lists, "_queue_import", broken_queue)
+    monkeypatch.setattr(marketplace.contacts.lists, "_queue_import", broken_queue)
     with app.app_context():
         before = set(redis_store.connection.scan_iter("crowdline:contact-upload:*"))
     response = upload(client, headers, campaign["id"], csv_bytes([["13800138000", "Li", "Beijing"]]))

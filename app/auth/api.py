@@ -13,7 +13,6 @@ from app.auth import services, tasks, throttle
 from app.auth.guards import get_in_org_or_404, require_user, token_auth
 from app.auth.models import ORG_ROLES, Organization, OrgMembership, RoleGrant, User
 from app.auth.schemas import (
-    JobAcceptedOut,
     JobOut,
     LoginIn,
     MeOut,
@@ -33,6 +32,7 @@ from app.auth.schemas import (
 from app.database import commit
 from app.errors import Unauthorized
 from app.paging import PageQuery, page_schema, paginate
+from app.schemas import JobAcceptedOut
 
 bp = APIBlueprint("accounts_api", __name__, url_prefix="/api/v1", tag="Accounts")
 

@@ -104,8 +104,3 @@ class JobOut(Schema):
     progress = fields.Dict(required=True, metadata={"description": "{done, total, message}"})
     result = fields.Raw(allow_none=True)
     error = fields.String(allow_none=True)
-
-
-class JobAcceptedOut(Schema):
-    job_id = fields.String(required=True)
-    status_url = fields.String(required=True)

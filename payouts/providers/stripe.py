@@ -9,6 +9,7 @@ from datetime import UTC, datetime
 
 import stripe
 
+from app.webhooks import SignatureError
 from payouts.providers.base import BalanceLine, Checkout, PayoutProvider, ProviderError, ProviderRejected
 
 logger = logging.getLogger(__name__)
@@ -16,7 +17,7 @@ logger = logging.getLogger(__name__)
 WEBHOOK_TOLERANCE_SECONDS = 300
 
 
-class WebhookSignatureError(ValueError):
+class WebhookSignatureError(SignatureError, ValueError):
     """The payload is not signed by the configured secret, or the signature is stale."""
 
 

@@ -10,15 +10,14 @@ Each is idempotent on ``key`` (the same key again returns the first transfer and
 returns the ``Transfer``, sends ``money_transferred`` once, and never commits: the caller commits.
 """
 
-from payouts.services.batch import execute_payouts, run_payout_batch, stalled_payouts, unpaid_scheduled_payouts
-from payouts.services.earnings import (
-    accrue_earning,
-    approve_earning,
-    earnings_summary,
-    hold_escrow,
-    release_escrow,
-    reverse_earning,
+from payouts.services.batch import (
+    create_payouts,
+    eligible_for_batch,
+    execute_payouts,
+    stalled_payouts,
+    unpaid_scheduled_payouts,
 )
+from payouts.services.earnings import accrue_earning, approve_earning, hold_escrow, release_escrow, reverse_earning
 from payouts.services.notices import notice_of
 from payouts.services.payouts import (
     dashboard_link,
@@ -29,12 +28,13 @@ from payouts.services.payouts import (
     save_payout_details,
     start_onboarding,
 )
-from payouts.services.topups import confirm_simulated_checkout, create_topup, wallet_summary
-from payouts.services.webhooks import handle_event
+from payouts.services.provider_events import confirm_simulated_checkout, handle_event
+from payouts.services.topups import create_topup
 
 __all__ = [
-    "accrue_earning", "approve_earning", "confirm_simulated_checkout", "create_topup", "dashboard_link",
-    "earnings_summary", "execute_payout", "execute_payouts", "fail_payout", "handle_event", "hold_escrow",
-    "mark_payout_paid", "notice_of", "release_escrow", "request_payout", "reverse_earning", "run_payout_batch",
-    "save_payout_details", "stalled_payouts", "start_onboarding", "unpaid_scheduled_payouts", "wallet_summary",
+    "accrue_earning", "approve_earning", "confirm_simulated_checkout", "create_payouts", "create_topup",
+    "dashboard_link", "eligible_for_batch", "execute_payout", "execute_payouts",
+    "fail_payout", "handle_event", "hold_escrow", "mark_payout_paid", "notice_of", "release_escrow",
+    "request_payout", "reverse_earning", "save_payout_details", "stalled_payouts", "start_onboarding",
+    "unpaid_scheduled_payouts",
 ]

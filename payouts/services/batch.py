@@ -1,13 +1,14 @@
-"""The payout batch, set-based: payouts created, held and paid a chunk of members at a time.
+"""The payout batch, set-based: payouts created, held and paid a chunk of members at a time (the chunk
+loop and its commits are `payouts.tasks`'s, at the edge).
 
 Every rule of the one-payout path holds, in a few statements per chunk instead of a dozen per
 member: one open payout per member (the database's unique index, met with ``ON CONFLICT DO
 NOTHING``), each payout's provider idempotency key stored in the transaction that creates it
-(before any provider call), one ledger transfer per payout with its own key and signals
-(``payouts.ledger.post_many``), and amounts decided on balances read under the accounts' locks.
+(before any provider call), one transfer per payout with its own key and signals
+(``payouts.postings.post_many``), and amounts decided on balances read under the accounts' locks.
 
 Lock order is the one-payout path's: the payout row first (the member's open-payout slot), then
-the ledger accounts in ascending id order, so a member's own withdrawal racing the batch waits
+the money accounts in ascending id order, so a member's own withdrawal racing the batch waits
 or meets the unique index, and never deadlocks with it.
 """
 
@@ -21,18 +22,15 @@ from datetime import timedelta
 from sqlalchemy import String, bindparam, cast, delete, literal, select, update
 
 from app import events
+from app.bulk import ids_in, insert_rows, parts
 from app.extensions import db
 from app.timeutil import utcnow
-from payouts.bulk import ids_in, insert_rows, parts
-from payouts.ledger import Leg, Planned, accounts_of, lock_balances, post_many
-from payouts.models import OPEN_PAYOUT_STATES, LedgerAccount, Payout, PayoutDestination
+from payouts.models import OPEN_PAYOUT_STATES, MoneyAccount, Payout, PayoutDestination
+from payouts.postings import Leg, Planned, accounts_of, lock_balances, post_many
 from payouts.providers import ProviderRejected, get_provider
 from payouts.services.payouts import fail_payout, minimum_payout
 
 logger = logging.getLogger(__name__)
-
-CHUNK = 2000  # members per transaction when creating a batch
-
 
 def eligible_for_batch(after_id: int = 0, limit: int = 1000) -> list[tuple[int, str, int, str]]:
     """``(member_id, currency, available, provider)`` of members owed at least the minimum, with
@@ -40,14 +38,14 @@ def eligible_for_batch(after_id: int = 0, limit: int = 1000) -> list[tuple[int, 
     # NOT EXISTS, not NOT IN: an anti-join that probes the open-payout index per member (or hashes
     # the open payouts once); a NOT IN whose list the planner thinks too big to hash is re-read
     # for every account.
-    open_payout = select(Payout.id).where(Payout.member_id == LedgerAccount.owner_id,
+    open_payout = select(Payout.id).where(Payout.member_id == MoneyAccount.owner_id,
                                           Payout.status.in_(OPEN_PAYOUT_STATES))
-    stmt = (select(LedgerAccount.owner_id, LedgerAccount.currency, LedgerAccount.balance, PayoutDestination.provider)
-            .join(PayoutDestination, PayoutDestination.member_id == LedgerAccount.owner_id)
-            .where(LedgerAccount.owner_kind == "member", LedgerAccount.purpose == "available",
-                   LedgerAccount.balance >= minimum_payout(), PayoutDestination.status == "enabled",
-                   LedgerAccount.owner_id > after_id, ~open_payout.exists())
-            .order_by(LedgerAccount.owner_id, LedgerAccount.currency).limit(limit))
+    stmt = (select(MoneyAccount.owner_id, MoneyAccount.currency, MoneyAccount.balance, PayoutDestination.provider)
+            .join(PayoutDestination, PayoutDestination.member_id == MoneyAccount.owner_id)
+            .where(MoneyAccount.owner_kind == "member", MoneyAccount.purpose == "available",
+                   MoneyAccount.balance >= minimum_payout(), PayoutDestination.status == "enabled",
+                   MoneyAccount.owner_id > after_id, ~open_payout.exists())
+            .order_by(MoneyAccount.owner_id, MoneyAccount.currency).limit(limit))
     return [tuple(row) for row in db.session.execute(stmt).all()]
 
 
@@ -64,29 +62,6 @@ def stalled_payouts(older_than: timedelta, limit: int) -> list[int]:
     cutoff = utcnow() - older_than
     return list(db.session.scalars(select(Payout.id).where(
         Payout.status == "requested", Payout.requested_at < cutoff).order_by(Payout.id).limit(limit)))
-
-
-def run_payout_batch(chunk: int = CHUNK, progress=None, on_chunk=None) -> list[int]:
-    """Create a scheduled payout of the whole available balance for every eligible member,
-    committing per chunk; return the new payout ids. ``on_chunk(ids)`` is called with each
-    chunk's ids before its commit (e.g. to enqueue their payment once it commits)."""
-    from app.database import commit
-
-    created: list[int] = []
-    after = 0
-    while True:
-        rows = eligible_for_batch(after, chunk)
-        if not rows:
-            break
-        after = rows[-1][0]
-        ids = create_payouts(rows)
-        if ids and on_chunk:
-            on_chunk(ids)
-        commit()
-        created += ids
-        if progress:
-            progress(len(created))
-    return created
 
 
 def create_payouts(rows) -> list[int]:

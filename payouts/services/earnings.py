@@ -5,13 +5,14 @@ from __future__ import annotations
 
 from flask import current_app
 from flask_babel import gettext as _
-from sqlalchemy import func, select
+from sqlalchemy import select
 
 from app.errors import Conflict, NotFound, ValidationError
 from app.extensions import db
 from app.money import Money
-from payouts.ledger import PLATFORM, Leg, account, check_amount, post, reverse, valid_currency
-from payouts.models import LedgerAccount, Posting, Transfer
+from payouts.models import Transfer
+from payouts.postings import PLATFORM, Leg, account, check_amount, post, reverse, valid_currency
+from payouts.queries import settlement_of
 
 DEFAULT_FEE_BPS = 1000  # the platform keeps 10% of an approved earning unless configured otherwise
 
@@ -50,12 +51,6 @@ def _accrual(interaction_id: int) -> Transfer:
     return found
 
 
-def _settled(interaction_id: int) -> Transfer | None:
-    return db.session.scalar(select(Transfer).where(
-        Transfer.interaction_id == interaction_id,
-        Transfer.reason.in_(("earning_approved", "earning_reversed"))))
-
-
 # What approving or reversing an earning needs of the interaction's transfers, as plain rows.
 _EarningRow = tuple[int, str, str, int, str, int | None, int | None, int | None]
 _EARNING_ROWS = select(Transfer.id, Transfer.key, Transfer.reason, Transfer.amount, Transfer.currency,
@@ -68,7 +63,7 @@ def _earning_transfers(interaction_id: int, key: str) -> tuple[Transfer | None, 
     An interaction has a handful of transfers, read as plain rows on the interaction index; their
     reasons are told apart here. Only a key that names none of them costs a second lookup.
     """
-    with db.session.no_autoflush:  # transfers are never pending in the session (see ledger.without_autoflush)
+    with db.session.no_autoflush:  # transfers are never pending in the session (see postings.without_autoflush)
         rows = db.session.execute(_EARNING_ROWS.where(Transfer.interaction_id == interaction_id)
                                   .order_by(Transfer.id)).all()
         mine = next((row for row in rows if row.key == key), None)
@@ -111,7 +106,7 @@ def reverse_earning(interaction_id: int, key: str, to: str = "escrow") -> Transf
     if to not in ("escrow", "wallet"):
         raise ValidationError(fields={"to": _("Either escrow or wallet.")})
     accrual = _accrual(interaction_id)
-    if _settled(interaction_id) is not None:
+    if settlement_of(interaction_id) is not None:
         raise Conflict(_("This earning was already settled."), code="earning_settled")
     if to == "wallet" and accrual.org_id is None:
         raise ValidationError(fields={"to": _("The earning names no organization to refund.")})
@@ -122,41 +117,3 @@ def reverse_earning(interaction_id: int, key: str, to: str = "escrow") -> Transf
                 account("org", accrual.org_id, "wallet", currency), accrual.amount)]
     return post(key, "earning_reversed", legs, org_id=accrual.org_id, campaign_id=accrual.campaign_id,
                 interaction_id=interaction_id, member_id=accrual.member_id, reverses_id=accrual.id)[0]
-
-
-def member_balances(member_id: int) -> dict[str, dict[str, int]]:
-    """``{currency: {purpose: balance}}`` of a member's accounts."""
-    result: dict[str, dict[str, int]] = {}
-    for acc in db.session.scalars(select(LedgerAccount).where(
-            LedgerAccount.owner_kind == "member", LedgerAccount.owner_id == member_id)):
-        result.setdefault(acc.currency, {})[acc.purpose] = acc.balance
-    return result
-
-
-def earnings_summary(member_id: int) -> dict:
-    """Totals by state (pending QA, available, in transit, paid) and the member's lines, one per interaction."""
-    balances = member_balances(member_id)
-    totals = [{"currency": cur, "pending": b.get("pending", 0), "available": b.get("available", 0),
-               "in_transit": b.get("in_transit", 0), "paid": b.get("paid_out", 0)}
-              for cur, b in sorted(balances.items())]
-    return {"totals": totals}
-
-
-def earning_lines_query(member_id: int):
-    """The member's accruals with their state (pending / approved / reversed), newest first."""
-    return select(Transfer).where(Transfer.member_id == member_id, Transfer.reason == "earning_accrued")
-
-
-def earning_state(accrual: Transfer) -> dict:
-    settled = _settled(accrual.interaction_id) if accrual.interaction_id is not None else None
-    state, net = "pending", None
-    if settled is not None and settled.reason == "earning_approved":
-        state = "approved"
-        net = int(db.session.scalar(select(func.sum(Posting.amount)).join(
-            LedgerAccount, LedgerAccount.id == Posting.account_id).where(
-            Posting.transfer_id == settled.id, LedgerAccount.purpose == "available")) or 0)
-    elif settled is not None:
-        state = "reversed"
-    return {"id": accrual.id, "interaction_id": accrual.interaction_id, "campaign_id": accrual.campaign_id,
-            "amount": accrual.amount, "net_amount": net, "currency": accrual.currency, "state": state,
-            "created_at": accrual.created_at}

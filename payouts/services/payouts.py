@@ -10,14 +10,14 @@ from flask_babel import gettext as _
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
-from app import events
+from app import events, jobs
 from app.auth.models import User
 from app.errors import Conflict, NotFound, ValidationError
 from app.extensions import db
 from app.timeutil import utcnow
 from app.urls import public_url
-from payouts.ledger import Leg, account, check_amount, find_balance, post, valid_currency
 from payouts.models import OPEN_PAYOUT_STATES, Payout, PayoutDestination
+from payouts.postings import Leg, account, check_amount, find_balance, post, valid_currency
 from payouts.providers import ProviderRejected, get_provider
 from payouts.services.provider_errors import provider_call
 
@@ -115,10 +115,7 @@ def request_payout(member_id: int, amount: int, currency: str, *, scheduled: boo
                 currency=currency)
     logger.info("Payout %s of %s %s requested by member %s", payout.id, amount, currency, member_id)
     if enqueue:
-        from app import jobs
-        from payouts.tasks import process_payout
-
-        jobs.enqueue(process_payout, payout.id, owner_id=member_id, description="payout")
+        jobs.enqueue("payouts.tasks.process_payout", payout.id, owner_id=member_id, description="payout")
     return payout
 
 
@@ -131,7 +128,7 @@ def _locked(payout_id: int) -> Payout:
 
 def execute_payout(payout_id: int, providers: dict | None = None) -> str:
     """Pay an open payout through its provider; safe to run again after a crash at any point,
-    because the provider call carries the payout's stored idempotency key and the ledger posting
+    because the provider call carries the payout's stored idempotency key and the transfer
     carries a key derived from the payout id. ``providers`` caches provider clients across a batch."""
     payout = _locked(payout_id)
     if payout.status not in OPEN_PAYOUT_STATES:

@@ -5,14 +5,13 @@ from __future__ import annotations
 import logging
 
 from flask_babel import gettext as _
-from sqlalchemy import select
 
-from app.errors import Conflict, NotFound
+from app.errors import ValidationError
 from app.extensions import db
 from app.timeutil import utcnow
 from app.urls import public_url
-from payouts.ledger import PLATFORM, Leg, account, check_amount, find_balance, post, valid_currency
-from payouts.models import LedgerAccount, Topup, Transfer
+from payouts.models import Topup, Transfer
+from payouts.postings import PLATFORM, Leg, account, check_amount, post, valid_currency
 from payouts.providers import get_provider
 from payouts.services.provider_errors import provider_call
 
@@ -25,8 +24,6 @@ def create_topup(org_id: int, user_id: int, amount: int, currency: str) -> Topup
     """A pending top-up and its checkout page; the wallet moves only when the payment is confirmed."""
     currency, amount = valid_currency(currency), check_amount(amount)
     if amount > MAX_TOPUP:
-        from app.errors import ValidationError
-
         raise ValidationError(fields={"amount": _("At most %(max)s minor units per top-up.", max=MAX_TOPUP)})
     provider = get_provider()
     topup = Topup(org_id=org_id, created_by_id=user_id, amount=amount, currency=currency, provider=provider.name)
@@ -59,35 +56,3 @@ def debit_wallet(topup: Topup, amount: int, key: str, reason: str) -> Transfer:
                 account("platform", PLATFORM, "refunds", topup.currency), amount)]
     return post(key, reason, legs, org_id=topup.org_id, topup_id=topup.id,
                 external_ref=topup.payment_intent_id or topup.checkout_id)[0]
-
-
-def confirm_simulated_checkout(topup_id: int, org_id: int) -> str:
-    """The offline simulator's "pay" button: the same ``checkout.session.completed`` handling as Stripe's."""
-    from payouts.services.webhooks import handle_event
-
-    topup = db.session.get(Topup, topup_id)
-    if topup is None or topup.org_id != org_id:
-        raise NotFound()
-    if topup.provider != "manual":
-        raise Conflict(_("This top-up is paid on Stripe's checkout page."), code="not_simulated")
-    event = {"id": f"evt_local_{topup.id}", "type": "checkout.session.completed", "livemode": False,
-             "data": {"object": {"id": topup.checkout_id, "object": "checkout.session",
-                                 "client_reference_id": str(topup.id), "payment_status": "paid",
-                                 "amount_total": topup.amount, "currency": topup.currency.lower(),
-                                 "payment_intent": f"local_pi_{topup.id}",
-                                 "metadata": {"topup_id": str(topup.id), "org_id": str(topup.org_id)}}}}
-    return handle_event(event)
-
-
-def wallet_summary(org_id: int) -> dict:
-    """The organization's wallet balances per currency and what its campaigns hold in escrow."""
-    wallets = db.session.scalars(select(LedgerAccount).where(
-        LedgerAccount.owner_kind == "org", LedgerAccount.owner_id == org_id, LedgerAccount.purpose == "wallet")).all()
-    escrow_ids = select(Transfer.campaign_id).where(Transfer.org_id == org_id, Transfer.reason == "escrow_hold")
-    escrows = db.session.scalars(select(LedgerAccount).where(
-        LedgerAccount.owner_kind == "campaign", LedgerAccount.purpose == "escrow",
-        LedgerAccount.owner_id.in_(escrow_ids))).all()
-    currencies = sorted({a.currency for a in wallets} | {a.currency for a in escrows})
-    return {"org_id": org_id, "balances": [
-        {"currency": cur, "available": find_balance("org", org_id, "wallet", cur),
-         "in_escrow": sum(a.balance for a in escrows if a.currency == cur)} for cur in currencies]}

@@ -12,7 +12,7 @@ from sqlalchemy import text
 
 from app.database import commit, rollback
 from app.extensions import db
-from ledger import fullcheck, merkle, services
+from ledger import fullcheck, merkle, queries, services
 from tests.academy.helpers import real_sessions  # noqa: F401 - a shared fixture
 from tests.conftest import separate_app
 
@@ -72,14 +72,14 @@ def split_log(split_app, real_sessions, monkeypatch):  # noqa: F811 - the shared
     monkeypatch.setattr(fullcheck, "CHUNK", 16)
     monkeypatch.setitem(split_app.config, "LEDGER_VERIFY_WORKERS", 3)
     with split_app.app_context():
-        missing = 300 - services.tree_size()
+        missing = 300 - queries.tree_size()
         for i in range(missing):
             services.record("test_event", "tests", {"n": i})
         commit()
         while services.integrate(batch_size=37):
             commit()
         commit()
-        assert services.tree_size() == 300
+        assert queries.tree_size() == 300
     return split_app
 
 

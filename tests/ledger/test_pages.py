@@ -4,8 +4,8 @@ import re
 
 import pytest
 
+from tests.helpers.ledger import integrate_all
 from tests.helpers.web import csrf_token, sign_in
-from tests.ledger.test_ledger import integrate_all
 
 
 @pytest.fixture
@@ -57,7 +57,7 @@ def test_the_browser_verifies_an_inclusion_proof(live_app, live_server, browser)
     """An auditor opens an entry; the page re-hashes it and walks the audit path with Web Crypto."""
     from app.auth import services as accounts
     from app.database import commit
-    from ledger import services
+    from ledger import queries, services
 
     with live_app.app_context():
         if accounts.find_user_by_email("auditor@ledger.test") is None:
@@ -66,7 +66,7 @@ def test_the_browser_verifies_an_inclusion_proof(live_app, live_server, browser)
         while services.integrate():
             commit()
         commit()
-        index = services.tree_size() - 1
+        index = queries.tree_size() - 1
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     page = context.new_page()
     page.goto(live_server + "/signin")

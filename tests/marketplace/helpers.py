@@ -1,11 +1,43 @@
-"""Builders shared by the shift, claim and feed tests."""
+"""Campaign bodies and builders shared by the marketplace tests."""
 
 from __future__ import annotations
 
 import copy
 from datetime import UTC, datetime, timedelta
 
-from tests.marketplace.test_campaigns import INBOUND
+INBOUND = {
+    "kind": "inbound", "name": "Double 11 peak", "time_zone": "Asia/Shanghai",
+    "starts_at": "2099-11-11T00:00:00+08:00", "ends_at": "2099-11-12T00:00:00+08:00",
+    "currency": "CNY", "budget": 1_000_000, "pay_per_call": 350, "success_bonus": 0,
+    "qa_auto_approve": 85, "qa_review_from": 60,
+    "requirements": {"certifications": ["ecommerce_after_sales_l1"], "tags": {"ecommerce.after_sales": 60},
+                     "min_tier": "silver", "languages": ["zh"]},
+    "inbound": {"interval_minutes": 30, "aht_seconds": 180, "target_service_level": 0.8,
+                "target_answer_seconds": 20, "max_occupancy": 0.85, "shrinkage": 0.3,
+                "forecast": [{"start": "2099-11-11T00:00:00+08:00", "calls": 100},
+                             {"start": "2099-11-11T00:30:00+08:00", "calls": 400},
+                             {"start": "2099-11-11T01:00:00+08:00", "calls": 250}]},
+}
+OUTBOUND = {
+    "kind": "outbound", "name": "Satisfaction callbacks", "time_zone": "Asia/Shanghai",
+    "starts_at": "2099-12-01T00:00:00+08:00", "ends_at": "2099-12-15T00:00:00+08:00",
+    "currency": "CNY", "budget": 200_000, "pay_per_call": 120, "success_bonus": 50,
+    "outbound": {"purpose": "satisfaction_callback", "script": "Hello, this is … calling about your recent order.",
+                 "survey_questions": ["How satisfied were you with the delivery?"],
+                 "dispositions": [{"code": "completed", "label": "Survey completed", "outcome": "success"},
+                                  {"code": "no_answer", "label": "No answer", "outcome": "retry",
+                                   "retry_delay_minutes": 120},
+                                  {"code": "opt_out", "label": "Do not call", "outcome": "final"}],
+                 "calling_windows": [{"days": [0, 1, 2, 3, 4], "start": "09:00", "end": "20:00"}],
+                 "max_attempts": 3},
+}
+
+
+def wallet(app, org_id):
+    from payouts.postings import find_balance
+
+    with app.app_context():
+        return find_balance("org", org_id, "wallet", "CNY")
 
 
 def at(minutes_from_now: float) -> datetime:

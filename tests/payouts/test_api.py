@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 
 from app.extensions import db
-from payouts.ledger import find_balance
 from payouts.models import Payout
+from payouts.postings import find_balance
 
 
 def _token(client, path: str = "/signin") -> str:

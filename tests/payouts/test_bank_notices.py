@@ -11,7 +11,8 @@ import time
 import sqlalchemy as sa
 
 from app.extensions import db
-from payouts.models import PayoutDestination, WebhookEvent
+from app.webhooks import WebhookEvent
+from payouts.models import PayoutDestination
 from tests.payouts.conftest import sign
 
 CONNECT_SECRET = "whsec_test_connect_endpoint"

@@ -9,11 +9,11 @@ from app import events
 from app.database import commit
 from app.extensions import db
 from payouts import services
-from payouts.ledger import check_invariants, find_balance
 from payouts.models import Payout, PayoutDestination, Transfer
+from payouts.postings import check_invariants, find_balance
 from payouts.providers import PROVIDERS
 from payouts.providers.stripe import StripeProvider
-from payouts.tasks import pay_payouts, payout_batch
+from payouts.tasks import pay_payouts, payout_batch, run_payout_batch
 
 
 @pytest.fixture
@@ -109,7 +109,7 @@ def test_chunks_skip_open_payouts_small_balances_and_pay_one_currency_at_a_time(
         services.request_payout(members[1], 10_00, "CNY", enqueue=False)  # an open request of their own
         commit()
     with app.app_context():
-        ids = services.run_payout_batch(chunk=2)
+        ids = run_payout_batch(chunk=2)
         payouts = db.session.scalars(sa.select(Payout).where(Payout.id.in_(ids)).order_by(Payout.member_id)).all()
         assert [(p.member_id, p.currency, p.amount) for p in payouts] == [
             (members[0], "CNY", 30_00)] + [(m, "CNY", 30_00) for m in members[2:]]
@@ -130,7 +130,7 @@ def test_payouts_a_crashed_batch_left_unpaid_are_paid_by_the_next_run(app, enter
     for i, member_id in enumerate(members):
         earn(org_id, member_id, 25_00, interaction_id=700 + i)
     with app.app_context():
-        ids = services.run_payout_batch()  # created and committed, but their payment never queued
+        ids = run_payout_batch()  # created and committed, but their payment never queued
         commit()
     with app.app_context():
         assert payout_batch() == {"payouts": 0}
@@ -162,7 +162,7 @@ def test_a_pay_job_killed_mid_chunk_pays_each_payout_once_when_retried(app, ente
     for i, member_id in enumerate(members):
         earn(org_id, member_id, 30_00, interaction_id=800 + i)
     with app.app_context():
-        ids = services.run_payout_batch()
+        ids = run_payout_batch()
         commit()
     monkeypatch.setitem(PROVIDERS, "stripe", CrashMidChunk)
     CrashMidChunk.crash_after = 2
@@ -197,7 +197,7 @@ def test_a_refused_transfer_in_a_batch_fails_only_that_payout(app, enterprise, f
     earn(org_id, good, 30_00, interaction_id=850)
     earn(org_id, unconnected, 20_00, interaction_id=851)
     with app.app_context():
-        ids = services.run_payout_batch()
+        ids = run_payout_batch()
         commit()
     with app.app_context():
         assert pay_payouts(ids) == {"paid": 1, "failed": 1}

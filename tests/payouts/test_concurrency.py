@@ -13,8 +13,9 @@ from app.database import commit, rollback
 from app.errors import Conflict, ValidationError
 from app.extensions import db
 from payouts import services
-from payouts.ledger import check_invariants, find_balance
 from payouts.models import Payout, Transfer
+from payouts.postings import check_invariants, find_balance
+from payouts.tasks import run_payout_batch
 from tests.conftest import separate_app
 
 pytestmark = pytest.mark.skipif(not (os.environ.get("DATABASE_URL") or "").startswith("postgres"),
@@ -127,7 +128,7 @@ def test_the_batch_racing_members_own_withdrawals_opens_one_payout_each_and_neve
 
     def act(i: int) -> None:
         if i == 0:
-            services.run_payout_batch(chunk=2)
+            run_payout_batch(chunk=2)
             return
         try:
             services.request_payout(members[i - 1], 30_00, "CNY", enqueue=False)

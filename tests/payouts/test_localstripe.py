@@ -8,7 +8,7 @@ import stripe
 
 from app.database import commit
 from payouts import services
-from payouts.ledger import find_balance
+from payouts.postings import find_balance
 
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning:aiohttp.*")
 

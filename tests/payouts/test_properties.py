@@ -13,8 +13,8 @@ from hypothesis import strategies as st
 from app.errors import AppError
 from app.extensions import db
 from payouts import services
-from payouts.ledger import check_invariants
 from payouts.models import Payout, Transfer
+from payouts.postings import check_invariants
 
 CAMPAIGN = 42
 _ids = itertools.count(1_000_000)

@@ -7,8 +7,8 @@ from datetime import UTC, datetime, timedelta
 import sqlalchemy as sa
 
 from app.extensions import db
-from payouts.ledger import find_balance
 from payouts.models import Payout, Reconciliation
+from payouts.postings import find_balance
 from payouts.tasks import RETRY, payout_batch, process_payout, reconcile_period
 from tests.conftest import redis_down
 

@@ -9,9 +9,10 @@ import sqlalchemy as sa
 
 from app.database import commit
 from app.extensions import db
+from app.webhooks import WebhookEvent
 from payouts import services
-from payouts.ledger import check_invariants, find_balance
-from payouts.models import Payout, Topup, Transfer, WebhookEvent
+from payouts.models import Payout, Topup, Transfer
+from payouts.postings import check_invariants, find_balance
 from tests.payouts.conftest import sign
 
 

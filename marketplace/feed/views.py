@@ -1,0 +1,149 @@
+"""The member's work pages: the ranked feed of open seats, my shifts, and the claim, release,
+check-in and waitlist actions on them.
+
+The blueprint is named ``work`` (the dashboards link to ``work.index`` and ``work.my_shifts``)."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from flask import Blueprint, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from sqlalchemy import select
+
+from app.auth.guards import current_user, page_login_required
+from app.database import commit, rollback
+from app.errors import AppError
+from app.extensions import db
+from app.timeutil import as_utc, zone
+from marketplace.feed import queries as feed
+from marketplace.labels import CLAIM_STATE_LABELS, INDUSTRY_LABELS
+from marketplace.members.profiles import get_profile
+from marketplace.models import Campaign, Shift, WaitlistEntry
+from marketplace.shifts import attendance, claims, waitlist
+from marketplace.shifts.queries import claims_page
+
+bp = Blueprint("work", __name__, url_prefix="/work", template_folder="../templates")
+
+
+@bp.app_template_filter("localtime")
+def localtime(value: datetime | str | None, fmt: str = "%m-%d %a %H:%M") -> str:
+    """A UTC time in the signed-in user's time zone."""
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        value = datetime.fromisoformat(value)
+    user = current_user()
+    return as_utc(value).astimezone(zone(user.timezone if user else "UTC")).strftime(fmt)
+
+
+@bp.app_context_processor
+def _labels():
+    return {"industry_labels": INDUSTRY_LABELS, "claim_state_labels": CLAIM_STATE_LABELS}
+
+
+def _date(name: str) -> date | None:
+    value = request.args.get(name, "").strip()
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        return None
+
+
+def _attempt(action, success: str | None = None):
+    """Run ``action()`` and commit, flashing ``success``; on a refusal roll back and flash why.
+    The action's result, or None when it was refused."""
+    try:
+        result = action()
+        commit()
+    except AppError as exc:
+        rollback()
+        flash(exc.message, "error")
+        return None
+    if success:
+        flash(success, "success")
+    return result
+
+
+def _back() -> str:
+    target = request.form.get("next", "")
+    return target if target.startswith("/work") else url_for("work.index")
+
+
+@bp.get("/")
+@page_login_required(roles=["member"])
+def index():
+    """Open seats I can claim, best fit first, and the locked campaigns with the way to unlock them."""
+    user = current_user()
+    filters = feed.FeedFilter(date_from=_date("from"), date_to=_date("to"),
+                              industry=request.args.get("industry") or None,
+                              include_full=request.args.get("full") == "1")
+    errors = {}
+    try:
+        body = feed.feed(user, limit=20, cursor=request.args.get("cursor") or None, filters=filters)
+    except AppError as exc:
+        errors = exc.fields or {"_form": exc.message}
+        body = {"items": [], "next_cursor": None, "locked": []}
+    waiting = set(db.session.scalars(select(WaitlistEntry.shift_id).where(WaitlistEntry.member_id == user.id)))
+    industries = sorted({i for i in db.session.scalars(select(Campaign.industry).where(
+        Campaign.state.in_(claims.CLAIMABLE_CAMPAIGN_STATES), Campaign.industry.is_not(None)).distinct())})
+    return render_template("marketplace/feed/feed.html", body=body, filters=filters, errors=errors,
+                           waiting=waiting, industries=industries, args=request.args)
+
+
+@bp.post("/shifts/<int:shift_id>/claim")
+@page_login_required(roles=["member"])
+def claim(shift_id: int):
+    _attempt(lambda: claims.claim_seat(current_user(), shift_id),
+             _("Seat claimed. Check in up to 15 minutes before it starts."))
+    return redirect(_back())
+
+
+@bp.post("/shifts/<int:shift_id>/waitlist", endpoint="waitlist")
+@page_login_required(roles=["member"])
+def waitlist_page(shift_id: int):
+    user = current_user()
+    if request.form.get("leave"):
+        _attempt(lambda: waitlist.leave_waitlist(user, shift_id), _("You left the waitlist."))
+    elif _attempt(lambda: waitlist.join_waitlist(user, shift_id)) is not None:
+        flash(_("You are number %(n)s on the waitlist: a released seat is yours automatically.",
+                n=waitlist.waitlist_position(user.id, shift_id)), "success")
+    return redirect(_back())
+
+
+@bp.get("/shifts")
+@page_login_required(roles=["member"])
+def my_shifts():
+    """Upcoming claims with check-in and release, waitlists, past shifts, and my reliability."""
+    user = current_user()
+    upcoming = claims_page(user, "upcoming", 50, None)["items"]
+    past = claims_page(user, "past", 20, None)["items"]
+    waiting = []
+    for entry in db.session.scalars(select(WaitlistEntry).where(WaitlistEntry.member_id == user.id)
+                                    .order_by(WaitlistEntry.id)):
+        shift = db.session.get(Shift, entry.shift_id)
+        waiting.append({"shift": shift, "campaign": db.session.get(Campaign, shift.campaign_id),
+                        "position": waitlist.waitlist_position(user.id, shift.id)})
+    profile = get_profile(user.id)
+    return render_template("marketplace/shifts/mine.html", upcoming=upcoming, past=past, waiting=waiting,
+                           profile=profile)
+
+
+@bp.post("/claims/<int:claim_id>/release")
+@page_login_required(roles=["member"])
+def release(claim_id: int):
+    result = _attempt(lambda: claims.release_claim(current_user(), claim_id))
+    if result is not None and result.late_release:
+        flash(_("Seat released. It was inside the cut-off, so it counts as a late release."), "error")
+    elif result is not None:
+        flash(_("Seat released, free of charge."), "success")
+    return redirect(url_for("work.my_shifts"))
+
+
+@bp.post("/claims/<int:claim_id>/check-in")
+@page_login_required(roles=["member"])
+def check_in(claim_id: int):
+    _attempt(lambda: attendance.check_in(current_user(), claim_id), _("Checked in. Go available to take calls."))
+    return redirect(url_for("work.my_shifts"))

@@ -1,0 +1,91 @@
+"""Interactions API: the calls an enterprise's campaigns took and a member handled, a member's
+disposition at the end of a call, and whether a campaign's calls are being routed."""
+
+from __future__ import annotations
+
+from apiflask import APIBlueprint
+
+from app.auth.guards import get_in_org_or_404, require_user, token_auth
+from app.database import commit
+from app.errors import Conflict, NotFound
+from app.paging import page_schema
+from telephony import earnings, queries, services
+from telephony.campaigns import Campaign
+from telephony.schemas import DispositionIn, InteractionOut, InteractionsQuery, RoutingStatusOut
+
+bp = APIBlueprint("telephony_api", __name__, url_prefix="/api/v1", tag="Interactions")
+
+READERS = ["member", "enterprise_admin", "enterprise_supervisor", "admin"]
+ENTERPRISE = ["enterprise_admin", "enterprise_supervisor", "admin"]
+
+
+@bp.get("/interactions")
+@bp.auth_required(token_auth, roles=READERS)
+@bp.input(InteractionsQuery, location="query", arg_name="query")
+@bp.output(page_schema(InteractionOut))
+@bp.doc(summary="Interactions, newest first",
+        description="An enterprise sees its campaigns' interactions, a member the ones they handled. Filters: "
+                    "`campaign_id`, `member_id`, `state`, and `from` / `to` on the time the interaction was queued. "
+                    "Another tenant's campaign or member simply matches nothing.",
+        responses=[403, 422])
+def list_interactions(query):
+    return queries.list_interactions(require_user(), **query)
+
+
+@bp.get("/interactions/<int:interaction_id>")
+@bp.auth_required(token_auth, roles=READERS)
+@bp.output(InteractionOut)
+@bp.doc(summary="One interaction with its timeline, durations, disposition, earning and masked customer",
+        responses=[403, 404])
+def get_interaction(interaction_id):
+    return queries.interaction_json(queries.visible_interaction(require_user(), interaction_id), detail=True)
+
+
+@bp.post("/interactions/<int:interaction_id>/disposition")
+@bp.auth_required(token_auth, roles=["member"])
+@bp.input(DispositionIn, arg_name="data")
+@bp.output(InteractionOut)
+@bp.doc(summary="Set the disposition and end wrap-up (the member who handled the call)",
+        description="During wrap-up only (409 `not_in_wrapup` before the call ended or once wrap-up ended), by the "
+                    "member who handled the call, with one of the campaign's disposition codes (422 on `code` "
+                    "otherwise). The interaction is then completed and the member's pay for it accrues, pending QA.",
+        responses=[403, 404, 409, 422])
+def set_disposition(interaction_id, data):
+    user = require_user()
+    interaction = queries.visible_interaction(user, interaction_id)
+    services.set_disposition(interaction.id, user.id, data["code"], data.get("notes"))
+    interaction = services.complete_interaction(interaction.id)
+    commit()
+    return queries.interaction_json(interaction, detail=True)
+
+
+def _campaign(campaign_id: int) -> Campaign:
+    if not 0 < campaign_id <= queries.MAX_ID:
+        raise NotFound()
+    return get_in_org_or_404(Campaign, campaign_id, require_user())
+
+
+@bp.get("/campaigns/<int:campaign_id>/routing")
+@bp.auth_required(token_auth, roles=ENTERPRISE)
+@bp.output(RoutingStatusOut)
+@bp.doc(summary="Whether the campaign's calls are being routed (held when its escrow runs out)",
+        tags=["Campaigns"], responses=[403, 404])
+def routing_status(campaign_id):
+    campaign = _campaign(campaign_id)
+    return earnings.routing_status(campaign.id)
+
+
+@bp.post("/campaigns/<int:campaign_id>/routing/resume")
+@bp.auth_required(token_auth, roles=["enterprise_admin", "admin"])
+@bp.output(RoutingStatusOut)
+@bp.doc(summary="Pay what the escrow owed members and route the campaign's calls again",
+        description="409 `escrow_exhausted` while the escrow still cannot pay it all (what it could pay is paid).",
+        tags=["Campaigns"], responses=[403, 404, 409])
+def resume_routing(campaign_id):
+    campaign = _campaign(campaign_id)
+    resumed = earnings.resume_campaign_routing(campaign.id)
+    commit()
+    status = earnings.routing_status(campaign.id)
+    if not resumed:
+        raise Conflict(status["message"], code="escrow_exhausted")
+    return status

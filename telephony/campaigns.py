@@ -1,0 +1,58 @@
+"""Everything telephony needs of the marketplace goes through here: campaigns and their pay rules
+and dispositions, contacts (masked), sealing a caller's number, and who attended which shift."""
+
+from __future__ import annotations
+
+import functools
+from datetime import datetime
+
+from sqlalchemy import select
+
+from app.extensions import db
+from app.pii import mask_digits
+from marketplace.contacts.phones import PhoneNormalizer, mask_input
+from marketplace.contacts.vault import vault
+from marketplace.models import Campaign, Claim, Contact
+from telephony.lifecycle import DEFAULT_DISPOSITIONS
+
+__all__ = ["Campaign", "Claim", "attended_claims", "campaign", "contact_of", "dispositions_of", "seal_phone"]
+
+
+def campaign(campaign_id: int) -> Campaign | None:
+    return db.session.get(Campaign, campaign_id)
+
+
+def dispositions_of(found: Campaign) -> list[dict]:
+    """The campaign's dispositions (``code``, ``label``, ``outcome``): an outbound campaign's own,
+    the defaults for an inbound peak, which defines none."""
+    return list((found.settings or {}).get("dispositions") or DEFAULT_DISPOSITIONS)
+
+
+def contact_of(contact_id: int, campaign_id: int) -> Contact | None:
+    """The campaign's contact (an outbound callee), or None if it is another campaign's."""
+    contact = db.session.get(Contact, contact_id)
+    return contact if contact is not None and contact.campaign_id == campaign_id else None
+
+
+@functools.lru_cache(maxsize=1)
+def _normalizer() -> PhoneNormalizer:
+    return PhoneNormalizer("CN")
+
+
+def seal_phone(number: str) -> tuple[str | None, bytes | None, str]:
+    """``(hash, ciphertext, masked)`` of a caller's number as the provider gave it (E.164), with the
+    contacts' keys (so a caller's hash matches their contact and Do-Not-Call entries) and their mask
+    of the national number (``138****5678``). A caller without a valid number (withheld, a SIP or
+    client address) keeps no number, only a mask of whatever digits it had."""
+    found = _normalizer().normalize(number)
+    if isinstance(found, str):
+        return None, None, mask_input(number)
+    sealer = vault()
+    phone_hash = sealer.phone_hash(found.e164)
+    return phone_hash, sealer.encrypt(found.e164, phone_hash), mask_digits(found.national)
+
+
+def attended_claims(ended_after: datetime, ended_by: datetime) -> list[Claim]:
+    """Checked-in claims whose shift ended in ``(ended_after, ended_by]``: the shifts to pay by the hour."""
+    return list(db.session.scalars(select(Claim).where(
+        Claim.state == "checked_in", Claim.ends_at > ended_after, Claim.ends_at <= ended_by).order_by(Claim.id)))

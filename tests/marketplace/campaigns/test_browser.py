@@ -1,0 +1,151 @@
+"""In a real browser at desktop width: an operations manager walks the campaign wizard step by step,
+plans the shifts and sees the shift calendar coloured by fill rate."""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select
+
+from app.auth import services as accounts
+from app.database import commit
+from app.extensions import db
+from marketplace.campaigns import services
+from marketplace.campaigns.schemas import CampaignIn
+from marketplace.models import Campaign
+from marketplace.shifts import services as shifts
+from tests.marketplace.helpers import inbound
+
+pytestmark = pytest.mark.browser
+
+ARTIFACTS = Path(os.environ.get("TEST_ARTIFACTS", "test-artifacts"))
+PASSWORD = "correct-horse-battery"
+EMAIL = "ops.wizard@example.test"
+
+
+@pytest.fixture
+def desktop(browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="en-US")
+    page = context.new_page()
+    page.set_default_timeout(15000)
+    yield page
+    context.close()
+
+
+def test_walk_the_wizard_plan_shifts_and_see_the_calendar(live_app, live_server, desktop):
+    with live_app.app_context():
+        accounts.register_user(email=EMAIL, password=PASSWORD, name="Ops", role="enterprise", org_name="Wizard Org")
+        commit()
+    page = desktop
+    page.goto(live_server + "/signin")
+    page.locator("input[name=email]").fill(EMAIL)
+    page.locator("input[name=password]").fill(PASSWORD)
+    page.get_by_test_id("signin-submit").click()
+    page.wait_for_url("**/home")
+
+    page.goto(live_server + "/campaigns/")
+    page.get_by_test_id("new-campaign").click()
+    page.wait_for_url("**/campaigns/new")
+    # One step at a time once the script runs; the progress indicator marks the current one.
+    assert page.locator("#step-kind").is_visible() and page.locator("#step-basics").is_hidden()
+    assert page.get_by_test_id("wizard-save").is_hidden()
+    assert page.locator("[data-progress=kind]").get_attribute("class") == "current"
+    page.get_by_test_id("kind-inbound").check()
+    page.get_by_test_id("wizard-next").click()
+
+    assert page.locator("#step-basics").is_visible()
+    page.get_by_test_id("wizard-next").click()  # the name is required: the step does not change
+    assert page.locator("#step-basics").is_visible() and page.locator("#step-pay").is_hidden()
+    page.locator("input[name=name]").fill("Double-11 peak")
+    page.locator("select[name=industry]").select_option("ecommerce")
+    page.locator("input[name=starts_at]").fill("2099-11-11T00:00")
+    page.locator("input[name=ends_at]").fill("2099-11-12T00:00")
+    page.locator("input[name=budget]").fill("5000")
+    page.get_by_test_id("wizard-next").click()
+
+    assert page.locator("#step-pay").is_visible()
+    assert "10%" in page.get_by_test_id("platform-fee").inner_text()
+    page.locator("input[name=pay_per_call]").fill("3.50")
+    assert page.locator("[data-fee-for=pay_per_call]").inner_text() == "Member receives 3.15 CNY (fee 0.35 CNY)."
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "campaign-wizard-pay-1280.png"), full_page=True)
+    page.get_by_test_id("wizard-next").click()
+
+    assert page.locator("#step-requirements").is_visible()
+    page.locator("input[name='tags.0.name']").fill("ecommerce.after_sales")
+    page.locator("input[name='tags.0.min']").fill("60")
+    page.locator("[data-add-row=tags]").click()
+    assert page.locator("input[name='tags.2.name']").count() == 1
+    page.locator("select[name=min_tier]").select_option("silver")
+    page.get_by_test_id("wizard-next").click()
+
+    assert page.get_by_test_id("inbound-settings").is_visible()
+    assert page.get_by_test_id("outbound-settings").is_hidden()
+    page.get_by_test_id("kind-outbound").evaluate("radio => radio.click()")  # back on step 1, hidden now
+    assert page.get_by_test_id("outbound-settings").is_visible() and page.get_by_test_id("inbound-settings").is_hidden()
+    page.screenshot(path=str(ARTIFACTS / "campaign-wizard-outbound-1280.png"), full_page=True)
+    page.get_by_test_id("kind-inbound").evaluate("radio => radio.click()")
+    page.get_by_test_id("forecast").fill("2099-11-11 09:00, 100\n2099-11-11 09:30, 400\n2099-11-11 10:00, 250\n"
+                                         "2099-11-11 10:30, 60")
+    page.get_by_test_id("wizard-next").click()
+
+    assert page.locator("#step-shifts").is_visible() and page.get_by_test_id("wizard-save").is_visible()
+    page.get_by_test_id("wizard-save").click()
+    page.wait_for_url(re.compile(r"/campaigns/\d+$"))
+    assert page.get_by_test_id("campaign-name").inner_text() == "Double-11 peak"
+    assert page.get_by_test_id("plan-chart").is_visible()
+    page.screenshot(path=str(ARTIFACTS / "campaign-detail-1280.png"), full_page=True)
+    with live_app.app_context():
+        campaign = db.session.scalar(select(Campaign).where(Campaign.name == "Double-11 peak"))
+        assert (campaign.budget, campaign.pay_per_call) == (500_000, 350)
+        assert campaign.requirements["tags"] == {"ecommerce.after_sales": 60}
+
+    page.get_by_test_id("plan-shifts").click()
+    page.wait_for_url("**/shifts")
+    grid = page.get_by_test_id("shift-grid")
+    assert grid.is_visible()
+    cells = grid.locator("td.cell[data-fill]")
+    assert cells.count() == 4
+    colour = cells.first.evaluate("cell => getComputedStyle(cell).backgroundColor")
+    assert colour not in ("rgba(0, 0, 0, 0)", "transparent"), colour
+    assert page.get_by_test_id("calendar-chart").is_visible() and page.get_by_test_id("calendar-legend").is_visible()
+    first = cells.first.get_attribute("data-testid").removeprefix("cell-")
+    page.get_by_test_id(f"seats-{first}").fill("0")
+    page.get_by_test_id("save-seats").click()
+    page.wait_for_load_state()
+    assert page.get_by_test_id(f"cell-count-{first}").inner_text() == "0/0"
+    assert page.get_by_test_id(f"cell-{first}").get_attribute("data-fill") == "fill-empty"
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "shift-calendar-1280.png"), full_page=True)
+
+
+def fits_the_screen(page) -> bool:
+    return page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1")
+
+
+def test_the_wizard_and_the_calendar_fit_a_phone(live_app, live_server, phone):
+
+    with live_app.test_request_context():
+        boss = accounts.register_user(email="ops.phone.calendar@example.test", password=PASSWORD, name="Ops",
+                                      role="enterprise", org_name="Phone Calendar Org")
+        body = inbound(intervals=(100, 400, 250, 80))
+        campaign = services.create_campaign(boss.org_id, boss.id, CampaignIn().load(body))
+        shifts.replan(campaign)
+        commit()
+        campaign_id = campaign.id
+    page = phone
+    page.goto(live_server + "/signin")
+    page.locator("input[name=email]").fill("ops.phone.calendar@example.test")
+    page.locator("input[name=password]").fill(PASSWORD)
+    page.get_by_test_id("signin-submit").click()
+    page.wait_for_url("**/home")
+    for path in ("/campaigns/new", f"/campaigns/{campaign_id}", f"/campaigns/{campaign_id}/shifts"):
+        page.goto(live_server + path)
+        assert fits_the_screen(page), path
+    assert page.get_by_test_id("shift-grid").locator("td.cell[data-fill]").count() == 4
+    page.goto(live_server + f"/campaigns/{campaign_id}/edit#step-workload")
+    assert page.get_by_test_id("inbound-settings").is_visible() and fits_the_screen(page)
+    page.screenshot(path=str(ARTIFACTS / "campaign-wizard-workload-360.png"), full_page=True)

@@ -1,0 +1,108 @@
+"""Interactions under real concurrency on PostgreSQL: the same provider callback delivered by several
+web workers at once creates one interaction, completes it once and pays once."""
+
+from __future__ import annotations
+
+import copy
+import threading
+
+import pytest
+from sqlalchemy import func, select
+
+from app.extensions import db
+from tests.conftest import PASSWORD, separate_app
+from tests.telephony.conftest import INBOUND, at
+
+WORKERS = 8
+
+
+@pytest.fixture(scope="module")
+def race_app(tmp_path_factory):
+    yield from separate_app(tmp_path_factory, "telerace",
+                            postgres_only="races are a PostgreSQL property (SQLite runs one writer at a time)")
+
+
+def _setup(application) -> tuple[int, int]:
+    """A published, funded campaign and a member: their ids (committed)."""
+    from app.auth import services as auth
+    from app.auth.models import User
+    from app.database import commit
+    from marketplace.campaigns import services
+    from marketplace.campaigns.schemas import CampaignIn
+    from payouts.services import confirm_simulated_checkout, create_topup
+
+    with application.test_request_context():
+        count = db.session.scalar(select(func.count()).select_from(User))
+        admin = auth.register_user(email=f"boss{count}@example.test", password=PASSWORD, name="Boss",
+                                   role="enterprise", org_name=f"Racing Org {count}")
+        member = auth.create_user(email=f"agent{count}@example.test", password=PASSWORD, name="Agent", role="member")
+        commit()
+        topup = create_topup(admin.org_id, admin.id, 1_000_000, "CNY")
+        confirm_simulated_checkout(topup.id, admin.org_id)
+        campaign = services.create_campaign(admin.org_id, admin.id, CampaignIn().load(copy.deepcopy(INBOUND)))
+        services.change_state(campaign, "published", admin.id)
+        commit()
+        return campaign.id, member.id
+
+
+def _together(application, call) -> list:
+    """``call()`` in WORKERS threads at once, each in its own app context and transaction."""
+    from app.database import commit, rollback
+
+    barrier = threading.Barrier(WORKERS)
+    results = [None] * WORKERS
+
+    def run(index):
+        with application.test_request_context():
+            barrier.wait()
+            try:
+                results[index] = call()
+                commit()
+            except Exception as exc:  # reported, not swallowed: the assertions name it
+                rollback()
+                results[index] = exc
+            finally:
+                db.session.remove()
+
+    threads = [threading.Thread(target=run, args=(i,)) for i in range(WORKERS)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return results
+
+
+def test_a_callback_delivered_at_once_by_many_workers(race_app, real_sessions):
+    from app.database import commit
+    from ledger.models import Leaf, QueuedEntry
+    from payouts.models import Transfer
+    from telephony import services
+    from telephony.models import Interaction, InteractionEvent
+
+    campaign_id, member_id = _setup(race_app)
+    created = _together(race_app, lambda: services.create_interaction(
+        campaign_id, "inbound", customer_call_sid="CA-race", customer_phone="+8613812345678", at=at(0)).id)
+    assert len(set(created)) == 1 and isinstance(created[0], int), created
+    interaction_id = created[0]
+
+    with race_app.test_request_context():
+        services.mark_answered(interaction_id, member_id, at=at(5))
+        services.begin_wrapup(interaction_id, at=at(65))
+        services.set_disposition(interaction_id, member_id, "resolved")
+        commit()
+    completed = _together(race_app, lambda: services.complete_interaction(interaction_id, at=at(80)).state)
+    assert completed == ["completed"] * WORKERS
+
+    with race_app.app_context():
+        kinds = list(db.session.scalars(select(InteractionEvent.kind).where(
+            InteractionEvent.interaction_id == interaction_id).order_by(InteractionEvent.id)))
+        assert kinds == ["queued", "answered", "wrapup", "completed"]
+        paid = list(db.session.scalars(select(Transfer.amount).where(Transfer.interaction_id == interaction_id)))
+        assert paid == [350 + 120 + 200]
+        assert db.session.scalar(select(func.count()).select_from(Interaction).where(
+            Interaction.customer_call_sid == "CA-race")) == 1
+        # the audit ledger heard of each step once (still queued, or already sequenced)
+        counted = {kind: sum(db.session.scalar(select(func.count()).select_from(model).where(model.kind == kind))
+                             for model in (QueuedEntry, Leaf))
+                   for kind in ("interaction_started", "interaction_answered", "interaction_completed")}
+        assert counted == {"interaction_started": 1, "interaction_answered": 1, "interaction_completed": 1}
