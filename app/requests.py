@@ -85,7 +85,8 @@ def check_request_shape() -> None:
         raise BadRequest(_("This link is not valid."), code="bad_next")
     for name, value in request.args.items(multi=True):
         if _is_id_name(name) and value.strip().lstrip("-").isdigit() and not _id_in_range(value):
-            raise NotFound()
+            # A filter naming an id no row can have: a value out of range, said of its field.
+            raise ValidationError(fields={name: _("This number is out of range.")})
     if request.method not in ("POST", "PUT", "PATCH", "DELETE"):
         return
     limit = config.get("MAX_BODY_BYTES")

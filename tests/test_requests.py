@@ -88,10 +88,11 @@ def test_every_int_route_refuses_ids_no_row_can_have(app, client, create_user, u
     assert seen > 40
 
 
-def test_ids_in_query_strings_and_forms_past_the_range_are_not_found(client, create_user, user_email, auth):
+def test_ids_in_query_strings_and_forms_past_the_range_are_refused(client, create_user, user_email, auth):
     headers = auth.headers(user_email(create_user("enterprise")))
-    assert client.get("/api/v1/interactions?campaign_id=" + HUGE, headers=headers).status_code == 404
-    assert client.get("/api/v1/campaigns?list_id=99999999999", headers=headers).status_code == 404
+    for query in ("campaign_id=" + HUGE, "list_id=99999999999"):
+        response = client.get("/api/v1/campaigns?" + query, headers=headers)
+        assert response.status_code == 422 and query.split("=")[0] in response.json["error"]["fields"]
     member = user_email(create_user("member"))
     sign_in(client, member)
     token = csrf_token(client, "/certifications/")
