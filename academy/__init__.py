@@ -5,7 +5,7 @@ from __future__ import annotations
 
 def init_app(app) -> None:
     """Register the academy's API and pages, its CLI commands and its section of ``GET /me``."""
-    from academy import api, cli, media, views
+    from academy import api, cli, views
     from academy.services import member_section
     from app import register_api_blueprint
     from app.auth.api import register_member_section
@@ -13,7 +13,7 @@ def init_app(app) -> None:
 
     register_api_blueprint(app, api.bp)
     app.register_blueprint(views.bp)
-    app.register_blueprint(media.bp)
+    app.register_blueprint(views.media.bp)
     app.cli.add_command(cli.academy)
     register_member_section(member_section)
     add_demo_step(cli.load_content, order=10)

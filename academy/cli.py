@@ -7,8 +7,11 @@ from datetime import timedelta
 import click
 from flask.cli import with_appcontext
 
+from academy import services
+from app.auth.services import find_user_by_email
 from app.database import commit, rollback
 from app.errors import AppError
+from app.timeutil import utcnow
 
 # Demo members (created by ``flask seed-demo``) and how far each has come.
 DEMO_PROGRESS = {
@@ -26,10 +29,8 @@ def academy() -> None:
 @academy.command("load-content", help="Create or update the published courses from academy/content/ (idempotent).")
 @with_appcontext
 def load_content() -> None:
-    from academy import content, services
-
     try:
-        loaded = content.load_directory(services.content_dir())
+        loaded = services.load_directory(services.content_dir())
         commit()
     except AppError as exc:
         rollback()
@@ -42,8 +43,6 @@ def load_content() -> None:
 
 def pass_quiz(user, quiz_id: int, now) -> dict:
     """Take a quiz through the real services, answering from the attempt's own snapshot (demo only)."""
-    from academy import services
-
     attempt = services.start_attempt(user, quiz_id, now=now)
     answers = {str(q["id"]): q["answer"] for q in attempt.questions}
     return services.submit_attempt(user, attempt.id, answers, now=now + timedelta(seconds=60))
@@ -52,10 +51,6 @@ def pass_quiz(user, quiz_id: int, now) -> dict:
 @academy.command("seed-demo-progress", help="Give the demo members XP, levels, streaks and badges (idempotent).")
 @with_appcontext
 def seed_demo_progress() -> None:
-    from academy import services
-    from app.auth.services import find_user_by_email
-    from app.timeutil import utcnow
-
     courses = services.published_courses()
     if not courses:
         raise click.ClickException("Load the content first: flask --app wsgi academy load-content")

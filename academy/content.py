@@ -1,22 +1,15 @@
-"""Course documents (the JSON format of ``academy/content/courses/*.json``): validation and loading.
-
-Loading is idempotent: a document equal to the published version changes nothing; a changed one
-becomes the next published version (past attempts keep the questions they asked).
-"""
+"""Course documents (the JSON format of ``academy/content/courses/*.json``): validation, building the
+rows of a course version from a document and the document of a version (publishing them is
+``academy.services.courses``)."""
 
 from __future__ import annotations
 
 import json
-import logging
 from pathlib import Path
-
-from sqlalchemy import func, select
 
 from academy.models import INDUSTRIES, QUESTION_TYPES, Course, Lesson, Question
 from app.errors import ValidationError
 from app.extensions import db
-
-logger = logging.getLogger(__name__)
 
 CONTENT_DIR = Path(__file__).resolve().parent / "content"
 QUIZ_DEFAULTS = {"questions_per_attempt": 10, "pass_mark": 0.7, "time_limit_seconds": 600,
@@ -100,7 +93,8 @@ def course_document(course: Course) -> dict:
     }
 
 
-def _canonical(doc: dict) -> str:
+def canonical(doc: dict) -> str:
+    """The document with every default filled in, as one string: equal strings mean equal courses."""
     normalized = {**doc, "summary": doc.get("summary") or {}, "industry": doc.get("industry", "general"),
                   "quiz": {k: type(v)(doc.get("quiz", {}).get(k, v)) for k, v in QUIZ_DEFAULTS.items()},
                   "lessons": [{"minutes": 5, **x} for x in doc["lessons"]],
@@ -123,32 +117,6 @@ def build_course(doc: dict, *, version: int, status: str, actor_id: int | None =
                                          explanation=question.get("explanation") or {}))
     db.session.add(course)
     return course
-
-
-def load_course_document(doc: dict) -> tuple[Course, bool]:
-    """Publish ``doc`` unless the published version already says the same; ``(course, changed)``."""
-    from academy import services
-
-    validate_course_document(doc)
-    current = db.session.scalar(select(Course).where(Course.key == doc["key"], Course.status == "published"))
-    if current is not None and _canonical(course_document(current)) == _canonical(doc):
-        return current, False
-    latest = db.session.scalar(select(func.max(Course.version)).where(Course.key == doc["key"])) or 0
-    course = build_course(doc, version=latest + 1, status="draft")
-    db.session.flush()
-    services.publish_course(course)
-    return course, True
-
-
-def load_directory(folder: Path = CONTENT_DIR) -> list[tuple[str, bool]]:
-    """Load every ``courses/*.json`` under ``folder``; ``[(key, changed)]``."""
-    loaded = []
-    for path in sorted((folder / "courses").glob("*.json")):
-        doc = json.loads(path.read_text(encoding="utf-8"))
-        course, changed = load_course_document(doc)
-        logger.info("Course %s v%s %s", course.key, course.version, "published" if changed else "unchanged")
-        loaded.append((course.key, changed))
-    return loaded
 
 
 def load_ipip(folder: Path = CONTENT_DIR) -> dict | None:

@@ -2,7 +2,7 @@
 
 Files are checked by their content (not by the name or the browser's word), stored once by their
 SHA-256 in ``instance/media/``, and served only to signed-in users from this site, which is all the
-page's Content-Security-Policy allows.
+page's Content-Security-Policy allows. The pages are ``academy.views.media``.
 """
 
 from __future__ import annotations
@@ -11,21 +11,17 @@ import hashlib
 import logging
 import os
 
-from flask import Blueprint, current_app, flash, redirect, render_template, request, send_file, url_for
+from flask import current_app
 from flask_babel import gettext as _
 from sqlalchemy import select
 
-from app.auth.guards import current_user, page_login_required
-from app.database import commit, rollback
-from app.errors import AppError, NotFound, ValidationError
+from academy.models import MediaFile
+from app.errors import ValidationError
 from app.extensions import db
 
 logger = logging.getLogger(__name__)
 
 MAX_BYTES = 10 * 1024 * 1024
-STAFF = ("trainer", "admin")
-
-bp = Blueprint("academy_media", __name__, url_prefix="/academy", template_folder="templates")
 
 
 def sniff(data: bytes) -> tuple[str, str] | None:
@@ -58,9 +54,8 @@ def media_folder() -> str:
 
 
 def store(data: bytes, filename: str, actor_id: int):
-    """Keep an uploaded file (once per content); ``ValidationError`` for anything but images and audio."""
-    from academy.models import MediaFile
-
+    """Keep an uploaded file (once per content); ``ValidationError`` for anything but images and audio.
+    The row is flushed, not committed: the page that received the upload commits."""
     if not data:
         raise ValidationError(fields={"file": _("Choose a file.")})
     if len(data) > MAX_BYTES:
@@ -83,41 +78,3 @@ def store(data: bytes, filename: str, actor_id: int):
     db.session.flush()
     logger.info("Media %s (%s, %d bytes) uploaded by %s", digest[:12], kind[0], len(data), actor_id)
     return media
-
-
-def media_url(media) -> str:
-    return url_for("academy_media.serve", digest=media.sha256)
-
-
-@bp.route("/manage/media", methods=["GET", "POST"])
-@page_login_required(STAFF)
-def library():
-    """Upload an image or an audio sample and copy the snippet that embeds it in a lesson."""
-    from academy.models import MediaFile
-
-    if request.method == "POST":
-        upload = request.files.get("file")
-        try:
-            store(upload.read() if upload else b"", upload.filename if upload else "", current_user().id)
-            commit()
-            flash(_("Uploaded. Paste the snippet into a lesson."), "success")
-        except AppError as exc:
-            rollback()
-            flash(next(iter(exc.fields.values()), exc.message), "error")
-        return redirect(url_for("academy_media.library"))
-    files = db.session.scalars(select(MediaFile).order_by(MediaFile.id.desc()).limit(100)).all()
-    return render_template("academy/media.html", files=files, media_url=media_url)
-
-
-@bp.get("/media/<digest>")
-@page_login_required()
-def serve(digest: str):
-    from academy.models import MediaFile
-
-    media = db.session.scalar(select(MediaFile).where(MediaFile.sha256 == digest))
-    if media is None:
-        raise NotFound()
-    response = send_file(os.path.join(media_folder(), media.sha256), mimetype=media.content_type,
-                         max_age=86400, conditional=True)
-    response.headers["Content-Disposition"] = "inline"
-    return response

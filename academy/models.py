@@ -7,7 +7,7 @@ from datetime import date, datetime
 from sqlalchemy import JSON, CheckConstraint, Date, Float, ForeignKey, Index, String, UniqueConstraint, text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from app.database import UTCDateTime
+from app.database import UTCDateTime, one_of
 from app.extensions import db
 from app.timeutil import utcnow
 
@@ -15,10 +15,6 @@ COURSE_STATES = ("draft", "published", "archived")
 QUESTION_TYPES = ("single", "multiple", "true_false", "ordering")
 ATTEMPT_STATES = ("open", "graded", "expired")
 INDUSTRIES = ("general", "ecommerce", "finance", "energy", "government", "travel", "food_delivery")
-
-
-def _in(column: str, values: tuple[str, ...]) -> str:
-    return f"{column} IN ({', '.join(repr(v) for v in values)})"
 
 
 class Course(db.Model):
@@ -50,7 +46,7 @@ class Course(db.Model):
 
     __table_args__ = (
         UniqueConstraint("key", "version"),
-        CheckConstraint(_in("status", COURSE_STATES), name="status_known"),
+        CheckConstraint(one_of("status", COURSE_STATES), name="status_known"),
         CheckConstraint("pass_mark > 0 AND pass_mark <= 1", name="pass_mark_ratio"),
         CheckConstraint("questions_per_attempt > 0", name="questions_positive"),
         Index("ix_academy_courses_status_key", "status", "key"),
@@ -91,7 +87,7 @@ class Question(db.Model):
 
     __table_args__ = (
         UniqueConstraint("course_id", "key"),
-        CheckConstraint(_in("type", QUESTION_TYPES), name="type_known"),
+        CheckConstraint(one_of("type", QUESTION_TYPES), name="type_known"),
     )
 
 
@@ -111,7 +107,7 @@ class Quiz(db.Model):
     cooldown_seconds: Mapped[int] = mapped_column(default=3600)
     max_attempts_per_day: Mapped[int] = mapped_column(default=3)
 
-    __table_args__ = (CheckConstraint(_in("kind", ("quiz", "exam")), name="kind_known"),)
+    __table_args__ = (CheckConstraint(one_of("kind", ("quiz", "exam")), name="kind_known"),)
 
 
 class QuizAttempt(db.Model):
@@ -137,7 +133,7 @@ class QuizAttempt(db.Model):
     quiz: Mapped[Quiz] = relationship()
 
     __table_args__ = (
-        CheckConstraint(_in("status", ATTEMPT_STATES), name="status_known"),
+        CheckConstraint(one_of("status", ATTEMPT_STATES), name="status_known"),
         Index("ix_academy_quiz_attempts_member_quiz", "member_id", "quiz_id", "started_at"),
         # One open attempt per member and quiz: a second concurrent start fails in the database.
         Index("uq_academy_quiz_attempts_open", "member_id", "quiz_id", unique=True,

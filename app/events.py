@@ -27,8 +27,12 @@ user_registered = _signals.signal("user_registered", doc="""A user signed up or 
 kwargs: user_id, role (the first role), org_id (or None), actor_id (None for self sign-up).""")
 role_granted = _signals.signal("role_granted", doc="""A role was granted.
 kwargs: user_id, role, org_id (enterprise roles) or None, actor_id.""")
-role_revoked = _signals.signal("role_revoked", doc="""A role was taken away (or a user suspended).
-kwargs: user_id, role, org_id or None, actor_id, reason.""")
+role_revoked = _signals.signal("role_revoked", doc="""A role was taken away.
+kwargs: user_id, role, org_id or None, actor_id, reason (the admin's words, may be empty).""")
+user_suspended = _signals.signal("user_suspended", doc="""An admin suspended an account: its tokens stop working.
+kwargs: user_id, actor_id, reason (the admin's words, may be empty).""")
+user_reinstated = _signals.signal("user_reinstated", doc="""An admin reinstated a suspended account.
+kwargs: user_id, actor_id.""")
 
 # --- academy ----------------------------------------------------------------------------
 lesson_completed = _signals.signal("lesson_completed", doc="kwargs: member_id, lesson_id, course_id, course_version.")
@@ -45,10 +49,11 @@ tags_recomputed = _signals.signal("tags_recomputed", doc="kwargs: member_id, tag
 
 # --- marketplace ------------------------------------------------------------------------
 campaign_changed = _signals.signal("campaign_changed", doc="kwargs: campaign_id, org_id, from_state, to_state, actor_id.")
-seat_claimed = _signals.signal("seat_claimed", doc="kwargs: claim_id, shift_id, campaign_id, member_id.")
-claim_released = _signals.signal("claim_released", doc="kwargs: claim_id, shift_id, campaign_id, member_id, late.")
+seat_claimed = _signals.signal("seat_claimed", doc="kwargs: claim_id, shift_id, campaign_id, member_id, from_waitlist (the seat came from the waitlist).")
+claim_released = _signals.signal("claim_released", doc="""kwargs: claim_id, shift_id, campaign_id, member_id,
+late (after the release cut-off), reason ("member" released it | "campaign_closed").""")
 claim_no_show = _signals.signal("claim_no_show", doc="kwargs: claim_id, shift_id, campaign_id, member_id.")
-shift_checked_in = _signals.signal("shift_checked_in", doc="kwargs: claim_id, shift_id, campaign_id, member_id.")
+shift_checked_in = _signals.signal("shift_checked_in", doc="kwargs: claim_id, shift_id, campaign_id, member_id, late (after the start).")
 contacts_imported = _signals.signal("contacts_imported", doc="kwargs: campaign_id, org_id, accepted, rejected, import_id, duplicates, dnc_excluded.")
 contact_phone_accessed = _signals.signal("contact_phone_accessed", doc="""A callee's number was decrypted
 (personal data accessed). kwargs: contact_id, campaign_id, org_id, purpose (dial), actor_id (None: the dialer).""")
@@ -74,8 +79,10 @@ dispute_resolved = _signals.signal("dispute_resolved", doc="kwargs: dispute_id, 
 money_transferred = _signals.signal("money_transferred", doc="""A balanced money transfer was posted.
 kwargs: transfer_id, from_account, to_account, amount (minor units), currency, reason, key.""")
 payout_requested = _signals.signal("payout_requested", doc="kwargs: payout_id, member_id, amount, currency.")
-payout_paid = _signals.signal("payout_paid", doc="kwargs: payout_id, member_id, amount, currency, provider_ref.")
-payout_failed = _signals.signal("payout_failed", doc="kwargs: payout_id, member_id, amount, currency, reason.")
+payout_paid = _signals.signal("payout_paid", doc="""kwargs: payout_id, member_id, amount, currency, provider_ref,
+actor_id (the admin who recorded it; None when the provider reported it).""")
+payout_failed = _signals.signal("payout_failed", doc="""kwargs: payout_id, member_id, amount, currency, reason,
+actor_id (the admin who recorded it; None when the provider reported it).""")
 
 
 def all_signals() -> dict[str, NamedSignal]:

@@ -34,6 +34,7 @@ def populate(count: int, rng: random.Random) -> list[int]:
 
     from academy.models import Course, LessonCompletion, MemberStats, Quiz, QuizAttempt, XPEntry
     from app.auth.models import RoleGrant, User
+    from app.database import on_postgresql
     from app.extensions import db
     from app.timeutil import utcnow
     from certification.models import Certification, CertificationGrant
@@ -86,7 +87,7 @@ def populate(count: int, rng: random.Random) -> list[int]:
         for chunk in range(0, len(rows), 20000):
             db.session.execute(insert(table), rows[chunk:chunk + 20000])
     db.session.commit()
-    if db.engine.dialect.name == "postgresql":
+    if on_postgresql(db.engine):
         with db.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
             conn.exec_driver_sql("ANALYZE")
     return ids
@@ -128,7 +129,7 @@ def main() -> None:
         upgrade(revision="heads")
         import json
 
-        content.load_directory(folder)
+        services.load_directory(folder)
         for doc in json.loads((folder / "certifications.json").read_text(encoding="utf-8")):
             cert_services.load_definition(doc)
         db.session.commit()

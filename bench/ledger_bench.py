@@ -44,7 +44,7 @@ def main() -> None:
     from flask_migrate import upgrade
 
     from app import create_app
-    from app.database import commit
+    from app.database import commit, on_postgresql
     from app.extensions import db
     from app.timeutil import utcnow
     from ledger import fullcheck, merkle, queries, services
@@ -121,7 +121,7 @@ def main() -> None:
         print(f"full verification of {n:,} entries, each pass next to raw SHA-256 of the same bytes just before it "
               f"(target within 3x); {workers} process(es) hash a log of {fullcheck.PARALLEL_FROM:,} entries or more")
         timed("right after the load", payload)
-        if db.engine.dialect.name == "postgresql":
+        if on_postgresql(db.engine):
             with db.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
                 conn.exec_driver_sql("VACUUM (ANALYZE) ledger_leaves, ledger_nodes, ledger_tree_heads")
         timed("vacuumed", payload)

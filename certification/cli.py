@@ -3,12 +3,23 @@
 from __future__ import annotations
 
 import json
+from datetime import timedelta
 from pathlib import Path
 
 import click
 from flask.cli import with_appcontext
 
+from academy.cli import pass_quiz
+from academy.services import content_dir
+from app.auth.models import User
+from app.auth.services import find_user_by_email
 from app.database import commit
+from app.extensions import db
+from app.timeutil import utcnow
+from certification import services
+from certification.issuer import credential_for
+from certification.models import CertificationGrant
+from certification.tasks import recompute_everyone
 
 
 @click.group(help="Certifications, skill tags and tiers.")
@@ -20,9 +31,6 @@ def certification() -> None:
 @click.option("--file", "path", type=click.Path(exists=True, dir_okay=False), default=None)
 @with_appcontext
 def load_command(path) -> None:
-    from academy.services import content_dir
-    from certification import services
-
     file = Path(path) if path else content_dir() / "certifications.json"
     if not file.exists():
         raise click.ClickException(f"{file} does not exist")
@@ -35,8 +43,6 @@ def load_command(path) -> None:
 @certification.command("recompute", help="Expire due grants and recompute every member's tags and tier now.")
 @with_appcontext
 def recompute_command() -> None:
-    from certification.tasks import recompute_everyone
-
     count = recompute_everyone()
     commit()
     click.echo(f"Recomputed {count} members.")
@@ -46,11 +52,6 @@ def recompute_command() -> None:
 @click.argument("grant_id", type=int)
 @with_appcontext
 def export_command(grant_id) -> None:
-    from app.auth.models import User
-    from app.extensions import db
-    from certification.issuer import credential_for
-    from certification.models import CertificationGrant
-
     row = db.session.get(CertificationGrant, grant_id)
     if row is None:
         raise click.ClickException("no such grant")
@@ -62,13 +63,6 @@ def export_command(grant_id) -> None:
                        help="Certify the most advanced demo member and compute every demo member's tags (idempotent).")
 @with_appcontext
 def seed_demo_progress() -> None:
-    from datetime import timedelta
-
-    from academy.cli import pass_quiz
-    from app.auth.services import find_user_by_email
-    from app.timeutil import utcnow
-    from certification import services
-
     trainer = find_user_by_email("trainer@demo.crowdline.dev")
     members = [find_user_by_email(e) for e in ("mei@members.demo", "raj@members.demo", "sofia@members.demo")]
     members = [m for m in members if m is not None]

@@ -7,17 +7,13 @@ from datetime import datetime
 from sqlalchemy import JSON, CheckConstraint, ForeignKey, Index, String, Text, text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from app.database import UTCDateTime
+from app.database import UTCDateTime, one_of
 from app.extensions import db
 from app.timeutil import utcnow
 
 GRANT_STATES = ("active", "expired", "revoked")
 PRACTICAL_STATES = ("pending", "passed", "failed")
 TIERS = ("none", "bronze", "silver", "gold", "diamond")
-
-
-def _in(column: str, values: tuple[str, ...]) -> str:
-    return f"{column} IN ({', '.join(repr(v) for v in values)})"
 
 
 class Certification(db.Model):
@@ -66,7 +62,7 @@ class CertificationGrant(db.Model):
     certification: Mapped[Certification] = relationship()
 
     __table_args__ = (
-        CheckConstraint(_in("status", GRANT_STATES), name="status_known"),
+        CheckConstraint(one_of("status", GRANT_STATES), name="status_known"),
         Index("ix_certification_grants_member_id", "member_id"),
         Index("ix_certification_grants_status_expires_at", "status", "expires_at"),
         # At most one active grant of a certification per member: a renewal extends it.
@@ -98,7 +94,7 @@ class PracticalAssessment(db.Model):
     certification: Mapped[Certification] = relationship()
 
     __table_args__ = (
-        CheckConstraint(_in("status", PRACTICAL_STATES), name="status_known"),
+        CheckConstraint(one_of("status", PRACTICAL_STATES), name="status_known"),
         Index("ix_certification_practicals_status", "status", "submitted_at"),
         Index("uq_certification_practicals_pending", "member_id", "certification_id", unique=True,
               sqlite_where=text("status = 'pending'"), postgresql_where=text("status = 'pending'")),
@@ -130,4 +126,4 @@ class MemberTier(db.Model):
     score: Mapped[int] = mapped_column(default=0)
     computed_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
-    __table_args__ = (CheckConstraint(_in("tier", TIERS), name="tier_known"),)
+    __table_args__ = (CheckConstraint(one_of("tier", TIERS), name="tier_known"),)

@@ -4,22 +4,22 @@ from __future__ import annotations
 
 from app import events
 from app.jobs import enqueue
+from certification import tasks
+from certification.services import grants
 
 
 def _grant_after_exam(sender, member_id, quiz_id, passed, **_payload) -> None:
-    from certification import services
-
     if passed:
-        services.grant_automatically_after_exam(member_id, quiz_id)
+        grants.grant_automatically_after_exam(member_id, quiz_id)
 
 
 def _recompute_tags(sender, member_id, **_payload) -> None:
-    from certification import tasks
-
     enqueue(tasks.recompute_member_tags, member_id, description="skill tags")
 
 
 def connect() -> None:
     events.attempt_graded.connect(_grant_after_exam)
-    for signal in (events.attempt_graded, events.lesson_completed, events.certification_expired):
+    # Every input of a member's tags: training, exams and the certifications held.
+    for signal in (events.attempt_graded, events.lesson_completed, events.certification_granted,
+                   events.certification_renewed, events.certification_revoked, events.certification_expired):
         signal.connect(_recompute_tags)

@@ -12,6 +12,7 @@ from app.auth.models import RoleGrant
 from app.database import commit
 from app.extensions import db
 from app.jobs import job, report_progress
+from certification.services import grants, tags
 
 logger = logging.getLogger(__name__)
 
@@ -22,9 +23,7 @@ CHUNK = 1000
 @job("default", retry=Retry(max=3, interval=[10, 60, 300]))
 def recompute_member_tags(member_id: int) -> int:
     """Recompute one member's skill tags and tier (safe to run twice: it replaces them)."""
-    from certification import services
-
-    return services.recompute_tags([member_id])
+    return tags.recompute_tags([member_id])
 
 
 def member_ids() -> list[int]:
@@ -34,13 +33,11 @@ def member_ids() -> list[int]:
 
 def recompute_everyone(now: datetime | None = None) -> int:
     """Expire due grants, then recompute every member's tags chunk by chunk, committing each chunk."""
-    from certification import services
-
-    expired = services.expire_due(now)
+    expired = grants.expire_due(now)
     commit()
     ids = member_ids()
     for start in range(0, len(ids), CHUNK):
-        services.recompute_tags(ids[start:start + CHUNK], now)
+        tags.recompute_tags(ids[start:start + CHUNK], now)
         commit()
         report_progress(min(start + CHUNK, len(ids)), len(ids), "members recomputed")
     logger.info("Nightly: %s grants expired, %s members recomputed", expired, len(ids))

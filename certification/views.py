@@ -5,9 +5,10 @@ from __future__ import annotations
 
 from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
-from flask_babel import lazy_gettext as _l
+from marshmallow import ValidationError as SchemaError
 from sqlalchemy import select
 
+from academy.models import Quiz
 from academy.services import published_courses
 from app.auth.guards import current_user, page_login_required
 from app.auth.models import User
@@ -16,19 +17,13 @@ from app.database import commit, rollback
 from app.errors import AppError, NotFound, ValidationError, error_text, field_text
 from app.extensions import db
 from certification import services
+from certification.issuer import credential_for
+from certification.labels import INPUT_LABELS, MISSING_LABELS, STATUS_LABELS, TIER_LABELS
 from certification.models import CertificationGrant, PracticalAssessment
+from certification.schemas import DefinitionIn
 
 bp = Blueprint("certification", __name__, url_prefix="/certifications", template_folder="templates")
 STAFF = ("trainer", "admin")
-TIER_LABELS = {"none": _l("No tier yet"), "bronze": _l("Bronze"), "silver": _l("Silver"), "gold": _l("Gold"),
-               "diamond": _l("Diamond")}
-INPUT_LABELS = {"training": _l("Training"), "exam": _l("Exam score"), "certification": _l("Certification"),
-                "qa": _l("QA average"), "csat": _l("Customer satisfaction"), "attendance": _l("Attendance")}
-STATUS_LABELS = {"not_submitted": _l("not submitted"), "pending": _l("waiting for a trainer"),
-                 "passed": _l("passed"), "failed": _l("not passed, try again"), "active": _l("active"),
-                 "expired": _l("expired"), "revoked": _l("revoked")}
-MISSING_LABELS = {"exam": _l("Pass the certification exam"), "practical": _l("Pass the practical role-play"),
-                  "profile": _l("Meet the personality profile")}
 
 
 @bp.app_context_processor
@@ -69,8 +64,6 @@ def mine():
 @bp.get("/grants/<int:grant_id>/credential.json")
 @page_login_required(["member"])
 def credential(grant_id: int):
-    from certification.issuer import credential_for
-
     user = current_user()
     row = db.session.get(CertificationGrant, grant_id)
     if row is None or row.member_id != user.id:
@@ -138,10 +131,6 @@ FACTORS = ("extraversion", "agreeableness", "conscientiousness", "emotional_stab
 
 def _definition_from_form(form) -> dict:
     """The authoring form → a certification definition (validated by ``DefinitionIn``)."""
-    from marshmallow import ValidationError as SchemaError
-
-    from certification.schemas import DefinitionIn
-
     def number(name, default=None):
         value = form.get(name, "").strip()
         if not value:
@@ -181,8 +170,6 @@ def _form_of(cert) -> dict:
     """A certification as the authoring form's values."""
     if cert is None:
         return {"valid_days": "365", "exam_questions": "15", "exam_pass_mark": "0.8", "exam_time_limit": "900"}
-    from academy.models import Quiz
-
     quiz = db.session.get(Quiz, cert.exam_quiz_id) if cert.exam_quiz_id else None
     values = {
         "key": cert.key, "name_en": cert.name.get("en", ""), "name_zh": cert.name.get("zh", ""),
@@ -205,8 +192,6 @@ def _form_of(cert) -> dict:
 @page_login_required(STAFF)
 def author(certification_id):
     """Create or edit a certification in the browser."""
-    from marshmallow import ValidationError as SchemaError
-
     cert = services.get_certification(certification_id) if certification_id else None
     errors: dict = {}
     status = 200

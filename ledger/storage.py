@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections import deque
 from collections.abc import Iterable, Iterator
 
+from app.database import on_postgresql
 from app.extensions import db
 
 LEAF_COLUMNS = ("index", "kind", "entry", "leaf_hash", "created_at", "integrated_at", "campaign_id", "member_id",
@@ -23,7 +24,7 @@ LOWEST_STORED_LEVEL = 4
 
 
 def _postgres(connection) -> bool:
-    return connection.dialect.name == "postgresql"
+    return on_postgresql(connection)
 
 
 def _fetchall(connection, sql: str, params: tuple | dict = ()) -> list[tuple]:

@@ -8,6 +8,7 @@ import sqlalchemy as sa
 from flask_migrate import downgrade, upgrade
 
 from app import create_app, webhooks
+from app.database import on_postgresql
 from app.errors import BadRequest
 from app.extensions import db
 from tests.conftest import fresh_database_uri
@@ -58,7 +59,7 @@ def test_the_migration_keeps_stripe_events_and_upgrades_from_the_previous_head(t
         names = {c["name"] for c in sa.inspect(db.engine).get_unique_constraints("webhook_events")}
         assert names == {"uq_webhook_events_provider_event_id"}
         assert sa.inspect(db.engine).get_pk_constraint("webhook_events")["name"] in ("pk_webhook_events", None)
-        if db.engine.dialect.name == "postgresql":
+        if on_postgresql(db.engine):
             sequence = db.session.scalar(sa.text("SELECT pg_get_serial_sequence('webhook_events', 'id')"))
             assert sequence == "public.webhook_events_id_seq"
         downgrade(revision=PREVIOUS)

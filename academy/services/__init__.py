@@ -19,19 +19,21 @@ from academy.services.attempts import (
     submit_attempt,
 )
 from academy.services.courses import (
-    complete_lesson,
     completed_lesson_keys,
     course_completed,
     course_progress,
     draft_for_editing,
     get_course,
     insert_once,
+    load_course_document,
+    load_directory,
     publish_course,
     published_courses,
     quiz_for,
     quiz_passed,
     require_member,
 )
+from academy.services.lessons import complete_lesson
 from academy.services.progress import (
     PERIODS,
     award_xp,
@@ -69,6 +71,8 @@ __all__ = [
     "latest_assessment",
     "latest_typing",
     "leaderboard",
+    "load_course_document",
+    "load_directory",
     "local_today",
     "member_facts",
     "member_section",

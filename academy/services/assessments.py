@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import os
 import secrets
+from pathlib import Path
 
 from flask import current_app
 from flask_babel import gettext as _
+from itsdangerous import BadSignature, SignatureExpired, URLSafeTimedSerializer
 from sqlalchemy import select
 
-from academy import rules
+from academy import ipip, rules, typing
+from academy.content import CONTENT_DIR, load_ipip
 from academy.models import (
     AssessmentResult,
 )
@@ -22,19 +26,12 @@ from app.timeutil import utcnow
 # --- assessments ----------------------------------------------------------------------------
 
 def content_dir():
-    import os
-    from pathlib import Path
-
-    from academy.content import CONTENT_DIR
-
     configured = current_app.config.get("ACADEMY_CONTENT_DIR") or os.environ.get("ACADEMY_CONTENT_DIR")
     return Path(configured or CONTENT_DIR)
 
 
 def ipip_instrument() -> dict:
     """The IPIP-50 items from the content folder (404 when they are not installed)."""
-    from academy.content import load_ipip
-
     instrument = load_ipip(content_dir())
     if instrument is None:
         raise NotFound()
@@ -43,8 +40,6 @@ def ipip_instrument() -> dict:
 
 def submit_assessment(user: User, instrument: dict, answers: dict) -> AssessmentResult:
     """Score an IPIP-50 answer sheet and keep it; the member sees the trait scores."""
-    from academy import ipip
-
     require_member(user)
     try:
         parsed = {int(k): v for k, v in (answers or {}).items()}
@@ -79,10 +74,6 @@ TYPING_MAX_SECONDS = 15 * 60
 
 def start_typing_check(user: User, locale: str) -> dict:
     """A passage to type and a signed ticket that records, on the server's clock, when it was handed out."""
-    from itsdangerous import URLSafeTimedSerializer
-
-    from academy import typing
-
     require_member(user)
     index = secrets.randbelow(len(typing.PASSAGES["en"]))
     locale = locale if locale in typing.PASSAGES else "en"
@@ -94,10 +85,6 @@ def start_typing_check(user: User, locale: str) -> dict:
 
 def submit_typing_check(user: User, ticket: str, typed: str) -> AssessmentResult:
     """Score the typed text against the ticket's passage; the time comes from the ticket, not the client."""
-    from itsdangerous import BadSignature, SignatureExpired, URLSafeTimedSerializer
-
-    from academy import typing
-
     require_member(user)
     try:
         data = URLSafeTimedSerializer(current_app.config["SECRET_KEY"], salt=TYPING_SALT).loads(

@@ -1,22 +1,25 @@
-"""Courses and lessons: publishing versions, progress, completing a lesson."""
+"""Courses: loading and publishing versions, drafts to edit, a member's progress through them.
+
+Loading is idempotent: a document equal to the published version changes nothing; a changed one
+becomes the next published version (past attempts keep the questions they asked)."""
 
 from __future__ import annotations
 
+import json
 import logging
+from pathlib import Path
 
 from flask_babel import gettext as _
 from sqlalchemy import func, select, update
 from sqlalchemy.exc import IntegrityError
 
-from academy import rules
+from academy.content import CONTENT_DIR, build_course, canonical, course_document, validate_course_document
 from academy.models import (
     Course,
-    Lesson,
     LessonCompletion,
     Quiz,
     QuizAttempt,
 )
-from app import events
 from app.auth.models import User
 from app.errors import Conflict, Forbidden, NotFound, ValidationError
 from app.extensions import db
@@ -68,10 +71,32 @@ def publish_course(course: Course) -> Course:
     return course
 
 
+def load_course_document(doc: dict) -> tuple[Course, bool]:
+    """Publish ``doc`` unless the published version already says the same; ``(course, changed)``."""
+    validate_course_document(doc)
+    current = db.session.scalar(select(Course).where(Course.key == doc["key"], Course.status == "published"))
+    if current is not None and canonical(course_document(current)) == canonical(doc):
+        return current, False
+    latest = db.session.scalar(select(func.max(Course.version)).where(Course.key == doc["key"])) or 0
+    course = build_course(doc, version=latest + 1, status="draft")
+    db.session.flush()
+    publish_course(course)
+    return course, True
+
+
+def load_directory(folder: Path = CONTENT_DIR) -> list[tuple[str, bool]]:
+    """Load every ``courses/*.json`` under ``folder``; ``[(key, changed)]``."""
+    loaded = []
+    for path in sorted((folder / "courses").glob("*.json")):
+        doc = json.loads(path.read_text(encoding="utf-8"))
+        course, changed = load_course_document(doc)
+        logger.info("Course %s v%s %s", course.key, course.version, "published" if changed else "unchanged")
+        loaded.append((course.key, changed))
+    return loaded
+
+
 def draft_for_editing(course: Course, actor_id: int) -> Course:
     """The draft to edit: the course itself if it is a draft, else a new version copied from it."""
-    from academy.content import build_course, course_document
-
     if course.status == "draft":
         return course
     existing = db.session.scalar(select(Course).where(Course.key == course.key, Course.status == "draft"))
@@ -109,32 +134,9 @@ def course_completed(member_id: int, course_key: str) -> bool:
     return course is not None and course_progress(member_id, course)["completed"]
 
 
-# --- lessons ------------------------------------------------------------------------------
-
 def require_member(user: User) -> None:
     if not user.has_role("member"):
         raise Forbidden(_("Only members take courses."), code="forbidden_role")
-
-
-def complete_lesson(user: User, lesson_id: int) -> dict:
-    """Mark a lesson of a published course done; pays its XP once. Repeating it changes nothing."""
-    require_member(user)
-    lesson = db.session.get(Lesson, lesson_id)
-    if lesson is None or lesson.course.status != "published":
-        raise NotFound()
-    course = lesson.course
-    from academy.services.progress import award_xp, check_badges, record_activity
-
-    created = insert_once(LessonCompletion(member_id=user.id, lesson_id=lesson.id, course_key=course.key,
-                                           lesson_key=lesson.key))
-    xp = 0
-    if created:
-        events.send(events.lesson_completed, "academy", member_id=user.id, lesson_id=lesson.id,
-                    course_id=course.id, course_version=course.version)
-        xp = award_xp(user.id, f"lesson:{course.key}:{lesson.key}", rules.XP_LESSON, "lesson", course.industry)
-        record_activity(user)
-        check_badges(user)
-    return {"lesson_id": lesson.id, "completed": True, "xp_awarded": xp}
 
 
 def insert_once(row) -> bool:

@@ -169,9 +169,10 @@ def set_active(user: User, active: bool, *, actor_id: int | None, reason: str = 
     if not active:
         end_sessions(user)
     db.session.flush()
-    signal = events.role_granted if active else events.role_revoked
-    payload = {"reason": reason} if not active else {}
-    events.send(signal, "accounts", user_id=user.id, role="active", org_id=None, actor_id=actor_id, **payload)
+    if active:
+        events.send(events.user_reinstated, "accounts", user_id=user.id, actor_id=actor_id)
+    else:
+        events.send(events.user_suspended, "accounts", user_id=user.id, actor_id=actor_id, reason=reason)
     logger.info("User %s %s by %s", user.id, "reinstated" if active else "suspended", actor_id)
 
 

@@ -62,7 +62,7 @@ def _money(amount: int, currency: str) -> str:
 
 def _major(amount: int, currency: str) -> str:
     """Minor units as major units with separators, without the currency: ``500000`` CNY → ``5,000.00``."""
-    return Money(amount, currency).format().rsplit(" ", 1)[0]
+    return Money(amount, currency).major()
 
 
 @bp.get("/")

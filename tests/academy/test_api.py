@@ -6,7 +6,7 @@ from datetime import timedelta
 from academy.models import ActivityDay, QuizAttempt, XPEntry
 from app.extensions import db
 from app.timeutil import utcnow
-from tests.academy.helpers import answers_of
+from tests.helpers.academy import answers_of
 
 
 def start(client, headers, quiz_id):
@@ -258,15 +258,3 @@ def test_typing_check_is_timed_by_the_server(client, content, member, app):
                          json={"ticket": body["ticket"], "typed": body["passage"]})
     assert stolen.status_code == 422
     assert client.get("/api/v1/academy/me", headers=headers).json["xp"] == 20  # paid once
-
-
-def test_typing_score_rules():
-    from academy import typing
-
-    text = typing.passage("en", 0)
-    slow = typing.score(text, text, 600, "en")
-    assert slow["accuracy"] == 1.0 and slow["passed"] is False and slow["cpm"] == round(len(text) / 10)
-    fast = typing.score(text, text, 30, "en")
-    assert fast["passed"] is True
-    zh = typing.passage("zh", 1)
-    assert typing.score(zh, zh[: len(zh) // 2], 30, "zh")["accuracy"] < 0.7

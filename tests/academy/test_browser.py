@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.academy.helpers import answers_of, load_fixture_content
+from tests.helpers.academy import answers_of, load_fixture_content
 from tests.helpers.web import fits_the_screen
 
 pytestmark = pytest.mark.browser

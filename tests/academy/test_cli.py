@@ -2,7 +2,7 @@
 
 from academy.models import Course
 from app.extensions import db
-from tests.academy.helpers import FIXTURES
+from tests.helpers.academy import FIXTURES
 
 
 def test_load_content_is_idempotent_and_versions_changes(app, runner, tmp_path):

@@ -5,8 +5,8 @@ import threading
 import pytest
 
 from app.extensions import db
-from tests.academy.helpers import answers_of, load_fixture_content
 from tests.conftest import PASSWORD, separate_app
+from tests.helpers.academy import answers_of, load_fixture_content
 
 
 @pytest.fixture(scope="module")

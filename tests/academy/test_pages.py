@@ -1,7 +1,10 @@
 """Academy and certification pages without a browser: every page renders for its roles, forms work,
-drafts stay hidden, authoring creates versions, and the Chinese pages are translated."""
+drafts stay hidden, authoring creates versions, lessons are reordered and deleted, and the Chinese
+pages are translated."""
 
 import re
+
+from sqlalchemy import select
 
 from academy.models import Course
 from app.extensions import db
@@ -32,7 +35,7 @@ def test_member_pages_render_and_a_lesson_completes_from_the_page(client, app, c
 
 
 def test_quiz_page_never_shows_answers_and_grades_the_form(client, app, content, create_user, user_email):
-    from tests.academy.helpers import answers_of
+    from tests.helpers.academy import answers_of
 
     email = user_email(create_user("member"))
     sign_in(client, email)
@@ -122,3 +125,24 @@ def test_typing_check_page(client, app, content, create_user, user_email):
     result = client.post("/academy/typing", data={"csrf_token": token, "ticket": ticket, "typed": passage})
     assert result.status_code == 200 and 'data-testid="typing-result"' in result.get_data(as_text=True)
     assert "Passed!" in result.get_data(as_text=True)
+
+
+def test_reorder_and_delete_lessons(app, client, create_user, user_email):
+    sign_in(client, user_email(create_user("trainer")))
+    created = client.post("/academy/manage", data={"key": "order_demo", "industry": "general", "title_en": "Order",
+                                                   "csrf_token": csrf_token(client, "/academy/manage")})
+    url = created.headers["Location"]
+    for key in ("second", "third"):
+        client.post(url, data={"action": "lesson", "lesson_key": key, "title_en": key.title(), "body_en": "<p>x</p>",
+                               "csrf_token": csrf_token(client, url)})
+    client.post(url + "?direction=up", data={"action": "move_lesson", "lesson_key": "third",
+                                             "csrf_token": csrf_token(client, url)})
+    client.post(url, data={"action": "delete_lesson", "lesson_key": "intro", "csrf_token": csrf_token(client, url)})
+    with app.app_context():
+        course_id = int(re.search(r"/courses/(\d+)", url).group(1))
+        course = db.session.scalar(select(Course).where(Course.id == course_id))
+        assert [(lesson.key, lesson.position) for lesson in course.lessons] == [("third", 0), ("second", 1)]
+    refused = client.post(url, data={"action": "delete_lesson", "lesson_key": "nope",
+                                     "csrf_token": csrf_token(client, url)})
+    assert refused.status_code == 302  # back to the page with the error shown
+    assert "No such lesson." in client.get(url).get_data(as_text=True)

@@ -1,4 +1,5 @@
-"""The published rules: level curve, streaks across time zones and grace days, badges, grading, IPIP."""
+"""The published rules: level curve, streaks across time zones and grace days, badges, grading, IPIP,
+the typing score."""
 
 import random
 from datetime import date, timedelta
@@ -101,3 +102,15 @@ def test_ipip_reverse_keying():
         ipip.score(items, {1: 6, 2: 1})
     with pytest.raises(ValueError):
         ipip.score(items, {1: 3})
+
+
+def test_typing_score_rules():
+    from academy import typing
+
+    text = typing.passage("en", 0)
+    slow = typing.score(text, text, 600, "en")
+    assert slow["accuracy"] == 1.0 and slow["passed"] is False and slow["cpm"] == round(len(text) / 10)
+    fast = typing.score(text, text, 30, "en")
+    assert fast["passed"] is True
+    zh = typing.passage("zh", 1)
+    assert typing.score(zh, zh[: len(zh) // 2], 30, "zh")["accuracy"] < 0.7

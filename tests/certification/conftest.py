@@ -1,1 +1,1 @@
-from tests.academy.helpers import content, member, real_sessions  # noqa: F401 - fixtures
+from tests.helpers.academy import content, member, real_sessions  # noqa: F401 - fixtures

@@ -5,7 +5,7 @@ import re
 
 from app.extensions import db
 from certification.models import CertificationGrant, PracticalAssessment
-from tests.academy.helpers import answers_of
+from tests.helpers.academy import answers_of
 from tests.helpers.web import csrf_token, sign_in
 
 FIN = "finance_callback_l2"

@@ -13,8 +13,8 @@ from sqlalchemy import text
 from app.database import commit, rollback
 from app.extensions import db
 from ledger import fullcheck, merkle, queries, services
-from tests.academy.helpers import real_sessions  # noqa: F401 - a shared fixture
 from tests.conftest import separate_app
+from tests.helpers.academy import real_sessions  # noqa: F401 - a shared fixture
 
 
 def _chunks(entries: list[bytes], start: int, end: int, chunk: int):

@@ -9,8 +9,8 @@ from app.database import commit, rollback
 from app.extensions import db
 from ledger import fullcheck, queries, services
 from ledger.models import Leaf
-from tests.academy.helpers import real_sessions  # noqa: F401 - a shared fixture
 from tests.conftest import separate_app
+from tests.helpers.academy import real_sessions  # noqa: F401 - a shared fixture
 
 
 def test_cli_verify_finds_a_tampered_entry(app, runner, filled):

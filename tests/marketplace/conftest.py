@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.academy.helpers import content, member, real_sessions  # noqa: F401 - shared fixtures
+from tests.helpers.academy import content, member, real_sessions  # noqa: F401 - shared fixtures
 
 
 @pytest.fixture

@@ -8,7 +8,7 @@ from decimal import Decimal
 
 from flask_babel import gettext as _
 
-from app.money import CURRENCY_EXPONENTS
+from app.money import Money
 from app.timeutil import as_utc, zone
 from marketplace.campaigns.form.fields import MAX_ROWS, MONEY_FIELDS
 from marketplace.models import Campaign
@@ -30,8 +30,7 @@ def defaults() -> dict:
 
 
 def _major(amount: int, currency: str) -> str:
-    exponent = CURRENCY_EXPONENTS.get(currency, 2)
-    return f"{Decimal(amount).scaleb(-exponent):.{exponent}f}"
+    return Money(amount, currency).major(grouping=False)
 
 
 def _percent(ratio) -> str:

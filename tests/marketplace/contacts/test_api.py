@@ -8,8 +8,8 @@ import pytest
 from sqlalchemy import select, text
 
 from ledger.models import QueuedEntry
-from tests.academy.helpers import real_sessions  # noqa: F401 - a shared fixture
 from tests.conftest import redis_down
+from tests.helpers.academy import real_sessions  # noqa: F401 - a shared fixture
 from tests.marketplace.contacts.helpers import (
     CN_1,
     CN_2,

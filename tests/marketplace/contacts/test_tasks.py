@@ -5,7 +5,7 @@ import run twice imports nothing twice."""
 import pytest
 from sqlalchemy import text
 
-from tests.academy.helpers import real_sessions  # noqa: F401 - a shared fixture
+from tests.helpers.academy import real_sessions  # noqa: F401 - a shared fixture
 from tests.marketplace.contacts.helpers import (
     CN_1,
     CN_2,

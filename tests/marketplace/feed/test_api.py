@@ -5,7 +5,7 @@ from app.database import commit
 from app.extensions import db
 from certification import services as cert_services
 from certification.models import MemberTag
-from tests.academy.helpers import run_jobs
+from tests.helpers.academy import run_jobs
 from tests.marketplace.helpers import inbound, publish
 
 ECOM = "ecommerce_after_sales_l1"

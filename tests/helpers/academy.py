@@ -1,4 +1,5 @@
-"""Fixtures shared by the academy and certification tests: the fixture content and members."""
+"""Fixtures and helpers shared by the academy, certification and other packages' tests: the fixture
+content, members, answer sheets, finishing a course through the API, and processing queued jobs."""
 
 from __future__ import annotations
 
@@ -9,18 +10,18 @@ import pytest
 
 from app.extensions import db
 
-FIXTURES = Path(__file__).resolve().parent / "fixtures"
+FIXTURES = Path(__file__).resolve().parent.parent / "academy" / "fixtures"
 
 
 def load_fixture_content(app) -> dict:
     """Publish the fixture courses and certifications; return their ids by key."""
-    from academy import content, services
+    from academy import services
     from academy.models import Course, Quiz
     from app.database import commit
     from certification import services as cert_services
 
     with app.app_context():
-        content.load_directory(FIXTURES)
+        services.load_directory(FIXTURES)
         for doc in json.loads((FIXTURES / "certifications.json").read_text(encoding="utf-8")):
             cert_services.load_definition(doc)
         commit()
@@ -99,3 +100,18 @@ def run_jobs(app) -> None:
     with app.app_context():
         if not app.config.get("RQ_INLINE"):
             run_worker(["default"], burst=True)
+
+
+def finish_course(client, headers, content, app, key):
+    for lesson_id in content["lessons"][key]:
+        assert client.post(f"/api/v1/academy/lessons/{lesson_id}/complete", headers=headers).status_code == 200
+    take(client, headers, app, content["quizzes"][key])
+
+
+def take(client, headers, app, quiz_id, wrong=0):
+    attempt = client.post(f"/api/v1/academy/quizzes/{quiz_id}/attempts", headers=headers)
+    assert attempt.status_code == 201, attempt.json
+    result = client.post(f"/api/v1/academy/attempts/{attempt.json['id']}/submit", headers=headers,
+                         json={"answers": answers_of(app, attempt.json["id"], wrong=wrong)})
+    assert result.status_code == 200, result.json
+    return result.json
