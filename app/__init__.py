@@ -135,11 +135,9 @@ def register_api_blueprint(app: APIFlask, blueprint) -> None:
 
 def register_error_handlers(app: APIFlask) -> None:
     from app.errors import register_error_handlers as register
-    from app.errors import reject_malformed_json
     from app.openapi import document_errors
 
     register(app)
-    reject_malformed_json(app)
     app.spec_processor(document_errors)  # the OpenAPI document lists the errors every operation can answer
 
 

@@ -12,7 +12,7 @@ import logging
 import redis
 import sqlalchemy.exc
 from apiflask import APIFlask, HTTPError, Schema, fields
-from flask import Flask, Response, current_app, render_template, request
+from flask import Response, current_app, render_template, request
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_wtf.csrf import CSRFError
@@ -308,43 +308,3 @@ def fallback_error_response(status: int, code: str, message) -> Response:
     body = _FALLBACK_PAGE.format(lang="zh-CN" if lang == "zh" else "en", status=status, message=escape(text),
                                  back=escape(back))
     return Response(body, status=status, mimetype="text/html")
-
-
-def _bad_text(value) -> bool:
-    """A NUL or a lone surrogate: valid JSON, but not text any database will store."""
-    if isinstance(value, str):
-        if "\x00" in value:
-            return True
-        try:
-            value.encode("utf-8")
-        except UnicodeEncodeError:
-            return True
-        return False
-    if isinstance(value, dict):
-        return any(_bad_text(k) or _bad_text(v) for k, v in value.items())
-    if isinstance(value, list):
-        return any(_bad_text(v) for v in value)
-    return False
-
-
-def reject_malformed_json(app: Flask) -> None:
-    """A body that does not parse, or carries text that cannot be stored, is a 400 before any view runs."""
-
-    @app.before_request
-    def _check_body():
-        if request.method not in ("POST", "PUT", "PATCH", "DELETE"):
-            return
-        limit = current_app.config.get("MAX_BODY_BYTES")
-        if limit and (request.content_length or 0) > limit and request.mimetype != "multipart/form-data":
-            code, message = _HTTP_CODES[413]
-            raise AppError(str(message), code=code, status=413)
-        if request.is_json and request.content_length != 0:
-            from app.requests import parse_json_body
-
-            data = request.get_data(cache=True)
-            body = parse_json_body(data) if data.strip() else None
-            request._cached_json = (body, body)  # werkzeug's cache: the views read this parse
-            if _bad_text(body):
-                raise BadRequest(_("Text must be valid Unicode without NUL characters."), code="invalid_text")
-        elif request.form and any(_bad_text(v) for v in request.form.values()):
-            raise BadRequest(_("Text must be valid Unicode without NUL characters."), code="invalid_text")

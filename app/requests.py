@@ -19,7 +19,7 @@ from flask_babel import gettext as _
 from werkzeug.datastructures import ImmutableMultiDict
 from werkzeug.routing import IntegerConverter
 
-from app.errors import BadRequest, NotFound, ValidationError, http_error
+from app.errors import BadRequest, NotFound, ValidationError, http_error, wants_json
 from app.numbers import MAX_ID, MAX_JSON_INT, NumberError, bounded_int
 
 # A JSON body nested deeper than this is refused before anything walks it.
@@ -60,6 +60,7 @@ def register(app: Flask) -> None:
     app.request_class = Request
     app.url_map.converters["int"] = IdConverter
     app.before_request(check_request_shape)
+    app.before_request(check_body)
 
 
 def _has_control(text: str, allowed: str = "") -> bool:
@@ -78,7 +79,7 @@ def check_request_shape() -> None:
         raise http_error(431)
     if "\x00" in request.path or any("\x00" in k or "\x00" in v for k, v in request.args.items(multi=True)):
         raise BadRequest(_("Text must be valid Unicode without NUL characters."), code="invalid_text")
-    if request.method == "OPTIONS" and _json_path():
+    if request.method == "OPTIONS" and wants_json():
         allowed = ", ".join(sorted(request.url_rule.methods)) if request.url_rule else ""
         raise http_error(405, headers={"Allow": allowed} if allowed else None)
     if _has_control(request.args.get("next", "")):
@@ -99,12 +100,6 @@ def check_request_shape() -> None:
         raise http_error(415)
     if request.mimetype in ("multipart/form-data", "application/x-www-form-urlencoded"):
         _check_form()
-
-
-def _json_path() -> bool:
-    from app.errors import wants_json
-
-    return wants_json()
 
 
 def _id_in_range(value: str) -> bool:
@@ -189,3 +184,37 @@ def _first_bad_number(body) -> str | None:
         elif _out_of_range(value, key):
             return field
     return None
+
+
+def _bad_text(value) -> bool:
+    """A NUL or a lone surrogate: valid JSON, but not text any database will store."""
+    if isinstance(value, str):
+        if "\x00" in value:
+            return True
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:
+            return True
+        return False
+    if isinstance(value, dict):
+        return any(_bad_text(k) or _bad_text(v) for k, v in value.items())
+    if isinstance(value, list):
+        return any(_bad_text(v) for v in value)
+    return False
+
+
+def check_body() -> None:
+    """A body that does not parse, or carries text that cannot be stored, is a 400 before any view runs."""
+    if request.method not in ("POST", "PUT", "PATCH", "DELETE"):
+        return
+    limit = current_app.config.get("MAX_BODY_BYTES")
+    if limit and (request.content_length or 0) > limit and request.mimetype != "multipart/form-data":
+        raise http_error(413)
+    if request.is_json and request.content_length != 0:
+        data = request.get_data(cache=True)
+        body = parse_json_body(data) if data.strip() else None
+        request._cached_json = (body, body)  # werkzeug's cache: the views read this parse
+        if _bad_text(body):
+            raise BadRequest(_("Text must be valid Unicode without NUL characters."), code="invalid_text")
+    elif request.form and any(_bad_text(v) for v in request.form.values()):
+        raise BadRequest(_("Text must be valid Unicode without NUL characters."), code="invalid_text")
