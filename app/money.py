@@ -10,7 +10,9 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
+
+from app.numbers import NumberError, bounded_decimal
 
 # Minor-unit exponent per currency (ISO 4217). Currencies not listed are not accepted.
 CURRENCY_EXPONENTS: dict[str, int] = {
@@ -31,7 +33,6 @@ CURRENCY_MARKS: dict[str, frozenset[str]] = {
     "美元": frozenset({"USD"}), "港元": frozenset({"HKD"}), "欧元": frozenset({"EUR"}), "英镑": frozenset({"GBP"}),
 }
 MAX_INPUT_CHARS = 40
-MAX_MINOR = 10**15  # far above any real amount, well inside a BIGINT
 _PLAIN = re.compile(r"-?(?:\d+(?:\.\d*)?|\.\d+)")
 _GROUPED = re.compile(r"-?\d{1,3}(?:,\d{3})+(?:\.\d*)?")
 _MARK = re.compile(r"^(?P<before>[^\d.,-]*)(?P<number>-?[\d.,]+)(?P<after>[^\d.,]*)$")
@@ -68,20 +69,21 @@ class Money:
 
     @classmethod
     def parse(cls, text: str | int | Decimal, currency: str) -> Money:
-        """Exact decimal major units (``"12.34"``) to minor units; refuses extra precision."""
+        """Exact decimal major units (``"12.34"``) to minor units; refuses extra precision.
+
+        The text is bounded before it is converted (at most ``MAX_NUMBER_CHARS`` characters and
+        ``MAX_INTEGER_DIGITS`` digits before the point), so no amount typed by a person can hold
+        a worker converting a million digits or overflow a column."""
         currency = check_currency(currency)
         exponent = CURRENCY_EXPONENTS[currency]
         if isinstance(text, str):
             text = _plain_number(text, currency)
         try:
-            value = Decimal(str(text).strip())
-        except InvalidOperation as exc:
-            raise MoneyError(f"not an amount: {text!r}") from exc
-        if not value.is_finite():
-            raise MoneyError(f"not an amount: {text!r}")
+            value = bounded_decimal(text)
+        except NumberError as exc:
+            shown = str(text)[:20] + ("…" if len(str(text)) > 20 else "")
+            raise MoneyError(f"not an amount: {shown!r}") from exc
         minor = value.scaleb(exponent)
-        if abs(minor) >= MAX_MINOR:
-            raise MoneyError(f"too large an amount: {text}")
         if minor != minor.to_integral_value():
             raise MoneyPrecisionError(f"{currency} has {exponent} decimal places: {text}")
         return cls(int(minor), currency)
