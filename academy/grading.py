@@ -32,6 +32,18 @@ def public_view(question: dict, locale: str) -> dict:
     }
 
 
+def choice_texts(question: dict, choice, locale: str, yes_no: tuple[str, str] = ("True", "False")) -> list[str]:
+    """A choice as the member read it: the text of each chosen option (in order for an ordering),
+    since the option letters were shuffled and mean nothing afterwards; true/false as ``yes_no``."""
+    if choice is None:
+        return []
+    if question["type"] == "true_false":
+        return [yes_no[0] if choice is True else yes_no[1]] if isinstance(choice, bool) else []
+    texts = {o["key"]: localized(o["text"], locale) for o in question["options"]}
+    keys = choice if isinstance(choice, list) else [choice]
+    return [texts.get(key, str(key)) for key in keys]
+
+
 def localized(text: dict | str | None, locale: str) -> str:
     if isinstance(text, dict):
         return text.get(locale) or text.get("en") or next(iter(text.values()), "")

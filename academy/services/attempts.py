@@ -162,10 +162,13 @@ def attempt_review(attempt: QuizAttempt, locale: str) -> dict:
     if attempt.status == "open":
         raise Conflict(_("Submit the attempt first."), code="attempt_open")
     answers = attempt.answers or {}
+    yes_no = (_("True"), _("False"))
     items = []
     for q in attempt.questions:
         given = answers.get(str(q["id"]))
         items.append({**grading.public_view(q, locale), "given": given, "answer": q["answer"],
+                      "given_texts": grading.choice_texts(q, given, locale, yes_no),
+                      "answer_texts": grading.choice_texts(q, q["answer"], locale, yes_no),
                       "correct": grading.is_correct(q, given),
                       "explanation": grading.localized(q.get("explanation"), locale)})
     return {"id": attempt.id, "status": attempt.status, "score": attempt.score, "passed": attempt.passed,
