@@ -14,6 +14,10 @@ from flask_babel import get_locale
 from app.money import Money
 from app.timeutil import as_utc, zone
 
+# A language by its own name and its English one, so both a speaker and a reader of either UI know it.
+LANGUAGE_NAMES = {"zh": "普通话 / Mandarin", "yue": "粵語 / Cantonese", "en": "English", "ja": "日本語 / Japanese",
+                  "ko": "한국어 / Korean"}
+
 # Babel skeletons: the locale orders the parts and names the days and months.
 TIME_STYLES = {"datetime": ("MMMEd", "Hm"), "time": (None, "Hm"), "date": ("yMMMd", None), "day": ("MMMEd", None)}
 
@@ -35,6 +39,11 @@ def money_text(amount: int | Money | None, currency: str | None = None) -> str:
     money = amount if isinstance(amount, Money) else Money(int(amount), currency or "")
     unit = CURRENCY_NAMES_ZH.get(money.currency, money.currency) if _language() == "zh" else money.currency
     return f"{money.major()} {unit}"
+
+
+def language_name(code: str) -> str:
+    """``zh`` → ``普通话 / Mandarin``; an unknown code as it is."""
+    return LANGUAGE_NAMES.get(code, code)
 
 
 def zone_label(moment: datetime) -> str:
@@ -80,6 +89,8 @@ def _zone(name: str):
 
 
 def register(app: Flask) -> None:
-    """The template filters every page uses: ``{{ amount|money(currency) }}``, ``{{ moment|when }}``."""
+    """The template filters every page uses: ``{{ amount|money(currency) }}``, ``{{ moment|when }}``,
+    ``{{ code|language_name }}``."""
     app.add_template_filter(money_text, "money")
     app.add_template_filter(when, "when")
+    app.add_template_filter(language_name, "language_name")

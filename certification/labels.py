@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
 
+from app.formatting import language_name
+
 TIER_LABELS = {"none": _l("No tier yet"), "bronze": _l("Bronze"), "silver": _l("Silver"), "gold": _l("Gold"),
                "diamond": _l("Diamond")}
 INPUT_LABELS = {"training": _l("Training"), "exam": _l("Exam score"), "certification": _l("Certification"),
@@ -14,3 +16,17 @@ STATUS_LABELS = {"not_submitted": _l("not submitted"), "pending": _l("waiting fo
                  "expired": _l("expired"), "revoked": _l("revoked")}
 MISSING_LABELS = {"exam": _l("Pass the certification exam"), "practical": _l("Pass the practical role-play"),
                   "profile": _l("Meet the personality profile")}
+
+# Skill tags by name; ``lang.<code>`` tags are named by their language.
+TAG_LABELS = {"ecommerce.after_sales": _l("E-commerce after-sales"), "finance.callback": _l("Finance callbacks"),
+              "outbound.callback": _l("Outbound callbacks"), "general.service": _l("Customer service")}
+
+
+def tag_label(tag: str) -> str:
+    """A skill tag as people read it: ``lang.zh`` → ``普通话 / Mandarin``, ``ecommerce.after_sales`` →
+    "E-commerce after-sales"; an unknown tag with its dots and underscores as spaces."""
+    if tag.startswith("lang."):
+        return language_name(tag.removeprefix("lang."))
+    if tag in TAG_LABELS:
+        return str(TAG_LABELS[tag])
+    return tag.replace(".", " · ").replace("_", " ")

@@ -8,6 +8,7 @@ from flask_babel import gettext as _
 from marshmallow import ValidationError as SchemaError
 from sqlalchemy import select
 
+from academy.labels import FACTOR_LABELS
 from academy.models import Quiz
 from academy.services import published_courses
 from app.auth.guards import current_user, page_login_required
@@ -18,7 +19,7 @@ from app.errors import AppError, NotFound, ValidationError, error_text, field_te
 from app.extensions import db
 from certification import services
 from certification.issuer import credential_for
-from certification.labels import INPUT_LABELS, MISSING_LABELS, STATUS_LABELS, TIER_LABELS
+from certification.labels import INPUT_LABELS, MISSING_LABELS, STATUS_LABELS, TIER_LABELS, tag_label
 from certification.models import CertificationGrant, PracticalAssessment
 from certification.schemas import DefinitionIn
 
@@ -29,7 +30,7 @@ STAFF = ("trainer", "admin")
 @bp.app_context_processor
 def _labels():
     return {"tier_labels": TIER_LABELS, "input_labels": INPUT_LABELS, "missing_labels": MISSING_LABELS,
-            "status_labels": STATUS_LABELS}
+            "status_labels": STATUS_LABELS, "tag_label": tag_label, "factor_names": FACTOR_LABELS}
 
 
 def _fail(exc: AppError) -> None:

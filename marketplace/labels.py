@@ -3,6 +3,8 @@ kinds and transitions, industries, claim states, and the wizard's and calendar's
 
 from flask_babel import lazy_gettext as _l
 
+from app.formatting import LANGUAGE_NAMES
+
 CAMPAIGN_STATE_LABELS = {"draft": _l("Draft"), "published": _l("Published"), "running": _l("Running"),
                          "paused": _l("Paused"), "completed": _l("Completed"), "cancelled": _l("Cancelled")}
 TRANSITION_LABELS = {"published": _l("Publish (hold the budget)"), "running": _l("Start"), "paused": _l("Pause"),
@@ -24,5 +26,4 @@ BAND_LABELS = {"fill-none": _l("No seat claimed"), "fill-low": _l("Claimed: unde
                "fill-empty": _l("No seats"), "fill-cancelled": _l("Cancelled")}
 CLAIM_STATE_LABELS = {"claimed": _l("Claimed"), "checked_in": _l("Checked in"), "released": _l("Released"),
                       "no_show": _l("No-show"), "bumped": _l("Removed")}
-LANGUAGE_LABELS = {"zh": _l("Mandarin Chinese"), "yue": _l("Cantonese"), "en": _l("English"), "ja": _l("Japanese"),
-                   "ko": _l("Korean")}
+LANGUAGE_LABELS = LANGUAGE_NAMES  # one name per language everywhere

@@ -49,7 +49,9 @@ def requirements(member: User, cert: Certification) -> dict:
         missing.append("practical")
     if not profile_ok:
         missing.append("profile")
-    return {"courses": courses, "exam": {"quiz_id": cert.exam_quiz_id, "best_score": best, "passed": exam_passed},
+    quiz = db.session.get(Quiz, cert.exam_quiz_id) if cert.exam_quiz_id else None
+    return {"courses": courses, "exam": {"quiz_id": cert.exam_quiz_id, "best_score": best, "passed": exam_passed,
+                                         "pass_mark": quiz.pass_mark if quiz else None},
             "practical": practical, "profile": {"required": cert.min_profile, "scores": profile, "met": profile_ok},
             "met": not missing, "missing": missing}
 

@@ -18,7 +18,9 @@ from sqlalchemy import func, select
 from app.auth.models import User
 from app.errors import Forbidden
 from app.extensions import db
+from app.formatting import language_name
 from certification import services as certification
+from certification.labels import TIER_LABELS, tag_label
 from certification.models import MemberTag, MemberTier
 from marketplace.models import Campaign, Claim, MemberProfile
 
@@ -123,6 +125,15 @@ def check(facts: MemberFacts, campaign: Campaign) -> list[Missing]:
     return missing
 
 
+def _gap(required, have) -> str:
+    """How far a member is from a threshold, as a short number: ``15`` or ``0.4``."""
+    try:
+        gap = float(required) - float(have or 0)
+    except (TypeError, ValueError):
+        return "?"
+    return f"{gap:.1f}".rstrip("0").rstrip(".")
+
+
 def _name(names: dict | None, fallback: str) -> str:
     if not names:
         return fallback
@@ -168,17 +179,19 @@ def explain(member: User, missing: list[Missing]) -> list[Missing]:
             granting = [c for c in catalog if item.key in (c.tags or [])]
             item.unlock = [_name(c.name, c.key) for c in granting]
             item.url = "/certifications/"
-            item.message = _("Needs skill %(tag)s at %(required)s (yours: %(have)s).", tag=item.key,
-                             required=item.required, have=item.have)
+            item.message = _("Needs skill %(tag)s at %(required)s (yours: %(have)s, %(gap)s to go).",
+                             tag=tag_label(item.key), required=item.required, have=item.have,
+                             gap=_gap(item.required, item.have))
             if item.unlock:
                 item.message += " " + _("Certifications that raise it: %(names)s.", names=", ".join(item.unlock))
         elif item.kind == "tier":
             item.url = "/academy/me"
-            item.message = _("Needs tier %(required)s (yours: %(have)s).", required=item.required, have=item.have)
+            item.message = _("Needs tier %(required)s (yours: %(have)s).", required=TIER_LABELS.get(item.required,
+                             item.required), have=TIER_LABELS.get(item.have, item.have))
             item.unlock = [_("Raise your best skill score and hold more certifications.")]
         elif item.kind == "language":
             item.url = "/work/profile"
-            item.message = _("Needs the language %(language)s on your profile.", language=item.key)
+            item.message = _("Needs the language %(language)s on your profile.", language=language_name(item.key))
             item.unlock = [_("Add the language to your profile.")]
         elif item.kind == "region":
             item.url = "/work/profile"
@@ -190,13 +203,13 @@ def explain(member: User, missing: list[Missing]) -> list[Missing]:
                 item.message = _("Needs a QA average of %(required)s; you have no scored calls yet.",
                                  required=item.required)
             else:
-                item.message = _("Needs a QA average of %(required)s (yours: %(have)s).", required=item.required,
-                                 have=round(item.have, 1))
+                item.message = _("Needs a QA average of %(required)s (yours: %(have)s, %(gap)s to go).",
+                                 required=item.required, have=round(item.have, 1), gap=_gap(item.required, item.have))
             item.unlock = [_("Work open campaigns without this requirement to build your QA record.")]
         elif item.kind == "reliability":
             item.url = "/work/shifts"
-            item.message = _("Needs reliability %(required)s (yours: %(have)s).", required=item.required,
-                             have=item.have)
+            item.message = _("Needs reliability %(required)s (yours: %(have)s, %(gap)s to go).",
+                             required=item.required, have=item.have, gap=_gap(item.required, item.have))
             item.unlock = [_("Attend the shifts you claim and release early when you cannot.")]
     return missing
 

@@ -31,7 +31,7 @@ def test_a_member_sees_what_is_missing_and_how_to_unlock_it(client, enterprise, 
                   if k in ("customer_service_fundamentals", "ecommerce_after_sales"))
     assert cert["message"] == (f"Needs certification E-commerce after-sales L1: {lessons} lessons, "
                                "2 course quizzes, the exam left.")
-    assert by_kind["language"]["message"] == "Needs the language zh on your profile."
+    assert by_kind["language"]["message"] == "Needs the language 普通话 / Mandarin on your profile."
     refused = client.post(f"/api/v1/shifts/{rows[0]['id']}/claims", headers=headers)
     assert refused.status_code == 403 and refused.json["error"]["code"] == "not_eligible"
     assert refused.json["error"]["message"] == cert["message"]
@@ -77,9 +77,9 @@ def test_every_requirement_kind_is_explained(client, enterprise, member, content
     missing = feed(client, headers)["locked"][0]["missing"]
     by_kind = {m["kind"]: m for m in missing}
     assert set(by_kind) == {"tag", "tier", "region", "qa_average"}  # reliability starts at 100
-    assert by_kind["tag"]["message"].startswith("Needs skill ecommerce.after_sales at 60 (yours: 0).")
+    assert by_kind["tag"]["message"].startswith("Needs skill E-commerce after-sales at 60 (yours: 0, 60 to go).")
     assert "E-commerce after-sales L1" in by_kind["tag"]["message"]
-    assert by_kind["tier"]["message"] == "Needs tier gold (yours: none)."
+    assert by_kind["tier"]["message"] == "Needs tier Gold (yours: No tier yet)."
     assert by_kind["qa_average"]["message"] == "Needs a QA average of 85; you have no scored calls yet."
     assert all(m["unlock"] and m["url"] for m in missing)
 

@@ -49,7 +49,7 @@ def test_member_finds_claims_and_checks_in_on_a_phone(live_app, live_server, pho
     page.wait_for_url("**/work/")
     cards = page.get_by_test_id("feed-item")
     assert cards.count() == 2
-    assert "Needs the language yue" in page.get_by_test_id("locked-item").inner_text()
+    assert "Needs the language 粵語 / Cantonese" in page.get_by_test_id("locked-item").inner_text()
     assert fits_the_screen(page)
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / "member-feed-360.png"), full_page=True)

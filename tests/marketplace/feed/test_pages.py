@@ -56,7 +56,7 @@ def test_locked_work_and_profile(client, enterprise, create_user, user_email):
     member_id = create_user("member")
     sign_in(client, user_email(member_id))
     html = client.get("/work/").get_data(as_text=True)
-    assert 'data-testid="missing-language"' in html and "Needs the language yue" in html
+    assert 'data-testid="missing-language"' in html and "Needs the language 粵語 / Cantonese" in html
     token = csrf_token(client, "/work/profile")
     bad = client.post("/work/profile", data={"csrf_token": token, "region": "x" * 70})
     assert bad.status_code == 422
