@@ -15,9 +15,10 @@ from datetime import date, datetime, time, timedelta
 from sqlalchemy import select, tuple_
 from sqlalchemy.orm import defer
 
-from app.auth.models import User
+from app.auth.models import Organization, User
 from app.errors import ValidationError
 from app.extensions import db
+from app.money import Money
 from app.paging import decode_keyset, keyset_cursor
 from app.timeutil import as_utc, utcnow, zone
 from marketplace.members import eligibility
@@ -81,21 +82,24 @@ def feed(member: User, *, limit: int = 20, cursor: str | None = None, filters: F
 
     items: list[dict] = []
     next_cursor = None
+    companies = _companies([campaign for _s, _p, campaign in eligible] + [campaign for campaign, _m in locked])
+    mine = _my_claim_times(member.id, start)
     rows = _ranked_shifts(member, eligible, filters, start, end, limit + 1, cursor)
     if rows:
-        mine = _my_claim_times(member.id, start)
         for shift, _position in rows[:limit]:
             score, parts, campaign = by_id[shift.campaign_id]
-            items.append(_item(shift, campaign, score, parts, mine))
+            items.append(_item(shift, campaign, score, parts, mine, companies))
         if len(rows) > limit:
             last, position = rows[limit - 1]
             next_cursor = keyset_cursor(position, last.starts_at, last.id)
     body = {"items": items, "next_cursor": next_cursor, "locked": []}
+    if not cursor:
+        body["starting_soon"] = _starting_soon(member, eligible, now, by_id, companies, mine)
     if with_locked and not cursor:
         locked.sort(key=lambda item: (len(item[1]), item[0].id))
         shown = locked[:LOCKED_SHOWN]
         eligibility.explain(member, [item for _campaign, missing in shown for item in missing])
-        body["locked"] = [_locked(campaign, missing) for campaign, missing in shown]
+        body["locked"] = [_locked(campaign, missing, companies) for campaign, missing in shown]
         body["locked_total"] = len(locked)
     return body
 
@@ -130,23 +134,69 @@ def _my_claim_times(member_id: int, start: datetime) -> list[tuple[datetime, dat
                                                      Claim.state.in_(ACTIVE_CLAIM_STATES), Claim.ends_at > start))]
 
 
-def pay_json(campaign: Campaign) -> dict:
-    return {"currency": campaign.currency, "per_call": campaign.pay_per_call,
-            "per_talk_minute": campaign.pay_per_talk_minute, "per_shift_hour": campaign.pay_per_shift_hour,
-            "success_bonus": campaign.success_bonus}
+# What the estimate of a shift's pay assumes: calls an hour and talk minutes a call for a member
+# who is busy most of the shift (a 3-minute handle time at about 60% occupancy).
+ESTIMATE_CALLS_PER_HOUR = 12
+ESTIMATE_TALK_MINUTES_PER_CALL = 3
+STARTING_SOON = timedelta(hours=12)
+STARTING_SOON_SHOWN = 3
 
 
-def _item(shift: Shift, campaign: Campaign, score: int, parts: dict, mine) -> dict:
+def pay_json(campaign: Campaign, shift: Shift | None = None) -> dict:
+    """The campaign's pay rules, what the member receives of each after the platform fee
+    (``net``), and for a shift the net amount a member may expect from it (an estimate)."""
+    rates = {"per_call": campaign.pay_per_call, "per_talk_minute": campaign.pay_per_talk_minute,
+             "per_shift_hour": campaign.pay_per_shift_hour, "success_bonus": campaign.success_bonus}
+    fee_bps = campaign.platform_fee_bps
+    body = {"currency": campaign.currency, **rates, "fee_bps": fee_bps,
+            "net": {name: _net(amount, campaign.currency, fee_bps) for name, amount in rates.items()}}
+    if shift is not None:
+        hours = (as_utc(shift.ends_at) - as_utc(shift.starts_at)).total_seconds() / 3600
+        per_call = rates["per_call"] + ESTIMATE_TALK_MINUTES_PER_CALL * rates["per_talk_minute"]
+        gross = round(hours * (rates["per_shift_hour"] + ESTIMATE_CALLS_PER_HOUR * per_call))
+        body["expected_per_shift"] = _net(gross, campaign.currency, fee_bps)
+    return body
+
+
+def _net(amount: int, currency: str, fee_bps: int) -> int:
+    money = Money(int(amount or 0), currency)
+    return (money - money.percent(fee_bps)).amount
+
+
+def _starting_soon(member: User, eligible: list, now: datetime, by_id: dict, companies: dict, mine) -> list[dict]:
+    """The next few open seats that start within ``STARTING_SOON``, soonest first, whatever their fit."""
+    if not eligible:
+        return []
+    held = select(Claim.shift_id).where(Claim.member_id == member.id, Claim.state.in_(ACTIVE_CLAIM_STATES))
+    shifts = db.session.scalars(select(Shift).where(
+        Shift.campaign_id.in_([campaign.id for _s, _p, campaign in eligible]), Shift.state == "open",
+        Shift.starts_at > now, Shift.starts_at <= now + STARTING_SOON, Shift.claimed < Shift.seats,
+        Shift.id.not_in(held)).order_by(Shift.starts_at, Shift.id).limit(STARTING_SOON_SHOWN))
+    return [_item(shift, by_id[shift.campaign_id][2], *by_id[shift.campaign_id][:2], mine, companies)
+            for shift in shifts]
+
+
+def _companies(campaigns) -> dict[int, str]:
+    org_ids = {campaign.org_id for campaign in campaigns}
+    if not org_ids:
+        return {}
+    rows = db.session.execute(select(Organization.id, Organization.name).where(Organization.id.in_(org_ids)))
+    return dict(rows.all())
+
+
+def _item(shift: Shift, campaign: Campaign, score: int, parts: dict, mine, companies: dict) -> dict:
     begins, ends = as_utc(shift.starts_at), as_utc(shift.ends_at)
     return {"shift_id": shift.id, "campaign_id": campaign.id, "campaign_name": campaign.name, "kind": campaign.kind,
+            "company": companies.get(campaign.org_id, ""),
             "industry": campaign.industry, "starts_at": shift.starts_at, "ends_at": shift.ends_at,
-            "seats": shift.seats, "seats_left": max(shift.seats - shift.claimed, 0), "pay": pay_json(campaign),
+            "seats": shift.seats, "seats_left": max(shift.seats - shift.claimed, 0), "pay": pay_json(campaign, shift),
             "fit": score, "fit_parts": parts,
             "overlaps_my_shift": any(a < ends and b > begins for a, b in mine)}
 
 
-def _locked(campaign: Campaign, missing: list) -> dict:
+def _locked(campaign: Campaign, missing: list, companies: dict) -> dict:
     return {"campaign_id": campaign.id, "campaign_name": campaign.name, "kind": campaign.kind,
+            "company": companies.get(campaign.org_id, ""),
             "industry": campaign.industry, "pay": pay_json(campaign),
             "missing": [item.to_dict() for item in missing]}
 
