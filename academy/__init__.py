@@ -18,3 +18,7 @@ def init_app(app) -> None:
     register_member_section(member_section)
     add_demo_step(cli.load_content, order=10)
     add_demo_step(cli.seed_demo_progress, order=30)
+    from academy.home import course_step
+    from app.web.home import add_home_step
+
+    add_home_step(course_step, order=10)

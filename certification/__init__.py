@@ -24,3 +24,7 @@ def init_app(app) -> None:
     register_periodic("certification-nightly", tasks.nightly, tasks.NIGHTLY)
     add_demo_step(cli.load_command, order=20)
     add_demo_step(cli.seed_demo_progress, order=40)
+    from app.web.home import add_home_step
+    from certification.home import certification_step
+
+    add_home_step(certification_step, order=20)

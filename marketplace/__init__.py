@@ -36,3 +36,8 @@ def init_app(app) -> None:
     register_periodic("marketplace-stalled-imports", contacts_tasks.resume_stalled_imports,
                       contacts_tasks.STALLED_IMPORTS_EVERY)
     add_demo_step(cli.seed_demo_campaigns, order=60)
+    from app.web.home import add_home_section, add_home_step
+    from marketplace.shifts.home import claim_step, next_shift
+
+    add_home_step(claim_step, order=30)
+    add_home_section(next_shift, order=10)

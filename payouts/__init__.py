@@ -21,6 +21,11 @@ def init_app(app) -> None:
     app.register_blueprint(views.bp)
     app.cli.add_command(cli.payouts)
     add_demo_step(cli.seed_demo_command, order=50)
+    from app.web.home import add_home_section, add_home_step
+    from payouts.home import earnings, payout_account_step
+
+    add_home_step(payout_account_step, order=40)
+    add_home_section(earnings, order=20)
     register_periodic("payout-batch", tasks.payout_batch,
                       app.config.get("PAYOUT_BATCH_INTERVAL", tasks.BATCH_INTERVAL))
     register_periodic("payout-stalled", tasks.resume_stalled_payouts, tasks.STALLED_EVERY)

@@ -17,6 +17,7 @@ from app.database import commit, rollback
 from app.errors import AppError, error_text
 from app.extensions import db, redis_store
 from app.paging import paginate
+from app.web import home as member_home
 
 bp = Blueprint("web", __name__, template_folder="templates")
 
@@ -37,6 +38,18 @@ HOME_TEMPLATES = {
     "auditor": "web/home_auditor.html",
     "admin": "web/home_admin.html",
 }
+
+
+def _account_step(user) -> member_home.Step:
+    return member_home.Step(_("Create your account"), True)
+
+
+def _time_zone_step(user) -> member_home.Step:
+    return member_home.Step(_("Set your time zone"), (user.timezone or "UTC") != "UTC", url_for("web.settings"))
+
+
+member_home.add_home_step(_account_step, order=0)
+member_home.add_home_step(_time_zone_step, order=5)
 
 
 @bp.app_context_processor
@@ -168,6 +181,10 @@ def home():
         context["team"] = db.session.scalars(
             select(User).join(OrgMembership).where(OrgMembership.org_id == org.id).order_by(User.name)
         ).all()
+    if role == "member" and "member" not in user.role_names:
+        return render_template("web/home_no_role.html", **context)
+    if role == "member":
+        context.update(member_home.member_day(user))
     if role == "admin":
         counts = dict(db.session.execute(select(RoleGrant.role, func.count()).group_by(RoleGrant.role)).all())
         counts.update(dict(db.session.execute(
