@@ -133,7 +133,7 @@ def set_presence(member: User, status: str, now: datetime | None = None) -> dict
             raise refusal(member, now)
         acd.set_agent_campaigns(member.id, routing.primary, routing.escalation, routing.fit)
         outcome = acd.set_presence(member.id, status)
-    if not outcome.ok and outcome.reason == "busy":
+    if not outcome.ok and outcome.reason == "busy" and status != "available":  # available: they are working
         raise Conflict(_("Finish your call first."), code="agent_busy")
     logger.info("Member %s set themselves %s (now %s)", member.id, status, outcome.get("state", outcome.reason))
     return agent_view(member, detail=False)
