@@ -33,6 +33,9 @@ user_suspended = _signals.signal("user_suspended", doc="""An admin suspended an 
 kwargs: user_id, actor_id, reason (the admin's words, may be empty).""")
 user_reinstated = _signals.signal("user_reinstated", doc="""An admin reinstated a suspended account.
 kwargs: user_id, actor_id.""")
+job_result_accessed = _signals.signal("job_result_accessed", doc="""An admin read the result of a job that is
+not theirs (a member's data export, say): the only way anyone but its owner sees it.
+kwargs: job_id, owner_id (None for a job nobody owns), actor_id, reason (the admin's words, required).""")
 
 # --- academy ----------------------------------------------------------------------------
 lesson_completed = _signals.signal("lesson_completed", doc="kwargs: member_id, lesson_id, course_id, course_version.")
