@@ -58,8 +58,9 @@ late (after the release cut-off), reason ("member" released it | "campaign_close
 claim_no_show = _signals.signal("claim_no_show", doc="kwargs: claim_id, shift_id, campaign_id, member_id.")
 shift_checked_in = _signals.signal("shift_checked_in", doc="kwargs: claim_id, shift_id, campaign_id, member_id, late (after the start).")
 contacts_imported = _signals.signal("contacts_imported", doc="kwargs: campaign_id, org_id, accepted, rejected, import_id, duplicates, dnc_excluded.")
-contact_phone_accessed = _signals.signal("contact_phone_accessed", doc="""A callee's number was decrypted
-(personal data accessed). kwargs: contact_id, campaign_id, org_id, purpose (dial), actor_id (None: the dialer).""")
+contact_phone_accessed = _signals.signal("contact_phone_accessed", doc="""A callee's number, or the name and
+attribute cells as imported, was decrypted (personal data accessed). kwargs: contact_id, campaign_id, org_id,
+purpose (dial: the number | details: the name and attributes), actor_id (None: the dialer).""")
 dnc_added = _signals.signal("dnc_added", doc="kwargs: org_id (None = platform list), number_hash, phone_masked (138****5678, never the number), source (upload|opt_out|admin), entry_id, actor_id.")
 
 # --- telephony --------------------------------------------------------------------------

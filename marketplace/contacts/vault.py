@@ -7,9 +7,12 @@ purpose, so the hash key reveals nothing about the encryption key and the other 
   ciphertext + tag``, and the number's hash is its associated data: a ciphertext moved to another
   row, or a hash edited, no longer decrypts;
 * the hash key (HMAC-SHA256 over the E.164 text, hex). The same number always has the same hash
-  under one ``DATA_ENCRYPTION_KEY``, which is what makes dedupe and DNC lookups an index search.
+  under one ``DATA_ENCRYPTION_KEY``, which is what makes dedupe and DNC lookups an index search;
+* the details key (AES-256-GCM, the same format): a contact's name and attribute cells as the
+  file had them, before the phone numbers in them were masked. The row's phone hash is their
+  associated data too.
 
-Only ``marketplace.contacts.phone_for_dialing`` (the telephony bridge) decrypts.
+Only ``marketplace.contacts.dialing`` (the telephony bridge) decrypts.
 """
 
 from __future__ import annotations
@@ -27,6 +30,7 @@ VERSION = b"\x01"
 NONCE_BYTES = 12
 _ENCRYPTION_INFO = b"crowdline:contacts:phone-encryption:v1"
 _HASH_INFO = b"crowdline:contacts:phone-hash:v1"
+_DETAILS_INFO = b"crowdline:contacts:details-encryption:v1"
 
 
 def _derive(secret: str, info: bytes) -> bytes:
@@ -41,6 +45,7 @@ class PhoneVault:
             raise RuntimeError("DATA_ENCRYPTION_KEY is not set")
         self._aead = AESGCM(_derive(secret, _ENCRYPTION_INFO))
         self._hash_key = _derive(secret, _HASH_INFO)
+        self._details = AESGCM(_derive(secret, _DETAILS_INFO))
 
     def phone_hash(self, e164: str) -> str:
         return hmac.digest(self._hash_key, e164.encode("ascii"), hashlib.sha256).hex()
@@ -55,6 +60,18 @@ class PhoneVault:
             raise ValueError("unknown phone ciphertext version")
         nonce, sealed = blob[1:1 + NONCE_BYTES], blob[1 + NONCE_BYTES:]
         return self._aead.decrypt(nonce, sealed, phone_hash.encode("ascii")).decode("ascii")
+
+
+    def seal_details(self, text: str, phone_hash: str, nonce: bytes | None = None) -> bytes:
+        """A contact's raw details (JSON text) encrypted, bound to the contact's number."""
+        nonce = nonce or os.urandom(NONCE_BYTES)
+        return VERSION + nonce + self._details.encrypt(nonce, text.encode("utf-8"), phone_hash.encode("ascii"))
+
+    def open_details(self, blob: bytes, phone_hash: str) -> str:
+        if blob[:1] != VERSION:
+            raise ValueError("unknown details ciphertext version")
+        nonce, sealed = blob[1:1 + NONCE_BYTES], blob[1 + NONCE_BYTES:]
+        return self._details.decrypt(nonce, sealed, phone_hash.encode("ascii")).decode("utf-8")
 
 
 def vault() -> PhoneVault:
