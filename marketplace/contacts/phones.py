@@ -61,14 +61,15 @@ class Phone(NamedTuple):
     time_zones: tuple[str, ...]  # () when the number maps to no zone
 
 
-_THREE_DIGITS = re.compile(r"(?:\d\D*){3}")  # less than that is no phone, ID or card number
+# No valid number anywhere has fewer than four digits (libphonenumber's shortest possible length).
+_FOUR_DIGITS = re.compile(r"(?:\d\D*){4}")
 
 
 def mask_free_text(text: str | None, region: str | None) -> str | None:
     """Typed or imported text (a name, an attribute cell, a file name) with every phone, ID and card
     number in it masked, numbers without a country code read as dialled in ``region``; text with
-    fewer than three digits is returned at once (the matcher is the slow part of an import)."""
-    if not text or not _THREE_DIGITS.search(text):
+    fewer than four digits is returned at once (the matcher is the slow part of an import)."""
+    if not text or not _FOUR_DIGITS.search(text):
         return text
     return mask_personal_numbers(text, region or "CN")
 

@@ -1,7 +1,7 @@
 """contacts: the raw name and attribute cells encrypted; the plain columns keep them masked
 
-Revision ID: 0015
-Revises: 0014
+Revision ID: 0016
+Revises: 0015
 Create Date: 2026-12-04 17:30:00.000000
 
 A contact's name and attribute cells are shown with every phone, ID or card number in them masked;
@@ -12,8 +12,8 @@ import sqlalchemy as sa
 
 
 # revision identifiers, used by Alembic.
-revision = '0015'
-down_revision = '0014'
+revision = '0016'
+down_revision = '0015'
 branch_labels = None
 depends_on = None
 
