@@ -52,26 +52,29 @@ class PhoneVault:
 
     def encrypt(self, e164: str, phone_hash: str, nonce: bytes | None = None) -> bytes:
         """``nonce`` may be passed by a bulk caller that draws many at once; never reuse one."""
-        nonce = nonce or os.urandom(NONCE_BYTES)
-        return VERSION + nonce + self._aead.encrypt(nonce, e164.encode("ascii"), phone_hash.encode("ascii"))
+        return _seal(self._aead, e164.encode("ascii"), phone_hash, nonce)
 
     def decrypt(self, blob: bytes, phone_hash: str) -> str:
-        if blob[:1] != VERSION:
-            raise ValueError("unknown phone ciphertext version")
-        nonce, sealed = blob[1:1 + NONCE_BYTES], blob[1 + NONCE_BYTES:]
-        return self._aead.decrypt(nonce, sealed, phone_hash.encode("ascii")).decode("ascii")
-
+        return _open(self._aead, blob, phone_hash).decode("ascii")
 
     def seal_details(self, text: str, phone_hash: str, nonce: bytes | None = None) -> bytes:
         """A contact's raw details (JSON text) encrypted, bound to the contact's number."""
-        nonce = nonce or os.urandom(NONCE_BYTES)
-        return VERSION + nonce + self._details.encrypt(nonce, text.encode("utf-8"), phone_hash.encode("ascii"))
+        return _seal(self._details, text.encode("utf-8"), phone_hash, nonce)
 
     def open_details(self, blob: bytes, phone_hash: str) -> str:
-        if blob[:1] != VERSION:
-            raise ValueError("unknown details ciphertext version")
-        nonce, sealed = blob[1:1 + NONCE_BYTES], blob[1 + NONCE_BYTES:]
-        return self._details.decrypt(nonce, sealed, phone_hash.encode("ascii")).decode("utf-8")
+        return _open(self._details, blob, phone_hash).decode("utf-8")
+
+
+def _seal(aead: AESGCM, data: bytes, phone_hash: str, nonce: bytes | None) -> bytes:
+    nonce = nonce or os.urandom(NONCE_BYTES)
+    return VERSION + nonce + aead.encrypt(nonce, data, phone_hash.encode("ascii"))
+
+
+def _open(aead: AESGCM, blob: bytes, phone_hash: str) -> bytes:
+    if blob[:1] != VERSION:
+        raise ValueError("unknown ciphertext version")
+    nonce, sealed = blob[1:1 + NONCE_BYTES], blob[1 + NONCE_BYTES:]
+    return aead.decrypt(nonce, sealed, phone_hash.encode("ascii"))
 
 
 def vault() -> PhoneVault:
