@@ -31,6 +31,7 @@ ENTERPRISE = list(ORG_ROLES)
 REASON_LABELS = {
     "topup": _l("Top-up"), "escrow_hold": _l("Held for a campaign"), "escrow_release": _l("Released from a campaign"),
     "earning_reversed": _l("Refund of a rejected call"), "refund": _l("Card refund"), "dispute": _l("Card dispute"),
+    "dispute_won": _l("Card dispute won"),
 }
 STATUS_LABELS = {
     "pending": _l("pending"), "paid": _l("paid"), "canceled": _l("canceled"), "requested": _l("requested"),

@@ -13,6 +13,7 @@ from app.auth import services, tasks, throttle
 from app.auth.guards import get_in_org_or_404, require_user, token_auth
 from app.auth.models import ORG_ROLES, Organization, OrgMembership, RoleGrant, User
 from app.auth.schemas import (
+    JobAccessIn,
     JobOut,
     LoginIn,
     MeOut,
@@ -154,7 +155,8 @@ def export_me():
 @bp.get("/jobs/<job_id>")
 @bp.auth_required(token_auth)
 @bp.output(JobOut)
-@bp.doc(summary="A background job's status and progress (its owner only)", responses=[404])
+@bp.doc(summary="A background job's status and progress (its owner, or an admin without the result)",
+        responses=[404])
 def job_status(job_id):
     user = require_user()
     return jobs.job_status(job_id, user_id=user.id, is_admin=user.has_role("admin"))
@@ -258,3 +260,15 @@ def reinstate_user(user_id):
     services.set_active(user, True, actor_id=require_user().id)
     commit()
     return user
+
+
+@bp.post("/admin/jobs/<job_id>/access")
+@bp.auth_required(token_auth, roles=["admin"])
+@bp.input(JobAccessIn, arg_name="data")
+@bp.output(JobOut)
+@bp.doc(summary="Read the result of someone else's job, for a stated reason (recorded in the audit ledger)",
+        tags=["Administration"], responses=[404])
+def access_job_result(job_id, data):
+    result = jobs.access_job_result(job_id, actor_id=require_user().id, reason=data["reason"])
+    commit()
+    return result

@@ -102,5 +102,14 @@ class JobOut(Schema):
     status = fields.String(required=True, metadata={"description": "queued, started, finished, failed, …"})
     description = fields.String(allow_none=True)
     progress = fields.Dict(required=True, metadata={"description": "{done, total, message}"})
-    result = fields.Raw(allow_none=True)
+    result = fields.Raw(allow_none=True,
+                        metadata={"description": "Only for the job's owner (or an admin's audited access)."})
+    result_withheld = fields.Boolean(required=True, metadata={
+        "description": "The job finished but its result is its owner's: an admin reads it through "
+                       "POST /api/v1/admin/jobs/{job_id}/access."})
     error = fields.String(allow_none=True)
+
+
+class JobAccessIn(Schema):
+    reason = fields.String(required=True, validate=validate.Length(min=1, max=500),
+                           metadata={"description": "Why the admin reads someone else's job result (audited)."})
