@@ -140,6 +140,16 @@ def from_environment(instance_path: str, testing: bool = False) -> dict:
         "CREDENTIAL_SIGNING_KEY": _env("CREDENTIAL_SIGNING_KEY"),
         "ACADEMY_CONTENT_DIR": _env("ACADEMY_CONTENT_DIR"),
         "PUBLIC_BASE_URL": _env("PUBLIC_BASE_URL"),
+        # Outgoing e-mail (password resets, invitations); without SMTP_HOST messages go to the log.
+        "SMTP_HOST": _env("SMTP_HOST"),
+        "SMTP_PORT": _env_int("SMTP_PORT", 587),
+        "SMTP_USER": _env("SMTP_USER"),
+        "SMTP_PASSWORD": _env("SMTP_PASSWORD"),
+        "SMTP_FROM": _env("SMTP_FROM", "Crowdline <no-reply@crowdline.invalid>"),
+        "SMTP_STARTTLS": _env_bool("SMTP_STARTTLS", True),
+        # Lifetimes of the links that set a password: a reset, and an invitation to a team.
+        "PASSWORD_RESET_TTL": timedelta(hours=_env_int("PASSWORD_RESET_HOURS", 1)),
+        "INVITE_TTL": timedelta(days=_env_int("INVITE_DAYS", 7)),
         "FORCE_HTTPS": _env_bool("FORCE_HTTPS", False),
         # APIFlask: where the OpenAPI document and its interactive docs live.
         "SPEC_FORMAT": "json",
