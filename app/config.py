@@ -129,6 +129,8 @@ def from_environment(instance_path: str, testing: bool = False) -> dict:
         # Blocks an anchoring transaction must have (its own included) before the anchor is recorded.
         "LEDGER_ANCHOR_CONFIRMATIONS": _env_int("LEDGER_ANCHOR_CONFIRMATIONS", 1),
         "LEDGER_SIGNING_KEY": _env("LEDGER_SIGNING_KEY"),
+        # A block explorer of the anchoring chain (``https://etherscan.io``): the console links each anchor.
+        "LEDGER_EXPLORER_URL": _env("LEDGER_EXPLORER_URL"),
         # Processes that hash a large log in a full verification (0: one per CPU this machine gives us).
         "LEDGER_VERIFY_WORKERS": _env_int("LEDGER_VERIFY_WORKERS", 0),
         # Payouts: platform fee in basis points, smallest withdrawal (minor units), batch period.
