@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from app.database import commit
+from tests.helpers.web import sign_in_page
 
 pytestmark = pytest.mark.browser
 ARTIFACTS = Path(os.environ.get("TEST_ARTIFACTS", "test-artifacts"))
@@ -26,11 +27,7 @@ def test_a_trainer_writes_a_lesson_in_markdown_with_a_preview(live_app, live_ser
     problems = []
     page.on("console", lambda message: message.type == "error" and problems.append(message.text))
     try:
-        page.goto(live_server + "/signin")
-        page.locator("input[name=email]").fill(email)
-        page.locator("input[name=password]").fill("a-good-password")
-        page.get_by_test_id("signin-submit").click()
-        page.wait_for_url("**/home")
+        sign_in_page(page, live_server, email, "a-good-password")
         page.goto(live_server + "/academy/manage")
         page.locator("input[name=key]").fill(key)
         page.locator("input[name=title_zh]").fill("只有中文的课程")

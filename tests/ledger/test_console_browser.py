@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from app.database import commit
+from tests.helpers.web import sign_in_page
 
 pytestmark = pytest.mark.browser
 ARTIFACTS = Path(os.environ.get("TEST_ARTIFACTS", "test-artifacts"))
@@ -29,11 +30,7 @@ def test_the_console_speaks_the_browsers_zone_and_exports_with_progress(live_app
                                   timezone_id="America/New_York", accept_downloads=True)
     page = context.new_page()
     try:
-        page.goto(live_server + "/signin")
-        page.locator("input[name=email]").fill(email)
-        page.locator("input[name=password]").fill("a-good-password")
-        page.get_by_test_id("signin-submit").click()
-        page.wait_for_url("**/home")
+        sign_in_page(page, live_server, email, "a-good-password")
         page.goto(live_server + "/ledger/")
         first_time = page.locator("table[data-testid=entries] time").first
         page.wait_for_function("!document.querySelector('table time').textContent.includes('UTC')")

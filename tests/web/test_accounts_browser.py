@@ -10,6 +10,7 @@ import pytest
 
 from app.database import commit
 from tests.conftest import PASSWORD
+from tests.helpers.web import sign_in_page
 
 pytestmark = pytest.mark.browser
 ARTIFACTS = Path(os.environ.get("TEST_ARTIFACTS", "test-artifacts"))
@@ -33,14 +34,6 @@ def long_named_people(live_app):
         return {"member": member.email, "admin": admin.email}
 
 
-def _sign_in(page, base, email):
-    page.goto(base + "/signin")
-    page.locator("input[name=email]").fill(email)
-    page.locator("input[name=password]").fill(PASSWORD)
-    page.get_by_test_id("signin-submit").click()
-    page.wait_for_url("**/home")
-
-
 def _no_sideways_scroll(page) -> bool:
     return page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1")
 
@@ -52,7 +45,7 @@ def test_a_long_name_does_not_widen_the_leaderboard_or_the_users_table(live_serv
                                   has_touch=True, locale="zh-CN" if language == "zh" else "en-US")
     page = context.new_page()
     try:
-        _sign_in(page, live_server, long_named_people["member"])
+        sign_in_page(page, live_server, long_named_people["member"])
         page.goto(live_server + "/academy/leaderboard?period=all")
         assert LONG_NAME in page.get_by_test_id("leaderboard").inner_text()
         assert _no_sideways_scroll(page), page.evaluate("document.documentElement.scrollWidth")
@@ -63,7 +56,7 @@ def test_a_long_name_does_not_widen_the_leaderboard_or_the_users_table(live_serv
         page.screenshot(path=str(ARTIFACTS / f"leaderboard-long-name-{language}-360.png"), full_page=True)
 
         context.clear_cookies()
-        _sign_in(page, live_server, long_named_people["admin"])
+        sign_in_page(page, live_server, long_named_people["admin"])
         page.set_viewport_size({"width": 1024, "height": 768})
         page.goto(live_server + "/admin/users?q=long-")
         assert LONG_NAME in page.content()
