@@ -103,6 +103,9 @@ def from_environment(instance_path: str, testing: bool = False) -> dict:
         # Request bodies: JSON and forms up to MAX_BODY_BYTES; file uploads (multipart) up to MAX_CONTENT_LENGTH.
         "MAX_BODY_BYTES": _env_int("MAX_BODY_BYTES", 1024 * 1024),
         "MAX_CONTENT_LENGTH": _env_int("MAX_CONTENT_LENGTH", 11 * 1024 * 1024),
+        # The longest path and query string (414) and the most header bytes (431) a request may have.
+        "MAX_URL_CHARS": _env_int("MAX_URL_CHARS", 4096),
+        "MAX_HEADER_BYTES": _env_int("MAX_HEADER_BYTES", 16 * 1024),
         # Contact-list CSV uploads only (spooled to disk, handed to the import job through Redis).
         "CONTACT_UPLOAD_MAX_BYTES": _env_int("CONTACT_UPLOAD_MAX_BYTES", 512 * 1024 * 1024),
         # How long a full shift answers claims from Redis before asking the database again (0: never).
@@ -119,6 +122,8 @@ def from_environment(instance_path: str, testing: bool = False) -> dict:
         "TWILIO_AUTH_TOKEN": _env("TWILIO_AUTH_TOKEN"),
         "TWILIO_API_KEY": _env("TWILIO_API_KEY"),
         "TWILIO_API_SECRET": _env("TWILIO_API_SECRET"),
+        # How often a member's softphone says it is alive; two missed beats take them out of routing.
+        "AGENT_HEARTBEAT_SECONDS": _env_int("AGENT_HEARTBEAT_SECONDS", 10),
         "TELEPHONY_PROVIDER": _env("TELEPHONY_PROVIDER", "twilio" if _env("TWILIO_AUTH_TOKEN") else "local"),
         "STRIPE_SECRET_KEY": _env("STRIPE_SECRET_KEY"),
         "STRIPE_WEBHOOK_SECRET": _env("STRIPE_WEBHOOK_SECRET"),
@@ -152,6 +157,10 @@ def from_environment(instance_path: str, testing: bool = False) -> dict:
         # Lifetimes of the links that set a password: a reset, and an invitation to a team.
         "PASSWORD_RESET_TTL": timedelta(hours=_env_int("PASSWORD_RESET_HOURS", 1)),
         "INVITE_TTL": timedelta(days=_env_int("INVITE_DAYS", 7)),
+        # development (the default: any Host, URLs fall back to the one served) or production (signed
+        # and sent URLs need PUBLIC_BASE_URL; only ALLOWED_HOSTS, else PUBLIC_BASE_URL's host, are served).
+        "ENVIRONMENT": "testing" if testing else _env("CROWDLINE_ENV", "development"),
+        "ALLOWED_HOSTS": [h.strip() for h in (_env("ALLOWED_HOSTS") or "").split(",") if h.strip()],
         "FORCE_HTTPS": _env_bool("FORCE_HTTPS", False),
         # APIFlask: where the OpenAPI document and its interactive docs live.
         "SPEC_FORMAT": "json",

@@ -15,6 +15,7 @@ from app.auth.models import RoleGrant
 from app.database import commit
 from app.errors import AppError
 from app.extensions import db
+from app.numbers import NumberError, bounded_decimal
 
 
 @bp.route("/manage", methods=["GET", "POST"])
@@ -108,13 +109,13 @@ def edit_course(course_id: int):
                                  "zh": request.form.get("summary_zh", "").strip()}
                 for name in ("questions_per_attempt", "time_limit_seconds", "cooldown_seconds",
                              "max_attempts_per_day"):
-                    value = request.form.get(name, "")
-                    if not value.isdigit() or int(value) <= 0:
-                        raise AppError(_("A positive whole number."), fields={name: value})
-                    setattr(draft, name, int(value))
+                    number = request.form.get(name, 0, type=int)
+                    if number <= 0:
+                        raise AppError(_("A positive whole number."), fields={name: _("A positive whole number.")})
+                    setattr(draft, name, number)
                 try:
-                    percent = float(request.form.get("pass_mark_percent", "").strip().rstrip("%"))
-                except ValueError:
+                    percent = float(bounded_decimal(request.form.get("pass_mark_percent", "").strip().rstrip("%")))
+                except NumberError:
                     percent = -1
                 if not 0 < percent <= 100:
                     raise AppError(_("The pass mark is a percentage above 0 and at most 100."),

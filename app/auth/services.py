@@ -208,7 +208,7 @@ def set_active(user: User, active: bool, *, actor_id: int | None, reason: str = 
         return
     user.is_active = active
     if not active:
-        revoke_all_refresh_tokens(user.id)
+        end_sessions(user)
     db.session.flush()
     if active:
         events.send(events.user_reinstated, "accounts", user_id=user.id, actor_id=actor_id)
@@ -308,7 +308,7 @@ def authenticate(email: str, password: str) -> User:
 
 def issue_tokens(user: User, family_id: str | None = None) -> dict:
     """A new access token and a new refresh token (in ``family_id``, or a new family)."""
-    access, expires_in = tokens.encode_access_token(user.id)
+    access, expires_in = tokens.encode_access_token(user.id, version=user.token_version or 0)
     refresh, refresh_hash = tokens.new_refresh_token()
     db.session.add(RefreshToken(
         user_id=user.id,
@@ -359,8 +359,9 @@ def revoke_refresh_family(family_id: str) -> None:
 
 
 def end_sessions(user: User) -> None:
-    """End every session of ``user``: refresh tokens are revoked (and page sessions end with the
-    password they were tied to)."""
+    """End every session of ``user``: refresh tokens are revoked and access tokens already issued
+    stop working at their next request (their version is behind the user's)."""
+    user.token_version = (user.token_version or 0) + 1
     revoke_all_refresh_tokens(user.id)
 
 

@@ -109,6 +109,8 @@ def test_the_api_resets_a_password_and_ends_access_and_refresh_tokens(app, clien
     done = client.post("/api/v1/auth/password-reset/confirm", json={"token": token, "password": NEW_PASSWORD})
     assert done.status_code == 204
     assert client.post("/api/v1/auth/refresh", json={"refresh_token": before["refresh_token"]}).status_code == 401
+    old_access = {"Authorization": "Bearer " + before["access_token"]}
+    assert client.get("/api/v1/me", headers=old_access).status_code == 401  # issued before the reset
     assert auth.login(email, NEW_PASSWORD)["access_token"]
     reused = client.post("/api/v1/auth/password-reset/confirm", json={"token": token, "password": NEW_PASSWORD})
     assert reused.status_code == 400 and reused.json["error"]["code"] == "link_used"
@@ -175,7 +177,9 @@ def test_the_api_invites_without_a_password(client, create_user, user_email, aut
 
 @pytest.mark.parametrize("language", ["en", "zh"])
 def test_the_429_page_says_how_long_to_wait(app, client, create_user, user_email, language):
-    from flask_babel import force_locale, format_timedelta
+    import math
+
+    from flask_babel import force_locale, format_timedelta, gettext
 
     email = user_email(create_user("member"))
     headers = {"Accept-Language": language}
@@ -185,15 +189,25 @@ def test_the_429_page_says_how_long_to_wait(app, client, create_user, user_email
     response = client.post("/signin", data={"email": email, "password": "wrong-password-here",
                                             "csrf_token": csrf_token(client)}, headers=headers)
     assert response.status_code == 429
-    seconds = int(response.headers["Retry-After"])
+    minutes = math.ceil(int(response.headers["Retry-After"]) / 60)
+    with app.test_request_context(), force_locale(language):
+        expected = gettext("Too many attempts. Wait %(minutes)s min and try again.", minutes=minutes)
+    assert expected in response.get_data(as_text=True)
+
+    # Any other limit (here the reset form's, per address) says it in words too.
+    app.config["LOGIN_LIMIT_PER_IP"], saved = "1 per minute", app.config["LOGIN_LIMIT_PER_IP"]
+    try:
+        for _attempt in range(2):
+            limited = client.post("/password/forgot", data={"email": email, "csrf_token": csrf_token(client)},
+                                  headers=headers)
+    finally:
+        app.config["LOGIN_LIMIT_PER_IP"] = saved
+    assert limited.status_code == 429
+    seconds = int(limited.headers["Retry-After"])
     with app.test_request_context(), force_locale(language):
         wait = format_timedelta(timedelta(seconds=seconds), granularity="second", threshold=1)
-    html = response.get_data(as_text=True)
-    assert wait in html
-    if language == "zh":
-        assert in_chinese(app, "Try again in %(wait)s.").replace("%(wait)s", wait) in html
-    else:
-        assert f"Try again in {wait}." in html
+        sentence = gettext("Too many attempts. Try again in %(wait)s.", wait=wait)
+    assert sentence in limited.get_data(as_text=True)
 
 
 # --- sign-up: one validation for the page and the API ------------------------------------------
