@@ -5,7 +5,9 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from apiflask import APIBlueprint
-from flask import url_for
+from flask import current_app, url_for
+from flask_babel import get_locale
+from flask_limiter.util import get_remote_address
 from sqlalchemy import or_, select
 
 from app import jobs
@@ -21,6 +23,8 @@ from app.auth.schemas import (
     OrgOut,
     OrgUserIn,
     PasswordChangeIn,
+    PasswordLinkIn,
+    PasswordResetIn,
     RefreshIn,
     RegisterIn,
     RegisterOut,
@@ -32,6 +36,7 @@ from app.auth.schemas import (
 )
 from app.database import commit
 from app.errors import Unauthorized
+from app.extensions import limiter
 from app.paging import PageQuery, page_schema, paginate
 from app.schemas import JobAcceptedOut
 
@@ -98,6 +103,35 @@ def logout(data):
     services.sign_out(data["refresh_token"])
     commit()
     return ""
+
+
+@bp.post("/auth/password-reset")
+@limiter.limit(lambda: current_app.config["LOGIN_LIMIT_PER_IP"],
+               key_func=lambda: "reset-ip:" + (get_remote_address() or "unknown"))
+@bp.input(PasswordResetIn, arg_name="data")
+@bp.output({}, status_code=202)
+@bp.doc(summary="E-mail a password-reset link",
+        description="The answer is the same whether or not the address has an account. The link works "
+        "once and expires (`PASSWORD_RESET_TTL`); without SMTP it is written to the server log.")
+def request_password_reset(data):
+    services.request_password_reset(data["email"], locale=get_locale_name())
+    commit()
+    return ""
+
+
+@bp.post("/auth/password-reset/confirm")
+@bp.input(PasswordLinkIn, arg_name="data")
+@bp.output({}, status_code=204)
+@bp.doc(summary="Choose a new password with a reset link's token",
+        description="Every other session and token of the account ends.", responses=[400, 422])
+def confirm_password_reset(data):
+    services.set_password_from_link(data["token"], "reset", data["password"])
+    commit()
+    return ""
+
+
+def get_locale_name() -> str:
+    return get_locale().language
 
 
 def _me(user: User) -> dict:
@@ -187,11 +221,13 @@ def list_org_users(org_id, page):
 @bp.auth_required(token_auth, roles=["enterprise_admin", "admin"])
 @bp.input(OrgUserIn, arg_name="data")
 @bp.output(UserOut, status_code=201)
-@bp.doc(summary="Add a supervisor or an admin to the organization", responses=[404, 409, 422])
+@bp.doc(summary="Invite a supervisor or an admin to the organization",
+        description="The account is made without a password; an e-mail link (single use, expiring) "
+        "lets its owner choose one.", responses=[404, 409, 422])
 def add_org_user(org_id, data):
     actor = require_user()
     org = get_in_org_or_404(Organization, org_id, actor, org_attr="id")
-    user = services.add_org_user(org.id, actor_id=actor.id, **data)
+    user = services.invite_org_user(org.id, actor_id=actor.id, locale=get_locale_name(), **data)
     commit()
     return user
 
