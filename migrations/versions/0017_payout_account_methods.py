@@ -1,7 +1,7 @@
 """payouts: a payout account is structured — a bank account, Alipay or WeChat Pay
 
-Revision ID: 0016
-Revises: 0015
+Revision ID: 0017
+Revises: 0016
 
 The manual provider used to keep one free-text field of "how to pay me". An account now has its
 method, holder, bank (for a bank account) and account number, each checked, and is shown masked.
@@ -11,8 +11,8 @@ import sqlalchemy as sa
 from alembic import op
 
 # revision identifiers, used by Alembic.
-revision = '0016'
-down_revision = '0015'
+revision = '0017'
+down_revision = '0016'
 branch_labels = None
 depends_on = None
 
