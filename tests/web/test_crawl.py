@@ -42,10 +42,12 @@ ARGUMENT_IDS = {
     "index": "SELECT \"index\" FROM ledger_leaves ORDER BY \"index\"",
     "report_id": "SELECT id FROM payout_reconciliations ORDER BY id",
     "topup_id": "SELECT id FROM payout_topups ORDER BY id",
+    "payout_id": "SELECT id FROM payouts ORDER BY id",
     "digest": "SELECT sha256 FROM academy_media ORDER BY id",
 }
 SKIPPED_ENDPOINTS = {"web.healthz", "openapi.swagger_ui_oauth_redirect"}
-SKIPPED_ARGUMENTS = {"filename", "job_id"}  # static files; a job's status exists only while it runs
+# Static files; a job's status exists only while it runs; one-time tokens arrive by e-mail.
+SKIPPED_ARGUMENTS = {"filename", "job_id", "token"}
 PAGE_SIZE = 2  # every list spans several pages
 PAGES_FOLLOWED = 3
 

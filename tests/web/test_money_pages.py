@@ -24,10 +24,18 @@ def _sign_in(page, url: str, email: str) -> None:
 
 def test_a_member_reads_the_minimum_in_yuan_and_types_amounts_with_separators(live_app, live_server, phone):
     with live_app.test_request_context():
+        boss = accounts.register_user(email="money.boss@example.test", password=PASSWORD, name="Boss",
+                                      role="enterprise", org_name="Money Boss Org")
         member = accounts.register_user(email="money.zh@example.test", password=PASSWORD, name="Mei",
                                         role="member", locale="zh")
         commit()
-        payouts.save_payout_details(member.id, "Alipay: money.zh@example.test")
+        topup = payouts.create_topup(boss.org_id, boss.id, 100_00, "CNY")
+        payouts.confirm_simulated_checkout(topup.id, boss.org_id)
+        payouts.hold_escrow(7, boss.org_id, 100_00, "CNY", key="money:hold")
+        payouts.accrue_earning(7, 9901, member.id, 30_00, "CNY", key="money:a1", org_id=boss.org_id)
+        payouts.approve_earning(9901, key="money:p1", fee_bps=0)
+        commit()
+        payouts.save_payout_details(member.id, method="alipay", holder="Mei", account_number="money.zh@example.test")
         commit()
     page = phone
     _sign_in(page, live_server, "money.zh@example.test")
