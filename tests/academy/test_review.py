@@ -13,7 +13,7 @@ from app.auth import services as accounts
 from app.database import commit
 from app.extensions import db
 from tests.helpers.academy import answers_of, load_fixture_content
-from tests.helpers.web import fits_the_screen
+from tests.helpers.web import fits_the_screen, sign_in_page
 
 pytestmark = pytest.mark.browser
 PASSWORD = "correct-horse-battery"
@@ -44,11 +44,7 @@ def test_the_review_shows_the_text_of_the_chosen_and_the_right_options(live_app,
         questions = db.session.get(QuizAttempt, attempt["id"]).questions
 
     page = phone
-    page.goto(live_server + "/signin")
-    page.locator("input[name=email]").fill(email)
-    page.locator("input[name=password]").fill(PASSWORD)
-    page.get_by_test_id("signin-submit").click()
-    page.wait_for_url("**/home")
+    sign_in_page(page, live_server, email, PASSWORD)
     page.goto(f"{live_server}/academy/attempts/{attempt['id']}")
     reviews = page.locator("article.review")
     assert reviews.count() == len(questions)

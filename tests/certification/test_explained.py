@@ -10,7 +10,7 @@ import pytest
 from app.auth import services as accounts
 from app.database import commit
 from tests.helpers.academy import load_fixture_content
-from tests.helpers.web import fits_the_screen
+from tests.helpers.web import fits_the_screen, sign_in_page
 
 pytestmark = pytest.mark.browser
 PASSWORD = "correct-horse-battery"
@@ -30,11 +30,7 @@ def test_certifications_name_tags_traits_thresholds_and_the_practical(live_app, 
          wrong=2)  # 2 of 4 right: 50% against a pass mark of 75%
 
     page = phone
-    page.goto(live_server + "/signin")
-    page.locator("input[name=email]").fill(email)
-    page.locator("input[name=password]").fill(PASSWORD)
-    page.get_by_test_id("signin-submit").click()
-    page.wait_for_url("**/home")
+    sign_in_page(page, live_server, email, PASSWORD)
     page.goto(live_server + "/certifications/")
     chips = page.get_by_test_id("cert-tag").all_inner_texts()
     assert "电商售后" in chips and "金融回访" in chips

@@ -41,3 +41,4 @@ def sign_in_page(page, base_url: str, email: str, password: str = PASSWORD) -> N
     page.locator("input[name=password]").fill(password)
     page.get_by_test_id("signin-submit").click()
     page.wait_for_url("**/home")
+

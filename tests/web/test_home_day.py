@@ -18,7 +18,7 @@ from marketplace.campaigns import services as campaigns
 from marketplace.campaigns.schemas import CampaignIn
 from marketplace.shifts import claims
 from payouts.services import confirm_simulated_checkout, create_topup
-from tests.helpers.web import fits_the_screen
+from tests.helpers.web import fits_the_screen, sign_in_page
 from tests.marketplace.helpers import at, inbound
 
 pytestmark = pytest.mark.browser
@@ -26,12 +26,6 @@ PASSWORD = "correct-horse-battery"
 ARTIFACTS = Path(os.environ.get("TEST_ARTIFACTS", "test-artifacts"))
 
 
-def _sign_in(page, url, email):
-    page.goto(url + "/signin")
-    page.locator("input[name=email]").fill(email)
-    page.locator("input[name=password]").fill(PASSWORD)
-    page.get_by_test_id("signin-submit").click()
-    page.wait_for_url("**/home")
 
 
 def test_the_home_page_is_the_members_day(live_app, live_server, phone):
@@ -55,7 +49,7 @@ def test_the_home_page_is_the_members_day(live_app, live_server, phone):
         commit()
 
     page = phone
-    _sign_in(page, live_server, "mei.day@example.test")
+    sign_in_page(page, live_server, "mei.day@example.test", PASSWORD)
     steps = page.get_by_test_id("home-step")
     done = [steps.nth(i).get_attribute("data-done") for i in range(steps.count())]
     assert done[:2] == ["yes", "yes"]  # the account, the time zone
@@ -90,7 +84,7 @@ def test_a_user_without_a_role_is_told_what_to_do(live_app, live_server, browser
     context = browser.new_context(viewport={"width": 360, "height": 740})
     page = context.new_page()
     try:
-        _sign_in(page, live_server, "nobody.day@example.test")
+        sign_in_page(page, live_server, "nobody.day@example.test", PASSWORD)
         assert page.get_by_test_id("home-no-role").is_visible()
         assert page.get_by_test_id("tabbar").count() == 0
         for href in page.locator("main a").evaluate_all("links => links.map(a => a.href)"):

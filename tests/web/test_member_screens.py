@@ -8,7 +8,7 @@ import pytest
 
 from app.auth import services as accounts
 from app.database import commit
-from tests.helpers.web import fits_the_screen
+from tests.helpers.web import fits_the_screen, sign_in_page
 
 pytestmark = pytest.mark.browser
 PASSWORD = "correct-horse-battery"
@@ -32,11 +32,7 @@ def test_member_pages_keep_to_the_csp_tap_targets_and_the_screen(live_app, live_
     blocked = []
     page.on("console", lambda message: blocked.append(f"{page.url}: {message.text}")
             if "Content Security Policy" in message.text else None)
-    page.goto(live_server + "/signin")
-    page.locator("input[name=email]").fill("screens@example.test")
-    page.locator("input[name=password]").fill(PASSWORD)
-    page.get_by_test_id("signin-submit").click()
-    page.wait_for_url("**/home")
+    sign_in_page(page, live_server, "screens@example.test", PASSWORD)
     problems = []
     for lang in ("en", "zh"):
         page.goto(live_server + "/home")

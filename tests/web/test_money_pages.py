@@ -8,18 +8,12 @@ import pytest
 from app.auth import services as accounts
 from app.database import commit
 from payouts import services as payouts
-from tests.helpers.web import fits_the_screen
+from tests.helpers.web import fits_the_screen, sign_in_page
 
 pytestmark = pytest.mark.browser
 PASSWORD = "correct-horse-battery"
 
 
-def _sign_in(page, url: str, email: str) -> None:
-    page.goto(url + "/signin")
-    page.locator("input[name=email]").fill(email)
-    page.locator("input[name=password]").fill(PASSWORD)
-    page.get_by_test_id("signin-submit").click()
-    page.wait_for_url("**/home")
 
 
 def test_a_member_reads_the_minimum_in_yuan_and_types_amounts_with_separators(live_app, live_server, phone):
@@ -38,7 +32,7 @@ def test_a_member_reads_the_minimum_in_yuan_and_types_amounts_with_separators(li
         payouts.save_payout_details(member.id, method="alipay", holder="Mei", account_number="money.zh@example.test")
         commit()
     page = phone
-    _sign_in(page, live_server, "money.zh@example.test")
+    sign_in_page(page, live_server, "money.zh@example.test", PASSWORD)
     page.goto(live_server + "/payouts/earnings")
     assert "最低 10.00 元" in page.get_by_test_id("withdraw-form").inner_text()
     assert "最小货币单位" not in page.content()
@@ -61,7 +55,7 @@ def test_an_enterprise_tops_up_with_a_currency_sign_and_separators(live_app, liv
     context = browser.new_context(viewport={"width": 360, "height": 740}, locale="zh-CN")
     page = context.new_page()
     try:
-        _sign_in(page, live_server, "money.ops@example.test")
+        sign_in_page(page, live_server, "money.ops@example.test", PASSWORD)
         page.goto(live_server + "/payouts/wallet")
         page.get_by_test_id("topup-amount").fill("¥5,000.50")
         page.get_by_test_id("topup-submit").click()

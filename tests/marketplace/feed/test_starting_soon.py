@@ -10,7 +10,7 @@ from app.database import commit
 from marketplace.campaigns import services
 from marketplace.campaigns.schemas import CampaignIn
 from payouts.services import confirm_simulated_checkout, create_topup
-from tests.helpers.web import fits_the_screen
+from tests.helpers.web import fits_the_screen, sign_in_page
 from tests.marketplace.helpers import at, inbound
 
 pytestmark = pytest.mark.browser
@@ -33,11 +33,7 @@ def test_seats_starting_soon_come_first_with_company_net_pay_and_an_estimate(liv
         commit()
 
     page = phone
-    page.goto(live_server + "/signin")
-    page.locator("input[name=email]").fill("lin.soon@example.test")
-    page.locator("input[name=password]").fill(PASSWORD)
-    page.get_by_test_id("signin-submit").click()
-    page.wait_for_url("**/home")
+    sign_in_page(page, live_server, "lin.soon@example.test", PASSWORD)
     page.goto(live_server + "/work/")
     section = page.get_by_test_id("starting-soon")
     first = section.get_by_test_id("soon-item").filter(has_text="Soon Retail Ltd").first  # the live app is shared
