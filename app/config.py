@@ -141,6 +141,8 @@ def from_environment(instance_path: str, testing: bool = False) -> dict:
         "ACADEMY_CONTENT_DIR": _env("ACADEMY_CONTENT_DIR"),
         "PUBLIC_BASE_URL": _env("PUBLIC_BASE_URL"),
         "FORCE_HTTPS": _env_bool("FORCE_HTTPS", False),
+        # How many proxies in front of the app set X-Forwarded-For/-Proto/-Host (0: trust none).
+        "TRUSTED_PROXIES": _env_int("TRUSTED_PROXIES", 0),
         # APIFlask: where the OpenAPI document and its interactive docs live.
         "SPEC_FORMAT": "json",
         "DOCS_UI": "swagger-ui",
