@@ -247,6 +247,9 @@ def agent_leg(interaction: Interaction, sid: str, member_id: int | None, status:
         return _agent_answered(interaction, sid, member_id, at)
     if status not in ENDED:
         return "ignored"
+    if status == "completed" and interaction.state == "offered" and interaction.member_id == member_id:
+        # Twilio says "completed" only of a leg that was answered: its answer's callback is late
+        _agent_answered(interaction, sid, member_id, None)
     if interaction.state in ("in_progress", "held") and interaction.agent_call_sid == sid:
         end_with_member(interaction, at, hang_up=(interaction.customer_call_sid,))
         return "wrapup"
@@ -261,8 +264,8 @@ def agent_leg(interaction: Interaction, sid: str, member_id: int | None, status:
 
 
 def _agent_answered(interaction: Interaction, sid: str, member_id: int, at: datetime | None) -> str:
-    if interaction.state in ("abandoned", "failed", "completed"):
-        after_commit(partial(_hang_up, sid))
+    if interaction.state in ("queued", "abandoned", "failed") or interaction.member_id != member_id:
+        after_commit(partial(_hang_up, sid))  # the caller left, or the call went back to the queue
         return "too_late"
     try:
         services.mark_answered(interaction.id, member_id, at=at, agent_call_sid=sid)
