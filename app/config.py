@@ -119,6 +119,8 @@ def from_environment(instance_path: str, testing: bool = False) -> dict:
         "TWILIO_AUTH_TOKEN": _env("TWILIO_AUTH_TOKEN"),
         "TWILIO_API_KEY": _env("TWILIO_API_KEY"),
         "TWILIO_API_SECRET": _env("TWILIO_API_SECRET"),
+        # How often a member's softphone says it is alive; two missed beats take them out of routing.
+        "AGENT_HEARTBEAT_SECONDS": _env_int("AGENT_HEARTBEAT_SECONDS", 10),
         "TELEPHONY_PROVIDER": _env("TELEPHONY_PROVIDER", "twilio" if _env("TWILIO_AUTH_TOKEN") else "local"),
         "STRIPE_SECRET_KEY": _env("STRIPE_SECRET_KEY"),
         "STRIPE_WEBHOOK_SECRET": _env("STRIPE_WEBHOOK_SECRET"),
@@ -141,6 +143,8 @@ def from_environment(instance_path: str, testing: bool = False) -> dict:
         "ACADEMY_CONTENT_DIR": _env("ACADEMY_CONTENT_DIR"),
         "PUBLIC_BASE_URL": _env("PUBLIC_BASE_URL"),
         "FORCE_HTTPS": _env_bool("FORCE_HTTPS", False),
+        # How many proxies in front of the app set X-Forwarded-For/-Proto/-Host (0: trust none).
+        "TRUSTED_PROXIES": _env_int("TRUSTED_PROXIES", 0),
         # APIFlask: where the OpenAPI document and its interactive docs live.
         "SPEC_FORMAT": "json",
         "DOCS_UI": "swagger-ui",
