@@ -17,13 +17,13 @@ def init_app(app) -> None:
     from app.cli import add_serve_starter
     from app.errors import register_json_prefix
     from app.schedule import register_periodic
-    from telephony import agents_api, api, dispatcher, receivers, tasks, webhooks
+    from telephony import agents_api, api, cli, dispatcher, receivers, tasks, webhooks
 
     register_json_prefix(app, "/telephony/")
     register_api_blueprint(app, api.bp)
     register_api_blueprint(app, agents_api.bp)
     app.register_blueprint(webhooks.bp)
-    app.cli.add_command(dispatcher.telephony_cli)
+    app.cli.add_command(cli.telephony_cli)
     add_serve_starter(dispatcher.start_in_background)
     receivers.connect()
     register_periodic("telephony-shift-pay", tasks.pay_ended_shifts, tasks.SHIFT_PAY_EVERY)
