@@ -28,7 +28,8 @@ from telephony.transcripts import save_transcript
 
 logger = logging.getLogger(__name__)
 
-POLL_SECONDS = 0.05  # how often a simulated member's client beats and looks for an offer (real time)
+POLL_SECONDS = 0.05  # how often a simulated member's client beats and looks for an offer (real time)…
+POLL_SECONDS_PER_MEMBER = 0.004  # …slower with many members, so that they do not swamp one machine
 DRAIN_SECONDS = 120.0  # how long to wait (real time) for the last calls to end before giving up
 SOFTPHONE_RING_SECONDS = 1.0
 SUCCESS_SHARE = 0.7
@@ -259,7 +260,7 @@ class Simulation:
                 current = None
             elif state in ("away", "offline"):
                 self.api.request("PUT", "/api/v1/agents/me/presence", member.token, {"status": "available"})
-            self.stop.wait(POLL_SECONDS)
+            self.stop.wait(max(POLL_SECONDS, POLL_SECONDS_PER_MEMBER * len(self.members)))
 
     def _bring_in(self, carrier) -> list[threading.Thread]:
         threads = []
