@@ -61,15 +61,17 @@ class Flow:
             confirm_simulated_checkout(topup.id, admin.org_id)
             body = copy.deepcopy(INBOUND)
             campaign = services.create_campaign(admin.org_id, admin.id, CampaignIn().load(body))
-            if routing:
-                campaign.settings = {**(campaign.settings or {}), "routing": routing}
             services.change_state(campaign, "published", admin.id)
             commit()
             number = numbers.number_of(campaign.id).number
             email = admin.email
             campaign_id = campaign.id
             db.session.remove()
-        return campaign_id, number, self.headers(email)
+        headers = self.headers(email)
+        if routing:
+            reply = self.client.put(f"/api/v1/campaigns/{campaign_id}/routing", json=routing, headers=headers)
+            assert reply.status_code == 200, reply.json
+        return campaign_id, number, headers
 
     def headers(self, email: str) -> dict:
         reply = self.client.post("/api/v1/auth/login", json={"email": email, "password": PASSWORD})
