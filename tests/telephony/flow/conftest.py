@@ -19,7 +19,7 @@ CALLER = "+8613812345678"
 _counter = itertools.count(1)
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="package")
 def flow_app(tmp_path_factory):
     yield from separate_app(tmp_path_factory, "teleflow",
                             postgres_only="the call flow runs webhooks from several threads at once")
