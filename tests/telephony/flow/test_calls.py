@@ -74,3 +74,20 @@ def test_a_caller_past_the_longest_wait_asks_for_a_callback(flow, carrier):
         assert request.phone_masked == "138****5678" and request.phone_encrypted and CALLER.encode() not in \
             request.phone_encrypted
         db.session.remove()
+
+
+def test_an_accepted_offer_whose_softphone_never_answers_waits_again(flow, carrier):
+    campaign_id, number, _boss = flow.campaign()
+    member_id, headers = flow.member(campaign_id)  # no softphone registered: it rings out
+    call = carrier.inbound_call(from_=CALLER, to=number, party=Party(ring_seconds=0))
+    queued = flow.wait_for(call.sid, "queued")
+    flow.until(lambda: flow.acd().call(queued.id))
+    flow.dispatch()
+    flow.wait_for(call.sid, "offered")
+    assert flow.client.post(f"/api/v1/agents/me/offers/{queued.id}/accept", headers=headers).status_code == 200
+    flow.until(lambda: (flow.acd().agent(member_id) or {}).get("st") == "away", timeout=8)
+    again = flow.wait_for(call.sid, "queued")
+    assert again.member_id is None
+    assert flow.until(lambda: (flow.acd().call(queued.id) or {}).get("st") == "queued")
+    carrier.hangup(call.sid)
+    flow.wait_for(call.sid, "abandoned")
