@@ -140,6 +140,15 @@ class Flow:
             time.sleep(0.02)
         raise AssertionError(f"{probe} never held")
 
+    def hang_up(self, carrier, *calls) -> None:
+        """The callers hang up; back once their interactions are over and out of the ACD."""
+        for call in calls:
+            carrier.hangup(call.sid)
+        for call in calls:
+            assert carrier.wait_for(call.sid)
+            ended = self.wait_for(call.sid, "abandoned", "failed", "wrapup", "completed")
+            self.until(lambda ended=ended: self.acd().call(ended.id) is None)
+
     def acd(self):
         from telephony.distributor import distributor
 

@@ -47,7 +47,7 @@ def test_a_member_whose_client_vanishes_mid_call_releases_it(flow, carrier):
 
 def test_wrap_up_ended_by_its_timeout_completes_the_interaction(flow, carrier):
     _answered, call, member_id, _headers = _connected(flow, carrier, wrapup_seconds=5)
-    carrier.hangup(call.sid)
+    flow.hang_up(carrier, call)
     flow.wait_for(call.sid, "wrapup")
     flow.until(lambda: flow.acd().agent(member_id)["st"] == "wrapup")
     events = flow.dispatch(now_ms=wall_clock_ms() + 6_000)
@@ -89,5 +89,4 @@ def test_an_accepted_offer_whose_softphone_never_answers_waits_again(flow, carri
     again = flow.wait_for(call.sid, "queued")
     assert again.member_id is None
     assert flow.until(lambda: (flow.acd().call(queued.id) or {}).get("st") == "queued")
-    carrier.hangup(call.sid)
-    flow.wait_for(call.sid, "abandoned")
+    flow.hang_up(carrier, call)
