@@ -39,6 +39,10 @@ def create_app(overrides: dict | None = None) -> APIFlask:
     testing = bool(overrides.get("TESTING"))
     app.config.update(settings.from_environment(app.instance_path, testing=testing))
     app.config.update(overrides)
+    if not app.config.get("TRUSTED_HOSTS"):
+        from app.urls import trusted_hosts
+
+        app.config["TRUSTED_HOSTS"] = trusted_hosts(app.config)
     from app.errors import ErrorOut
 
     app.config.update(HTTP_ERROR_SCHEMA=ErrorOut, VALIDATION_ERROR_SCHEMA=ErrorOut)
@@ -50,8 +54,10 @@ def create_app(overrides: dict | None = None) -> APIFlask:
 
     register_extensions(app)
     trust_proxies(app)
+    register_request_limits(app)
     register_blueprints(app)
     register_error_handlers(app)
+    retry_locked_writes(app)
     register_request_hooks(app)
     register_commands(app)
     configure_logging(app)
@@ -87,6 +93,20 @@ def trust_proxies(app: APIFlask) -> None:
     count = int(app.config.get("TRUSTED_PROXIES") or 0)
     if count > 0:
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=count, x_proto=count, x_host=count)
+
+
+def register_request_limits(app: APIFlask) -> None:
+    """Before the blueprints: every ``<int:…>`` route gets the bounded id converter."""
+    from app.requests import register
+
+    register(app)
+
+
+def retry_locked_writes(app: APIFlask) -> None:
+    """After the blueprints: on SQLite, every view runs again when its write meets a lock."""
+    from app.database import retry_locked_writes as wrap
+
+    wrap(app)
 
 
 def enabled_domains() -> list[str]:
@@ -125,11 +145,9 @@ def register_api_blueprint(app: APIFlask, blueprint) -> None:
 
 def register_error_handlers(app: APIFlask) -> None:
     from app.errors import register_error_handlers as register
-    from app.errors import reject_malformed_json
     from app.openapi import document_errors
 
     register(app)
-    reject_malformed_json(app)
     app.spec_processor(document_errors)  # the OpenAPI document lists the errors every operation can answer
 
 

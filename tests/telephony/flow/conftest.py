@@ -19,7 +19,7 @@ CALLER = "+8613812345678"
 _counter = itertools.count(1)
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="package")
 def flow_app(tmp_path_factory):
     yield from separate_app(tmp_path_factory, "teleflow",
                             postgres_only="the call flow runs webhooks from several threads at once")
@@ -61,15 +61,17 @@ class Flow:
             confirm_simulated_checkout(topup.id, admin.org_id)
             body = copy.deepcopy(INBOUND)
             campaign = services.create_campaign(admin.org_id, admin.id, CampaignIn().load(body))
-            if routing:
-                campaign.settings = {**(campaign.settings or {}), "routing": routing}
             services.change_state(campaign, "published", admin.id)
             commit()
             number = numbers.number_of(campaign.id).number
             email = admin.email
             campaign_id = campaign.id
             db.session.remove()
-        return campaign_id, number, self.headers(email)
+        headers = self.headers(email)
+        if routing:
+            reply = self.client.put(f"/api/v1/campaigns/{campaign_id}/routing", json=routing, headers=headers)
+            assert reply.status_code == 200, reply.json
+        return campaign_id, number, headers
 
     def headers(self, email: str) -> dict:
         reply = self.client.post("/api/v1/auth/login", json={"email": email, "password": PASSWORD})
@@ -137,6 +139,15 @@ class Flow:
                 return found
             time.sleep(0.02)
         raise AssertionError(f"{probe} never held")
+
+    def hang_up(self, carrier, *calls) -> None:
+        """The callers hang up; back once their interactions are over and out of the ACD."""
+        for call in calls:
+            carrier.hangup(call.sid)
+        for call in calls:
+            assert carrier.wait_for(call.sid)
+            ended = self.wait_for(call.sid, "abandoned", "failed", "wrapup", "completed")
+            self.until(lambda ended=ended: self.acd().call(ended.id) is None)
 
     def acd(self):
         from telephony.distributor import distributor

@@ -78,7 +78,7 @@ def test_an_unanswered_offer_goes_to_another_member_and_the_first_is_away(flow, 
     assert again.member_id == second
     late = flow.client.post(f"/api/v1/agents/me/offers/{queued.id}/accept", headers=first_headers)
     assert late.status_code == 409 and late.json["error"]["code"] in ("offer_not_yours", "offer_expired")
-    carrier.hangup(call.sid)
+    flow.hang_up(carrier, call)
 
 
 def test_a_declined_offer_waits_again(flow, carrier):
@@ -92,7 +92,7 @@ def test_a_declined_offer_waits_again(flow, carrier):
     assert declined.status_code == 200, declined.json
     assert declined.json["state"] == "queued"
     assert flow.acd().agent(member_id)["st"] == "available"
-    carrier.hangup(call.sid)
+    flow.hang_up(carrier, call)
 
 
 def test_accepting_someone_elses_offer_changes_nothing(flow, carrier):
@@ -109,4 +109,4 @@ def test_accepting_someone_elses_offer_changes_nothing(flow, carrier):
     assert unknown.status_code == 409 and unknown.json["error"]["code"] == "offer_unknown"
     assert flow.interaction(call.sid).state == "offered"
     assert flow.acd().agent(member_id)["st"] == "offered"
-    carrier.hangup(call.sid)
+    flow.hang_up(carrier, call)
