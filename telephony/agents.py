@@ -133,7 +133,7 @@ def set_presence(member: User, status: str, now: datetime | None = None) -> dict
             raise refusal(member, now)
         acd.set_agent_campaigns(member.id, routing.primary, routing.escalation, routing.fit)
         outcome = acd.set_presence(member.id, status)
-    if not outcome.ok and outcome.reason == "busy":
+    if not outcome.ok and outcome.reason == "busy" and status != "available":  # available: they are working
         raise Conflict(_("Finish your call first."), code="agent_busy")
     logger.info("Member %s set themselves %s (now %s)", member.id, status, outcome.get("state", outcome.reason))
     return agent_view(member, detail=False)
@@ -293,12 +293,15 @@ def apply_routing(member_id: int, routing: Routing, *, force: bool = False) -> O
     return outcome
 
 
-def refresh_routing(member_id: int, now: datetime | None = None) -> Routing:
+def refresh_routing(member_id: int, now: datetime | None = None, *, on_call: bool | None = None) -> Routing:
     """Recompute the member's campaigns (a shift released or ended, a certification lost): in the
-    transaction, the presence history goes offline if nothing is left and they hold no call; after
-    the commit, the ACD follows. Safe from a signal receiver (no network before the commit)."""
+    transaction, the presence history goes offline if nothing is left and they are not on a call
+    (``on_call``, when the caller knows it from the ACD; else from their interactions); after the
+    commit, the ACD follows. Safe from a signal receiver (no network before the commit)."""
     routing = routing_for(member_id, now)
-    if not routing and current_interaction(member_id) is None:
+    if on_call is None:
+        on_call = current_interaction(member_id) is not None
+    if not routing and not on_call:
         earnings.record_presence(member_id, "offline", at=now)
     after_commit(lambda: apply_routing(member_id, routing))
     return routing
@@ -326,13 +329,15 @@ def sweep_presence(now: datetime | None = None) -> int:
     if not present:
         return 0
     changed = 0
-    routed = []
+    on_call = {}
     for member_id, record in zip(present, distributor().agents(present), strict=True):
-        if (record or {}).get("st", "offline") == "offline":
+        state = (record or {}).get("st", "offline")
+        if state == "offline":
             earnings.record_presence(member_id, "offline", at=_since(record))
             changed += 1
         else:
-            routed.append(member_id)
+            on_call[member_id] = state in ("busy", "wrapup")
+    routed = list(on_call)
     Claim, Campaign = campaigns.Claim, campaigns.Campaign
     running = set(db.session.scalars(select(Claim.member_id).join(Campaign, Campaign.id == Claim.campaign_id).where(
         Claim.member_id.in_(routed), Claim.state == "checked_in", Claim.starts_at <= now, Claim.ends_at > now,
@@ -341,7 +346,8 @@ def sweep_presence(now: datetime | None = None) -> int:
         Claim.member_id.in_(routed), Claim.state == "checked_in", Claim.ends_at > now - ENDED_LOOKBACK,
         Claim.ends_at <= now)))
     for member_id in routed:
-        if (member_id not in running or member_id in ended) and not refresh_routing(member_id, now):
+        if (member_id not in running or member_id in ended) \
+                and not refresh_routing(member_id, now, on_call=on_call[member_id]):
             changed += 1
     return changed
 

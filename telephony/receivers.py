@@ -10,11 +10,7 @@ from telephony import agents, numbers
 
 
 def _refresh_routing(sender, member_id, **_payload) -> None:
-    agents.refresh_routing(member_id)
-
-
-def _refresh_routing_if_present(sender, member_id, **_payload) -> None:
-    if agents.is_present(member_id):
+    if agents.is_present(member_id):  # a member who is not reachable is routed nowhere already
         agents.refresh_routing(member_id)
 
 
@@ -30,8 +26,7 @@ def _refresh_campaign_agents(sender, campaign_id, from_state=None, to_state=None
 def connect() -> None:
     events.campaign_changed.connect(numbers.allocate_on_publish, weak=False)
     for signal in (events.claim_released, events.claim_no_show, events.certification_revoked,
-                   events.certification_expired):
+                   events.certification_expired, events.tags_recomputed):
         signal.connect(_refresh_routing)
-    events.tags_recomputed.connect(_refresh_routing_if_present)
     events.user_suspended.connect(_take_out_of_routing)
     events.campaign_changed.connect(_refresh_campaign_agents)

@@ -24,7 +24,8 @@ def on_shift(app):
         now = utcnow().replace(microsecond=0)
         with app.app_context():
             found = db.session.get(Campaign, campaign_id)
-            found.state, found.starts_at, found.ends_at = campaign_state, now - timedelta(days=1), now + timedelta(days=1)
+            found.state = campaign_state
+            found.starts_at, found.ends_at = now - timedelta(days=1), now + timedelta(days=1)
             shift = Shift(campaign_id=campaign_id, org_id=found.org_id, starts_at=now + timedelta(minutes=starts),
                           ends_at=now + timedelta(minutes=ends), seats=5, claimed=1, state="open")
             db.session.add(shift)

@@ -124,10 +124,11 @@ def test_escalation_holds_other_running_campaigns_whose_requirements_are_met(
     member_id, headers = member()
     on_shift(mine, member_id)
     with app.app_context():
+        dates = db.session.get(Campaign, mine).starts_at, db.session.get(Campaign, mine).ends_at
         for cid in (other, locked):
             found = db.session.get(Campaign, cid)
             found.state = "running"
-            found.starts_at, found.ends_at = db.session.get(Campaign, mine).starts_at, db.session.get(Campaign, mine).ends_at
+            found.starts_at, found.ends_at = dates
         commit()
     body = client.put(PRESENCE, json={"status": "available"}, headers=headers).json
     assert acd.agent_campaigns(member_id) == ([mine], [other])
