@@ -151,6 +151,7 @@ class Simulation:
         self.api = ApiClient(app, options.base_url)
         self.stop = threading.Event()
         self.sids: list[str] = []
+        self.noticed: list[str] = []  # disagreements the members worked around (not the run's invariants)
         self.members: list[Member] = []
         self.dispositions: tuple[list[str], list[str]] = ([], [])
         self.load: population.Load | None = None
@@ -247,6 +248,8 @@ class Simulation:
         while not self.stop.is_set():
             status, body = self.api.request("POST", "/api/v1/agents/me/heartbeat", member.token)
             state = body.get("state") if status == 200 else None
+            if current is not None and state in ("available", "away", "offline", "offered"):
+                current = self._left_over(member, current, state, rng)
             if state == "offered" and body.get("offer"):
                 call_id = body["offer"]["call_id"]
                 self._pause(rng.uniform(1.0, 5.0))  # the member hears the ring and clicks
@@ -261,6 +264,19 @@ class Simulation:
             elif state in ("away", "offline"):
                 self.api.request("PUT", "/api/v1/agents/me/presence", member.token, {"status": "available"})
             self.stop.wait(max(POLL_SECONDS, POLL_SECONDS_PER_MEMBER * len(self.members)))
+
+    def _left_over(self, member: Member, call_id: int, state: str, rng: random.Random) -> int | None:
+        """The member's routing moved on from a call they accepted: as the workspace would, look at
+        the interaction and wrap it up if it waits for them (the routing should have said so: noted)."""
+        status, body = self.api.request("GET", f"/api/v1/interactions/{call_id}", member.token)
+        if status != 200 or body.get("member_id") != member.id:
+            return None  # gone back to the queue, to someone else
+        if body.get("state") in ("offered", "in_progress", "held"):
+            return call_id  # not over yet (the softphone still rings)
+        if body.get("state") == "wrapup":
+            self.noticed.append(f"interaction {call_id} was in wrap-up while the ACD had member {member.id} {state}")
+            self._finish(member, call_id, rng)
+        return None
 
     def _bring_in(self, carrier) -> list[threading.Thread]:
         threads = []
