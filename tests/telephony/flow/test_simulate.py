@@ -24,14 +24,14 @@ def test_a_short_simulation_answers_calls_and_every_invariant_holds(flow, carrie
 
     campaign_id, _number, _boss = flow.campaign()
     result = flow.app.test_cli_runner().invoke(args=[
-        "telephony", "simulate", "--campaign", str(campaign_id), "--calls", "20", "--rate", "6", "--agents", "3",
-        "--patience", "120", "--speed", str(SPEED), "--seed", "5"])
+        "telephony", "simulate", "--campaign", str(campaign_id), "--calls", "20", "--rate", "1.5", "--agents", "6",
+        "--patience", "300", "--speed", str(SPEED), "--seed", "5"])
     output = result.output
     assert result.exit_code == 0, output
     assert "invariants         all held" in output
     assert _figure(output, "offered") == 20 and _figure(output, "interactions") == 20
     answered, abandoned = _figure(output, "answered"), _figure(output, "abandoned")
-    assert answered >= 3 and answered + abandoned + _figure(output, "failed") == 20
+    assert answered >= 10 and answered + abandoned + _figure(output, "failed") == 20
     assert _figure(output, "earnings accrued") == answered
     assert re.search(r"service level\s+\d+\.\d% answered within 20 s", output)
 
