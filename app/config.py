@@ -122,6 +122,8 @@ def from_environment(instance_path: str, testing: bool = False) -> dict:
         "TWILIO_AUTH_TOKEN": _env("TWILIO_AUTH_TOKEN"),
         "TWILIO_API_KEY": _env("TWILIO_API_KEY"),
         "TWILIO_API_SECRET": _env("TWILIO_API_SECRET"),
+        # How often a member's softphone says it is alive; two missed beats take them out of routing.
+        "AGENT_HEARTBEAT_SECONDS": _env_int("AGENT_HEARTBEAT_SECONDS", 10),
         "TELEPHONY_PROVIDER": _env("TELEPHONY_PROVIDER", "twilio" if _env("TWILIO_AUTH_TOKEN") else "local"),
         "STRIPE_SECRET_KEY": _env("STRIPE_SECRET_KEY"),
         "STRIPE_WEBHOOK_SECRET": _env("STRIPE_WEBHOOK_SECRET"),
