@@ -18,6 +18,8 @@ from flask_babel import lazy_gettext as _l
 from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException
 
+from app import schema_messages
+
 logger = logging.getLogger(__name__)
 
 
@@ -133,7 +135,7 @@ def _sentences(value) -> list[str]:
         return [text for item in value.values() for text in _sentences(item)]
     if isinstance(value, (list, tuple, set)):
         return [text for item in value for text in _sentences(item)]
-    return [] if value is None or str(value) == "" else [str(value)]
+    return [] if value is None or str(value) == "" else [schema_messages.translate(str(value))]
 
 
 def field_text(value) -> str:

@@ -10,9 +10,9 @@ telephony decrypts it, through ``marketplace`` contacts dialing.
 
 def init_app(app) -> None:
     """Register telephony's machine-facing paths (provider webhooks answer JSON errors), the
-    carrier's webhooks, the interactions API, the agents' API, the `flask telephony` commands, the
-    dispatcher (and local carrier) inside `flask serve`, the receivers that take members out of
-    routing, and the sweeps that pay attended shifts by the hour and keep presence truthful."""
+    carrier's webhooks, the interactions API, the agents' API, the receivers that take members out of
+    routing, the `flask telephony` commands, the dispatcher (and local carrier) inside `flask serve`,
+    and the sweeps that pay attended shifts by the hour and keep presence truthful."""
     from app import register_api_blueprint
     from app.cli import add_serve_starter
     from app.errors import register_json_prefix

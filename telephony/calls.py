@@ -146,17 +146,24 @@ def _offered_interaction(interaction_id: int) -> Interaction | None:
     return db.session.get(Interaction, interaction_id) if 0 < interaction_id < 2**31 else None
 
 
+def _respond(verb: str, member_id: int, interaction_id: int) -> tuple[Interaction, str]:
+    """The ACD's atomic answer to the member's offer (``accept`` or ``decline``): the interaction and
+    the offer id, or 409 with the reason it was refused (and nothing changed)."""
+    interaction = _offered_interaction(interaction_id)
+    if interaction is None:
+        raise _refused("unknown_offer")
+    outcome = getattr(distributor(), verb)(member_id, call_id=interaction.id)
+    if not outcome.ok:
+        raise _refused(outcome.reason)
+    return interaction, str(outcome.get("offer"))
+
+
 def accept_offer(member_id: int, interaction_id: int) -> Interaction:
     """The member takes the call offered to them: reserved in the ACD at once, and after commit
     their softphone rings (the answer is recorded when that leg answers). 409 when the offer is
     not theirs, has expired or does not exist; nothing changes then."""
-    interaction = _offered_interaction(interaction_id)
-    if interaction is None:
-        raise _refused("unknown_offer")
-    outcome = distributor().accept(member_id, call_id=interaction.id)
-    if not outcome.ok:
-        raise _refused(outcome.reason)
-    services.record_offer(interaction.id, member_id, offer_id=str(outcome.get("offer")))
+    interaction, offer_id = _respond("accept", member_id, interaction_id)
+    services.record_offer(interaction.id, member_id, offer_id=offer_id)
     earnings.record_presence(member_id, "busy")
     caller_id = numbers.caller_id(interaction.campaign_id) or FALLBACK_CALLER_ID
     after_commit(partial(_ring_agent, interaction.id, member_id, caller_id))
@@ -166,13 +173,8 @@ def accept_offer(member_id: int, interaction_id: int) -> Interaction:
 
 def decline_offer(member_id: int, interaction_id: int) -> Interaction:
     """The member turns the offer down: the call goes back to the front of its queue."""
-    interaction = _offered_interaction(interaction_id)
-    if interaction is None:
-        raise _refused("unknown_offer")
-    outcome = distributor().decline(member_id, call_id=interaction.id)
-    if not outcome.ok:
-        raise _refused(outcome.reason)
-    return services.record_declined(interaction.id, member_id, offer_id=str(outcome.get("offer")))
+    interaction, offer_id = _respond("decline", member_id, interaction_id)
+    return services.record_declined(interaction.id, member_id, offer_id=offer_id)
 
 
 def _ring_agent(interaction_id: int, member_id: int, caller_id: str) -> None:
@@ -322,6 +324,26 @@ def hang_up(interaction: Interaction, member_id: int) -> Interaction:
         raise Conflict(_("There is no call of yours to hang up here."), code="not_in_call")
     end_with_member(interaction, None, hang_up=(interaction.customer_call_sid, interaction.agent_call_sid))
     return interaction
+
+
+def agent_gone(member_id: int, undone: Mapping) -> None:
+    """The member left routing at once (heartbeats lost, shift released, suspended: what the ACD's
+    ``tick`` or ``remove_agent`` reports as ``requeued_call`` / ``released_call``): a ringing offer is
+    missed, a call in progress ends as if they hung up, an accepted one not yet answered waits again."""
+    earnings.record_presence(member_id, "offline")
+    if undone.get("requeued_call") is not None:
+        services.record_missed(undone["requeued_call"], member_id, offer_id=str(undone.get("offer") or "gone"))
+    released = undone.get("released_call")
+    interaction = db.session.get(Interaction, released) if released is not None else None
+    if interaction is None:
+        return
+    if interaction.state in ("in_progress", "held"):
+        end_with_member(interaction, None, hang_up=(interaction.agent_call_sid, interaction.customer_call_sid),
+                        release=False)
+    elif interaction.state == "offered":
+        services.record_missed(interaction.id, member_id, offer_id="gone")
+        after_commit(partial(_hang_up, interaction.agent_call_sid))
+        requeue(interaction)
 
 
 def agent_twiml(interaction_id: int) -> str:

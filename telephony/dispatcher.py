@@ -44,22 +44,7 @@ def _offer_expired(event: dict) -> None:
 
 
 def _agent_expired(event: dict) -> None:
-    agent = event["agent"]
-    earnings.record_presence(agent, "offline")
-    if event.get("requeued_call") is not None:
-        services.record_missed(event["requeued_call"], agent, offer_id=str(event.get("offer") or "heartbeat"))
-    released = event.get("released_call")
-    if released is None:
-        return
-    interaction = db.session.get(Interaction, released)
-    if interaction is None:
-        return
-    if interaction.state in ("in_progress", "held"):  # the member is gone: as if they hung up
-        calls.end_with_member(interaction, None, hang_up=(interaction.agent_call_sid, interaction.customer_call_sid),
-                              release=False)
-    elif interaction.state == "offered":  # accepted, the softphone never answered
-        services.record_missed(interaction.id, agent, offer_id="heartbeat", at=None)
-        calls.requeue(interaction)
+    calls.agent_gone(event["agent"], event)
 
 
 def _wrapup_ended(event: dict) -> None:

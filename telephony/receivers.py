@@ -1,6 +1,6 @@
-"""What telephony does when other domains report a change: campaigns get their numbers when
-published, and members who may no longer take calls leave routing at once. The database part runs
-in the sender's transaction; the ACD follows after the commit."""
+"""What telephony does when other domains report a change: members who may no longer take calls
+leave routing at once. The database part runs in the sender's transaction; the ACD follows after
+the commit."""
 
 from __future__ import annotations
 
@@ -24,9 +24,9 @@ def _refresh_campaign_agents(sender, campaign_id, from_state=None, to_state=None
 
 
 def connect() -> None:
-    events.campaign_changed.connect(numbers.allocate_on_publish, weak=False)
     for signal in (events.claim_released, events.claim_no_show, events.certification_revoked,
                    events.certification_expired, events.tags_recomputed):
         signal.connect(_refresh_routing)
     events.user_suspended.connect(_take_out_of_routing)
     events.campaign_changed.connect(_refresh_campaign_agents)
+    events.campaign_changed.connect(numbers.allocate_on_publish, weak=False)

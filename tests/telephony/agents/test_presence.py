@@ -155,3 +155,15 @@ def test_bad_input_answers_the_error_contract(routed, member, enterprise, client
         wrong_role = getattr(client, method)(path, json={"status": "available"} if method == "put" else None,
                                              headers=owner["headers"])
         assert wrong_role.status_code == 403 and wrong_role.json["error"]["code"] == "forbidden_role"
+
+
+def test_on_a_call_available_changes_nothing_and_away_or_offline_waits_for_the_end(routed, acd, client):
+    member_id, headers, campaign_id, _claim = routed()
+    acd.enqueue(9100, campaign_id)
+    assert acd.tick().offers and acd.accept(member_id, call_id=9100).ok
+    still = client.put(PRESENCE, json={"status": "available"}, headers=headers)
+    assert still.status_code == 200 and still.json["state"] == "busy"
+    for status in ("away", "offline"):
+        refused = client.put(PRESENCE, json={"status": status}, headers=headers)
+        assert refused.status_code == 409 and refused.json["error"]["code"] == "agent_busy"
+    assert acd.agent(member_id)["st"] == "busy" and acd.call(9100)["st"] == "connected"

@@ -140,6 +140,21 @@ class Flow:
             time.sleep(0.02)
         raise AssertionError(f"{probe} never held")
 
+    def queue_call(self, carrier, number: str, party):
+        """A caller dials ``number``: their call and its interaction once the ACD queues it."""
+        call = carrier.inbound_call(from_=CALLER, to=number, party=party)
+        queued = self.wait_for(call.sid, "queued")
+        self.until(lambda: self.acd().call(queued.id))
+        return call, queued
+
+    def offer(self, carrier, number: str, party, member_id: int):
+        """A caller dials ``number`` and a dispatcher pass offers the call to ``member_id``."""
+        call, queued = self.queue_call(carrier, number, party)
+        self.dispatch()
+        offered = self.wait_for(call.sid, "offered")
+        assert offered.member_id == member_id
+        return call, queued
+
     def hang_up(self, carrier, *calls) -> None:
         """The callers hang up; back once their interactions are over and out of the ACD."""
         for call in calls:

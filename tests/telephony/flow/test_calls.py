@@ -15,11 +15,7 @@ def _connected(flow, carrier, **routing):
     campaign_id, number, _boss = flow.campaign(**routing)
     member_id, headers = flow.member(campaign_id)
     carrier.register_client(f"member-{member_id}", Party(ring_seconds=1))
-    call = carrier.inbound_call(from_=CALLER, to=number, party=Party(ring_seconds=0))
-    queued = flow.wait_for(call.sid, "queued")
-    flow.until(lambda: flow.acd().call(queued.id))
-    flow.dispatch()
-    flow.wait_for(call.sid, "offered")
+    call, queued = flow.offer(carrier, number, Party(ring_seconds=0), member_id)
     assert flow.client.post(f"/api/v1/agents/me/offers/{queued.id}/accept", headers=headers).status_code == 200
     answered = flow.wait_for(call.sid, "in_progress")
     return answered, call, member_id, headers
@@ -60,9 +56,7 @@ def test_a_caller_past_the_longest_wait_asks_for_a_callback(flow, carrier):
     from telephony.models import CallbackRequest
 
     campaign_id, number, _boss = flow.campaign(max_wait_seconds=10)
-    call = carrier.inbound_call(from_=CALLER, to=number, party=Party(ring_seconds=0, digits=["1"]))
-    queued = flow.wait_for(call.sid, "queued")
-    flow.until(lambda: flow.acd().call(queued.id))
+    call, queued = flow.queue_call(carrier, number, Party(ring_seconds=0, digits=["1"]))
     events = flow.dispatch(now_ms=wall_clock_ms() + 11_000)
     assert [e["call"] for e in events.overflows] == [queued.id]
     assert carrier.wait_for(call.sid)
@@ -79,11 +73,7 @@ def test_a_caller_past_the_longest_wait_asks_for_a_callback(flow, carrier):
 def test_an_accepted_offer_whose_softphone_never_answers_waits_again(flow, carrier):
     campaign_id, number, _boss = flow.campaign()
     member_id, headers = flow.member(campaign_id)  # no softphone registered: it rings out
-    call = carrier.inbound_call(from_=CALLER, to=number, party=Party(ring_seconds=0))
-    queued = flow.wait_for(call.sid, "queued")
-    flow.until(lambda: flow.acd().call(queued.id))
-    flow.dispatch()
-    flow.wait_for(call.sid, "offered")
+    call, queued = flow.offer(carrier, number, Party(ring_seconds=0), member_id)
     assert flow.client.post(f"/api/v1/agents/me/offers/{queued.id}/accept", headers=headers).status_code == 200
     flow.until(lambda: (flow.acd().agent(member_id) or {}).get("st") == "away", timeout=8)
     again = flow.wait_for(call.sid, "queued")

@@ -52,3 +52,20 @@ def test_several_dispatchers_offer_each_call_once(flow, carrier):
     checked = flow.app.test_cli_runner().invoke(args=["telephony", "check"])
     assert checked.exit_code == 0, checked.output
     flow.hang_up(carrier, *calls)
+
+
+def test_the_dispatcher_loop_offers_within_a_second(flow, carrier):
+    from telephony import dispatcher
+
+    campaign_id, number, _boss = flow.campaign()
+    member_id, _headers = flow.member(campaign_id)
+    stop = threading.Event()
+    loop = threading.Thread(target=dispatcher.run, args=(flow.app, stop))
+    loop.start()
+    try:
+        call = carrier.inbound_call(from_=CALLER, to=number, party=Party(ring_seconds=0))
+        assert flow.wait_for(call.sid, "offered", timeout=3).member_id == member_id
+    finally:
+        stop.set()
+        loop.join()
+    flow.hang_up(carrier, call)

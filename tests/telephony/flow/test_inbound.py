@@ -7,27 +7,18 @@ from telephony.carrier import Party
 from tests.telephony.flow.conftest import CALLER
 
 
-def _offer_to(flow, member_id, call_sid):
-    queued = flow.wait_for(call_sid, "queued")
-    flow.until(lambda: flow.acd().call(queued.id))
-    flow.dispatch()
-    interaction = flow.wait_for(call_sid, "offered")
-    assert interaction.member_id == member_id
-    return interaction
-
-
 def test_a_call_flows_from_the_number_to_the_earning(flow, carrier):
     campaign_id, number, boss = flow.campaign()
     assert number.startswith("+86401")
     member_id, headers = flow.member(campaign_id)
     carrier.register_client(f"member-{member_id}", Party(ring_seconds=1))
 
-    call = carrier.inbound_call(from_=CALLER, to=number, party=Party(ring_seconds=0, talk_seconds=3))
-    queued = flow.wait_for(call.sid, "queued")
+    call, queued = flow.queue_call(carrier, number, Party(ring_seconds=0, talk_seconds=3))
     assert queued.campaign_id == campaign_id and queued.customer_masked == "138****5678"
-    assert flow.until(lambda: flow.acd().call(queued.id))["camp"] == str(campaign_id)
+    assert flow.acd().call(queued.id)["camp"] == str(campaign_id)
 
-    _offer_to(flow, member_id, call.sid)
+    flow.dispatch()
+    assert flow.wait_for(call.sid, "offered").member_id == member_id
     accepted = flow.client.post(f"/api/v1/agents/me/offers/{queued.id}/accept", headers=headers)
     assert accepted.status_code == 200, accepted.json
 
@@ -64,10 +55,7 @@ def test_a_caller_who_hangs_up_before_an_answer_abandons(flow, carrier):
 def test_an_unanswered_offer_goes_to_another_member_and_the_first_is_away(flow, carrier):
     campaign_id, number, _boss = flow.campaign()
     first, first_headers = flow.member(campaign_id)
-    call = carrier.inbound_call(from_=CALLER, to=number, party=Party(ring_seconds=0, patience=60))
-    queued = flow.wait_for(call.sid, "queued")
-    flow.until(lambda: flow.acd().call(queued.id))
-    _offer_to(flow, first, call.sid)
+    call, queued = flow.offer(carrier, number, Party(ring_seconds=0, patience=60), first)
     second, _ = flow.member(campaign_id)
 
     offer = flow.acd().call(queued.id)
@@ -84,10 +72,7 @@ def test_an_unanswered_offer_goes_to_another_member_and_the_first_is_away(flow, 
 def test_a_declined_offer_waits_again(flow, carrier):
     campaign_id, number, _boss = flow.campaign()
     member_id, headers = flow.member(campaign_id)
-    call = carrier.inbound_call(from_=CALLER, to=number, party=Party(ring_seconds=0, patience=60))
-    queued = flow.wait_for(call.sid, "queued")
-    flow.until(lambda: flow.acd().call(queued.id))
-    _offer_to(flow, member_id, call.sid)
+    call, queued = flow.offer(carrier, number, Party(ring_seconds=0, patience=60), member_id)
     declined = flow.client.post(f"/api/v1/agents/me/offers/{queued.id}/decline", headers=headers)
     assert declined.status_code == 200, declined.json
     assert declined.json["state"] == "queued"
@@ -99,10 +84,7 @@ def test_accepting_someone_elses_offer_changes_nothing(flow, carrier):
     campaign_id, number, _boss = flow.campaign()
     member_id, _ = flow.member(campaign_id)
     _other, other_headers = flow.member(campaign_id, available=False)
-    call = carrier.inbound_call(from_=CALLER, to=number, party=Party(ring_seconds=0, patience=60))
-    queued = flow.wait_for(call.sid, "queued")
-    flow.until(lambda: flow.acd().call(queued.id))
-    _offer_to(flow, member_id, call.sid)
+    call, queued = flow.offer(carrier, number, Party(ring_seconds=0, patience=60), member_id)
     refused = flow.client.post(f"/api/v1/agents/me/offers/{queued.id}/accept", headers=other_headers)
     assert refused.status_code == 409 and refused.json["error"]["code"] == "offer_not_yours"
     unknown = flow.client.post("/api/v1/agents/me/offers/999999/accept", headers=other_headers)
