@@ -32,3 +32,12 @@ def in_chinese(app, text):
 def fits_the_screen(page) -> bool:
     """No sideways scrolling at 360 px."""
     return page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1")
+
+
+def sign_in_page(page, base_url: str, email: str, password: str = PASSWORD) -> None:
+    """Sign in through the form in a real browser and wait for the home page."""
+    page.goto(base_url + "/signin")
+    page.locator("input[name=email]").fill(email)
+    page.locator("input[name=password]").fill(password)
+    page.get_by_test_id("signin-submit").click()
+    page.wait_for_url("**/home")
