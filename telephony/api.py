@@ -56,8 +56,9 @@ def set_disposition(interaction_id, data):
     interaction = queries.visible_interaction(user, interaction_id)
     services.set_disposition(interaction.id, user.id, data["code"], data.get("notes"))
     interaction = services.complete_interaction(interaction.id)
-    earnings.record_presence(user.id, "available")
-    after_commit(lambda: distributor().end_wrapup(user.id))
+    if (distributor().agent(user.id) or {}).get("st") == "wrapup":  # not if they left routing meanwhile
+        earnings.record_presence(user.id, "available")
+        after_commit(lambda: distributor().end_wrapup(user.id))
     commit()
     return queries.interaction_json(interaction, detail=True)
 

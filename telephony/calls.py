@@ -216,6 +216,8 @@ def customer_leg(interaction: Interaction, status: str, at: datetime | None) -> 
     if state in ("queued", "offered"):
         member_id = interaction.member_id
         services.mark_abandoned(interaction.id, at=at)
+        if member_id is not None:  # offered or accepted to them: free again
+            earnings.record_presence(member_id, "available", at=at)
         after_commit(partial(_withdraw, interaction.id, member_id, interaction.agent_call_sid))
         return "abandoned"
     if state in ("in_progress", "held"):
@@ -294,7 +296,7 @@ def end_with_member(interaction: Interaction, at: datetime | None, *, hang_up: t
     services.begin_wrapup(interaction.id, at=at)
     if before == "wrapup" or interaction.state != "wrapup":
         return False
-    if member_id is not None:
+    if member_id is not None and release:
         earnings.record_presence(member_id, "wrapup", at=at)
     wrapup = routing_settings(campaigns.campaign(interaction.campaign_id).settings)["wrapup_seconds"]
     after_commit(partial(_wrap_up, interaction.id, member_id if release else None, wrapup, hang_up))

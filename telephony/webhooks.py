@@ -15,6 +15,7 @@ from flask_babel import gettext as _
 
 from app import webhooks
 from app.database import commit
+from app.errors import BadRequest
 from app.extensions import csrf, db, limiter
 from telephony import calls, overflow, services
 from telephony.models import Interaction
@@ -60,7 +61,9 @@ def _done(outcome: str) -> Response:
 def voice():
     """A call to a campaign's number or SIP user: queue it, park the caller in its conference."""
     params = _signed()
-    webhooks.record_once(PROVIDER_KIND, f"{params.get('CallSid')}:voice", "voice", params, outcome="answered")
+    if not 0 < len(params.get("CallSid", "")) <= 64:
+        raise BadRequest(_("A call id (CallSid) is required."), fields={"CallSid": _("Required.")})
+    webhooks.record_once(PROVIDER_KIND, f"{params['CallSid']}:voice", "voice", params, outcome="answered")
     document = calls.answer_inbound(params)
     commit()
     return _twiml(document)

@@ -40,6 +40,8 @@ def test_a_call_flows_from_the_number_to_the_earning(flow, carrier):
     kinds = [e["kind"] for e in shown["timeline"]]
     assert kinds == ["queued", "offered", "answered", "wrapup", "completed"], shown["timeline"]
     assert CALLER not in str(shown)
+    assert flow.until(lambda: flow.client.get(f"/api/v1/interactions/{queued.id}",
+                                              headers=boss).json["recording_ref"])  # the conference was recorded
     assert flow.acd().agent(member_id)["st"] == "available"
 
 

@@ -164,3 +164,9 @@ def test_flask_telephony_check(app, client, enterprise, campaign, runner):
         distributor().enqueue(987654, 1)
     broken = runner.invoke(args=["telephony", "check"])
     assert broken.exit_code == 1 and "987654" in broken.output
+
+
+def test_a_signed_voice_request_without_a_call_id_is_400(app, client):
+    reply = post(client, "voice", {"From": CALLER, "To": "+8640100000001"})
+    assert reply.status_code == 400 and "CallSid" in reply.json["error"]["fields"]
+    assert counts(app) == (0, 0)
