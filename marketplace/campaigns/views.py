@@ -122,13 +122,22 @@ def _wizard(campaign: Campaign | None):
     tags = sorted({tag for cert in certifications for tag in cert.tags or []})
     return render_template(
         "marketplace/campaigns/wizard.html", campaign=campaign, values=values, errors=errors,
-        start_step=_wizard_step(errors), certifications=certifications, tag_suggestions=tags,
+        start_step=_wizard_step(errors), error_summary=_wizard_summary(errors), certifications=certifications,
+        tag_suggestions=tags,
         currencies={code: code for code in sorted(CURRENCY_EXPONENTS)}, exponents=CURRENCY_EXPONENTS,
         time_zones=TIME_ZONES,
         industries={key: INDUSTRY_LABELS.get(key, key) for key in (*INDUSTRIES, "telecom")},
         purposes={key: PURPOSE_LABELS[key] for key in PURPOSES}, outcomes=OUTCOME_LABELS, tiers=TIER_LABELS,
         day_labels=DAY_LABELS, step_labels=STEP_LABELS, fee_bps=fee_bps, fee_preview=_fee_preview(values, fee_bps),
     ), status
+
+
+def _wizard_summary(errors: dict) -> list[tuple[str, list[str]]]:
+    """Every step's problems, the two kinds' settings under the one workload step."""
+    grouped: dict[str, list[str]] = {}
+    for step, messages in campaign_form.summary(errors).items():
+        grouped.setdefault("workload" if step in ("inbound", "outbound") else step, []).extend(messages)
+    return list(grouped.items())
 
 
 def _wizard_step(errors: dict) -> str | None:

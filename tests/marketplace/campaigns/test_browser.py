@@ -149,3 +149,47 @@ def test_the_wizard_and_the_calendar_fit_a_phone(live_app, live_server, phone):
     page.goto(live_server + f"/campaigns/{campaign_id}/edit#step-workload")
     assert page.get_by_test_id("inbound-settings").is_visible() and fits_the_screen(page)
     page.screenshot(path=str(ARTIFACTS / "campaign-wizard-workload-360.png"), full_page=True)
+
+
+@pytest.mark.parametrize("locale", ["en-US", "zh-CN"])
+def test_every_steps_problems_show_at_once_and_the_budget_warns(live_app, live_server, browser, locale):
+    email = f"ops.errors.{locale}@example.test"
+    with live_app.test_request_context():
+        boss = accounts.register_user(email=email, password=PASSWORD, name="Ops", role="enterprise",
+                                      org_name=f"Errors Org {locale}")
+        body = inbound(intervals=(400, 400), budget=100_00)  # 800 calls × 3.50 = 2,800.00 > 100.00
+        campaign_id = services.create_campaign(boss.org_id, boss.id, CampaignIn().load(body)).id
+        commit()
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale=locale)
+    page = context.new_page()
+    page.set_default_timeout(15000)
+    page.goto(live_server + "/signin")
+    page.locator("input[name=email]").fill(email)
+    page.locator("input[name=password]").fill(PASSWORD)
+    page.get_by_test_id("signin-submit").click()
+    page.wait_for_url("**/home")
+
+    page.goto(live_server + f"/campaigns/{campaign_id}")
+    assert page.get_by_test_id("budget-short").is_visible()
+    assert "2,700.00 CNY" in page.get_by_test_id("budget-short").inner_text()
+    page.screenshot(path=str(ARTIFACTS / f"campaign-budget-short-{locale}-1280.png"), full_page=True)
+
+    # Problems on three steps, sent as they are (past the browser's own checks).
+    page.goto(live_server + f"/campaigns/{campaign_id}/edit")
+    with page.expect_navigation():
+        page.evaluate("""() => {
+            const form = document.querySelector('[data-wizard]');
+            form.elements['name'].value = '';
+            form.elements['ends_at'].value = '2099-11-10T00:00';
+            form.elements['qa_review_from'].value = '90';
+            form.elements['aht_seconds'].value = 'abc';
+            form.noValidate = true;
+            form.submit();
+        }""")
+    summary = page.get_by_test_id("error-summary")
+    assert summary.is_visible()
+    assert summary.locator("li").count() == 3  # basics, pay, workload
+    page.screenshot(path=str(ARTIFACTS / f"campaign-wizard-errors-{locale}-1280.png"), full_page=True)
+    summary.locator("[data-error-step=workload] a").click()
+    assert page.locator("#step-workload").is_visible() and page.get_by_test_id("error-aht_seconds").is_visible()
+    context.close()

@@ -41,6 +41,22 @@ def test_slot_length_must_span_whole_intervals(client, enterprise):
     assert response.status_code == 422 and "slot_minutes" in response.json["error"]["fields"]
 
 
+def test_a_short_outbound_list_rosters_its_seat_hours_not_every_calling_hour(client, enterprise):
+    # 90 contacts × 1 attempt × 4 min = 6 agent-hours; after 25 % shrinkage 8 seat-hours = 16 half-hour
+    # seats. Rounding each of the 220 calling-window shifts up to one agent rostered 220 seats (110 h).
+    body = {**OUTBOUND, "outbound": {**OUTBOUND["outbound"], "expected_contacts": 90, "contact_rate": 1.0,
+                                     "max_attempts": 1, "handle_seconds": 240, "shrinkage": 0.25}}
+    campaign_id = client.post("/api/v1/campaigns", json=body, headers=enterprise["headers"]).json["id"]
+    plan = client.post(f"/api/v1/campaigns/{campaign_id}/staffing-plan", headers=enterprise["headers"]).json
+    assert plan["agent_hours"] == 6 and plan["slots"] == 220
+    assert plan["rostered_hours"] == 8 and plan["shift_count"] == 16 and plan["rostered_per_slot"] == 1
+    client.post(f"/api/v1/campaigns/{campaign_id}/shifts/plan", headers=enterprise["headers"])
+    rows = shifts_of(client, enterprise, campaign_id)
+    assert len(rows) == 16 and {r["seats"] for r in rows} == {1}
+    starts = [r["starts_at"] for r in rows]
+    assert len({start[:10] for start in starts}) > 5  # spread over the fortnight, not bunched on day one
+
+
 def test_outbound_plan_spreads_agent_hours_over_the_calling_windows(client, enterprise):
     body = {**OUTBOUND, "outbound": {**OUTBOUND["outbound"], "expected_contacts": 6000, "contact_rate": 0.5,
                                      "max_attempts": 2, "handle_seconds": 300}}
@@ -51,10 +67,12 @@ def test_outbound_plan_spreads_agent_hours_over_the_calling_windows(client, ente
     assert plan.json["model"] == "outbound_workload"
     assert plan.json["agent_hours"] == 750 and plan.json["attempts_per_contact"] == 1.5
     assert plan.json["slots"] == 10 * 22 and plan.json["agents_per_slot"] == 7  # ceil(750 / 110)
-    assert plan.json["rostered_per_slot"] == 10  # ceil(7 / 0.7)
+    # 750 / 0.7 = 1,071.43 seat-hours → 2,143 half-hour seats over 220 shifts: 163 of 10 seats, 57 of 9
+    assert plan.json["rostered_hours"] == 1071.5 and plan.json["rostered_per_slot"] == 10
     client.post(f"/api/v1/campaigns/{campaign_id}/shifts/plan", headers=enterprise["headers"])
     rows = shifts_of(client, enterprise, campaign_id)
-    assert len(rows) == 220 and {r["seats"] for r in rows} == {10}
+    assert len(rows) == 220 and {r["seats"] for r in rows} == {9, 10}
+    assert sum(r["seats"] for r in rows) == 2143
     assert "T01:00:00" in rows[0]["starts_at"]  # 09:00 in Shanghai
 
 
