@@ -23,13 +23,51 @@ from app.errors import Conflict, NotFound
 from app.extensions import db
 from app.timeutil import as_utc, utcnow
 from marketplace.members import eligibility
-from marketplace.members.profiles import locked_profile, record
-from marketplace.models import ACTIVE_CLAIM_STATES, Campaign, Claim, Shift, WaitlistEntry
+from marketplace.members.profiles import locked_profile, record, reliability_after
+from marketplace.models import ACTIVE_CLAIM_STATES, Campaign, Claim, MemberProfile, Shift, WaitlistEntry
 from marketplace.shifts import seat_gate
 
 logger = logging.getLogger(__name__)
 
 CLAIMABLE_CAMPAIGN_STATES = ("published", "running")
+
+
+class ConfirmationRequired(Conflict):
+    """The action costs the member reliability: say how much, and do it only once they confirm
+    (``confirm=True``). ``fields["cost"]`` holds the figures, ``fields["confirm"]`` the words."""
+
+    code = "confirmation_required"
+
+    def __init__(self, message: str, cost: dict):
+        super().__init__(message, fields={"confirm": message, "cost": cost})
+        self.cost = cost
+
+
+def release_cutoff(starts_at: datetime, campaign: Campaign) -> datetime:
+    """The last moment a seat of a shift starting at ``starts_at`` is released free of charge."""
+    return as_utc(starts_at) - timedelta(minutes=campaign.release_cutoff_minutes)
+
+
+def _late_claim_cost(profile: MemberProfile, campaign: Campaign) -> ConfirmationRequired:
+    cost = {"action": "claim_inside_cutoff", "reliability": profile.reliability,
+            "reliability_after_late_release": reliability_after(profile, late_releases=1),
+            "reliability_after_no_show": reliability_after(profile, no_shows=1),
+            "release_cutoff_minutes": campaign.release_cutoff_minutes}
+    return ConfirmationRequired(_(
+        "This shift starts in less than %(minutes)s minutes, inside its free-release window: once you claim it, "
+        "releasing it lowers your reliability from %(now)s to %(late)s, and missing it lowers it to %(missed)s.",
+        minutes=campaign.release_cutoff_minutes, now=cost["reliability"],
+        late=cost["reliability_after_late_release"], missed=cost["reliability_after_no_show"]), cost)
+
+
+def _late_release_cost(profile: MemberProfile, campaign: Campaign) -> ConfirmationRequired:
+    cost = {"action": "late_release", "reliability": profile.reliability,
+            "reliability_after": reliability_after(profile, late_releases=1),
+            "release_cutoff_minutes": campaign.release_cutoff_minutes}
+    return ConfirmationRequired(_(
+        "The shift starts in less than %(minutes)s minutes, so releasing it now is a late release: your "
+        "reliability goes from %(now)s to %(after)s.", minutes=campaign.release_cutoff_minutes,
+        now=cost["reliability"], after=cost["reliability_after"]), cost)
 
 
 # A campaign's settings (an inbound forecast may hold thousands of intervals) are not needed here.
@@ -125,8 +163,11 @@ def take_seat(member_id: int, shift: Shift, now: datetime, *, from_waitlist: boo
     return claim
 
 
-def claim_seat(member: User, shift_id: int, now: datetime | None = None, *, gate_asked: bool = False) -> Claim:
-    """201 a seat; 409 full, started, cancelled or overlapping; 403 not eligible (with why).
+def claim_seat(member: User, shift_id: int, now: datetime | None = None, *, gate_asked: bool = False,
+               confirm: bool = False) -> Claim:
+    """201 a seat; 409 full, started, cancelled or overlapping; 403 not eligible (with why); 409
+    ``confirmation_required`` with the reliability at stake for a shift already inside its
+    release cut-off, unless ``confirm``.
 
     A rush on a full shift is answered from the seat gate first, unless the caller has just
     asked it (``gate_asked``, see ``refuse_if_known_full``). On a 409 the caller rolls back (the
@@ -141,7 +182,10 @@ def claim_seat(member: User, shift_id: int, now: datetime | None = None, *, gate
         raise _shift_full()
     # The member's lock first (the lock order is profile, then shift); eligibility reads the
     # locked row instead of loading it again.
-    eligibility.require_eligible(member, campaign, locked_profile(member.id))
+    profile = locked_profile(member.id)
+    eligibility.require_eligible(member, campaign, profile)
+    if not confirm and now > release_cutoff(shift.starts_at, campaign):
+        raise _late_claim_cost(profile, campaign)
     try:
         claim = take_seat(member.id, shift, now, profile_locked=True)
     except NoSeat:
@@ -174,8 +218,9 @@ def own_claim(member: User, claim_id: int) -> Claim:
     return claim
 
 
-def release_claim(member: User, claim_id: int, now: datetime | None = None) -> Claim:
-    """Give the seat back: free until the campaign's cut-off, a late release after it."""
+def release_claim(member: User, claim_id: int, now: datetime | None = None, *, confirm: bool = False) -> Claim:
+    """Give the seat back: free until the campaign's cut-off, a late release after it, which needs
+    ``confirm`` (else 409 ``confirmation_required`` with the reliability it costs)."""
     now = now or utcnow()
     claim = own_claim(member, claim_id)
     profile = locked_profile(member.id)
@@ -186,9 +231,11 @@ def release_claim(member: User, claim_id: int, now: datetime | None = None) -> C
     if as_utc(claim.starts_at) <= now:
         raise Conflict(_("The shift has started: it can no longer be released."), code="shift_started")
     campaign = db.session.get(Campaign, claim.campaign_id)
+    late = now > release_cutoff(claim.starts_at, campaign)
+    if late and not confirm:
+        raise _late_release_cost(profile, campaign)
     waiting = waitlist_heads(claim.shift_id, 1)
-    cutoff = as_utc(claim.starts_at) - timedelta(minutes=campaign.release_cutoff_minutes)
-    give_back(claim, now, late=now > cutoff, reason="member")
+    give_back(claim, now, late=late, reason="member")
     if claim.late_release:
         record(profile, late_releases=1)
         db.session.flush()

@@ -28,6 +28,11 @@ class ClaimOut(Schema):
     can_check_in = fields.Boolean(required=True)
 
 
+class ConfirmIn(Schema):
+    confirm = fields.Boolean(load_default=False, metadata={
+        "description": "Go ahead although it costs reliability (after a 409 `confirmation_required`)."})
+
+
 class ClaimsQuery(PageQuery):
     when = fields.String(load_default="upcoming", validate=validate.OneOf(["upcoming", "past", "all"]))
 

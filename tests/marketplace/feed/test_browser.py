@@ -55,6 +55,7 @@ def test_member_finds_claims_and_checks_in_on_a_phone(live_app, live_server, pho
     page.screenshot(path=str(ARTIFACTS / "member-feed-360.png"), full_page=True)
 
     cards.first.get_by_test_id("claim").click()
+    page.get_by_test_id("confirm-go").click()  # it starts within the release cut-off
     page.wait_for_url("**/work/")
     assert "Seat claimed" in page.locator(".flash").inner_text()
     assert page.get_by_test_id("feed-item").count() == 1
@@ -77,3 +78,52 @@ def test_member_finds_claims_and_checks_in_on_a_phone(live_app, live_server, pho
     assert "为你开放的席位" in page.content()
     assert fits_the_screen(page)
     page.screenshot(path=str(ARTIFACTS / "member-feed-zh-360.png"), full_page=True)
+
+
+@pytest.mark.parametrize("locale", ["en-US", "zh-CN"])
+def test_a_claim_and_a_release_inside_the_cutoff_say_their_cost_first(live_app, live_server, browser, locale):
+    email = f"lin.cutoff.{locale}@example.test"
+    with live_app.test_request_context():
+        boss = accounts.register_user(email=f"boss.cutoff.{locale}@example.test", password=PASSWORD, name="Boss",
+                                      role="enterprise", org_name=f"Cutoff Org {locale}")
+        accounts.create_user(email=email, password=PASSWORD, name="Lin", role="member")
+        commit()
+        topup = create_topup(boss.org_id, boss.id, 3_000_000, "CNY")
+        confirm_simulated_checkout(topup.id, boss.org_id)
+        campaign = services.create_campaign(boss.org_id, boss.id, CampaignIn().load(
+            inbound(at(60), name=f"Cutoff {locale}")))
+        services.change_state(campaign, "published", boss.id)
+        commit()
+    context = browser.new_context(viewport={"width": 360, "height": 740}, device_scale_factor=2, is_mobile=True,
+                                  has_touch=True, locale=locale)
+    page = context.new_page()
+    page.set_default_timeout(15000)
+    page.goto(live_server + "/signin")
+    page.locator("input[name=email]").fill(email)
+    page.locator("input[name=password]").fill(PASSWORD)
+    page.get_by_test_id("signin-submit").click()
+    page.wait_for_url("**/home")
+    page.goto(live_server + "/work/")
+    card = page.get_by_test_id("feed-item").filter(has_text=f"Cutoff {locale}").first
+    card.get_by_test_id("claim").click()
+    message = page.get_by_test_id("confirm-message").inner_text()
+    assert "100" in message and "91" in message and "83" in message
+    assert fits_the_screen(page)
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / f"member-claim-confirm-{locale}-360.png"), full_page=True)
+    page.get_by_test_id("confirm-go").click()
+    page.wait_for_url("**/work/")
+
+    page.goto(live_server + "/work/shifts")
+    page.get_by_test_id("release").click()
+    assert "91" in page.get_by_test_id("confirm-message").inner_text()
+    page.screenshot(path=str(ARTIFACTS / f"member-release-confirm-{locale}-360.png"), full_page=True)
+    page.get_by_test_id("confirm-cancel").click()
+    page.wait_for_url("**/work/shifts")
+    assert page.get_by_test_id("my-claim").count() == 1  # cancelling changed nothing
+    page.get_by_test_id("release").click()
+    page.get_by_test_id("confirm-go").click()
+    page.wait_for_url("**/work/shifts")
+    assert page.get_by_test_id("my-claim").count() == 0
+    assert page.get_by_test_id("reliability").locator(".stat").inner_text() == "91"
+    context.close()

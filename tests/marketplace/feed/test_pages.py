@@ -11,11 +11,16 @@ def test_feed_claim_and_my_shifts(client, enterprise, create_user, user_email):
     html = client.get("/work/").get_data(as_text=True)
     assert html.count('data-testid="feed-item"') == 2 and "Double 11 peak" in html
     token = csrf_token(client, "/work/")
-    claimed = client.post(f"/work/shifts/{rows[0]['id']}/claim", data={"csrf_token": token, "next": "/work/"})
+    asked = client.post(f"/work/shifts/{rows[0]['id']}/claim", data={"csrf_token": token, "next": "/work/"})
+    assert asked.status_code == 200 and 'data-testid="confirm-step"' in asked.get_data(as_text=True)
+    assert "from 100 to 91" in asked.get_data(as_text=True)  # it starts inside the release cut-off
+    claimed = client.post(f"/work/shifts/{rows[0]['id']}/claim",
+                          data={"csrf_token": token, "next": "/work/", "confirm": "1"})
     assert claimed.status_code == 302 and claimed.headers["Location"].endswith("/work/")
     html = client.get("/work/").get_data(as_text=True)
     assert html.count('data-testid="feed-item"') == 1 and "Seat claimed" in html
-    again = client.post(f"/work/shifts/{rows[0]['id']}/claim", data={"csrf_token": token}, follow_redirects=True)
+    again = client.post(f"/work/shifts/{rows[0]['id']}/claim", data={"csrf_token": token, "confirm": "1"},
+                        follow_redirects=True)
     assert "You already hold a seat on this shift." in again.get_data(as_text=True)
     shifts = client.get("/work/shifts").get_data(as_text=True)
     assert shifts.count('data-testid="my-claim"') == 1 and 'data-testid="check-in"' in shifts

@@ -10,6 +10,8 @@ from marketplace.shifts import attendance
 from marketplace.shifts import services as shifts
 from tests.marketplace.helpers import OUTBOUND, at, inbound, publish, shifts_of
 
+CONFIRM = {"confirm": True}
+
 
 def test_the_plan_becomes_shifts_with_the_rostered_seats(client, enterprise):
     created = client.post("/api/v1/campaigns", json=inbound(intervals=(100, 400, 250)), headers=enterprise["headers"])
@@ -169,7 +171,7 @@ def test_a_late_release_lowers_reliability_and_the_waitlist_gets_the_seat(client
     _campaign, rows = publish(client, enterprise, inbound(start), seats={0: 1})
     holder, holder_headers = member()
     waiter, waiter_headers = member()
-    claim = client.post(f"/api/v1/shifts/{rows[0]['id']}/claims", headers=holder_headers).json
+    claim = client.post(f"/api/v1/shifts/{rows[0]['id']}/claims", json=CONFIRM, headers=holder_headers).json
     assert claim["release_is_late"] is True
     early = client.post(f"/api/v1/shifts/{rows[1]['id']}/waitlist", headers=waiter_headers)
     assert early.status_code == 409 and early.json["error"]["code"] == "seats_available"
@@ -177,7 +179,7 @@ def test_a_late_release_lowers_reliability_and_the_waitlist_gets_the_seat(client
     assert joined.status_code == 201 and joined.json["position"] == 1
     twice = client.post(f"/api/v1/shifts/{rows[0]['id']}/waitlist", headers=waiter_headers)
     assert twice.status_code == 409 and twice.json["error"]["code"] == "already_waiting"
-    released = client.delete(f"/api/v1/claims/{claim['id']}", headers=holder_headers)
+    released = client.delete(f"/api/v1/claims/{claim['id']}", json=CONFIRM, headers=holder_headers)
     assert released.status_code == 200 and released.json["late_release"] is True
     with app.app_context():
         assert db.session.get(MemberProfile, holder).reliability == reliability(0, 0, 1)
@@ -188,14 +190,52 @@ def test_a_late_release_lowers_reliability_and_the_waitlist_gets_the_seat(client
     assert upcoming[0]["shift_id"] == rows[0]["id"] and upcoming[0]["from_waitlist"]
 
 
+def test_inside_the_cutoff_a_claim_and_a_release_say_their_cost_and_wait_for_confirmation(client, enterprise,
+                                                                                          member, app):
+    # A fresh member: reliability 100 = (0 + 5) / 5. A late release makes it 5 / 5.5 → 91; a no-show 5 / 6 → 83.
+    _campaign, rows = publish(client, enterprise, inbound(at(60)))  # the default cut-off is 2 h
+    uid, headers = member()
+    asked = client.post(f"/api/v1/shifts/{rows[0]['id']}/claims", headers=headers)
+    assert asked.status_code == 409 and asked.json["error"]["code"] == "confirmation_required"
+    assert asked.json["error"]["fields"]["cost"] == {
+        "action": "claim_inside_cutoff", "reliability": 100, "reliability_after_late_release": 91,
+        "reliability_after_no_show": 83, "release_cutoff_minutes": 120}
+    assert "from 100 to 91" in asked.json["error"]["message"] and "to 83" in asked.json["error"]["message"]
+    zh = client.post(f"/api/v1/shifts/{rows[0]['id']}/claims", headers={**headers, "Accept-Language": "zh-CN"})
+    assert zh.json["error"]["code"] == "confirmation_required" and "91" in zh.json["error"]["message"]
+    assert not any("a" <= ch <= "z" for ch in zh.json["error"]["message"].split("91")[0])
+    bad = client.post(f"/api/v1/shifts/{rows[0]['id']}/claims", json={"confirm": "maybe"}, headers=headers)
+    assert bad.status_code == 422 and "confirm" in bad.json["error"]["fields"]
+    with app.app_context():
+        assert db.session.query(Claim).filter_by(member_id=uid).count() == 0  # nothing happened
+    claim = client.post(f"/api/v1/shifts/{rows[0]['id']}/claims", json=CONFIRM, headers=headers)
+    assert claim.status_code == 201
+
+    release = client.delete(f"/api/v1/claims/{claim.json['id']}", headers=headers)
+    assert release.status_code == 409 and release.json["error"]["code"] == "confirmation_required"
+    assert release.json["error"]["fields"]["cost"] == {"action": "late_release", "reliability": 100,
+                                                       "reliability_after": 91, "release_cutoff_minutes": 120}
+    with app.app_context():
+        assert db.session.get(Claim, claim.json["id"]).state == "claimed"
+    done = client.delete(f"/api/v1/claims/{claim.json['id']}?confirm=true", headers=headers)
+    assert done.status_code == 200 and done.json["late_release"] is True
+    with app.app_context():
+        assert db.session.get(MemberProfile, uid).reliability == 91
+    spec = client.get("/api/v1/openapi.json").json
+    claim_doc = spec["paths"]["/api/v1/shifts/{shift_id}/claims"]["post"]
+    assert "confirmation_required" in claim_doc["description"]
+    assert any(p["name"] == "confirm" for p in claim_doc["parameters"])
+    assert "confirmation_required" in spec["paths"]["/api/v1/claims/{claim_id}"]["delete"]["description"]
+
+
 def test_check_in_window_and_no_shows(client, enterprise, member, app):
     start = at(10)
     _campaign, rows = publish(client, enterprise, inbound(start))
     uid, headers = member()
     other, other_headers = member()
-    soon = client.post(f"/api/v1/shifts/{rows[0]['id']}/claims", headers=headers).json
-    later = client.post(f"/api/v1/shifts/{rows[1]['id']}/claims", headers=headers).json
-    missed = client.post(f"/api/v1/shifts/{rows[0]['id']}/claims", headers=other_headers).json
+    soon = client.post(f"/api/v1/shifts/{rows[0]['id']}/claims", json=CONFIRM, headers=headers).json
+    later = client.post(f"/api/v1/shifts/{rows[1]['id']}/claims?confirm=true", headers=headers).json
+    missed = client.post(f"/api/v1/shifts/{rows[0]['id']}/claims", json=CONFIRM, headers=other_headers).json
     assert soon["can_check_in"] is True and later["can_check_in"] is False
     not_yet = client.post(f"/api/v1/claims/{later['id']}/check-in", headers=headers)
     assert not_yet.status_code == 409 and not_yet.json["error"]["code"] == "check_in_not_open"
@@ -233,7 +273,7 @@ def test_the_no_show_sweep_is_a_periodic_job(app, client, enterprise, member):
     assert SCHEDULE["marketplace-no-shows"].func is tasks.sweep_no_shows
     _campaign, rows = publish(client, enterprise, inbound(at(10)))
     _uid, headers = member()
-    claim = client.post(f"/api/v1/shifts/{rows[0]['id']}/claims", headers=headers).json
+    claim = client.post(f"/api/v1/shifts/{rows[0]['id']}/claims", json=CONFIRM, headers=headers).json
     with app.app_context():
         assert tasks.sweep_no_shows() == 0  # the grace period has not passed
         db.session.get(Claim, claim["id"]).starts_at = utcnow() - timedelta(minutes=20)
