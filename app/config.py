@@ -141,6 +141,13 @@ def from_environment(instance_path: str, testing: bool = False) -> dict:
         "ACADEMY_CONTENT_DIR": _env("ACADEMY_CONTENT_DIR"),
         "PUBLIC_BASE_URL": _env("PUBLIC_BASE_URL"),
         "FORCE_HTTPS": _env_bool("FORCE_HTTPS", False),
+        # Mail: notifications are e-mailed through this SMTP server when SMTP_HOST is set (logged when not).
+        "SMTP_HOST": _env("SMTP_HOST"),
+        "SMTP_PORT": _env_int("SMTP_PORT", 587),
+        "SMTP_USERNAME": _env("SMTP_USERNAME"),
+        "SMTP_PASSWORD": _env("SMTP_PASSWORD"),
+        "SMTP_STARTTLS": _env_bool("SMTP_STARTTLS", True),
+        "MAIL_FROM": _env("MAIL_FROM", "Crowdline <no-reply@crowdline.local>"),
         # APIFlask: where the OpenAPI document and its interactive docs live.
         "SPEC_FORMAT": "json",
         "DOCS_UI": "swagger-ui",

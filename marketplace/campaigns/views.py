@@ -32,6 +32,7 @@ from marketplace.labels import (
     KIND_LABELS,
     OUTCOME_LABELS,
     PURPOSE_LABELS,
+    REMOVAL_REASON_LABELS,
     STEP_LABELS,
     TIER_LABELS,
     TRANSITION_LABELS,
@@ -314,6 +315,7 @@ def shift_calendar_page(campaign_id: int):
     return render_template(
         "marketplace/shifts/calendar.html", campaign=campaign, week=week, first=first or (week.days[0]),
         fill=fill_rate(campaign.id), editable=editable, band=shift_calendar.band, bands=BAND_LABELS,
-        selected=selected, roster=roster, claim_labels=CLAIM_STATE_LABELS, day_labels=DAY_LABELS, local=_local,
+        selected=selected, roster=roster, claim_labels=CLAIM_STATE_LABELS, removal_labels=REMOVAL_REASON_LABELS,
+        day_labels=DAY_LABELS, local=_local,
         local_day=shift_calendar.local_day)
 

@@ -245,10 +245,11 @@ def release_claim(member: User, claim_id: int, now: datetime | None = None, *, c
     return claim
 
 
-def give_back(claim: Claim, now: datetime, *, late: bool, reason: str) -> None:
-    """Release a held seat: the claim becomes ``released`` and the shift's counter gives the seat
-    back. The one release path, whether the member gives the seat back or the campaign closes."""
-    claim.state, claim.released_at, claim.late_release = "released", now, late
+def give_back(claim: Claim, now: datetime, *, late: bool, reason: str, state: str = "released") -> None:
+    """Release a held seat: the claim becomes ``released`` (or ``bumped``, taken back by the
+    platform) and the shift's counter gives the seat back. The one release path, whether the member
+    gives the seat back, the campaign closes or the member no longer qualifies."""
+    claim.state, claim.released_at, claim.late_release = state, now, late
     db.session.execute(update(Shift).where(Shift.id == claim.shift_id).values(claimed=Shift.claimed - 1)
                        .execution_options(synchronize_session=False))
     db.session.flush()

@@ -78,3 +78,7 @@ class RosterOut(Schema):
     claimed_at = fields.DateTime(required=True)
     checked_in_at = fields.DateTime(allow_none=True)
     reliability = fields.Integer(required=True)
+    removed_reason = fields.String(allow_none=True, metadata={
+        "description": "State `bumped`: why the platform took the seat back (certification_revoked, "
+                       "certification_expired, account_suspended, requirements_unmet); the seat went to the "
+                       "waitlist and the member's reliability is unchanged."})
