@@ -130,7 +130,8 @@ def waitlist_page(shift_id: int):
     if request.form.get("leave"):
         _attempt(lambda: waitlist.leave_waitlist(user, shift_id), _("You left the waitlist."))
     elif _attempt(lambda: waitlist.join_waitlist(user, shift_id)) is not None:
-        flash(_("You are number %(n)s on the waitlist: a released seat is yours automatically.",
+        flash(_("You are number %(n)s on the waitlist. A seat released before the free-release window closes "
+                "is yours automatically; after that we tell you and you choose. Either way you get a notification.",
                 n=waitlist.waitlist_position(user.id, shift_id)), "success")
     return redirect(_back())
 

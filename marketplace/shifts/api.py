@@ -104,7 +104,8 @@ def list_claims(query):
 @bp.doc(summary="Release a seat",
         description="Free until the campaign's cut-off (default 2 h before the start); later it is a late release "
                     "and lowers your reliability: " + CONFIRMATION + " 409 `shift_started` once the shift has "
-                    "started. The first member on the waitlist gets the seat.", responses=[404, 409])
+                    "started. The first member on the waitlist gets the seat before the cut-off; inside it, the "
+                    "waiting members are notified and the first to claim gets it.", responses=[404, 409])
 def release(claim_id, query):
     result = claims.release_claim(require_user(), claim_id, confirm=_confirmed(query))
     commit()

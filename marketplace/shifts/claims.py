@@ -25,7 +25,7 @@ from app.timeutil import as_utc, utcnow
 from marketplace.members import eligibility
 from marketplace.members.profiles import locked_profile, record, reliability_after
 from marketplace.models import ACTIVE_CLAIM_STATES, Campaign, Claim, MemberProfile, Shift, WaitlistEntry
-from marketplace.shifts import seat_gate
+from marketplace.shifts import notices, seat_gate
 
 logger = logging.getLogger(__name__)
 
@@ -271,17 +271,25 @@ def waitlist_heads(shift_id: int, seats: int) -> list[WaitlistEntry]:
 
 
 def fill_from_waitlist(shift: Shift, entries: list[WaitlistEntry], now: datetime | None = None) -> list[Claim]:
-    """Give free seats to ``entries`` (from ``waitlist_heads``) in order; those no longer eligible
-    or busy at that time leave the list."""
+    """Give free seats to ``entries`` (from ``waitlist_heads``) in order, telling each member; those
+    no longer eligible or busy at that time leave the list.
+
+    Inside the release cut-off a seat is never handed over: a member who could not give it back
+    without losing reliability must choose it. The waiting members are told a seat is free instead,
+    and the first to claim it gets it."""
     now = now or utcnow()
     filled: list[Claim] = []
     campaign = db.session.get(Campaign, shift.campaign_id)
     if shift.state != "open" or as_utc(shift.starts_at) <= now or campaign.state not in CLAIMABLE_CAMPAIGN_STATES:
         return filled
+    free_until = release_cutoff(shift.starts_at, campaign)
     for entry in entries:
         if eligibility.check(eligibility.member_facts(entry.member_id), campaign):
             db.session.delete(entry)
             db.session.flush()
+            continue
+        if now > free_until:
+            notices.seat_free(entry.member_id, shift, campaign)
             continue
         try:
             with db.session.begin_nested():
@@ -292,9 +300,8 @@ def fill_from_waitlist(shift: Shift, entries: list[WaitlistEntry], now: datetime
             continue
         except NoSeat:  # no seat left: the rest keep their places
             break
+        notices.seat_given(claim, campaign, free_until)
         filled.append(claim)
         logger.info("Waitlist gave shift %s to member %s", shift.id, claim.member_id)
     db.session.refresh(shift)
     return filled
-
-

@@ -127,3 +127,65 @@ def test_a_claim_and_a_release_inside_the_cutoff_say_their_cost_first(live_app, 
     assert page.get_by_test_id("my-claim").count() == 0
     assert page.get_by_test_id("reliability").locator(".stat").inner_text() == "91"
     context.close()
+
+
+@pytest.mark.parametrize("locale", ["en-US", "zh-CN"])
+def test_a_seat_freed_inside_the_cutoff_is_offered_not_handed_over(live_app, live_server, browser, locale):
+    from app.extensions import db
+    from marketplace.models import Shift
+    from marketplace.shifts import claims, waitlist
+
+    lang = locale[:2]
+    with live_app.test_request_context():
+        boss = accounts.register_user(email=f"boss.offer.{lang}@example.test", password=PASSWORD, name="Boss",
+                                      role="enterprise", org_name=f"Offer Org {lang}")
+        holder = accounts.create_user(email=f"holder.offer.{lang}@example.test", password=PASSWORD, name="Holder",
+                                      role="member")
+        waiter = accounts.create_user(email=f"waiter.offer.{lang}@example.test", password=PASSWORD, name="Wai",
+                                      role="member")
+        commit()
+        topup = create_topup(boss.org_id, boss.id, 3_000_000, "CNY")
+        confirm_simulated_checkout(topup.id, boss.org_id)
+        campaign = services.create_campaign(boss.org_id, boss.id, CampaignIn().load(
+            inbound(at(60), name=f"Offer {lang}")))
+        services.change_state(campaign, "published", boss.id)
+        rows = db.session.query(Shift).filter_by(campaign_id=campaign.id).order_by(Shift.starts_at).all()
+        for shift in rows:
+            shift.seats = 1
+        held = [claims.claim_seat(holder, shift.id, confirm=True) for shift in rows]
+        commit()
+        for shift_id in [shift.id for shift in rows]:
+            waitlist.join_waitlist(waiter, shift_id)
+        commit()
+        claims.release_claim(holder, held[0].id, confirm=True)  # late: the seat is offered, not handed over
+        commit()
+
+    context = browser.new_context(viewport={"width": 360, "height": 740}, device_scale_factor=2, is_mobile=True,
+                                  has_touch=True, locale=locale)
+    page = context.new_page()
+    page.set_default_timeout(15000)
+    page.goto(live_server + "/signin")
+    page.locator("input[name=email]").fill(f"waiter.offer.{lang}@example.test")
+    page.locator("input[name=password]").fill(PASSWORD)
+    page.get_by_test_id("signin-submit").click()
+    page.wait_for_url("**/home")
+    assert page.get_by_test_id("notification-count").inner_text() == "1"
+    page.goto(live_server + "/work/shifts")
+    assert page.get_by_test_id("my-claim").count() == 0  # nothing was handed over silently
+    assert page.get_by_test_id("my-waitlist").count() == 2
+    assert fits_the_screen(page)
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / f"member-waitlists-{locale}-360.png"), full_page=True)
+    page.get_by_test_id("my-waitlist").nth(1).get_by_test_id("leave-waitlist").click()
+    page.wait_for_url("**/work/shifts")
+    assert page.get_by_test_id("my-waitlist").count() == 1
+
+    page.get_by_test_id("nav-notifications").click()
+    page.get_by_test_id("open-notification").click()  # the offer links to the feed
+    page.wait_for_url("**/work/")
+    page.get_by_test_id("feed-item").filter(has_text=f"Offer {lang}").first.get_by_test_id("claim").click()
+    page.get_by_test_id("confirm-go").click()
+    page.wait_for_url("**/work/")
+    page.goto(live_server + "/work/shifts")
+    assert page.get_by_test_id("my-claim").count() == 1 and page.get_by_test_id("my-waitlist").count() == 0
+    context.close()

@@ -43,6 +43,11 @@ def test_release_and_waitlist_pages(client, enterprise, create_user, user_email)
     joined = client.post(f"/work/shifts/{rows[0]['id']}/waitlist", data={"csrf_token": token}, follow_redirects=True)
     assert "number 1 on the waitlist" in joined.get_data(as_text=True)
     assert 'data-testid="my-waitlist"' in client.get("/work/shifts").get_data(as_text=True)
+    left = client.post(f"/work/shifts/{rows[0]['id']}/waitlist",
+                       data={"csrf_token": token, "leave": "1", "next": "/work/shifts"}, follow_redirects=True)
+    assert "You left the waitlist." in left.get_data(as_text=True)
+    assert 'data-testid="my-waitlist"' not in left.get_data(as_text=True)
+    client.post(f"/work/shifts/{rows[0]['id']}/waitlist", data={"csrf_token": token})
     client.post("/signout", data={"csrf_token": token})
     sign_in(client, user_email(first))
     token = csrf_token(client, "/work/shifts")
@@ -54,6 +59,7 @@ def test_release_and_waitlist_pages(client, enterprise, create_user, user_email)
     sign_in(client, user_email(second))
     html = client.get("/work/shifts").get_data(as_text=True)
     assert html.count('data-testid="my-claim"') == 1 and "from the waitlist" in html
+    assert 'data-testid="notification-count">1<' in html  # told, not handed a seat silently
 
 
 def test_locked_work_and_profile(client, enterprise, create_user, user_email):

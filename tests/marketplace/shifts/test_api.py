@@ -2,7 +2,11 @@
 
 from datetime import timedelta
 
+from sqlalchemy import select
+
 from app.extensions import db
+from app.notifications.models import Notification
+from app.notifications.services import words
 from app.timeutil import utcnow
 from marketplace.members.profiles import reliability_score as reliability
 from marketplace.models import Campaign, Claim, MemberProfile, Shift
@@ -183,11 +187,30 @@ def test_a_late_release_lowers_reliability_and_the_waitlist_gets_the_seat(client
     assert released.status_code == 200 and released.json["late_release"] is True
     with app.app_context():
         assert db.session.get(MemberProfile, holder).reliability == reliability(0, 0, 1)
-        given = db.session.query(Claim).filter_by(shift_id=rows[0]["id"], member_id=waiter).one()
-        assert given.state == "claimed" and given.from_waitlist
-        assert db.session.get(Shift, rows[0]["id"]).claimed == 1
+        # Inside the cut-off the seat is not handed over: the waiter is told and chooses.
+        assert db.session.query(Claim).filter_by(shift_id=rows[0]["id"], member_id=waiter).count() == 0
+        assert db.session.get(Shift, rows[0]["id"]).claimed == 0
+        told = db.session.scalars(select(Notification).where(Notification.user_id == waiter)).one()
+        assert told.kind == "waitlist.seat_free" and told.link == "/work/"
+    taken = client.post(f"/api/v1/shifts/{rows[0]['id']}/claims", json=CONFIRM, headers=waiter_headers)
+    assert taken.status_code == 201
+    assert client.delete(f"/api/v1/shifts/{rows[0]['id']}/waitlist", headers=waiter_headers).status_code == 404
+
+
+def test_outside_the_cutoff_the_waitlist_gets_the_seat_and_is_told(client, enterprise, member, app):
+    _campaign, rows = publish(client, enterprise, inbound(), seats={0: 1})  # in 2099: far outside the cut-off
+    _holder, holder_headers = member()
+    waiter, waiter_headers = member()
+    claim = client.post(f"/api/v1/shifts/{rows[0]['id']}/claims", headers=holder_headers).json
+    assert client.post(f"/api/v1/shifts/{rows[0]['id']}/waitlist", headers=waiter_headers).status_code == 201
+    assert client.delete(f"/api/v1/claims/{claim['id']}", headers=holder_headers).status_code == 200
     upcoming = client.get("/api/v1/claims", headers=waiter_headers).json["items"]
     assert upcoming[0]["shift_id"] == rows[0]["id"] and upcoming[0]["from_waitlist"]
+    with app.test_request_context():
+        told = db.session.scalars(select(Notification).where(Notification.user_id == waiter)).one()
+        assert told.kind == "waitlist.seat_given"
+        title, body = words(told)
+        assert "Double 11 peak" in title and "free of charge until 2099-11-10 14:00 (UTC)" in body
 
 
 def test_inside_the_cutoff_a_claim_and_a_release_say_their_cost_and_wait_for_confirmation(client, enterprise,

@@ -66,6 +66,8 @@ def test_a_revoked_certification_takes_the_seat_back_without_penalty(app, client
         assert given.state == "claimed" and given.from_waitlist
         told = db.session.scalars(select(Notification).where(Notification.user_id == holder)).one()
         assert told.kind == "seat_removed.certification_revoked" and told.read_at is None
+        assert db.session.scalars(select(Notification.kind).where(Notification.user_id == waiter)).all() == [
+            "waitlist.seat_given"]
     with app.test_request_context(headers={"Accept-Language": "zh-CN"}):
         title, body = words(db.session.get(Notification, told.id))
         assert "电商售后一级" in body and "Double 11 peak" in title
@@ -95,7 +97,7 @@ def test_an_expired_certification_and_a_suspension_take_the_seat_back_too(app, c
         assert (given.state, given.removed_reason) == ("bumped", "account_suspended")
         assert db.session.get(MemberProfile, waiter).reliability == 100
         kinds = set(db.session.scalars(select(Notification.kind).where(Notification.user_id.in_([holder, waiter]))))
-        assert kinds == {"seat_removed.certification_expired", "seat_removed.account_suspended"}
+        assert kinds == {"seat_removed.certification_expired", "waitlist.seat_given", "seat_removed.account_suspended"}
 
 
 def test_a_seat_whose_requirements_still_hold_is_kept(app, client, enterprise, certified, content, create_user):
