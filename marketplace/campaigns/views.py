@@ -20,7 +20,7 @@ from app.paging import paginate
 from app.timeutil import as_utc, zone
 from certification.services import all_certifications
 from marketplace.campaigns import form as campaign_form
-from marketplace.campaigns import services
+from marketplace.campaigns import funding, services
 from marketplace.campaigns.queries import campaign_json
 from marketplace.campaigns.schemas import PURPOSES
 from marketplace.labels import (
@@ -173,6 +173,37 @@ def _local(value, tz_name: str) -> datetime:
     return as_utc(value).astimezone(zone(tz_name))
 
 
+def _what_happened(campaign: Campaign, held_before: int) -> str:
+    """The flash after a move: the new state and the money it moved."""
+    held = funding.escrow_balance(campaign)
+    if campaign.state == "published":
+        return _("Published; %(amount)s %(currency)s held in escrow. Members can claim its seats now.",
+                 amount=_major(held, campaign.currency), currency=campaign.currency)
+    if campaign.state in ("cancelled", "completed"):
+        returned = _major(max(held_before - held, 0), campaign.currency)
+        if campaign.state == "cancelled":
+            return _("Cancelled; every seat is released and %(amount)s %(currency)s went back to your wallet.",
+                     amount=returned, currency=campaign.currency)
+        return _("Completed; %(amount)s %(currency)s of unspent escrow went back to your wallet.",
+                 amount=returned, currency=campaign.currency)
+    if campaign.state == "paused":
+        return _("Paused: members cannot claim its seats until you resume it.")
+    return _("Running: members can claim its seats.")
+
+
+def _confirmations(campaign: Campaign) -> dict[str, str]:
+    """The question each irreversible or money-moving move asks first."""
+    budget = _major(campaign.budget, campaign.currency)
+    return {
+        "published": _("Publish this campaign? %(amount)s %(currency)s move from your wallet into escrow, and "
+                       "members can claim its seats.", amount=budget, currency=campaign.currency),
+        "cancelled": _("Cancel this campaign? Every claimed seat is released and the unspent escrow goes back to "
+                       "your wallet. This cannot be undone."),
+        "completed": _("Complete this campaign? Its shifts close and the unspent escrow goes back to your wallet. "
+                       "This cannot be undone."),
+    }
+
+
 @bp.route("/<int:campaign_id>", methods=["GET", "POST"])
 @page_login_required(roles=ENTERPRISE)
 def detail(campaign_id: int):
@@ -183,9 +214,10 @@ def detail(campaign_id: int):
         if not user.has_role("enterprise_admin"):
             raise Forbidden()
         try:
+            held_before = funding.escrow_balance(campaign)
             services.transition(campaign, request.form.get("to", ""), user.id)
             commit()
-            flash(_("Saved."), "success")
+            flash(_what_happened(campaign, held_before), "success")
         except AppError as exc:
             rollback()
             flash(str(exc.message), "error")
@@ -198,7 +230,7 @@ def detail(campaign_id: int):
     certifications = {cert.key: cert for cert in all_certifications()}
     return render_template("marketplace/campaigns/detail.html", campaign=campaign_json(campaign), plan=plan,
                            shift_count=len(campaign_shifts(campaign.id)), certifications=certifications,
-                           plan_outdated=shifts.plan_outdated(campaign),
+                           plan_outdated=shifts.plan_outdated(campaign), confirmations=_confirmations(campaign),
                            purposes=PURPOSE_LABELS, outcomes=OUTCOME_LABELS, tiers=TIER_LABELS,
                            day_labels=DAY_LABELS, money=_money, major=_major, local=_local)
 

@@ -193,3 +193,52 @@ def test_every_steps_problems_show_at_once_and_the_budget_warns(live_app, live_s
     summary.locator("[data-error-step=workload] a").click()
     assert page.locator("#step-workload").is_visible() and page.get_by_test_id("error-aht_seconds").is_visible()
     context.close()
+
+
+@pytest.mark.parametrize("locale", ["en-US", "zh-CN"])
+def test_publishing_asks_in_a_dialog_and_reports_the_escrow(live_app, live_server, browser, locale):
+    from payouts.services import confirm_simulated_checkout, create_topup
+
+    lang = locale[:2]
+    email = f"ops.publish.{lang}@example.test"
+    with live_app.test_request_context():
+        boss = accounts.register_user(email=email, password=PASSWORD, name="Ops", role="enterprise",
+                                      org_name=f"Publish Org {lang}")
+        topup = create_topup(boss.org_id, boss.id, 1_000_000, "CNY")
+        confirm_simulated_checkout(topup.id, boss.org_id)
+        body = inbound(budget=500_000)
+        campaign_id = services.create_campaign(boss.org_id, boss.id, CampaignIn().load(body)).id
+        commit()
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale=locale)
+    page = context.new_page()
+    page.set_default_timeout(15000)
+    blocked = []
+    page.on("console", lambda message: blocked.append(message.text) if "script-src" in message.text else None)
+    page.goto(live_server + "/signin")
+    page.locator("input[name=email]").fill(email)
+    page.locator("input[name=password]").fill(PASSWORD)
+    page.get_by_test_id("signin-submit").click()
+    page.wait_for_url("**/home")
+    page.goto(live_server + f"/campaigns/{campaign_id}")
+
+    page.get_by_test_id("to-published").click()
+    dialog = page.get_by_test_id("confirm-dialog")
+    assert dialog.is_visible() and "5,000.00 CNY" in dialog.inner_text()
+    page.screenshot(path=str(ARTIFACTS / f"campaign-publish-dialog-{locale}-1280.png"))
+    page.get_by_test_id("confirm-dialog-cancel").click()
+    assert dialog.is_hidden()
+    page.reload()
+    assert page.get_by_test_id("to-published").is_visible()  # nothing happened
+    with live_app.app_context():
+        assert db.session.get(Campaign, campaign_id).state == "draft"
+
+    page.get_by_test_id("to-published").click()
+    with page.expect_navigation():
+        page.get_by_test_id("confirm-dialog-ok").click()
+    flash = page.locator(".flash-success").inner_text()
+    assert "5,000.00 CNY" in flash and ("held in escrow" in flash if lang == "en" else "已托管" in flash)
+    page.screenshot(path=str(ARTIFACTS / f"campaign-published-{locale}-1280.png"))
+    with live_app.app_context():
+        assert db.session.get(Campaign, campaign_id).state == "published"
+    assert blocked == []  # no script the content security policy refuses
+    context.close()

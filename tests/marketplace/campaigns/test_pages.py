@@ -307,3 +307,24 @@ def test_the_campaign_page_weighs_the_plans_cost_against_the_budget(app, client,
     zh = client.get(detail, headers={"Accept-Language": "zh-CN"}).get_data(as_text=True)
     assert in_chinese(app, "Estimated cost of the plan: %(cost)s %(currency)s against a budget of %(budget)s "
                            "%(currency)s.") % {"cost": "13,050.00", "currency": "CNY", "budget": "2,000.00"} in zh
+
+
+def test_moves_that_move_money_ask_first_and_say_what_happened(app, client, enterprise, user_email):
+    from tests.helpers.web import in_chinese
+
+    sign_in(client, user_email(enterprise["admin_id"]))
+    enterprise["fund"](600_000)
+    detail_url = post_wizard(client, FORM).headers["Location"]
+    html = client.get(detail_url).get_data(as_text=True)
+    publish_button = html.split('data-testid="to-published"', 1)[1].split(">", 1)[0]
+    assert 'data-confirm="Publish this campaign? 5,000.00 CNY move from your wallet into escrow' in publish_button
+    assert "data-confirm=" in html.split('data-testid="to-cancelled"', 1)[1].split(">", 1)[0]
+    assert "/static/confirm.js" in html
+    published = client.post(detail_url, data={"to": "published", "csrf_token": csrf_token(client, detail_url)},
+                            follow_redirects=True, headers={"Accept-Language": "zh-CN"})
+    expected = in_chinese(app, "Published; %(amount)s %(currency)s held in escrow. Members can claim its seats now.")
+    assert expected % {"amount": "5,000.00", "currency": "CNY"} in published.get_data(as_text=True)
+    cancelled = client.post(detail_url, data={"to": "cancelled", "csrf_token": csrf_token(client, detail_url)},
+                            follow_redirects=True).get_data(as_text=True)
+    assert "Cancelled; every seat is released and 5,000.00 CNY went back to your wallet." in cancelled
+    assert wallet(app, enterprise["org_id"]) == 600_000
