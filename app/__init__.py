@@ -38,6 +38,10 @@ def create_app(overrides: dict | None = None) -> APIFlask:
     testing = bool(overrides.get("TESTING"))
     app.config.update(settings.from_environment(app.instance_path, testing=testing))
     app.config.update(overrides)
+    if not app.config.get("TRUSTED_HOSTS"):
+        from app.urls import trusted_hosts
+
+        app.config["TRUSTED_HOSTS"] = trusted_hosts(app.config)
     from app.errors import ErrorOut
 
     app.config.update(HTTP_ERROR_SCHEMA=ErrorOut, VALIDATION_ERROR_SCHEMA=ErrorOut)
@@ -48,8 +52,10 @@ def create_app(overrides: dict | None = None) -> APIFlask:
         app.config["RATELIMIT_STORAGE_URI"] = _limiter_storage(app.config.get("REDIS_URL"))
 
     register_extensions(app)
+    register_request_limits(app)
     register_blueprints(app)
     register_error_handlers(app)
+    retry_locked_writes(app)
     register_request_hooks(app)
     register_commands(app)
     configure_logging(app)
@@ -77,6 +83,20 @@ def register_extensions(app: APIFlask) -> None:
     redis_store.init_app(app)
     with app.app_context():
         configure_sqlite(db.engine)  # attaches listeners; opens no connection
+
+
+def register_request_limits(app: APIFlask) -> None:
+    """Before the blueprints: every ``<int:…>`` route gets the bounded id converter."""
+    from app.requests import register
+
+    register(app)
+
+
+def retry_locked_writes(app: APIFlask) -> None:
+    """After the blueprints: on SQLite, every view runs again when its write meets a lock."""
+    from app.database import retry_locked_writes as wrap
+
+    wrap(app)
 
 
 def enabled_domains() -> list[str]:
@@ -117,11 +137,9 @@ def register_api_blueprint(app: APIFlask, blueprint) -> None:
 
 def register_error_handlers(app: APIFlask) -> None:
     from app.errors import register_error_handlers as register
-    from app.errors import reject_malformed_json
     from app.openapi import document_errors
 
     register(app)
-    reject_malformed_json(app)
     app.spec_processor(document_errors)  # the OpenAPI document lists the errors every operation can answer
 
 

@@ -12,7 +12,7 @@ from flask import Flask, current_app
 from flask.cli import with_appcontext
 
 from app.database import commit, rollback
-from app.errors import AppError
+from app.errors import AppError, field_text
 
 DEMO_PASSWORD = "crowdline-demo"  # noqa: S105 - printed demo credentials, documented in the README
 
@@ -70,7 +70,7 @@ def create_user_command(email, password, name, role, org_id) -> None:
         commit()
     except AppError as exc:
         rollback()
-        details = "; ".join(f"{k}: {v}" for k, v in exc.fields.items())
+        details = "; ".join(f"--{k}: {field_text(v)}" for k, v in exc.fields.items())
         raise click.ClickException(f"{exc.message} {details}".strip()) from exc
     click.echo(f"Created user {user.id} <{user.email}> with role {role}.")
 

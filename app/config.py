@@ -103,6 +103,9 @@ def from_environment(instance_path: str, testing: bool = False) -> dict:
         # Request bodies: JSON and forms up to MAX_BODY_BYTES; file uploads (multipart) up to MAX_CONTENT_LENGTH.
         "MAX_BODY_BYTES": _env_int("MAX_BODY_BYTES", 1024 * 1024),
         "MAX_CONTENT_LENGTH": _env_int("MAX_CONTENT_LENGTH", 11 * 1024 * 1024),
+        # The longest path and query string (414) and the most header bytes (431) a request may have.
+        "MAX_URL_CHARS": _env_int("MAX_URL_CHARS", 4096),
+        "MAX_HEADER_BYTES": _env_int("MAX_HEADER_BYTES", 16 * 1024),
         # Contact-list CSV uploads only (spooled to disk, handed to the import job through Redis).
         "CONTACT_UPLOAD_MAX_BYTES": _env_int("CONTACT_UPLOAD_MAX_BYTES", 512 * 1024 * 1024),
         # How long a full shift answers claims from Redis before asking the database again (0: never).
@@ -140,6 +143,10 @@ def from_environment(instance_path: str, testing: bool = False) -> dict:
         "CREDENTIAL_SIGNING_KEY": _env("CREDENTIAL_SIGNING_KEY"),
         "ACADEMY_CONTENT_DIR": _env("ACADEMY_CONTENT_DIR"),
         "PUBLIC_BASE_URL": _env("PUBLIC_BASE_URL"),
+        # development (the default: any Host, URLs fall back to the one served) or production (signed
+        # and sent URLs need PUBLIC_BASE_URL; only ALLOWED_HOSTS, else PUBLIC_BASE_URL's host, are served).
+        "ENVIRONMENT": "testing" if testing else _env("CROWDLINE_ENV", "development"),
+        "ALLOWED_HOSTS": [h.strip() for h in (_env("ALLOWED_HOSTS") or "").split(",") if h.strip()],
         "FORCE_HTTPS": _env_bool("FORCE_HTTPS", False),
         # Mail: notifications are e-mailed through this SMTP server when SMTP_HOST is set (logged when not).
         "SMTP_HOST": _env("SMTP_HOST"),

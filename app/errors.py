@@ -10,8 +10,9 @@ from __future__ import annotations
 import logging
 
 import redis
+import sqlalchemy.exc
 from apiflask import APIFlask, HTTPError, Schema, fields
-from flask import Flask, current_app, render_template, request
+from flask import Response, current_app, render_template, request
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_wtf.csrf import CSRFError
@@ -77,12 +78,20 @@ _HTTP_CODES = {
     405: ("method_not_allowed", _l("This method is not allowed here.")),
     409: ("conflict", _l("This conflicts with the current state.")),
     413: ("payload_too_large", _l("The request body is too large.")),
+    414: ("uri_too_long", _l("The address is too long.")),
     415: ("unsupported_media_type", _l("Send the body as application/json.")),
     422: ("validation_error", _l("Some fields are not valid.")),
     429: ("rate_limited", _l("Too many attempts. Wait a moment and try again.")),
+    431: ("headers_too_large", _l("The request headers are too large.")),
     500: ("internal_error", _l("Something went wrong on our side.")),
     503: ("service_unavailable", _l("A service this needs is unavailable right now. Try again in a minute.")),
 }
+
+
+def http_error(status: int, headers: dict | None = None) -> AppError:
+    """The ``AppError`` for an HTTP status the app answers itself (414, 415, 431…)."""
+    code, message = _HTTP_CODES[status]
+    return AppError(str(message), code=code, status=status, headers=headers)
 
 
 class ErrorDetailOut(Schema):
@@ -119,6 +128,31 @@ def wants_json() -> bool:
     )
 
 
+def _sentences(value) -> list[str]:
+    if isinstance(value, dict):
+        return [text for item in value.values() for text in _sentences(item)]
+    if isinstance(value, (list, tuple, set)):
+        return [text for item in value for text in _sentences(item)]
+    return [] if value is None or str(value) == "" else [str(value)]
+
+
+def field_text(value) -> str:
+    """A field's problem as words for a person: a schema's nested messages (``{"greeting":
+    ["…"]}``) or a list become their sentences; keys, paths, brackets and quotes never show."""
+    return " ".join(dict.fromkeys(_sentences(value)))
+
+
+def error_text(error: AppError) -> str:
+    """What a page says for ``error``: its message and the sentences of its fields, never a
+    field's name or path (pages place field messages next to their inputs by name themselves)."""
+    sentences = list(dict.fromkeys(_sentences(error.fields)))
+    message = str(error.message)
+    generic = message in (str(ValidationError.message), str(BadRequest.message))
+    if sentences and (generic or message in sentences):
+        return " ".join(sentences)
+    return " ".join([message, *sentences])
+
+
 def error_body(code: str, message: str, fields: dict | None = None) -> dict:
     return {"error": {"code": code, "message": str(message), "fields": fields or {}}}
 
@@ -126,13 +160,20 @@ def error_body(code: str, message: str, fields: dict | None = None) -> dict:
 def _respond(status: int, code: str, message: str, fields: dict | None, headers: dict | None):
     headers = dict(headers or {})
     headers.pop("Content-Type", None)
+    if not isinstance(message, str) and isinstance(message, (dict, list, tuple)):
+        message = field_text(message)
     if wants_json():
         return error_body(code, message, fields), status, headers
-    return (
-        render_template("errors/error.html", status=status, code=code, message=str(message), fields=fields or {}),
-        status,
-        headers,
-    )
+    try:
+        page = render_template("errors/error.html", status=status, code=code, message=str(message),
+                               fields=fields or {})
+    except Exception:
+        logger.exception("The error page failed on %s %s; answering the fallback", request.method, request.path)
+        _forget_failed_transaction()
+        response = fallback_error_response(status, code, message)
+        response.headers.extend(headers)
+        return response
+    return page, status, headers
 
 
 def _flatten_validation(messages) -> dict:
@@ -151,6 +192,8 @@ def _flatten_validation(messages) -> dict:
 
 
 def register_error_handlers(app: APIFlask) -> None:
+    app.add_template_filter(field_text, "field_text")
+
     @app.error_processor
     def _http_error(error: HTTPError):
         status = error.status_code
@@ -184,50 +227,84 @@ def register_error_handlers(app: APIFlask) -> None:
         code, message = _HTTP_CODES[503]
         return _respond(503, code, message, None, {"Retry-After": "30"})
 
+    @app.errorhandler(sqlalchemy.exc.DataError)
+    def _out_of_range(error: sqlalchemy.exc.DataError):
+        # The last guard: a value past its column's range that no parser above caught.
+        logger.warning("Value out of range on %s %s: %s", request.method, request.path, error.orig)
+        return _respond(422, "out_of_range", _("A number is out of range."), None, None)
+
     @app.errorhandler(Exception)
     def _unexpected(error: Exception):
         if isinstance(error, HTTPException):  # routed here only when no closer handler exists
-            code, message = _HTTP_CODES.get(error.code or 500, ("error", error.name))
-            return _respond(error.code or 500, code, message, None, None)
-        logger.exception("Unhandled error on %s %s", request.method, request.path)
-        code, message = _HTTP_CODES[500]
-        return _respond(500, code, message, None, None)
-
-
-def _bad_text(value) -> bool:
-    """A NUL or a lone surrogate: valid JSON, but not text any database will store."""
-    if isinstance(value, str):
-        if "\x00" in value:
-            return True
+            status = error.code or 500
+            code, message = _HTTP_CODES.get(status, ("error", error.name))
+        else:
+            logger.exception("Unhandled error on %s %s", request.method, request.path)
+            status, (code, message) = 500, _HTTP_CODES[500]
         try:
-            value.encode("utf-8")
-        except UnicodeEncodeError:
-            return True
-        return False
-    if isinstance(value, dict):
-        return any(_bad_text(k) or _bad_text(v) for k, v in value.items())
-    if isinstance(value, list):
-        return any(_bad_text(v) for v in value)
-    return False
+            _forget_failed_transaction()
+            return _respond(status, code, message, None, None)
+        except Exception:
+            # The page itself failed (the database that failed the request is also the one the
+            # layout reads): answer from a fallback that touches nothing but the session cookie.
+            logger.exception("The error page failed on %s %s; answering the fallback", request.method, request.path)
+            return fallback_error_response(status, code, message)
 
 
-def reject_malformed_json(app: Flask) -> None:
-    """A body that does not parse, or carries text that cannot be stored, is a 400 before any view runs."""
+def _forget_failed_transaction() -> None:
+    from app.extensions import db
 
-    @app.before_request
-    def _check_body():
-        if request.method not in ("POST", "PUT", "PATCH", "DELETE"):
-            return
-        limit = current_app.config.get("MAX_BODY_BYTES")
-        if limit and (request.content_length or 0) > limit and request.mimetype != "multipart/form-data":
-            code, message = _HTTP_CODES[413]
-            raise AppError(str(message), code=code, status=413)
-        if request.is_json and request.content_length != 0:
-            data = request.get_data(cache=True)
-            body = request.get_json(silent=True, cache=True)
-            if data and body is None and data.strip() != b"null":
-                raise BadRequest(_("The request body is not valid JSON."), code="malformed_json")
-            if _bad_text(body):
-                raise BadRequest(_("Text must be valid Unicode without NUL characters."), code="invalid_text")
-        elif request.form and any(_bad_text(v) for v in request.form.values()):
-            raise BadRequest(_("Text must be valid Unicode without NUL characters."), code="invalid_text")
+    try:
+        db.session.rollback()
+    except Exception:
+        logger.warning("Rollback failed while answering an error", exc_info=True)
+
+
+def _fallback_locale() -> str:
+    """The page's language without the database: the session's choice, else Accept-Language."""
+    from flask import session
+
+    from app.config import SUPPORTED_LOCALES
+
+    try:
+        chosen = session.get("lang")
+    except Exception:
+        chosen = None
+    if chosen in SUPPORTED_LOCALES:
+        return chosen
+    return request.accept_languages.best_match(SUPPORTED_LOCALES) or "en"
+
+
+_FALLBACK_PAGE = """<!doctype html>
+<html lang="{lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{status}</title><link rel="stylesheet" href="/static/vendor/pico/pico.min.css">
+<link rel="stylesheet" href="/static/app.css"></head>
+<body><main class="container"><article class="narrow" data-testid="error-page">
+<h1>{status}</h1><p role="alert">{message}</p><p><a href="/">{back}</a></p>
+</article></main></body></html>
+"""
+
+
+def fallback_error_response(status: int, code: str, message) -> Response:
+    """An error answer that cannot fail: no template, no database, no current user; still in the
+    error contract (JSON) or a page in the session's language."""
+    from flask_babel import force_locale
+    from markupsafe import escape
+
+    lang = _fallback_locale()
+    try:
+        with force_locale(lang):
+            text, back = str(message), _("Back to the start page")
+    except Exception:
+        text, back = str(getattr(message, "_args", [message])[0]), "Back to the start page"
+    try:
+        json_wanted = wants_json()
+    except Exception:
+        json_wanted = request.path.startswith("/api/")
+    if json_wanted:
+        import json
+
+        return Response(json.dumps(error_body(code, text)), status=status, mimetype="application/json")
+    body = _FALLBACK_PAGE.format(lang="zh-CN" if lang == "zh" else "en", status=status, message=escape(text),
+                                 back=escape(back))
+    return Response(body, status=status, mimetype="text/html")

@@ -24,11 +24,13 @@ from collections.abc import Callable
 from datetime import datetime, timedelta
 from importlib import import_module
 
+import redis
 from flask import current_app, has_app_context
 from rq import Queue, Retry, SimpleWorker
 from rq.exceptions import NoSuchJobError
 from rq.job import Job, JobStatus
 from sqlalchemy import select
+from sqlalchemy.exc import SQLAlchemyError
 
 from app.config import QUEUES
 from app.database import after_commit, commit, on_postgresql, rollback
@@ -115,9 +117,6 @@ def enqueue(job_or_name: Callable | str, *args, owner_id: int | None = None, des
     commit, or by the relay later if Redis cannot take it then. Arguments are ids and plain values."""
     fn = registered(job_or_name) if isinstance(job_or_name, str) else job_or_name
     job_id = uuid.uuid4().hex
-    if current_app.config["RQ_INLINE"]:  # no Redis at all (tests): run it in this process after commit
-        after_commit(lambda: _put(fn, job_id, args, kwargs, owner_id, description))
-        return job_id
     db.session.add(OutboxJob(job_id=job_id, name=fn.job_name, args=list(args), kwargs=kwargs,
                              owner_id=owner_id, description=description))
     after_commit(lambda: _hand_over(job_id))
@@ -132,19 +131,36 @@ def _put(fn: Callable, job_id: str, args, kwargs: dict, owner_id: int | None, de
 
 
 def _hand_over(job_id: str) -> None:
-    """After the commit: queue the outbox row's job and delete the row. Any failure leaves the row to
-    the relay and is only logged: the change has committed and must not answer an error."""
+    """After the commit: queue the outbox row's job and delete the row. When Redis or the database
+    fails here, the row is left to the relay and the failure only logged: the change has committed and
+    must not answer an error. With ``RQ_INLINE`` the job runs right here; if it raises, it has run and
+    failed as a worker's job would, so its row goes and the error reaches the caller."""
     session = db.session
     try:
         row = session.scalar(select(OutboxJob).where(OutboxJob.job_id == job_id))
         if row is None:  # the relay was faster
             return
         _put(registered(row.name), row.job_id, row.args, row.kwargs, row.owner_id, row.description)
-        session.delete(row)
-        session.commit()
-    except Exception as exc:  # Redis down, or the database between two statements
+    except (redis.RedisError, SQLAlchemyError) as exc:
         session.rollback()
         logger.warning("Job %s waits in the outbox for the relay: %s", job_id, exc)
+        return
+    except Exception:
+        if current_app.config["RQ_INLINE"]:
+            _forget(row)
+        raise
+    _forget(row)
+
+
+def _forget(row: OutboxJob) -> None:
+    """Delete a handed-over row (in a short transaction of its own, after the change's commit)."""
+    session = db.session
+    try:
+        session.delete(row)
+        session.commit()
+    except SQLAlchemyError as exc:  # the relay will find the job in RQ and only delete the row
+        session.rollback()
+        logger.warning("Outbox row of job %s stays for the relay: %s", row.job_id, exc)
 
 
 # The relay leaves alone rows younger than this: their own request is still handing them over.

@@ -7,7 +7,9 @@ currency has are refused rather than rounded, so no minor unit is ever lost.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
+
+from app.numbers import NumberError, bounded_decimal
 
 # Minor-unit exponent per currency (ISO 4217). Currencies not listed are not accepted.
 CURRENCY_EXPONENTS: dict[str, int] = {
@@ -44,15 +46,18 @@ class Money:
 
     @classmethod
     def parse(cls, text: str | int | Decimal, currency: str) -> Money:
-        """Exact decimal major units (``"12.34"``) to minor units; refuses extra precision."""
+        """Exact decimal major units (``"12.34"``) to minor units; refuses extra precision.
+
+        The text is bounded before it is converted (at most ``MAX_NUMBER_CHARS`` characters and
+        ``MAX_INTEGER_DIGITS`` digits before the point), so no amount typed by a person can hold
+        a worker converting a million digits or overflow a column."""
         currency = check_currency(currency)
         exponent = CURRENCY_EXPONENTS[currency]
         try:
-            value = Decimal(str(text).strip())
-        except InvalidOperation as exc:
-            raise MoneyError(f"not an amount: {text!r}") from exc
-        if not value.is_finite():
-            raise MoneyError(f"not an amount: {text!r}")
+            value = bounded_decimal(text)
+        except NumberError as exc:
+            shown = str(text)[:20] + ("…" if len(str(text)) > 20 else "")
+            raise MoneyError(f"not an amount: {shown!r}") from exc
         minor = value.scaleb(exponent)
         if minor != minor.to_integral_value():
             raise MoneyError(f"{currency} has {exponent} decimal places: {text}")

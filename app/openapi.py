@@ -11,7 +11,8 @@ shape, so that no route can forget it:
 - ``422`` ``validation_error`` — every operation that takes a body or query parameters;
 - ``429`` ``rate_limited`` and ``503`` ``service_unavailable`` — every operation.
 
-Integer ids in paths are documented with the range a database id can have.
+Integer ids in paths are documented with the range a database id can have, and a path that names a
+file type (``.csv``, ``.xlsx``) answers that type.
 """
 
 from __future__ import annotations
@@ -31,6 +32,12 @@ _DESCRIPTIONS = {
     "422": "`validation_error`: `fields` names each field that is not valid and why.",
     "429": "`rate_limited`: too many requests; `Retry-After` says how long to wait.",
     "503": "`service_unavailable`: a service this needs is down; nothing was changed; retry after `Retry-After`.",
+}
+
+# A path that names a file type answers that type (``/statement.csv``, ``/report.xlsx``).
+_FILE_TYPES = {
+    ".csv": "text/csv",
+    ".xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
 }
 
 # The largest id a database row can have (PostgreSQL ``integer``).
@@ -62,6 +69,14 @@ def _bound_ids(operation: dict[str, Any]) -> None:
             schema.setdefault("maximum", MAX_ID)
 
 
+def _file_responses(path: str, responses: dict[str, Any]) -> None:
+    for ending, media_type in _FILE_TYPES.items():
+        if path.endswith(ending):
+            for status in ("200", "201"):
+                if status in responses:
+                    responses[status]["content"] = {media_type: {"schema": {"type": "string", "format": "binary"}}}
+
+
 def document_errors(spec: dict[str, Any]) -> dict[str, Any]:
     """APIFlask spec processor: add the shared error responses to every operation under ``/api/``."""
     for path, item in spec.get("paths", {}).items():
@@ -73,6 +88,7 @@ def document_errors(spec: dict[str, Any]) -> dict[str, Any]:
                 continue
             _bound_ids(operation)
             responses = operation.setdefault("responses", {})
+            _file_responses(path, responses)
             for status in _statuses(path, method, operation):
                 response = responses.setdefault(status, {**_ERROR, "description": _DESCRIPTIONS[status]})
                 if response.get("description") in (None, "", "Not Found", "Authentication error",

@@ -3,16 +3,16 @@
 from __future__ import annotations
 
 import base64
-import contextlib
 import logging
 import os
 from pathlib import Path
 
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
-from flask import current_app, url_for
+from flask import current_app
 
 from app.timeutil import isoformat, utcnow
+from app.urls import public_base_url, public_url
 from certification import credentials
 from certification.models import CertificationGrant
 
@@ -58,7 +58,7 @@ def issuer_did() -> str:
 def credential_for(row: CertificationGrant, member_name: str) -> dict:
     """The grant as a signed Open Badges 3.0 ``OpenBadgeCredential``."""
     cert = row.certification
-    base = current_app.config.get("PUBLIC_BASE_URL") or "https://crowdline.invalid"
+    base = public_base_url()
     document = {
         "@context": credentials.CONTEXTS,
         "id": f"urn:uuid:{row.credential_id}",
@@ -83,8 +83,6 @@ def credential_for(row: CertificationGrant, member_name: str) -> dict:
             },
         },
     }
-    with contextlib.suppress(RuntimeError):  # no request (CLI export): no status URL
-        document["credentialStatus"] = {"id": url_for("certification_api.verify_credential",
-                                                      credential_id=row.credential_id, _external=True),
-                                        "type": "CrowdlineStatus"}
+    document["credentialStatus"] = {"id": public_url("certification_api.verify_credential",
+                                                     credential_id=row.credential_id), "type": "CrowdlineStatus"}
     return credentials.sign(document, signing_key(), isoformat(utcnow()))

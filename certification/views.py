@@ -14,7 +14,7 @@ from app.auth.guards import current_user, page_login_required
 from app.auth.models import User
 from app.auth.services import find_user_by_email
 from app.database import commit, rollback
-from app.errors import AppError, NotFound, ValidationError
+from app.errors import AppError, NotFound, ValidationError, error_text, field_text
 from app.extensions import db
 from certification import services
 from certification.issuer import credential_for
@@ -34,8 +34,7 @@ def _labels():
 
 def _fail(exc: AppError) -> None:
     rollback()
-    details = "; ".join(f"{k}: {v}" for k, v in exc.fields.items())
-    flash(f"{exc.message} {details}".strip(), "error")
+    flash(error_text(exc), "error")
 
 
 @bp.route("/", methods=["GET", "POST"])
@@ -45,7 +44,7 @@ def mine():
     user = current_user()
     if request.method == "POST":
         try:
-            cert = services.get_certification(int(request.form.get("certification_id", "0") or 0))
+            cert = services.get_certification(request.form.get("certification_id", 0, type=int))
             services.submit_practical(user, cert, request.form.get("transcript", ""),
                                       request.form.get("recording_url") or None)
             commit()
@@ -81,7 +80,7 @@ def manage():
     if request.method == "POST":
         try:
             if request.form.get("action") == "revoke":
-                revoked = services.revoke(int(request.form.get("grant_id", "0")), actor=user,
+                revoked = services.revoke(request.form.get("grant_id", 0, type=int), actor=user,
                                           reason=request.form.get("reason", ""))
                 holder = db.session.get(User, revoked.member_id)
                 flash(_("Certification revoked: %(member)s no longer holds it, and their upcoming seats that "
@@ -91,7 +90,7 @@ def manage():
                 member = find_user_by_email(request.form.get("email", ""))
                 if member is None:
                     raise ValidationError(fields={"email": _("No member with this e-mail.")})
-                cert = services.get_certification(int(request.form.get("certification_id", "0") or 0))
+                cert = services.get_certification(request.form.get("certification_id", 0, type=int))
                 services.grant(cert, member, actor_id=user.id)
                 flash(_("Certification issued."), "success")
             commit()
@@ -216,7 +215,7 @@ def author(certification_id):
                               for k, v in _flatten(exc.messages).items()}, 422
         except AppError as exc:
             rollback()
-            errors, status = {k.split(".")[0] if k != "exam.questions" else "exam_questions": v
+            errors, status = {k.split(".")[0] if k != "exam.questions" else "exam_questions": field_text(v)
                               for k, v in (exc.fields or {"_form": exc.message}).items()}, exc.status
     return render_template("certification/author.html", cert=cert, values=values, errors=errors,
                            courses=published_courses(), factors=FACTORS), status

@@ -14,7 +14,7 @@ from app import jobs
 from app.auth.guards import current_user, page_login_required
 from app.auth.models import ORG_ROLES
 from app.database import commit, rollback
-from app.errors import AppError, NotFound
+from app.errors import AppError, NotFound, error_text
 from app.extensions import db
 from app.money import CURRENCY_EXPONENTS, Money, MoneyError
 from app.timeutil import utcnow
@@ -60,7 +60,7 @@ def _parse_amount() -> tuple[int, str]:
 
 
 def _flash_error(exc: AppError) -> None:
-    flash("; ".join(str(v) for v in exc.fields.values()) if exc.fields else exc.message, "error")
+    flash(error_text(exc), "error")
 
 
 # --- enterprise wallet ------------------------------------------------------------------------

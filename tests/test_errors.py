@@ -70,9 +70,9 @@ def test_oversized_body(app, client):
     assert _user_count(app) == before
 
 
-def test_form_encoded_body_is_treated_as_missing_json(client):
+def test_form_encoded_body_on_a_json_endpoint_is_415(client):
     response = client.post("/api/v1/auth/login", data={"email": "a@b.c", "password": "x"})
-    _assert_contract(response, 422, "validation_error")
+    _assert_contract(response, 415, "unsupported_media_type")
 
 
 def test_unknown_api_path_and_method(client):

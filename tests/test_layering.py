@@ -71,13 +71,16 @@ COMPOSITION_ROOT = "app"
 def import_graph(modules: dict[str, Path], *, in_functions: bool = False) -> dict[str, set[str]]:
     """Module → the project modules it imports at module level (``from a import b`` names the
     submodule ``a.b`` when there is one, else the module ``a``); with ``in_functions``, the imports
-    inside functions too (except the composition root's)."""
+    inside functions too (except the composition root's; never those for type checkers only)."""
     graph: dict[str, set[str]] = {}
     for name, path in modules.items():
         edges = set()
         tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
         if in_functions and name != COMPOSITION_ROOT:
-            nodes = [n for n in ast.walk(tree) if isinstance(n, ast.Import | ast.ImportFrom)]
+            typing_only = {id(n) for block in ast.walk(tree)
+                           if isinstance(block, ast.If) and _is_type_checking(block.test) for n in ast.walk(block)}
+            nodes = [n for n in ast.walk(tree)
+                     if isinstance(n, ast.Import | ast.ImportFrom) and id(n) not in typing_only]
         else:
             nodes = list(_module_level_imports(tree.body))
         for node in nodes:

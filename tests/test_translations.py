@@ -1,5 +1,6 @@
 """Every message a user can meet has a Simplified Chinese translation (the core and each domain)."""
 
+import re
 from pathlib import Path
 
 import pytest
@@ -33,3 +34,47 @@ def test_every_message_is_translated_to_chinese(name, source, catalogs):
     fuzzy = sorted(m.id for m in translated.values() if m.fuzzy)
     assert not missing, f"{name}: untranslated messages (run `make translations`, then translate): {missing}"
     assert not fuzzy, f"{name}: fuzzy translations to review: {fuzzy}"
+
+
+# A %-placeholder (``%(name)s``, ``%s``, ``%%``) or a ``%`` that is none of them (a stray one).
+_PERCENT = re.compile(r"%(?:%|\(\w+\)[-#0 +]*\d*(?:\.\d+)?[sdifrxXeEgGc]|[-#0 +]*\d*(?:\.\d+)?[sdifrxXeEgGc]|)")
+_BRACE = re.compile(r"\{\{|\}\}|\{[^{}]*\}")
+
+
+def placeholders(text: str) -> list[str]:
+    """The placeholders of a message, sorted: what a translation must keep exactly.
+
+    A stray ``%`` counts as ``%?``: templates always %-format a translation (Jinja's new-style
+    gettext), so ``70%`` in a translation is a 500 on the page even when the message id has none."""
+    found = [m.group(0) if m.group(0) != "%" else "%?" for m in _PERCENT.finditer(text)]
+    found += [m.group(0) for m in _BRACE.finditer(text) if m.group(0) not in ("{{", "}}")]
+    return sorted(found)
+
+
+def _catalogs():
+    for path in sorted(ROOT.glob("*/translations/*/LC_MESSAGES/*.po")):
+        if ".venv" not in path.parts:
+            yield path
+
+
+def test_placeholders_are_found():
+    assert placeholders("%(count)d of %(total)s, {name}, 70%% and 70%") == sorted(
+        ["%(count)d", "%(total)s", "{name}", "%%", "%?"])
+
+
+@pytest.mark.parametrize("path", list(_catalogs()), ids=lambda p: str(p.relative_to(ROOT)))
+def test_translations_keep_the_placeholders_of_their_message(path):
+    with open(path, "rb") as fh:
+        catalog = read_po(fh)
+    wrong = []
+    for message in catalog:
+        if not message.id or not message.string:
+            continue
+        ids = list(message.id) if isinstance(message.id, (list, tuple)) else [message.id]
+        strings = list(message.string) if isinstance(message.string, (list, tuple)) else [message.string]
+        expected = [placeholders(msgid) for msgid in ids]
+        for string in strings:
+            if string and placeholders(string) not in expected:
+                wrong.append(f"{ids[0]!r} → {string!r}")
+    assert not wrong, f"{path.relative_to(ROOT)}: translations whose placeholders differ from the message id:\n" \
+                      + "\n".join(wrong)

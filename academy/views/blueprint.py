@@ -11,7 +11,7 @@ from academy import grading
 from academy.labels import BADGE_LABELS, BADGE_RULES, FACTOR_LABELS, INDUSTRY_LABELS
 from academy.sanitize import clean_html
 from app.database import rollback
-from app.errors import AppError
+from app.errors import AppError, error_text
 
 # Named after the package, so that the templates and static files are the package's own.
 bp = Blueprint("academy", "academy", url_prefix="/academy", template_folder="templates",
@@ -43,5 +43,4 @@ def _labels():
 def fail(exc: AppError) -> None:
     """Roll the change back and show why it was refused."""
     rollback()
-    details = "; ".join(f"{k}: {v}" for k, v in exc.fields.items() if not isinstance(v, dict))
-    flash(f"{exc.message} {details}".strip(), "error")
+    flash(error_text(exc), "error")

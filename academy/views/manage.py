@@ -15,6 +15,7 @@ from app.auth.models import RoleGrant
 from app.database import commit
 from app.errors import AppError
 from app.extensions import db
+from app.numbers import NumberError, bounded_decimal
 
 
 @bp.route("/manage", methods=["GET", "POST"])
@@ -85,16 +86,17 @@ def edit_course(course_id: int):
                                  "zh": request.form.get("summary_zh", "").strip()}
                 for name in ("questions_per_attempt", "time_limit_seconds", "cooldown_seconds",
                              "max_attempts_per_day"):
-                    value = request.form.get(name, "")
-                    if not value.isdigit() or int(value) <= 0:
-                        raise AppError(_("A positive whole number."), fields={name: value})
-                    setattr(draft, name, int(value))
+                    number = request.form.get(name, 0, type=int)
+                    if number <= 0:
+                        raise AppError(_("A positive whole number."), fields={name: _("A positive whole number.")})
+                    setattr(draft, name, number)
                 try:
-                    mark = float(request.form.get("pass_mark", ""))
-                except ValueError:
+                    mark = float(bounded_decimal(request.form.get("pass_mark", "")))
+                except NumberError:
                     mark = -1
                 if not 0 < mark <= 1:
-                    raise AppError(_("The pass mark is a ratio above 0 and at most 1."), fields={"pass_mark": mark})
+                    raise AppError(_("The pass mark is a ratio above 0 and at most 1."),
+                                   fields={"pass_mark": _("The pass mark is a ratio above 0 and at most 1.")})
                 draft.pass_mark = mark
             elif action == "lesson":
                 key = request.form.get("lesson_key", "").strip()

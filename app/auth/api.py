@@ -5,11 +5,11 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from apiflask import APIBlueprint
-from flask import current_app, url_for
+from flask import url_for
 from sqlalchemy import or_, select
 
 from app import jobs
-from app.auth import services, tasks
+from app.auth import services, tasks, throttle
 from app.auth.guards import get_in_org_or_404, require_user, token_auth
 from app.auth.models import ORG_ROLES, Organization, OrgMembership, RoleGrant, User
 from app.auth.schemas import (
@@ -31,7 +31,6 @@ from app.auth.schemas import (
 )
 from app.database import commit
 from app.errors import Unauthorized
-from app.extensions import limiter
 from app.paging import PageQuery, page_schema, paginate
 from app.schemas import JobAcceptedOut
 
@@ -47,18 +46,6 @@ def register_member_section(section: Callable[[User], dict]) -> None:
     MEMBER_SECTIONS.append(section)
 
 
-def _login_account_key() -> str:
-    from flask import request
-
-    body = request.get_json(silent=True)
-    email = body.get("email") if isinstance(body, dict) else None
-    return "login-account:" + services.normalize_email(email if isinstance(email, str) else "")
-
-
-def _failed(response) -> bool:
-    return response.status_code == 401
-
-
 @bp.post("/auth/register")
 @bp.input(RegisterIn, arg_name="data")
 @bp.output(RegisterOut, status_code=201)
@@ -71,9 +58,6 @@ def register(data):
 
 
 @bp.post("/auth/login")
-@limiter.limit(lambda: current_app.config["LOGIN_LIMIT_PER_IP"], key_func=lambda: "login-ip:" + _remote())
-@limiter.limit(lambda: current_app.config["LOGIN_LIMIT_PER_ACCOUNT"], key_func=_login_account_key,
-               deduct_when=_failed)
 @bp.input(LoginIn, arg_name="data")
 @bp.output(TokensOut)
 @bp.doc(summary="Sign in with e-mail and password",
@@ -81,16 +65,10 @@ def register(data):
                     "for a while): 429 with `rate_limited`.",
         responses=[401, 403, 429])
 def login(data):
-    user = services.authenticate(data["email"], data["password"])
+    user = throttle.authenticate(data["email"], data["password"])
     pair = services.issue_tokens(user)
     commit()
     return pair
-
-
-def _remote() -> str:
-    from flask_limiter.util import get_remote_address
-
-    return get_remote_address()
 
 
 @bp.post("/auth/refresh")
@@ -157,7 +135,7 @@ def update_me(data):
 @bp.output({}, status_code=204)
 @bp.doc(summary="Change the caller's password (signs out every other session)")
 def change_password(data):
-    services.change_password(require_user(), data["current_password"], data["new_password"])
+    throttle.change_password(require_user(), data["current_password"], data["new_password"])
     commit()
     return ""
 

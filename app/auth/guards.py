@@ -26,7 +26,7 @@ from sqlalchemy import Select, bindparam, select
 from sqlalchemy.orm import joinedload
 
 from app.auth.models import User
-from app.auth.tokens import decode_access_token
+from app.auth.tokens import decode_access_claims
 from app.errors import Forbidden, NotFound, Unauthorized
 from app.extensions import db
 
@@ -40,11 +40,15 @@ token_auth = HTTPTokenAuth(
 def _verify_token(token: str | None) -> User | None:
     if not token:
         raise Unauthorized(_("Send an access token: Authorization: Bearer <token>."), code="token_missing")
-    user = load_user(_decoded_user_id(token))
+    user_id, version = _decoded(token)
+    user = load_user(user_id)
     if user is None:
         raise Unauthorized(_("The access token is not valid."), code="token_invalid")
     if not user.is_active:
         raise Forbidden(_("This account is suspended. Contact support."), code="account_suspended")
+    if version != (user.token_version or 0):
+        raise Unauthorized(_("This access token was ended by a password change; sign in again."),
+                           code="token_revoked")
     g.current_user = user
     return user
 
@@ -84,19 +88,19 @@ def bearer_user_id() -> int | None:
     if scheme.lower() != "bearer" or not token.strip():
         return None
     try:
-        return _decoded_user_id(token.strip())
+        return _decoded(token.strip())[0]
     except Unauthorized:
         return None
 
 
-def _decoded_user_id(token: str) -> int:
-    """``decode_access_token``, once per request for the same token."""
+def _decoded(token: str) -> tuple[int, int]:
+    """``decode_access_claims``, once per request for the same token."""
     seen = g.get("_decoded_token")
     if seen is not None and seen[0] == token:
         return seen[1]
-    user_id = decode_access_token(token)
-    g._decoded_token = (token, user_id)
-    return user_id
+    claims = decode_access_claims(token)
+    g._decoded_token = (token, claims)
+    return claims
 
 
 def current_user() -> User | None:

@@ -28,6 +28,9 @@ class User(db.Model):
     locale: Mapped[str | None] = mapped_column(String(8))
     timezone: Mapped[str] = mapped_column(String(64), default="UTC")
     is_active: Mapped[bool] = mapped_column(default=True)
+    # Written into every access token; raised on a password change or a suspension, which ends
+    # every access token issued before (refresh tokens are revoked at the same time).
+    token_version: Mapped[int] = mapped_column(default=0, server_default="0")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     last_login_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 

@@ -167,7 +167,7 @@ def set_active(user: User, active: bool, *, actor_id: int | None, reason: str = 
         return
     user.is_active = active
     if not active:
-        revoke_all_refresh_tokens(user.id)
+        end_sessions(user)
     db.session.flush()
     if active:
         events.send(events.user_reinstated, "accounts", user_id=user.id, actor_id=actor_id)
@@ -203,7 +203,7 @@ def change_password(user: User, current_password: str, new_password: str) -> Non
         raise ValidationError(fields={"current_password": _("This is not your current password.")})
     check_password_policy(new_password, user.email)
     user.password_hash = tokens.hash_password(new_password)
-    revoke_all_refresh_tokens(user.id)
+    end_sessions(user)
     db.session.flush()
     logger.info("User %s changed their password", user.id)
 
@@ -226,7 +226,7 @@ def authenticate(email: str, password: str) -> User:
 
 def issue_tokens(user: User, family_id: str | None = None) -> dict:
     """A new access token and a new refresh token (in ``family_id``, or a new family)."""
-    access, expires_in = tokens.encode_access_token(user.id)
+    access, expires_in = tokens.encode_access_token(user.id, version=user.token_version or 0)
     refresh, refresh_hash = tokens.new_refresh_token()
     db.session.add(RefreshToken(
         user_id=user.id,
@@ -274,6 +274,13 @@ def revoke_refresh_family(family_id: str) -> None:
         .values(revoked_at=utcnow())
         .execution_options(synchronize_session=False)
     )
+
+
+def end_sessions(user: User) -> None:
+    """End every session of ``user``: refresh tokens are revoked and access tokens already issued
+    stop working at their next request (their version is behind the user's)."""
+    user.token_version = (user.token_version or 0) + 1
+    revoke_all_refresh_tokens(user.id)
 
 
 def revoke_all_refresh_tokens(user_id: int) -> None:

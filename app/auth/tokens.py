@@ -47,8 +47,8 @@ def password_needs_rehash(password_hash: str) -> bool:
     return _hasher()[0].check_needs_rehash(password_hash)
 
 
-def encode_access_token(user_id: int, ttl: timedelta | None = None) -> tuple[str, int]:
-    """A signed access token for ``user_id`` and its lifetime in seconds."""
+def encode_access_token(user_id: int, ttl: timedelta | None = None, version: int = 0) -> tuple[str, int]:
+    """A signed access token for ``user_id`` (at the user's ``token_version``) and its lifetime in seconds."""
     config = current_app.config
     ttl = ttl or config["JWT_ACCESS_TTL"]
     now = utcnow()
@@ -60,13 +60,19 @@ def encode_access_token(user_id: int, ttl: timedelta | None = None) -> tuple[str
         "exp": now + ttl,
         "jti": uuid.uuid4().hex,
         "typ": "access",
+        "ver": version,
     }
     token = jwt.encode(claims, config["JWT_SECRET_KEY"], algorithm=config["JWT_ALGORITHM"])
     return token, int(ttl.total_seconds())
 
 
 def decode_access_token(token: str) -> int:
-    """The user id in a valid access token; ``Unauthorized`` naming what is wrong otherwise.
+    """The user id in a valid access token; ``Unauthorized`` naming what is wrong otherwise."""
+    return decode_access_claims(token)[0]
+
+
+def decode_access_claims(token: str) -> tuple[int, int]:
+    """The user id and token version of a valid access token; ``Unauthorized`` otherwise.
 
     Only the configured algorithm is accepted, so ``alg: none`` and algorithm swaps fail.
     """
@@ -84,9 +90,10 @@ def decode_access_token(token: str) -> int:
         raise Unauthorized(_("The access token has expired; refresh it."), code="token_expired") from exc
     except jwt.InvalidTokenError as exc:
         raise Unauthorized(_("The access token is not valid."), code="token_invalid") from exc
-    if claims.get("typ") != "access" or not str(claims["sub"]).isdigit():
+    version = claims.get("ver", 0)
+    if claims.get("typ") != "access" or not str(claims["sub"]).isdigit() or not isinstance(version, int):
         raise Unauthorized(_("The access token is not valid."), code="token_invalid")
-    return int(claims["sub"])
+    return int(claims["sub"]), version
 
 
 def new_refresh_token() -> tuple[str, str]:

@@ -9,12 +9,12 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import func, select, text
 
-from app.auth import services
+from app.auth import services, throttle
 from app.auth.guards import current_user, page_login_required, sign_in_session, sign_out_session
 from app.auth.models import ORG_ROLES, PLATFORM_ROLES, OrgMembership, RoleGrant, User
 from app.database import commit, rollback
-from app.errors import AppError
-from app.extensions import db, limiter, redis_store
+from app.errors import AppError, error_text
+from app.extensions import db, redis_store
 from app.paging import paginate
 
 bp = Blueprint("web", __name__, template_folder="templates")
@@ -107,24 +107,18 @@ def signup():
     return render_template("web/signup.html", form=form, errors=errors)
 
 
-def _login_account_key() -> str:
-    return "login-account:" + services.normalize_email(request.form.get("email", ""))
-
-
 @bp.route("/signin", methods=["GET", "POST"])
-@limiter.limit(lambda: current_app.config["LOGIN_LIMIT_PER_IP"], methods=["POST"])
-@limiter.limit(lambda: current_app.config["LOGIN_LIMIT_PER_ACCOUNT"], methods=["POST"],
-               key_func=_login_account_key, deduct_when=lambda response: response.status_code == 401)
 def signin():
     email = request.form.get("email", "").strip()
     next_url = _safe_next(request.values.get("next"))
     if request.method == "POST":
         try:
-            user = services.authenticate(email, request.form.get("password", ""))
+            user = throttle.authenticate(email, request.form.get("password", ""))
             commit()
         except AppError as exc:
             rollback()
-            return render_template("web/signin.html", email=email, next=next_url, error=exc.message), exc.status
+            return (render_template("web/signin.html", email=email, next=next_url, error=exc.message), exc.status,
+                    exc.headers)
         sign_in_session(user)
         if user.locale:
             session["lang"] = user.locale
@@ -189,7 +183,7 @@ def settings():
     if request.method == "POST":
         try:
             if request.form.get("action") == "password":
-                services.change_password(user, request.form.get("current_password", ""),
+                throttle.change_password(user, request.form.get("current_password", ""),
                                          request.form.get("new_password", ""))
                 commit()
                 sign_in_session(user)  # keep this browser signed in with the new password
@@ -220,8 +214,7 @@ def add_org_user():
         flash(_("Team member added."), "success")
     except AppError as exc:
         rollback()
-        problems = "; ".join(f"{k}: {v}" for k, v in exc.fields.items()) if exc.fields else exc.message
-        flash(problems, "error")
+        flash(error_text(exc), "error")
     return redirect(url_for("web.home"))
 
 
@@ -232,10 +225,7 @@ def admin_users():
     stmt = select(User)
     if query:
         stmt = stmt.where(User.email.like(f"%{query.lower()}%") | User.name.ilike(f"%{query}%"))
-    try:
-        limit = min(max(int(request.args.get("limit", 50)), 1), 100)
-    except ValueError:
-        limit = 50
+    limit = min(max(request.args.get("limit", 50, type=int), 1), 100)
     page = paginate(stmt, User.id, limit=limit, cursor=request.args.get("cursor") or None)
     return render_template("web/admin_users.html", page=page, query=query, platform_roles=PLATFORM_ROLES)
 
@@ -269,5 +259,5 @@ def admin_user_action(user_id: int):
                                                        "role": ROLE_LABELS.get(role, role)}, "success")
     except AppError as exc:
         rollback()
-        flash(exc.message if not exc.fields else "; ".join(str(v) for v in exc.fields.values()), "error")
+        flash(error_text(exc), "error")
     return redirect(_safe_next(request.form.get("next")) or url_for("web.admin_users"))

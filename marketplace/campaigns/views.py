@@ -14,7 +14,7 @@ from sqlalchemy import select
 from academy.models import INDUSTRIES
 from app.auth.guards import current_user, get_in_org_or_404, page_login_required, scope_to_org
 from app.database import commit, rollback
-from app.errors import AppError, Forbidden, NotFound
+from app.errors import AppError, Forbidden, NotFound, error_text
 from app.money import CURRENCY_EXPONENTS, Money, MoneyError
 from app.paging import paginate
 from app.timeutil import as_utc, zone
@@ -246,7 +246,7 @@ def plan_shifts(campaign_id: int):
         flash(ngettext("%(num)s shift planned.", "%(num)s shifts planned.", len(planned)), "success")
     except AppError as exc:
         rollback()
-        flash(" ".join(map(str, exc.fields.values())) if exc.fields else str(exc.message), "error")
+        flash(error_text(exc), "error")
         return redirect(url_for("campaigns.detail", campaign_id=campaign_id))
     return redirect(url_for("campaigns.shift_calendar", campaign_id=campaign_id))
 

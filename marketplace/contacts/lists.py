@@ -7,6 +7,7 @@ always with masked numbers.
 
 from __future__ import annotations
 
+import functools
 import logging
 from datetime import timedelta
 
@@ -14,7 +15,7 @@ from flask_babel import gettext as _
 from rq.job import JobStatus
 from sqlalchemy import select
 
-from app.database import on_postgresql
+from app.database import on_postgresql, on_rollback
 from app.errors import Conflict, ValidationError
 from app.extensions import db
 from app.jobs import enqueue
@@ -59,6 +60,7 @@ def start_import(campaign: Campaign, actor_id: int, upload, region: str | None) 
     db.session.add(contact_list)
     db.session.flush()
     contact_files.store(contact_list.id, upload.stream)
+    on_rollback(functools.partial(contact_files.discard, contact_list.id))  # a failed upload keeps no file
     _queue_import(contact_list, actor_id)
     db.session.flush()
     logger.info("Contact list %s (%s bytes, %s) uploaded to campaign %s by %s", contact_list.id, scanned.size,

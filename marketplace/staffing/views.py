@@ -7,6 +7,7 @@ from flask_babel import gettext as _
 from marshmallow import ValidationError
 
 from app.auth.guards import page_login_required
+from app.errors import field_text
 from marketplace.staffing import erlang
 from marketplace.staffing.schemas import ErlangIn
 
@@ -29,7 +30,7 @@ def calculator():
     try:
         data = ErlangIn().load(raw)
     except ValidationError as exc:
-        errors = {k: (v[0] if isinstance(v, list) else v) for k, v in exc.messages.items()}
+        errors = {k: field_text(v) for k, v in exc.messages.items()}
         status = 422 if request.args else 200
     else:
         forecast = erlang.Forecast(**data)

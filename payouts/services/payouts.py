@@ -15,6 +15,7 @@ from app.auth.models import User
 from app.errors import Conflict, NotFound, ValidationError
 from app.extensions import db
 from app.timeutil import utcnow
+from app.urls import public_url
 from payouts.models import OPEN_PAYOUT_STATES, Payout, PayoutDestination
 from payouts.postings import Leg, account, check_amount, find_balance, post, valid_currency
 from payouts.providers import ProviderRejected, get_provider
@@ -60,8 +61,8 @@ def start_onboarding(member_id: int) -> str:
     email = db.session.get(User, member_id).email
     with provider_call("an onboarding link"):
         return provider.onboarding_link(destination, email,
-                                        refresh_url=url_for("payouts.payout_account", _external=True),
-                                        return_url=url_for("payouts.earnings", _external=True))
+                                        refresh_url=public_url("payouts.payout_account"),
+                                        return_url=public_url("payouts.earnings"))
 
 
 def dashboard_link(member_id: int) -> str:

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import logging
 
-from flask import url_for
 from flask_babel import gettext as _
 
 from app.errors import ValidationError
 from app.extensions import db
 from app.timeutil import utcnow
+from app.urls import public_url
 from payouts.models import Topup, Transfer
 from payouts.postings import PLATFORM, Leg, account, check_amount, post, valid_currency
 from payouts.providers import get_provider
@@ -30,8 +30,8 @@ def create_topup(org_id: int, user_id: int, amount: int, currency: str) -> Topup
     db.session.add(topup)
     db.session.flush()
     with provider_call("a checkout"):
-        checkout = provider.create_checkout(topup, success_url=url_for("payouts.wallet", _external=True),
-                                            cancel_url=url_for("payouts.wallet", _external=True))
+        checkout = provider.create_checkout(topup, success_url=public_url("payouts.wallet"),
+                                            cancel_url=public_url("payouts.wallet"))
     topup.checkout_id, topup.checkout_url = checkout.checkout_id, checkout.url
     logger.info("Top-up %s of %s %s for org %s created", topup.id, amount, currency, org_id)
     return topup

@@ -4,12 +4,13 @@ dates in the campaign's time zone; ``FormInvalid`` with every problem at once.""
 from __future__ import annotations
 
 import re
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from flask_babel import gettext as _
 from marshmallow import ValidationError as SchemaError
 
 from app.money import CURRENCY_EXPONENTS, Money, MoneyError, check_currency
+from app.numbers import MAX_ID, NumberError, bounded_decimal
 from app.timeutil import zone
 from marketplace.campaigns.form.fields import MONEY_FIELDS, PERCENT_FIELDS, FormInvalid
 from marketplace.campaigns.form.forecast import forecast_lines, forecast_text_from_csv, parse_when
@@ -31,7 +32,7 @@ class _Reader:
         value = self.text(name)
         if not value:
             return None if nullable else _MISSING
-        if re.fullmatch(r"-?\d+", value):
+        if re.fullmatch(r"-?\d{1,10}", value) and abs(int(value)) <= MAX_ID:
             return int(value)
         self.errors.setdefault(name, _("Enter a whole number."))
         return _MISSING
@@ -41,8 +42,8 @@ class _Reader:
         if not value:
             return _MISSING
         try:
-            number = Decimal(value)
-        except InvalidOperation:
+            number = bounded_decimal(value)
+        except NumberError:
             number = Decimal("NaN")
         if not number.is_finite() or not 0 <= number <= 100:
             self.errors.setdefault(name, str(PERCENT_FIELDS[name]))
