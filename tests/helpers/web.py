@@ -32,3 +32,25 @@ def in_chinese(app, text):
 def fits_the_screen(page) -> bool:
     """No sideways scrolling at 360 px."""
     return page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1")
+
+
+def open_page(browser, locale: str = "en-US", *, phone: bool = False):
+    """A page in a fresh browser context: a 360 × 740 phone or a 1280 px desktop, in ``locale``.
+    Close it with ``page.context.close()``."""
+    if phone:
+        context = browser.new_context(viewport={"width": 360, "height": 740}, device_scale_factor=2, is_mobile=True,
+                                      has_touch=True, locale=locale)
+    else:
+        context = browser.new_context(viewport={"width": 1280, "height": 900}, locale=locale)
+    page = context.new_page()
+    page.set_default_timeout(15000)
+    return page
+
+
+def sign_in_page(page, base_url: str, email: str, password: str = PASSWORD) -> None:
+    """Sign in through the browser's sign-in form and land on the home page."""
+    page.goto(base_url + "/signin")
+    page.locator("input[name=email]").fill(email)
+    page.locator("input[name=password]").fill(password)
+    page.get_by_test_id("signin-submit").click()
+    page.wait_for_url("**/home")

@@ -17,6 +17,7 @@ from marketplace.campaigns import services
 from marketplace.campaigns.schemas import CampaignIn
 from marketplace.models import Campaign
 from marketplace.shifts import services as shifts
+from tests.helpers.web import open_page, sign_in_page
 from tests.marketplace.helpers import inbound
 
 pytestmark = pytest.mark.browser
@@ -32,7 +33,7 @@ def desktop(browser):
     page = context.new_page()
     page.set_default_timeout(15000)
     yield page
-    context.close()
+    page.context.close()
 
 
 def test_walk_the_wizard_plan_shifts_and_see_the_calendar(live_app, live_server, desktop):
@@ -40,11 +41,7 @@ def test_walk_the_wizard_plan_shifts_and_see_the_calendar(live_app, live_server,
         accounts.register_user(email=EMAIL, password=PASSWORD, name="Ops", role="enterprise", org_name="Wizard Org")
         commit()
     page = desktop
-    page.goto(live_server + "/signin")
-    page.locator("input[name=email]").fill(EMAIL)
-    page.locator("input[name=password]").fill(PASSWORD)
-    page.get_by_test_id("signin-submit").click()
-    page.wait_for_url("**/home")
+    sign_in_page(page, live_server, EMAIL)
 
     page.goto(live_server + "/campaigns/")
     page.get_by_test_id("new-campaign").click()
@@ -137,11 +134,7 @@ def test_the_wizard_and_the_calendar_fit_a_phone(live_app, live_server, phone):
         commit()
         campaign_id = campaign.id
     page = phone
-    page.goto(live_server + "/signin")
-    page.locator("input[name=email]").fill("ops.phone.calendar@example.test")
-    page.locator("input[name=password]").fill(PASSWORD)
-    page.get_by_test_id("signin-submit").click()
-    page.wait_for_url("**/home")
+    sign_in_page(page, live_server, "ops.phone.calendar@example.test")
     for path in ("/campaigns/new", f"/campaigns/{campaign_id}", f"/campaigns/{campaign_id}/shifts"):
         page.goto(live_server + path)
         assert fits_the_screen(page), path
@@ -160,14 +153,8 @@ def test_every_steps_problems_show_at_once_and_the_budget_warns(live_app, live_s
         body = inbound(intervals=(400, 400), budget=100_00)  # 800 calls × 3.50 = 2,800.00 > 100.00
         campaign_id = services.create_campaign(boss.org_id, boss.id, CampaignIn().load(body)).id
         commit()
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale=locale)
-    page = context.new_page()
-    page.set_default_timeout(15000)
-    page.goto(live_server + "/signin")
-    page.locator("input[name=email]").fill(email)
-    page.locator("input[name=password]").fill(PASSWORD)
-    page.get_by_test_id("signin-submit").click()
-    page.wait_for_url("**/home")
+    page = open_page(browser, locale)
+    sign_in_page(page, live_server, email)
 
     page.goto(live_server + f"/campaigns/{campaign_id}")
     assert page.get_by_test_id("budget-short").is_visible()
@@ -192,7 +179,7 @@ def test_every_steps_problems_show_at_once_and_the_budget_warns(live_app, live_s
     page.screenshot(path=str(ARTIFACTS / f"campaign-wizard-errors-{locale}-1280.png"), full_page=True)
     summary.locator("[data-error-step=workload] a").click()
     assert page.locator("#step-workload").is_visible() and page.get_by_test_id("error-aht_seconds").is_visible()
-    context.close()
+    page.context.close()
 
 
 @pytest.mark.parametrize("locale", ["en-US", "zh-CN"])
@@ -209,16 +196,10 @@ def test_publishing_asks_in_a_dialog_and_reports_the_escrow(live_app, live_serve
         body = inbound(budget=500_000)
         campaign_id = services.create_campaign(boss.org_id, boss.id, CampaignIn().load(body)).id
         commit()
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale=locale)
-    page = context.new_page()
-    page.set_default_timeout(15000)
+    page = open_page(browser, locale)
     blocked = []
     page.on("console", lambda message: blocked.append(message.text) if "script-src" in message.text else None)
-    page.goto(live_server + "/signin")
-    page.locator("input[name=email]").fill(email)
-    page.locator("input[name=password]").fill(PASSWORD)
-    page.get_by_test_id("signin-submit").click()
-    page.wait_for_url("**/home")
+    sign_in_page(page, live_server, email)
     page.goto(live_server + f"/campaigns/{campaign_id}")
 
     page.get_by_test_id("to-published").click()
@@ -241,4 +222,4 @@ def test_publishing_asks_in_a_dialog_and_reports_the_escrow(live_app, live_serve
     with live_app.app_context():
         assert db.session.get(Campaign, campaign_id).state == "published"
     assert blocked == []  # no script the content security policy refuses
-    context.close()
+    page.context.close()

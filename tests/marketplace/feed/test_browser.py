@@ -13,6 +13,7 @@ from app.database import commit
 from marketplace.campaigns import services
 from marketplace.campaigns.schemas import CampaignIn
 from payouts.services import confirm_simulated_checkout, create_topup
+from tests.helpers.web import open_page, sign_in_page
 from tests.marketplace.helpers import at, inbound
 
 pytestmark = pytest.mark.browser
@@ -40,11 +41,7 @@ def test_member_finds_claims_and_checks_in_on_a_phone(live_app, live_server, pho
         commit()
 
     page = phone
-    page.goto(url + "/signin")
-    page.locator("input[name=email]").fill("lin.work@example.test")
-    page.locator("input[name=password]").fill(PASSWORD)
-    page.get_by_test_id("signin-submit").click()
-    page.wait_for_url("**/home")
+    sign_in_page(page, url, "lin.work@example.test")
     page.get_by_test_id("home-work").click()
     page.wait_for_url("**/work/")
     cards = page.get_by_test_id("feed-item")
@@ -94,15 +91,8 @@ def test_a_claim_and_a_release_inside_the_cutoff_say_their_cost_first(live_app, 
             inbound(at(60), name=f"Cutoff {locale}")))
         services.change_state(campaign, "published", boss.id)
         commit()
-    context = browser.new_context(viewport={"width": 360, "height": 740}, device_scale_factor=2, is_mobile=True,
-                                  has_touch=True, locale=locale)
-    page = context.new_page()
-    page.set_default_timeout(15000)
-    page.goto(live_server + "/signin")
-    page.locator("input[name=email]").fill(email)
-    page.locator("input[name=password]").fill(PASSWORD)
-    page.get_by_test_id("signin-submit").click()
-    page.wait_for_url("**/home")
+    page = open_page(browser, locale, phone=True)
+    sign_in_page(page, live_server, email)
     page.goto(live_server + "/work/")
     card = page.get_by_test_id("feed-item").filter(has_text=f"Cutoff {locale}").first
     card.get_by_test_id("claim").click()
@@ -126,7 +116,7 @@ def test_a_claim_and_a_release_inside_the_cutoff_say_their_cost_first(live_app, 
     page.wait_for_url("**/work/shifts")
     assert page.get_by_test_id("my-claim").count() == 0
     assert page.get_by_test_id("reliability").locator(".stat").inner_text() == "91"
-    context.close()
+    page.context.close()
 
 
 @pytest.mark.parametrize("locale", ["en-US", "zh-CN"])
@@ -160,15 +150,8 @@ def test_a_seat_freed_inside_the_cutoff_is_offered_not_handed_over(live_app, liv
         claims.release_claim(holder, held[0].id, confirm=True)  # late: the seat is offered, not handed over
         commit()
 
-    context = browser.new_context(viewport={"width": 360, "height": 740}, device_scale_factor=2, is_mobile=True,
-                                  has_touch=True, locale=locale)
-    page = context.new_page()
-    page.set_default_timeout(15000)
-    page.goto(live_server + "/signin")
-    page.locator("input[name=email]").fill(f"waiter.offer.{lang}@example.test")
-    page.locator("input[name=password]").fill(PASSWORD)
-    page.get_by_test_id("signin-submit").click()
-    page.wait_for_url("**/home")
+    page = open_page(browser, locale, phone=True)
+    sign_in_page(page, live_server, f"waiter.offer.{lang}@example.test")
     assert page.get_by_test_id("notification-count").inner_text() == "1"
     page.goto(live_server + "/work/shifts")
     assert page.get_by_test_id("my-claim").count() == 0  # nothing was handed over silently
@@ -188,4 +171,4 @@ def test_a_seat_freed_inside_the_cutoff_is_offered_not_handed_over(live_app, liv
     page.wait_for_url("**/work/")
     page.goto(live_server + "/work/shifts")
     assert page.get_by_test_id("my-claim").count() == 1 and page.get_by_test_id("my-waitlist").count() == 0
-    context.close()
+    page.context.close()

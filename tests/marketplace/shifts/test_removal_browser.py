@@ -17,6 +17,7 @@ from marketplace.campaigns.schemas import CampaignIn
 from marketplace.models import Shift
 from marketplace.shifts import claims, removal
 from payouts.services import confirm_simulated_checkout, create_topup
+from tests.helpers.web import open_page, sign_in_page
 from tests.marketplace.helpers import inbound
 
 pytestmark = pytest.mark.browser
@@ -24,14 +25,6 @@ pytestmark = pytest.mark.browser
 ARTIFACTS = Path(os.environ.get("TEST_ARTIFACTS", "test-artifacts"))
 PASSWORD = "correct-horse-battery"
 CERT = {"en": "E-commerce after-sales L1", "zh": "电商售后一级"}
-
-
-def _sign_in(page, url, email):
-    page.goto(url + "/signin")
-    page.locator("input[name=email]").fill(email)
-    page.locator("input[name=password]").fill(PASSWORD)
-    page.get_by_test_id("signin-submit").click()
-    page.wait_for_url("**/home")
 
 
 @pytest.mark.parametrize("locale", ["en-US", "zh-CN"])
@@ -55,11 +48,8 @@ def test_the_member_is_told_and_the_roster_shows_why(live_app, live_server, brow
         commit()
         campaign_id, shift_id, member_id = campaign.id, shift.id, member.id
 
-    context = browser.new_context(viewport={"width": 360, "height": 740}, device_scale_factor=2, is_mobile=True,
-                                  has_touch=True, locale=locale)
-    page = context.new_page()
-    page.set_default_timeout(15000)
-    _sign_in(page, live_server, f"lin.removal.{lang}@example.test")
+    page = open_page(browser, locale, phone=True)
+    sign_in_page(page, live_server, f"lin.removal.{lang}@example.test")
     assert page.get_by_test_id("notification-count").inner_text() == "1"
     page.get_by_test_id("nav-notifications").click()
     page.wait_for_url("**/notifications/")
@@ -71,16 +61,14 @@ def test_the_member_is_told_and_the_roster_shows_why(live_app, live_server, brow
     item.get_by_test_id("open-notification").click()
     page.wait_for_url("**/work/shifts")
     assert page.get_by_test_id("notification-count").count() == 0  # read now
-    context.close()
+    page.context.close()
 
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale=locale)
-    page = context.new_page()
-    page.set_default_timeout(15000)
-    _sign_in(page, live_server, f"boss.removal.{lang}@example.test")
+    page = open_page(browser, locale)
+    sign_in_page(page, live_server, f"boss.removal.{lang}@example.test")
     page.goto(live_server + f"/campaigns/{campaign_id}/shifts?shift={shift_id}")
     row = page.get_by_test_id("roster-row").filter(has_text="Lin")
     assert row.get_attribute("data-state") == "bumped"
     assert re.search("certification revoked|认证已被撤销", row.get_by_test_id("removed-reason").inner_text())
     page.screenshot(path=str(ARTIFACTS / f"roster-removed-{locale}-1280.png"), full_page=True)
-    context.close()
+    page.context.close()
     assert member_id
