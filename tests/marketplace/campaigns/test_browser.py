@@ -221,5 +221,13 @@ def test_publishing_asks_in_a_dialog_and_reports_the_escrow(live_app, live_serve
     page.screenshot(path=str(ARTIFACTS / f"campaign-published-{locale}-1280.png"))
     with live_app.app_context():
         assert db.session.get(Campaign, campaign_id).state == "published"
+
+    # Cancelling asks too, and says where the money went (the campaign leaves the members' feeds).
+    page.get_by_test_id("to-cancelled").click()
+    with page.expect_navigation():
+        page.get_by_test_id("confirm-dialog-ok").click()
+    assert "5,000.00 CNY" in page.locator(".flash-success").inner_text()
+    with live_app.app_context():
+        assert db.session.get(Campaign, campaign_id).state == "cancelled"
     assert blocked == []  # no script the content security policy refuses
     page.context.close()

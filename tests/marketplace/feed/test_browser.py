@@ -91,6 +91,7 @@ def test_a_claim_and_a_release_inside_the_cutoff_say_their_cost_first(live_app, 
             inbound(at(60), name=f"Cutoff {locale}")))
         services.change_state(campaign, "published", boss.id)
         commit()
+        campaign_id, boss_id = campaign.id, boss.id
     page = open_page(browser, locale, phone=True)
     sign_in_page(page, live_server, email)
     page.goto(live_server + "/work/")
@@ -117,6 +118,7 @@ def test_a_claim_and_a_release_inside_the_cutoff_say_their_cost_first(live_app, 
     assert page.get_by_test_id("my-claim").count() == 0
     assert page.get_by_test_id("reliability").locator(".stat").inner_text() == "91"
     page.context.close()
+    _cancel(live_app, campaign_id, boss_id)
 
 
 @pytest.mark.parametrize("locale", ["en-US", "zh-CN"])
@@ -149,6 +151,7 @@ def test_a_seat_freed_inside_the_cutoff_is_offered_not_handed_over(live_app, liv
         commit()
         claims.release_claim(holder, held[0].id, confirm=True)  # late: the seat is offered, not handed over
         commit()
+        campaign_id, boss_id = campaign.id, boss.id
 
     page = open_page(browser, locale, phone=True)
     sign_in_page(page, live_server, f"waiter.offer.{lang}@example.test")
@@ -172,3 +175,14 @@ def test_a_seat_freed_inside_the_cutoff_is_offered_not_handed_over(live_app, liv
     page.goto(live_server + "/work/shifts")
     assert page.get_by_test_id("my-claim").count() == 1 and page.get_by_test_id("my-waitlist").count() == 0
     page.context.close()
+    _cancel(live_app, campaign_id, boss_id)
+
+
+def _cancel(live_app, campaign_id: int, actor_id: int) -> None:
+    """Take a test's campaign out of every member's feed (the live server's data outlives the test)."""
+    from app.extensions import db
+    from marketplace.models import Campaign
+
+    with live_app.test_request_context():
+        services.transition(db.session.get(Campaign, campaign_id), "cancelled", actor_id)
+        commit()

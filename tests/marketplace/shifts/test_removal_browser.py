@@ -14,7 +14,7 @@ from app.database import commit
 from app.extensions import db
 from marketplace.campaigns import services
 from marketplace.campaigns.schemas import CampaignIn
-from marketplace.models import Shift
+from marketplace.models import Campaign, Shift
 from marketplace.shifts import claims, removal
 from payouts.services import confirm_simulated_checkout, create_topup
 from tests.helpers.web import open_page, sign_in_page
@@ -46,7 +46,7 @@ def test_the_member_is_told_and_the_roster_shows_why(live_app, live_server, brow
         # What the receivers of certification_revoked do (their signal path is tested without a browser).
         removal.remove_seats(member.id, "certification_revoked", everything=True, certification=CERT)
         commit()
-        campaign_id, shift_id, member_id = campaign.id, shift.id, member.id
+        campaign_id, shift_id, member_id, boss_id = campaign.id, shift.id, member.id, boss.id
 
     page = open_page(browser, locale, phone=True)
     sign_in_page(page, live_server, f"lin.removal.{lang}@example.test")
@@ -72,3 +72,6 @@ def test_the_member_is_told_and_the_roster_shows_why(live_app, live_server, brow
     page.screenshot(path=str(ARTIFACTS / f"roster-removed-{locale}-1280.png"), full_page=True)
     page.context.close()
     assert member_id
+    with live_app.test_request_context():  # out of every member's feed: the live server's data outlives the test
+        services.transition(db.session.get(Campaign, campaign_id), "cancelled", boss_id)
+        commit()
