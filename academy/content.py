@@ -17,8 +17,10 @@ QUIZ_DEFAULTS = {"questions_per_attempt": 10, "pass_mark": 0.7, "time_limit_seco
 
 
 def _text(value, where: str, problems: dict) -> None:
-    if not isinstance(value, dict) or not value.get("en") or not all(isinstance(v, str) for v in value.values()):
-        problems[where] = "needs an English text (and optionally zh)"
+    # A course may be written in one language: English, Chinese or both.
+    if not isinstance(value, dict) or not (value.get("en") or value.get("zh")) \
+            or not all(isinstance(v, str) for v in value.values()):
+        problems[where] = "needs a text in English or Chinese (or both)"
 
 
 def validate_question(q: dict, where: str, problems: dict) -> None:

@@ -19,3 +19,6 @@ BADGE_RULES = {"first_lesson": _l("Complete your first lesson."),
 FACTOR_LABELS = {"extraversion": _l("Extraversion"), "agreeableness": _l("Agreeableness"),
                  "conscientiousness": _l("Conscientiousness"), "emotional_stability": _l("Emotional stability"),
                  "intellect": _l("Intellect / imagination")}
+COURSE_STATUS_LABELS = {"draft": _l("draft"), "published": _l("published"), "archived": _l("archived")}
+QUESTION_TYPE_LABELS = {"single": _l("One right answer"), "multiple": _l("Several right answers"),
+                        "true_false": _l("True or false"), "ordering": _l("Put in order")}

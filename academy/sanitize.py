@@ -5,6 +5,8 @@ from __future__ import annotations
 from html import escape
 from html.parser import HTMLParser
 
+from markdown_it import MarkdownIt
+
 ALLOWED = {
     "p": (), "br": (), "h2": (), "h3": (), "h4": (), "strong": (), "em": (), "b": (), "i": (), "u": (),
     "ul": (), "ol": (), "li": (), "blockquote": (), "code": (), "hr": (), "small": (),
@@ -67,3 +69,9 @@ def clean_html(html: str) -> str:
     cleaner.feed(html or "")
     cleaner.close()
     return "".join(cleaner.out) + "".join(f"</{t}>" for t in reversed(cleaner.open))
+
+
+def markdown_to_html(text: str) -> str:
+    """Lesson Markdown (as typed in the editor; HTML inside it is allowed) → allow-listed HTML."""
+    rendered = MarkdownIt("commonmark", {"html": True}).enable("table").render(text or "")
+    return clean_html(rendered)

@@ -122,6 +122,8 @@ def from_environment(instance_path: str, testing: bool = False) -> dict:
         "TWILIO_AUTH_TOKEN": _env("TWILIO_AUTH_TOKEN"),
         "TWILIO_API_KEY": _env("TWILIO_API_KEY"),
         "TWILIO_API_SECRET": _env("TWILIO_API_SECRET"),
+        # How often a member's softphone says it is alive; two missed beats take them out of routing.
+        "AGENT_HEARTBEAT_SECONDS": _env_int("AGENT_HEARTBEAT_SECONDS", 10),
         "TELEPHONY_PROVIDER": _env("TELEPHONY_PROVIDER", "twilio" if _env("TWILIO_AUTH_TOKEN") else "local"),
         "STRIPE_SECRET_KEY": _env("STRIPE_SECRET_KEY"),
         "STRIPE_WEBHOOK_SECRET": _env("STRIPE_WEBHOOK_SECRET"),
@@ -132,6 +134,8 @@ def from_environment(instance_path: str, testing: bool = False) -> dict:
         # Blocks an anchoring transaction must have (its own included) before the anchor is recorded.
         "LEDGER_ANCHOR_CONFIRMATIONS": _env_int("LEDGER_ANCHOR_CONFIRMATIONS", 1),
         "LEDGER_SIGNING_KEY": _env("LEDGER_SIGNING_KEY"),
+        # A block explorer of the anchoring chain (``https://etherscan.io``): the console links each anchor.
+        "LEDGER_EXPLORER_URL": _env("LEDGER_EXPLORER_URL"),
         # Processes that hash a large log in a full verification (0: one per CPU this machine gives us).
         "LEDGER_VERIFY_WORKERS": _env_int("LEDGER_VERIFY_WORKERS", 0),
         # Payouts: platform fee in basis points, smallest withdrawal (minor units), batch period.
@@ -143,6 +147,16 @@ def from_environment(instance_path: str, testing: bool = False) -> dict:
         "CREDENTIAL_SIGNING_KEY": _env("CREDENTIAL_SIGNING_KEY"),
         "ACADEMY_CONTENT_DIR": _env("ACADEMY_CONTENT_DIR"),
         "PUBLIC_BASE_URL": _env("PUBLIC_BASE_URL"),
+        # Outgoing e-mail (password resets, invitations); without SMTP_HOST messages go to the log.
+        "SMTP_HOST": _env("SMTP_HOST"),
+        "SMTP_PORT": _env_int("SMTP_PORT", 587),
+        "SMTP_USER": _env("SMTP_USER"),
+        "SMTP_PASSWORD": _env("SMTP_PASSWORD"),
+        "SMTP_FROM": _env("SMTP_FROM", "Crowdline <no-reply@crowdline.invalid>"),
+        "SMTP_STARTTLS": _env_bool("SMTP_STARTTLS", True),
+        # Lifetimes of the links that set a password: a reset, and an invitation to a team.
+        "PASSWORD_RESET_TTL": timedelta(hours=_env_int("PASSWORD_RESET_HOURS", 1)),
+        "INVITE_TTL": timedelta(days=_env_int("INVITE_DAYS", 7)),
         # development (the default: any Host, URLs fall back to the one served) or production (signed
         # and sent URLs need PUBLIC_BASE_URL; only ALLOWED_HOSTS, else PUBLIC_BASE_URL's host, are served).
         "ENVIRONMENT": "testing" if testing else _env("CROWDLINE_ENV", "development"),

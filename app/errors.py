@@ -8,15 +8,20 @@ on HTML paths. Bad input is never a 500.
 from __future__ import annotations
 
 import logging
+import time
+from datetime import timedelta
 
 import redis
 import sqlalchemy.exc
 from apiflask import APIFlask, HTTPError, Schema, fields
 from flask import Response, current_app, render_template, request
+from flask_babel import format_timedelta
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException
+
+from app import schema_messages
 
 logger = logging.getLogger(__name__)
 
@@ -133,7 +138,7 @@ def _sentences(value) -> list[str]:
         return [text for item in value.values() for text in _sentences(item)]
     if isinstance(value, (list, tuple, set)):
         return [text for item in value for text in _sentences(item)]
-    return [] if value is None or str(value) == "" else [str(value)]
+    return [] if value is None or str(value) == "" else [schema_messages.translate(str(value))]
 
 
 def field_text(value) -> str:
@@ -157,11 +162,25 @@ def error_body(code: str, message: str, fields: dict | None = None) -> dict:
     return {"error": {"code": code, "message": str(message), "fields": fields or {}}}
 
 
+def _wait_in_words(headers: dict) -> str | None:
+    """``Retry-After`` (seconds) as words in the request's language ("15 minutes", "15分钟")."""
+    try:
+        seconds = int(headers.get("Retry-After", ""))
+    except ValueError:
+        return None
+    return format_timedelta(timedelta(seconds=max(seconds, 1)), granularity="second", threshold=1)
+
+
 def _respond(status: int, code: str, message: str, fields: dict | None, headers: dict | None):
     headers = dict(headers or {})
     headers.pop("Content-Type", None)
     if not isinstance(message, str) and isinstance(message, (dict, list, tuple)):
         message = field_text(message)
+    if status == 429 and str(message) == str(_HTTP_CODES[429][1]) and (wait := _wait_in_words(headers)):
+        # The generic "too many attempts" says how long to wait (a door with its own words keeps them).
+        message = _("Too many attempts. Try again in %(wait)s.", wait=wait)
+    elif status == 503 and (wait := _wait_in_words(headers)):
+        message = f"{message} {_('Try again in %(wait)s.', wait=wait)}"
     if wants_json():
         return error_body(code, message, fields), status, headers
     try:
@@ -216,6 +235,12 @@ def register_error_handlers(app: APIFlask) -> None:
         headers = dict(error.get_headers()) if hasattr(error, "get_headers") else {}
         code, message = _HTTP_CODES[429]
         kept = {k: v for k, v in headers.items() if k.startswith(("Retry", "X-RateLimit"))}
+        if "Retry-After" not in kept:  # the limiter adds it after this handler; the page needs it now
+            from app.extensions import limiter
+
+            breached = limiter.current_limit
+            if breached is not None:
+                kept["Retry-After"] = str(max(1, int(breached.reset_at - time.time())))
         return _respond(429, code, message, None, kept)
 
     @app.errorhandler(redis.RedisError)

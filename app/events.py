@@ -33,6 +33,9 @@ user_suspended = _signals.signal("user_suspended", doc="""An admin suspended an 
 kwargs: user_id, actor_id, reason (the admin's words, may be empty).""")
 user_reinstated = _signals.signal("user_reinstated", doc="""An admin reinstated a suspended account.
 kwargs: user_id, actor_id.""")
+job_result_accessed = _signals.signal("job_result_accessed", doc="""An admin read the result of a job that is
+not theirs (a member's data export, say): the only way anyone but its owner sees it.
+kwargs: job_id, owner_id (None for a job nobody owns), actor_id, reason (the admin's words, required).""")
 
 # --- academy ----------------------------------------------------------------------------
 lesson_completed = _signals.signal("lesson_completed", doc="kwargs: member_id, lesson_id, course_id, course_version.")
@@ -55,8 +58,9 @@ late (after the release cut-off), reason ("member" released it | "campaign_close
 claim_no_show = _signals.signal("claim_no_show", doc="kwargs: claim_id, shift_id, campaign_id, member_id.")
 shift_checked_in = _signals.signal("shift_checked_in", doc="kwargs: claim_id, shift_id, campaign_id, member_id, late (after the start).")
 contacts_imported = _signals.signal("contacts_imported", doc="kwargs: campaign_id, org_id, accepted, rejected, import_id, duplicates, dnc_excluded.")
-contact_phone_accessed = _signals.signal("contact_phone_accessed", doc="""A callee's number was decrypted
-(personal data accessed). kwargs: contact_id, campaign_id, org_id, purpose (dial), actor_id (None: the dialer).""")
+contact_phone_accessed = _signals.signal("contact_phone_accessed", doc="""A callee's number, or the name and
+attribute cells as imported, was decrypted (personal data accessed). kwargs: contact_id, campaign_id, org_id,
+purpose (dial: the number | details: the name and attributes), actor_id (None: the dialer).""")
 dnc_added = _signals.signal("dnc_added", doc="kwargs: org_id (None = platform list), number_hash, phone_masked (138****5678, never the number), source (upload|opt_out|admin), entry_id, actor_id.")
 
 # --- telephony --------------------------------------------------------------------------

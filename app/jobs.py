@@ -26,17 +26,20 @@ from importlib import import_module
 
 import redis
 from flask import current_app, has_app_context
+from flask_babel import gettext as _
 from rq import Queue, Retry, SimpleWorker
 from rq.exceptions import NoSuchJobError
 from rq.job import Job, JobStatus
 from sqlalchemy import select
 from sqlalchemy.exc import SQLAlchemyError
 
+from app import events
 from app.config import QUEUES
 from app.database import after_commit, commit, on_postgresql, rollback
-from app.errors import NotFound
+from app.errors import NotFound, ValidationError
 from app.extensions import db, redis_store
 from app.job_outbox import OutboxJob
+from app.pii import mask_personal_numbers
 from app.timeutil import utcnow
 
 logger = logging.getLogger(__name__)
@@ -206,27 +209,55 @@ def report_progress(done: int, total: int | None = None, message: str = "") -> N
     current.save_meta()
 
 
-def job_status(job_id: str, *, user_id: int, is_admin: bool = False) -> dict:
-    """A job's state and progress, for its owner (or an admin); 404 for anyone else."""
+def _fetch(job_id: str) -> Job:
     try:
-        found = Job.fetch(job_id, connection=redis_store.connection)
+        return Job.fetch(job_id, connection=redis_store.connection)
     except (NoSuchJobError, ValueError) as exc:
         raise NotFound() from exc
-    if not is_admin and found.meta.get("owner_id") != user_id:
-        raise NotFound()
+
+
+def _describe(found: Job, *, with_result: bool) -> dict:
     status = found.get_status(refresh=False)
     status_name = status.value if isinstance(status, JobStatus) else str(status)
+    finished = status_name == "finished"
     body = {
         "id": found.id,
         "status": status_name,
         "description": found.meta.get("description"),
         "progress": found.meta.get("progress", {}),
-        "result": found.return_value() if status_name == "finished" else None,
+        "result": found.return_value() if finished and with_result else None,
+        "result_withheld": finished and not with_result,
         "error": None,
     }
     if status_name == "failed":
         body["error"] = "The job failed; it will be retried if it has retries left."
     return body
+
+
+def job_status(job_id: str, *, user_id: int, is_admin: bool = False) -> dict:
+    """A job's state and progress, for its owner (or an admin); 404 for anyone else.
+
+    Only the owner gets the result (a member's data export is theirs): an admin looking at someone
+    else's job sees its state and progress with ``result_withheld``, and reads the result only
+    through ``access_job_result``, which leaves an audit entry."""
+    found = _fetch(job_id)
+    owner = found.meta.get("owner_id") == user_id
+    if not owner and not is_admin:
+        raise NotFound()
+    return _describe(found, with_result=owner)
+
+
+def access_job_result(job_id: str, *, actor_id: int, reason: str) -> dict:
+    """An admin reads the result of any job, for ``reason``: the access is signalled
+    (``job_result_accessed``, hence a ledger entry in the caller's transaction)."""
+    reason = mask_personal_numbers(reason.strip())  # the auditors read it: no customer's number in it
+    if not reason:
+        raise ValidationError(fields={"reason": _("Say why you need to read this result.")})
+    found = _fetch(job_id)
+    events.send(events.job_result_accessed, "accounts", job_id=found.id, owner_id=found.meta.get("owner_id"),
+                actor_id=actor_id, reason=reason)
+    logger.info("Job %s result read by admin %s", found.id, actor_id)
+    return _describe(found, with_result=True)
 
 
 def run_worker(queues: list[str], burst: bool = False) -> None:

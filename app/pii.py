@@ -21,6 +21,9 @@ _CHUNK = 4000
 _MAX_TRIES = 200
 
 _RESIDENT_ID = re.compile(r"(?<![0-9A-Za-z])[1-9]\d{16}[\dXx](?![0-9A-Za-z])")
+# A mainland mobile number touching letters (``x13481770091``, ``13481770091abc``), which the matcher,
+# reading numbers as words, leaves alone.
+_CN_MOBILE = re.compile(r"(?<!\d)(?:\+?86[ -]?)?1[3-9]\d(?:[ -]?\d{4}){2}(?!\d)")
 _CARD = re.compile(r"(?<!\d)(?:\d[ -]?){12,18}\d(?!\d)")
 
 _ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
@@ -64,6 +67,7 @@ def _luhn(digits: str) -> bool:
 def _spans(text: str, region: str) -> list[tuple[int, int]]:
     spans = [(m.start, m.end) for m in PhoneNumberMatcher(text, region, leniency=Leniency.VALID,
                                                             max_tries=_MAX_TRIES)]
+    spans += [m.span() for m in _CN_MOBILE.finditer(text)]
     spans += [m.span() for m in _RESIDENT_ID.finditer(text) if _resident_id(m.group())]
     spans += [m.span() for m in _CARD.finditer(text) if _luhn(_digits(m.group()))]
     return spans

@@ -158,7 +158,7 @@ def _definition_from_form(form) -> dict:
         "industry": form.get("industry", "general"),
         "required_courses": form.getlist("required_courses"),
         "exam": {"course": form.get("exam_course", ""), "questions": number("exam_questions", 15),
-                 "pass_mark": number("exam_pass_mark", 0.8),
+                 "pass_mark": _ratio_of_percent(number("exam_pass_mark", 80)),
                  "time_limit_seconds": number("exam_time_limit", 900)} if form.get("exam_course") else None,
         "practical": {"required": bool(form.get("practical_required")), "rubric": rubric}
         if form.get("practical_required") else None,
@@ -169,10 +169,15 @@ def _definition_from_form(form) -> dict:
     return DefinitionIn().load(doc)
 
 
+def _ratio_of_percent(value):
+    """The form asks for the pass mark in percent (80); the definition keeps a ratio (0.8)."""
+    return round(value / 100, 4) if isinstance(value, int | float) else value
+
+
 def _form_of(cert) -> dict:
     """A certification as the authoring form's values."""
     if cert is None:
-        return {"valid_days": "365", "exam_questions": "15", "exam_pass_mark": "0.8", "exam_time_limit": "900"}
+        return {"valid_days": "365", "exam_questions": "15", "exam_pass_mark": "80", "exam_time_limit": "900"}
     quiz = db.session.get(Quiz, cert.exam_quiz_id) if cert.exam_quiz_id else None
     values = {
         "key": cert.key, "name_en": cert.name.get("en", ""), "name_zh": cert.name.get("zh", ""),
@@ -182,7 +187,7 @@ def _form_of(cert) -> dict:
                             for r in cert.practical_rubric or []),
         "exam_course": quiz.course_key if quiz else "",
         "exam_questions": str(quiz.questions_per_attempt) if quiz else "15",
-        "exam_pass_mark": str(quiz.pass_mark) if quiz else "0.8",
+        "exam_pass_mark": f"{quiz.pass_mark * 100:g}" if quiz else "80",
         "exam_time_limit": str(quiz.time_limit_seconds) if quiz else "900",
     }
     for factor in FACTORS:

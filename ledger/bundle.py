@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from sqlalchemy import select
 
 from app.errors import ValidationError
@@ -14,9 +16,10 @@ from ledger.verify import FORMAT
 PROOF_BATCH = 4096  # entries whose proofs are computed from one read of the tree
 
 
-def export(start: int = 0, end: int | None = None) -> dict:
+def export(start: int = 0, end: int | None = None, progress: Callable[[int, int], None] | None = None) -> dict:
     """Entries ``[start, end)`` with inclusion proofs against the latest signed tree head, every
-    tree head with a consistency proof to the latest, the anchors and the public key."""
+    tree head with a consistency proof to the latest, the anchors and the public key. ``progress``
+    hears (entries done, entries in all) after each batch of proofs."""
     head = queries.latest_head()
     if head is None:
         raise ValidationError(fields={"ledger": "The log is empty: nothing to export."})
@@ -35,6 +38,8 @@ def export(start: int = 0, end: int | None = None) -> dict:
         for leaf, path in zip(batch, paths, strict=True):
             entries.append(queries.entry_json(leaf))
             proofs.append({"index": leaf.index, "tree_size": size, "audit_path": [p.hex() for p in path]})
+        if progress is not None:
+            progress(len(entries), len(leaves))
     node = node_reader(cache)
     heads = db.session.scalars(select(TreeHead).where(TreeHead.tree_size < size).order_by(TreeHead.tree_size)).all()
     return {

@@ -52,8 +52,11 @@ def filtered_entries(filters: dict):
     """Integrated entries matching ``filters`` (kind, campaign_id, member_id, org_id, since, until)."""
     stmt = select(Leaf)
     for name in ("kind", "campaign_id", "member_id", "org_id"):
-        if filters.get(name) is not None:
-            stmt = stmt.where(getattr(Leaf, name) == filters[name])
+        value = filters.get(name)
+        if isinstance(value, list | tuple | set):  # any of several ids (a search by name)
+            stmt = stmt.where(getattr(Leaf, name).in_(sorted(value)))
+        elif value is not None:
+            stmt = stmt.where(getattr(Leaf, name) == value)
     if filters.get("since"):
         stmt = stmt.where(Leaf.created_at >= as_utc(filters["since"]))
     if filters.get("until"):

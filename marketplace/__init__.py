@@ -12,10 +12,12 @@ calls); ``models`` holds the tables, one module per aggregate.
 def init_app(app) -> None:
     from app import register_api_blueprint
     from app.cli import add_demo_step
+    from app.lookups import register_name_lookup
     from app.schedule import register_periodic
     from marketplace import cli
     from marketplace.campaigns import api as campaigns_api
     from marketplace.campaigns import views as campaigns_views
+    from marketplace.campaigns.queries import campaign_ids_named
     from marketplace.contacts import api as contacts_api
     from marketplace.contacts import tasks as contacts_tasks
     from marketplace.contacts import views as contacts_views
@@ -38,3 +40,4 @@ def init_app(app) -> None:
     register_periodic("marketplace-stalled-imports", contacts_tasks.resume_stalled_imports,
                       contacts_tasks.STALLED_IMPORTS_EVERY)
     add_demo_step(cli.seed_demo_campaigns, order=60)
+    register_name_lookup("campaign", campaign_ids_named)

@@ -14,7 +14,7 @@ from app.errors import NotFound
 from app.extensions import db
 from app.paging import PageQuery, page_schema, paginate
 from app.schemas import JobAcceptedOut
-from payouts import queries, reports, services, tasks
+from payouts import methods, queries, reports, services, tasks
 from payouts.models import MoneyAccount, Payout, Posting, Transfer
 from payouts.schemas import (
     AmountIn,
@@ -157,17 +157,23 @@ def get_payout_account():
 
 
 def _account_json(destination, onboarding_url: str | None = None) -> dict:
-    return {"provider": destination.provider, "status": destination.status, "details": destination.details,
-            "onboarding_url": onboarding_url, "notice": services.notice_of(destination)}
+    """The account as the member may see it: the number masked, never whole."""
+    return {"provider": destination.provider, "status": destination.status, "method": destination.method,
+            "holder": destination.holder, "bank_name": destination.bank_name,
+            "account_masked": methods.mask(destination.method, destination.account_number)
+            if destination.account_number else None,
+            "details": methods.describe(destination), "onboarding_url": onboarding_url,
+            "notice": services.notice_of(destination)}
 
 
 @bp.put("/payouts/account")
 @bp.auth_required(token_auth, roles=["member"])
 @bp.input(PayoutAccountIn, arg_name="data")
 @bp.output(PayoutAccountOut)
-@bp.doc(summary="Manual provider: save how you want to be paid", responses=[422])
+@bp.doc(summary="Manual provider: save the account you are paid to (bank, Alipay or WeChat Pay)",
+        responses=[422])
 def put_payout_account(data):
-    destination = services.save_payout_details(require_user().id, data["details"])
+    destination = services.save_payout_details(require_user().id, **data)
     commit()
     return _account_json(destination)
 

@@ -129,7 +129,12 @@ class PayoutDestination(db.Model):
     member_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), unique=True)
     provider: Mapped[str] = mapped_column(String(16))
     external_id: Mapped[str | None] = mapped_column(String(120), unique=True)
-    details: Mapped[str | None] = mapped_column(Text)  # manual provider: how the member wants to be paid
+    details: Mapped[str | None] = mapped_column(Text)  # free text typed before accounts were structured
+    # Manual provider: the account to pay by hand (payouts.methods: bank | alipay | wechat).
+    method: Mapped[str | None] = mapped_column(String(16))
+    holder: Mapped[str | None] = mapped_column(String(120))
+    bank_name: Mapped[str | None] = mapped_column(String(120))
+    account_number: Mapped[str | None] = mapped_column(String(254))
     status: Mapped[str] = mapped_column(String(16), default="pending")  # pending | enabled | restricted
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
     # The member's bank refused a payout from the connected account (Stripe's failure code, the
@@ -140,6 +145,10 @@ class PayoutDestination(db.Model):
     notice_ref: Mapped[str | None] = mapped_column(String(120))
     notice_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     bank_paid_at: Mapped[datetime | None] = mapped_column(UTCDateTime)  # the latest bank payout that went through
+
+    __table_args__ = (
+        CheckConstraint("method IS NULL OR method IN ('bank', 'alipay', 'wechat')", name="method_known"),
+    )
 
 
 class Payout(db.Model):

@@ -13,7 +13,8 @@ from app.extensions import db
 from app.timeutil import utcnow
 from payouts.models import MoneyAccount, Posting, Transfer
 
-STATEMENT_COLUMNS = ("topup", "escrow_hold", "escrow_release", "earning_reversed", "refund", "dispute")
+STATEMENT_COLUMNS = ("topup", "escrow_hold", "escrow_release", "earning_reversed", "refund", "dispute",
+                     "dispute_won")
 
 
 def month_bounds(year: int, month: int) -> tuple[datetime, datetime]:
@@ -110,8 +111,8 @@ def chart_points(history: list[tuple[date, int]], width: int = 320, height: int 
 
 # --- what reconciliation compares ----------------------------------------------------------
 
-CROSSING_KINDS = {"topup": "topup", "refund": "refund", "dispute": "refund", "payout_paid": "payout",
-                "payout_returned": "payout"}
+CROSSING_KINDS = {"topup": "topup", "refund": "refund", "dispute": "refund", "dispute_won": "refund",
+                  "payout_paid": "payout", "payout_returned": "payout"}
 
 
 def crossing_lines(start: datetime, end: datetime) -> list[dict]:
@@ -126,7 +127,7 @@ def crossing_lines(start: datetime, end: datetime) -> list[dict]:
             paid = db.session.scalar(select(Transfer.id).where(Transfer.key == f"payout:{t.payout_id}:paid"))
             if paid is None:
                 continue
-        sign = 1 if t.reason in ("topup", "payout_returned") else -1
+        sign = 1 if t.reason in ("topup", "payout_returned", "dispute_won") else -1
         ref = t.topup_id if kind in ("topup", "refund") else t.payout_id
         lines.append({"transfer_id": t.id, "kind": kind, "amount": sign * t.amount, "currency": t.currency, "ref": ref})
     return lines

@@ -106,8 +106,15 @@ class PayoutOut(Schema):
 
 
 class PayoutAccountIn(Schema):
-    details = fields.String(required=True, validate=validate.Length(min=5, max=500),
-                            metadata={"description": "Manual provider: how you want to be paid."})
+    method = fields.String(required=True, validate=validate.OneOf(["bank", "alipay", "wechat"]),
+                           metadata={"description": "Manual provider: a bank account, Alipay or WeChat Pay."})
+    holder = fields.String(required=True, validate=validate.Length(max=120),
+                           metadata={"description": "The account holder's full name."})
+    bank_name = fields.String(load_default="", validate=validate.Length(max=120),
+                              metadata={"description": "The bank (bank accounts only)."})
+    account_number = fields.String(required=True, validate=validate.Length(max=254), metadata={
+        "description": "Bank: the account number (10-30 digits); Alipay: mobile number or e-mail; "
+                       "WeChat Pay: mobile number or WeChat ID."})
 
 
 class BankNoticeOut(Schema):
@@ -123,7 +130,12 @@ class BankNoticeOut(Schema):
 class PayoutAccountOut(Schema):
     provider = fields.String()
     status = fields.String()
-    details = fields.String(allow_none=True)
+    method = fields.String(allow_none=True, metadata={"description": "bank, alipay or wechat (manual provider)"})
+    holder = fields.String(allow_none=True)
+    bank_name = fields.String(allow_none=True)
+    account_masked = fields.String(allow_none=True, metadata={"example": "****1234"})
+    details = fields.String(allow_none=True, metadata={
+        "description": "The account in words, masked, e.g. `Bank ****1234, 招商银行`."})
     onboarding_url = fields.String(allow_none=True)
     notice = fields.Nested(BankNoticeOut, allow_none=True, metadata={
         "description": "Set when the bank refused a payout from the connected account, until one goes through"})

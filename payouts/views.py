@@ -3,6 +3,7 @@ and withdrawals (phone-first), and the admin payouts queue with reconciliation."
 
 from __future__ import annotations
 
+import logging
 from datetime import timedelta
 
 from flask import Blueprint, Response, flash, redirect, render_template, request, url_for
@@ -12,16 +13,18 @@ from sqlalchemy import select
 
 from app import jobs
 from app.auth.guards import current_user, page_login_required
-from app.auth.models import ORG_ROLES
+from app.auth.models import ORG_ROLES, User
 from app.database import commit, rollback
 from app.errors import AppError, NotFound, error_text
 from app.extensions import db
 from app.money import CURRENCY_EXPONENTS, Money, MoneyError
 from app.timeutil import utcnow
-from payouts import queries, reports, services, tasks
+from payouts import methods, queries, reports, services, tasks
 from payouts.models import OPEN_PAYOUT_STATES, MoneyAccount, Payout, Posting, Reconciliation, Topup, Transfer
 from payouts.providers import get_provider
 from payouts.services.payouts import destination_of, minimum_payout
+
+logger = logging.getLogger(__name__)
 
 bp = Blueprint("payouts", __name__, url_prefix="/payouts", template_folder="templates")
 
@@ -31,6 +34,7 @@ ENTERPRISE = list(ORG_ROLES)
 REASON_LABELS = {
     "topup": _l("Top-up"), "escrow_hold": _l("Held for a campaign"), "escrow_release": _l("Released from a campaign"),
     "earning_reversed": _l("Refund of a rejected call"), "refund": _l("Card refund"), "dispute": _l("Card dispute"),
+    "dispute_won": _l("Card dispute won"),
 }
 STATUS_LABELS = {
     "pending": _l("pending"), "paid": _l("paid"), "canceled": _l("canceled"), "requested": _l("requested"),
@@ -41,7 +45,8 @@ STATUS_LABELS = {
 
 @bp.context_processor
 def _labels():
-    return {"reason_labels": REASON_LABELS, "status_labels": STATUS_LABELS}
+    return {"reason_labels": REASON_LABELS, "status_labels": STATUS_LABELS, "method_labels": methods.METHOD_LABELS,
+            "describe_account": methods.describe, "mask_account": methods.mask}
 
 
 @bp.app_template_filter("money_minor")
@@ -200,10 +205,12 @@ def payout_account():
     user = current_user()
     provider = get_provider()
     errors: dict = {}
+    form = {}
     if request.method == "POST":
+        form = {k: request.form.get(k, "") for k in ("method", "holder", "bank_name", "account_number")}
         try:
             if provider.name == "manual":
-                services.save_payout_details(user.id, request.form.get("details", ""))
+                services.save_payout_details(user.id, **form)
                 commit()
                 flash(_("Payout details saved."), "success")
                 return redirect(url_for("payouts.earnings"))
@@ -215,7 +222,8 @@ def payout_account():
             errors = exc.fields or {"_form": exc.message}
     destination = destination_of(user.id)
     return render_template("payouts/account.html", provider=provider.name, destination=destination,
-                           notice=services.notice_of(destination), errors=errors), 422 if errors else 200
+                           notice=services.notice_of(destination), errors=errors, form=form,
+                           methods=methods.METHODS), 422 if errors else 200
 
 
 @bp.post("/account/dashboard")
@@ -237,14 +245,28 @@ def admin_queue():
     open_payouts = db.session.scalars(select(Payout).where(Payout.status.in_(OPEN_PAYOUT_STATES))
                                       .order_by(Payout.id).limit(100)).all()
     destinations = {p.member_id: destination_of(p.member_id) for p in open_payouts}
+    names = dict(db.session.execute(select(User.id, User.name).where(User.id.in_(destinations))).all())
     recent = db.session.scalars(select(Payout).where(Payout.status.not_in(OPEN_PAYOUT_STATES))
                                 .order_by(Payout.id.desc()).limit(20)).all()
     reconciliations = db.session.scalars(select(Reconciliation).order_by(Reconciliation.id.desc()).limit(10)).all()
     fees = db.session.scalars(select(MoneyAccount).where(MoneyAccount.owner_kind == "platform")).all()
     today = utcnow().date()
-    return render_template("payouts/admin.html", open_payouts=open_payouts, destinations=destinations,
+    return render_template("payouts/admin.html", open_payouts=open_payouts, destinations=destinations, names=names,
                            recent=recent, reconciliations=reconciliations, platform_accounts=fees,
                            default_from=(today - timedelta(days=30)).isoformat(), default_to=today.isoformat())
+
+
+@bp.get("/admin/<int:payout_id>/account")
+@page_login_required(roles=["admin"])
+def admin_payout_account(payout_id: int):
+    """The whole account a payout goes to, for the admin who pays it by hand (every view is logged)."""
+    payout = db.session.get(Payout, payout_id)
+    destination = destination_of(payout.member_id) if payout else None
+    if destination is None:
+        raise NotFound()
+    logger.info("Admin %s viewed the payout account of member %s (payout %s)", current_user().id,
+                payout.member_id, payout.id)
+    return render_template("payouts/admin_account.html", payout=payout, destination=destination)
 
 
 @bp.post("/admin/<int:payout_id>")

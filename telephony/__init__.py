@@ -10,12 +10,16 @@ telephony decrypts it, through ``marketplace`` contacts dialing.
 
 def init_app(app) -> None:
     """Register telephony's machine-facing paths (provider webhooks answer JSON errors), the
-    interactions API and the sweep that pays attended shifts by the hour."""
+    interactions API, the agents' API, the receivers that take members out of routing, and the
+    sweeps that pay attended shifts by the hour and keep presence truthful."""
     from app import register_api_blueprint
     from app.errors import register_json_prefix
     from app.schedule import register_periodic
-    from telephony import api, tasks
+    from telephony import agents_api, api, receivers, tasks
 
     register_json_prefix(app, "/telephony/")
     register_api_blueprint(app, api.bp)
+    register_api_blueprint(app, agents_api.bp)
+    receivers.connect()
     register_periodic("telephony-shift-pay", tasks.pay_ended_shifts, tasks.SHIFT_PAY_EVERY)
+    register_periodic("telephony-presence", tasks.sweep_presence, tasks.PRESENCE_SWEEP_EVERY)

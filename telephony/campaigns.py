@@ -8,14 +8,20 @@ from datetime import datetime
 
 from sqlalchemy import select
 
+from app.auth.models import User
 from app.extensions import db
 from app.pii import mask_digits
 from marketplace.contacts.phones import PhoneNormalizer, mask_input
 from marketplace.contacts.vault import vault
+from marketplace.members import eligibility
 from marketplace.models import Campaign, Claim, Contact
+from marketplace.shifts.attendance import checked_in_members
+from marketplace.shifts.queries import claim_json
 from telephony.lifecycle import DEFAULT_DISPOSITIONS
 
-__all__ = ["Campaign", "Claim", "attended_claims", "campaign", "contact_of", "dispositions_of", "seal_phone"]
+__all__ = ["Campaign", "Claim", "attended_claims", "campaign", "checked_in_members", "claim_json", "contact_of",
+           "dispositions_of", "member_claims", "member_fit", "missing_in_words", "next_claim", "running_campaigns",
+           "seal_phone"]
 
 
 def campaign(campaign_id: int) -> Campaign | None:
@@ -56,3 +62,45 @@ def attended_claims(ended_after: datetime, ended_by: datetime) -> list[Claim]:
     """Checked-in claims whose shift ended in ``(ended_after, ended_by]``: the shifts to pay by the hour."""
     return list(db.session.scalars(select(Claim).where(
         Claim.state == "checked_in", Claim.ends_at > ended_after, Claim.ends_at <= ended_by).order_by(Claim.id)))
+
+
+# --- who may take calls: the member's shifts and the campaigns whose requirements they meet --------
+
+ROUTABLE_CAMPAIGN_STATES = ("running",)
+
+
+def member_claims(member_id: int, now: datetime) -> list[tuple[Claim, Campaign]]:
+    """The member's checked-in claims that have not ended, with their campaigns, soonest first."""
+    return [tuple(row) for row in db.session.execute(
+        select(Claim, Campaign).join(Campaign, Campaign.id == Claim.campaign_id).where(
+            Claim.member_id == member_id, Claim.state == "checked_in", Claim.ends_at > now)
+        .order_by(Claim.starts_at, Claim.id))]
+
+
+def next_claim(member_id: int, now: datetime) -> Claim | None:
+    """The member's next (or current) shift still to work: claimed or checked in, not ended."""
+    return db.session.scalar(select(Claim).where(
+        Claim.member_id == member_id, Claim.state.in_(("claimed", "checked_in")), Claim.ends_at > now)
+        .order_by(Claim.starts_at, Claim.id).limit(1))
+
+
+def running_campaigns(now: datetime) -> list[Campaign]:
+    """Campaigns taking calls now: running and within their dates."""
+    return list(db.session.scalars(select(Campaign).where(
+        Campaign.state.in_(ROUTABLE_CAMPAIGN_STATES), Campaign.starts_at <= now, Campaign.ends_at > now)
+        .order_by(Campaign.id)))
+
+
+def member_fit(member_id: int, candidates: list[Campaign]) -> dict[int, tuple[int, list]]:
+    """``{campaign_id: (fit 0..100, the requirements the member misses)}`` for each candidate (the
+    member's facts are loaded once; requirements are checked in memory)."""
+    if not candidates:
+        return {}
+    facts = eligibility.member_facts(member_id)
+    return {found.id: (eligibility.fit(facts, found)[0], eligibility.check(facts, found)) for found in candidates}
+
+
+def missing_in_words(member_id: int, missing: list) -> str:
+    """The first missing requirement, in the member's words (``Needs certification …``)."""
+    member = db.session.get(User, member_id)
+    return eligibility.explain(member, missing[:1])[0].message if missing and member else ""

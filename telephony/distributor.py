@@ -25,13 +25,20 @@ ROUTING_DEFAULTS: dict[str, Any] = {
 
 
 def distributor() -> Acd:
-    """The ACD of this app (its keys under ``ACD_PREFIX``, ids as ints), cached per Redis connection."""
+    """The ACD of this app (its keys under ``ACD_PREFIX``, ids as ints, a heartbeat window of two
+    beats), cached per Redis connection."""
     connection = redis_store.connection
     cached = current_app.extensions.get("telephony_acd")
     if cached is None or cached.client is not connection:
-        cached = Acd(connection, prefix=current_app.config.get("ACD_PREFIX", "acd:"), id_type=int)
+        cached = Acd(connection, prefix=current_app.config.get("ACD_PREFIX", "acd:"), id_type=int,
+                     heartbeat_window_ms=2 * heartbeat_seconds() * 1000)
         current_app.extensions["telephony_acd"] = cached
     return cached
+
+
+def heartbeat_seconds() -> int:
+    """How often an agent's client beats (``AGENT_HEARTBEAT_SECONDS``); two missed beats take them offline."""
+    return int(current_app.config.get("AGENT_HEARTBEAT_SECONDS") or 10)
 
 
 def routing_settings(settings: dict | None) -> dict[str, Any]:

@@ -239,6 +239,31 @@ def auth(client):
 
 
 @pytest.fixture
+def new_enterprise(app, create_user, user_email, auth):
+    """``new_enterprise()`` → ``{"headers", "org_id", "admin_id", "fund"}`` of a new organization, whose
+    ``fund(amount)`` tops its wallet up (in minor units, CNY) through the simulated checkout."""
+    from app.auth.models import User
+
+    def _make() -> dict:
+        admin_id = create_user("enterprise")
+        with app.app_context():
+            org_id = db.session.get(User, admin_id).org_id
+
+        def fund(amount: int) -> None:
+            from app.database import commit
+            from payouts.services import confirm_simulated_checkout, create_topup
+
+            with app.test_request_context():
+                topup = create_topup(org_id, admin_id, amount, "CNY")
+                confirm_simulated_checkout(topup.id, org_id)
+                commit()
+
+        return {"headers": auth.headers(user_email(admin_id)), "org_id": org_id, "admin_id": admin_id, "fund": fund}
+
+    return _make
+
+
+@pytest.fixture
 def user_email(app):
     from app.auth.models import User
 

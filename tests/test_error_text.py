@@ -10,7 +10,7 @@ RAW = re.compile(r"[{}\[\]]|'\w+':|\w+\.\w+:")
 
 def test_field_text_flattens_nested_schema_messages():
     nested = {"greeting": ["Too many points."], "closing": {"0": ["Not a number."]}}
-    assert field_text(nested) == "Too many points. Not a number."
+    assert field_text(nested) == "Too many points. Enter a number."  # marshmallow's words, as a person reads them
     assert field_text(["One.", "One.", "Two."]) == "One. Two."
     assert field_text("Plain.") == "Plain."
 

@@ -174,3 +174,78 @@ def test_the_relay_does_not_queue_twice_a_job_rq_already_has(queued_app):
         assert queue.job_ids.count(job_id) == 1
         assert db.session.scalar(select(func.count()).select_from(OutboxJob)) == 0
         commit()
+
+
+def _ledger_kinds(app, kind: str) -> list[str]:
+    from sqlalchemy import select
+
+    from app.extensions import db
+    from ledger.models import Leaf, QueuedEntry
+
+    with app.app_context():
+        return [*db.session.scalars(select(QueuedEntry.entry).where(QueuedEntry.kind == kind)),
+                *db.session.scalars(select(Leaf.entry).where(Leaf.kind == kind))]
+
+
+def _finished_export(client, headers) -> str:
+    job_id = client.post("/api/v1/me/export", headers=headers).json["job_id"]
+    if not client.application.config["RQ_INLINE"]:
+        with client.application.app_context():
+            jobs.run_worker(["default"], burst=True)
+    return job_id
+
+
+def test_an_admin_sees_the_state_of_someone_elses_job_but_not_its_result(client, auth, create_user, user_email):
+    """A member's data export is theirs: an admin's status read shows no result and leaves no trace."""
+    member_email = user_email(create_user("member"))
+    owner = auth.headers(member_email)
+    admin = auth.headers(user_email(create_user("admin")))
+    job_id = _finished_export(client, owner)
+
+    seen = client.get(f"/api/v1/jobs/{job_id}", headers=admin)
+    assert seen.status_code == 200
+    assert seen.json["status"] == "finished" and seen.json["progress"]["done"] == 3
+    assert seen.json["result"] is None and seen.json["result_withheld"] is True
+    assert member_email not in seen.get_data(as_text=True)
+    own = client.get(f"/api/v1/jobs/{job_id}", headers=owner).json
+    assert own["result"]["account"]["email"] == member_email and own["result_withheld"] is False
+    assert _ledger_kinds(client.application, "job_result_accessed") == []
+
+
+def test_an_admin_reads_a_job_result_only_through_an_audited_access(client, auth, create_user, user_email):
+    import json
+
+    member_id = create_user("member")
+    member_email = user_email(member_id)
+    owner = auth.headers(member_email)
+    admin_id = create_user("admin")
+    admin = auth.headers(user_email(admin_id))
+    job_id = _finished_export(client, owner)
+
+    assert client.post(f"/api/v1/admin/jobs/{job_id}/access", json={}, headers=admin).status_code == 422
+    blank = client.post(f"/api/v1/admin/jobs/{job_id}/access", json={"reason": "   "}, headers=admin)
+    assert blank.status_code == 422 and "reason" in blank.json["error"]["fields"]
+    assert client.post(f"/api/v1/admin/jobs/{job_id}/access", json={"reason": "x"},
+                       headers=owner).status_code == 403  # owners read their own through GET
+    assert client.post("/api/v1/admin/jobs/no-such-job/access", json={"reason": "x"},
+                       headers=admin).status_code == 404
+    assert _ledger_kinds(client.application, "job_result_accessed") == []
+
+    read = client.post(f"/api/v1/admin/jobs/{job_id}/access", json={"reason": "GDPR request #12"}, headers=admin)
+    assert read.status_code == 200
+    assert read.json["result"]["account"]["email"] == member_email
+    [entry] = _ledger_kinds(client.application, "job_result_accessed")
+    payload = json.loads(entry)["payload"]
+    assert {k: payload[k] for k in ("job_id", "owner_id", "actor_id", "reason")} == {
+        "job_id": job_id, "owner_id": member_id, "actor_id": admin_id, "reason": "GDPR request #12"}
+    assert member_email not in entry
+    client.post(f"/api/v1/admin/jobs/{job_id}/access", json={"reason": "caller 13481770091 asked"}, headers=admin)
+    assert "13481770091" not in str(_ledger_kinds(client.application, "job_result_accessed"))
+
+
+def test_the_reason_to_read_a_job_result_is_asked_in_chinese_too(client, auth, create_user, user_email):
+    admin = auth.headers(user_email(create_user("admin")))
+    job_id = _finished_export(client, auth.headers(user_email(create_user("member"))))
+    answer = client.post(f"/api/v1/admin/jobs/{job_id}/access", json={"reason": " "},
+                         headers={**admin, "Accept-Language": "zh-CN"})
+    assert answer.json["error"]["fields"]["reason"] == "请说明你需要查看此结果的原因。"

@@ -8,7 +8,14 @@ from flask_babel import get_locale
 from markupsafe import Markup
 
 from academy import grading
-from academy.labels import BADGE_LABELS, BADGE_RULES, FACTOR_LABELS, INDUSTRY_LABELS
+from academy.labels import (
+    BADGE_LABELS,
+    BADGE_RULES,
+    COURSE_STATUS_LABELS,
+    FACTOR_LABELS,
+    INDUSTRY_LABELS,
+    QUESTION_TYPE_LABELS,
+)
 from academy.sanitize import clean_html
 from app.database import rollback
 from app.errors import AppError, error_text
@@ -37,7 +44,8 @@ def _lesson_html(text) -> Markup:
 @bp.app_context_processor
 def _labels():
     return {"industry_labels": INDUSTRY_LABELS, "badge_labels": BADGE_LABELS, "badge_rules": BADGE_RULES,
-            "factor_labels": FACTOR_LABELS}
+            "factor_labels": FACTOR_LABELS, "course_status_labels": COURSE_STATUS_LABELS,
+            "question_type_labels": QUESTION_TYPE_LABELS}
 
 
 def fail(exc: AppError) -> None:

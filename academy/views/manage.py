@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from flask import abort, flash, redirect, render_template, request, url_for
+from flask import Response, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from sqlalchemy import func, select
 
-from academy import content, services
+from academy import content, grading, services
 from academy.models import INDUSTRIES, QUESTION_TYPES, Course, Lesson, LessonCompletion, Question, QuizAttempt
-from academy.sanitize import clean_html
-from academy.views.blueprint import STAFF, bp, fail
+from academy.sanitize import markdown_to_html
+from academy.views.blueprint import STAFF, bp, fail, locale
 from app.auth.guards import current_user, page_login_required
 from app.auth.models import RoleGrant
 from app.database import commit
@@ -25,13 +25,12 @@ def manage():
     if request.method == "POST":
         key = request.form.get("key", "").strip().lower()
         doc = {"key": key, "industry": request.form.get("industry", "general"),
-               "title": {"en": request.form.get("title_en", "").strip(),
-                         "zh": request.form.get("title_zh", "").strip()},
-               "summary": {"en": request.form.get("summary_en", "").strip(),
-                           "zh": request.form.get("summary_zh", "").strip()},
+               "title": _one_language(request.form.get("title_en", ""), request.form.get("title_zh", "")),
+               "summary": _one_language(request.form.get("summary_en", ""), request.form.get("summary_zh", "")),
                "lessons": [{"key": "intro", "title": {"en": "Introduction", "zh": "简介"},
                             "body_html": {"en": "<p>…</p>", "zh": "<p>…</p>"}}]}
         try:
+            _require_one_title(doc["title"])
             if not key.replace("_", "").isalnum():
                 raise AppError(_("Use letters, digits and underscores for the key."), fields={"key": key})
             if db.session.scalar(select(Course.id).where(Course.key == key)):
@@ -47,22 +46,45 @@ def manage():
     return render_template("academy/manage.html", courses=courses, industries=INDUSTRIES)
 
 
-def _options_from_form(text: str) -> list[dict]:
+OPTION_KEYS = "abcdefgh"
+
+
+def _require_one_title(title: dict) -> None:
+    """A course (or lesson) may be written in one language: either title will do, not neither."""
+    if not (title.get("en") or title.get("zh")):
+        raise AppError(_("Give a title in English or in Chinese."), fields={"title_en": _("Enter a title.")})
+
+
+def _one_language(en: str, zh: str) -> dict:
+    """Text typed in one or both languages; a missing one falls back to the other when shown."""
+    return {"en": en.strip() or zh.strip(), "zh": zh.strip() or en.strip()}
+
+
+def _options_from_form(form) -> list[dict]:
+    """The question form's option rows (a, b, c, …), each in English and/or Chinese; blank rows dropped."""
     options = []
-    for line in (text or "").splitlines():
-        parts = [p.strip() for p in line.split("|")]
-        if len(parts) >= 2 and parts[0]:
-            options.append({"key": parts[0], "text": {"en": parts[1], "zh": parts[2] if len(parts) > 2 else parts[1]}})
+    for key in OPTION_KEYS:
+        en, zh = form.get(f"option_{key}_en", "").strip(), form.get(f"option_{key}_zh", "").strip()
+        if en or zh:
+            options.append({"key": key, "text": _one_language(en, zh)})
     return options
 
 
-def _answer_from_form(kind: str, text: str):
-    text = (text or "").strip()
+def _answer_from_form(kind: str, form, options: list[dict]):
+    """The right answer from the form's controls: a true/false choice, the option marked correct,
+    the options ticked, or the order numbers typed next to the options."""
     if kind == "true_false":
-        return text.lower() == "true" if text.lower() in ("true", "false") else text
+        value = form.get("answer_tf", "")
+        return value == "true" if value in ("true", "false") else ""
+    keys = [o["key"] for o in options]
     if kind == "single":
-        return text
-    return [p.strip() for p in text.split(",") if p.strip()]
+        return form.get("correct", "") if form.get("correct", "") in keys else ""
+    if kind == "ordering":
+        ranks = {k: form.get(f"rank_{k}", "").strip() for k in keys}
+        if not all(r.isdigit() for r in ranks.values()):
+            return []
+        return sorted(keys, key=lambda k: int(ranks[k]))
+    return [k for k in form.getlist("correct") if k in keys]
 
 
 @bp.route("/manage/courses/<int:course_id>", methods=["GET", "POST"])
@@ -80,8 +102,9 @@ def edit_course(course_id: int):
                 return redirect(url_for("academy.edit_course", course_id=found.id))
             draft = services.draft_for_editing(found, user.id)
             if action == "details":
-                draft.title = {"en": request.form.get("title_en", "").strip() or draft.title.get("en"),
-                               "zh": request.form.get("title_zh", "").strip()}
+                title = {"en": request.form.get("title_en", "").strip(), "zh": request.form.get("title_zh", "").strip()}
+                _require_one_title(title)
+                draft.title = title
                 draft.summary = {"en": request.form.get("summary_en", "").strip(),
                                  "zh": request.form.get("summary_zh", "").strip()}
                 for name in ("questions_per_attempt", "time_limit_seconds", "cooldown_seconds",
@@ -91,13 +114,13 @@ def edit_course(course_id: int):
                         raise AppError(_("A positive whole number."), fields={name: _("A positive whole number.")})
                     setattr(draft, name, number)
                 try:
-                    mark = float(bounded_decimal(request.form.get("pass_mark", "")))
+                    percent = float(bounded_decimal(request.form.get("pass_mark_percent", "").strip().rstrip("%")))
                 except NumberError:
-                    mark = -1
-                if not 0 < mark <= 1:
-                    raise AppError(_("The pass mark is a ratio above 0 and at most 1."),
-                                   fields={"pass_mark": _("The pass mark is a ratio above 0 and at most 1.")})
-                draft.pass_mark = mark
+                    percent = -1
+                if not 0 < percent <= 100:
+                    raise AppError(_("The pass mark is a percentage above 0 and at most 100."),
+                                   fields={"pass_mark_percent": _("Enter a number from 1 to 100.")})
+                draft.pass_mark = round(percent / 100, 4)
             elif action == "lesson":
                 key = request.form.get("lesson_key", "").strip()
                 if not key:
@@ -106,21 +129,21 @@ def edit_course(course_id: int):
                 if row is None:
                     row = Lesson(key=key, position=len(draft.lessons))
                     draft.lessons.append(row)
-                row.title = {"en": request.form.get("title_en", "").strip() or key,
-                             "zh": request.form.get("title_zh", "").strip()}
-                row.body_html = {"en": clean_html(request.form.get("body_en", "")),
-                                 "zh": clean_html(request.form.get("body_zh", ""))}
+                row.title = _one_language(request.form.get("title_en", "") or key, request.form.get("title_zh", ""))
+                # The editor writes Markdown (HTML inside it still works); both become allow-listed HTML.
+                body_en, body_zh = request.form.get("body_en", ""), request.form.get("body_zh", "")
+                row.body_html = {"en": markdown_to_html(body_en or body_zh), "zh": markdown_to_html(body_zh or body_en)}
                 minutes = request.form.get("minutes", "5")
                 row.minutes = int(minutes) if minutes.isdigit() else 5
             elif action == "question":
                 kind = request.form.get("type", "single")
+                options = [] if kind == "true_false" else _options_from_form(request.form)
                 doc = {"key": request.form.get("question_key", "").strip(), "type": kind,
-                       "prompt": {"en": request.form.get("prompt_en", "").strip(),
-                                  "zh": request.form.get("prompt_zh", "").strip()},
-                       "options": _options_from_form(request.form.get("options", "")),
-                       "answer": _answer_from_form(kind, request.form.get("answer", "")),
-                       "explanation": {"en": request.form.get("explanation_en", "").strip(),
-                                       "zh": request.form.get("explanation_zh", "").strip()}}
+                       "prompt": _one_language(request.form.get("prompt_en", ""), request.form.get("prompt_zh", "")),
+                       "options": options,
+                       "answer": _answer_from_form(kind, request.form, options),
+                       "explanation": _one_language(request.form.get("explanation_en", ""),
+                                                    request.form.get("explanation_zh", ""))}
                 problems: dict = {}
                 content.validate_question(doc, "question", problems)
                 if problems:
@@ -158,7 +181,30 @@ def edit_course(course_id: int):
             fail(exc)
             return redirect(url_for("academy.edit_course", course_id=course_id))
     versions = list(db.session.scalars(select(Course).where(Course.key == found.key).order_by(Course.version.desc())))
-    return render_template("academy/edit_course.html", course=found, versions=versions, types=QUESTION_TYPES)
+    return render_template("academy/edit_course.html", course=found, versions=versions, types=QUESTION_TYPES,
+                           option_keys=OPTION_KEYS, answer_text=_answer_text, editor_labels=_editor_labels())
+
+
+def _answer_text(question: Question) -> str:
+    """The right answer in words (the options' texts), not keys."""
+    if question.type == "true_false":
+        return _("True") if question.answer else _("False")
+    texts = {o["key"]: grading.localized(o["text"], locale()) for o in question.options}
+    answers = [question.answer] if isinstance(question.answer, str) else list(question.answer or [])
+    return (" → " if question.type == "ordering" else "; ").join(texts.get(a, a) for a in answers)
+
+
+def _editor_labels() -> dict:
+    return {"bold": _("Bold"), "italic": _("Italic"), "heading": _("Heading"), "list": _("List"),
+            "numbered": _("Numbered list"), "quote": _("Quote"), "link": _("Link"), "image": _("Image"),
+            "preview": _("Preview")}
+
+
+@bp.post("/manage/preview")
+@page_login_required(STAFF)
+def preview_lesson():
+    """The editor's preview: the Markdown rendered and sanitised exactly as a member will see it."""
+    return Response(markdown_to_html(request.form.get("markdown", "")), mimetype="text/html")
 
 
 @bp.get("/manage/cohort")

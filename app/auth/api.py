@@ -5,7 +5,9 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from apiflask import APIBlueprint
-from flask import url_for
+from flask import current_app, url_for
+from flask_babel import get_locale
+from flask_limiter.util import get_remote_address
 from sqlalchemy import or_, select
 
 from app import jobs
@@ -13,6 +15,7 @@ from app.auth import services, tasks, throttle
 from app.auth.guards import get_in_org_or_404, require_user, token_auth
 from app.auth.models import ORG_ROLES, Organization, OrgMembership, RoleGrant, User
 from app.auth.schemas import (
+    JobAccessIn,
     JobOut,
     LoginIn,
     MeOut,
@@ -20,6 +23,8 @@ from app.auth.schemas import (
     OrgOut,
     OrgUserIn,
     PasswordChangeIn,
+    PasswordLinkIn,
+    PasswordResetIn,
     RefreshIn,
     RegisterIn,
     RegisterOut,
@@ -31,6 +36,7 @@ from app.auth.schemas import (
 )
 from app.database import commit
 from app.errors import Unauthorized
+from app.extensions import limiter
 from app.paging import PageQuery, page_schema, paginate
 from app.schemas import JobAcceptedOut
 
@@ -99,6 +105,35 @@ def logout(data):
     return ""
 
 
+@bp.post("/auth/password-reset")
+@limiter.limit(lambda: current_app.config["LOGIN_LIMIT_PER_IP"],
+               key_func=lambda: "reset-ip:" + (get_remote_address() or "unknown"))
+@bp.input(PasswordResetIn, arg_name="data")
+@bp.output({}, status_code=202)
+@bp.doc(summary="E-mail a password-reset link",
+        description="The answer is the same whether or not the address has an account. The link works "
+        "once and expires (`PASSWORD_RESET_TTL`); without SMTP it is written to the server log.")
+def request_password_reset(data):
+    services.request_password_reset(data["email"], locale=get_locale_name())
+    commit()
+    return ""
+
+
+@bp.post("/auth/password-reset/confirm")
+@bp.input(PasswordLinkIn, arg_name="data")
+@bp.output({}, status_code=204)
+@bp.doc(summary="Choose a new password with a reset link's token",
+        description="Every other session and token of the account ends.", responses=[400, 422])
+def confirm_password_reset(data):
+    services.set_password_from_link(data["token"], "reset", data["password"])
+    commit()
+    return ""
+
+
+def get_locale_name() -> str:
+    return get_locale().language
+
+
 def _me(user: User) -> dict:
     org = user.membership.org if user.membership else None
     member = None
@@ -154,7 +189,8 @@ def export_me():
 @bp.get("/jobs/<job_id>")
 @bp.auth_required(token_auth)
 @bp.output(JobOut)
-@bp.doc(summary="A background job's status and progress (its owner only)", responses=[404])
+@bp.doc(summary="A background job's status and progress (its owner, or an admin without the result)",
+        responses=[404])
 def job_status(job_id):
     user = require_user()
     return jobs.job_status(job_id, user_id=user.id, is_admin=user.has_role("admin"))
@@ -185,11 +221,13 @@ def list_org_users(org_id, page):
 @bp.auth_required(token_auth, roles=["enterprise_admin", "admin"])
 @bp.input(OrgUserIn, arg_name="data")
 @bp.output(UserOut, status_code=201)
-@bp.doc(summary="Add a supervisor or an admin to the organization", responses=[404, 409, 422])
+@bp.doc(summary="Invite a supervisor or an admin to the organization",
+        description="The account is made without a password; an e-mail link (single use, expiring) "
+        "lets its owner choose one.", responses=[404, 409, 422])
 def add_org_user(org_id, data):
     actor = require_user()
     org = get_in_org_or_404(Organization, org_id, actor, org_attr="id")
-    user = services.add_org_user(org.id, actor_id=actor.id, **data)
+    user = services.invite_org_user(org.id, actor_id=actor.id, locale=get_locale_name(), **data)
     commit()
     return user
 
@@ -258,3 +296,15 @@ def reinstate_user(user_id):
     services.set_active(user, True, actor_id=require_user().id)
     commit()
     return user
+
+
+@bp.post("/admin/jobs/<job_id>/access")
+@bp.auth_required(token_auth, roles=["admin"])
+@bp.input(JobAccessIn, arg_name="data")
+@bp.output(JobOut)
+@bp.doc(summary="Read the result of someone else's job, for a stated reason (recorded in the audit ledger)",
+        tags=["Administration"], responses=[404])
+def access_job_result(job_id, data):
+    result = jobs.access_job_result(job_id, actor_id=require_user().id, reason=data["reason"])
+    commit()
+    return result

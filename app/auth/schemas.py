@@ -6,15 +6,18 @@ from apiflask import Schema, fields
 from marshmallow import validate
 
 from app.auth.models import ALL_ROLES, ORG_ROLES, PLATFORM_ROLES
+from app.auth.services import EMAIL_MAX_LENGTH, NAME_MAX_LENGTH, ORG_NAME_MAX_LENGTH
 from app.config import SUPPORTED_LOCALES
 
 
 class RegisterIn(Schema):
-    email = fields.Email(required=True, validate=validate.Length(max=254))
+    # The lengths and the e-mail's form are checked once more, in the request's language, by the
+    # same service check that serves the sign-up page (``account_field_problems``).
+    email = fields.Email(required=True, validate=validate.Length(max=EMAIL_MAX_LENGTH))
     password = fields.String(required=True, validate=validate.Length(min=1, max=128), load_only=True)
-    name = fields.String(required=True, validate=validate.Length(min=1, max=120))
+    name = fields.String(required=True, validate=validate.Length(min=1, max=NAME_MAX_LENGTH))
     role = fields.String(required=True, validate=validate.OneOf(["member", "enterprise"]))
-    org_name = fields.String(load_default=None, validate=validate.Length(max=160),
+    org_name = fields.String(load_default=None, validate=validate.Length(max=ORG_NAME_MAX_LENGTH),
                              metadata={"description": "Required when role is enterprise."})
     locale = fields.String(load_default=None, validate=validate.OneOf(SUPPORTED_LOCALES))
 
@@ -66,7 +69,7 @@ class MeOut(Schema):
 
 
 class MeUpdateIn(Schema):
-    name = fields.String(validate=validate.Length(min=1, max=120))
+    name = fields.String(validate=validate.Length(min=1, max=NAME_MAX_LENGTH))
     locale = fields.String(validate=validate.OneOf(SUPPORTED_LOCALES))
     timezone = fields.String(validate=validate.Length(min=1, max=64))
 
@@ -77,10 +80,19 @@ class PasswordChangeIn(Schema):
 
 
 class OrgUserIn(Schema):
-    email = fields.Email(required=True, validate=validate.Length(max=254))
-    password = fields.String(required=True, load_only=True, validate=validate.Length(min=1, max=128))
-    name = fields.String(required=True, validate=validate.Length(min=1, max=120))
+    email = fields.Email(required=True, validate=validate.Length(max=EMAIL_MAX_LENGTH),
+                         metadata={"description": "Where the invitation link (to choose a password) is sent."})
+    name = fields.String(required=True, validate=validate.Length(min=1, max=NAME_MAX_LENGTH))
     role = fields.String(required=True, validate=validate.OneOf(ORG_ROLES))
+
+
+class PasswordResetIn(Schema):
+    email = fields.String(required=True, validate=validate.Length(min=1, max=EMAIL_MAX_LENGTH))
+
+
+class PasswordLinkIn(Schema):
+    token = fields.String(required=True, validate=validate.Length(min=1, max=512))
+    password = fields.String(required=True, load_only=True, validate=validate.Length(max=128))
 
 
 class RoleIn(Schema):
@@ -102,5 +114,14 @@ class JobOut(Schema):
     status = fields.String(required=True, metadata={"description": "queued, started, finished, failed, …"})
     description = fields.String(allow_none=True)
     progress = fields.Dict(required=True, metadata={"description": "{done, total, message}"})
-    result = fields.Raw(allow_none=True)
+    result = fields.Raw(allow_none=True,
+                        metadata={"description": "Only for the job's owner (or an admin's audited access)."})
+    result_withheld = fields.Boolean(required=True, metadata={
+        "description": "The job finished but its result is its owner's: an admin reads it through "
+                       "POST /api/v1/admin/jobs/{job_id}/access."})
     error = fields.String(allow_none=True)
+
+
+class JobAccessIn(Schema):
+    reason = fields.String(required=True, validate=validate.Length(min=1, max=500),
+                           metadata={"description": "Why the admin reads someone else's job result (audited)."})

@@ -6,6 +6,7 @@ Callable without HTTP. They flush, send their signal and log; the caller commits
 from __future__ import annotations
 
 import logging
+import re
 import uuid
 
 from flask import current_app
@@ -15,8 +16,10 @@ from sqlalchemy import select, update
 from app import events
 from app.auth import tokens
 from app.auth.models import ORG_ROLES, PLATFORM_ROLES, Organization, OrgMembership, RefreshToken, RoleGrant, User
-from app.errors import Conflict, Forbidden, NotFound, Unauthorized, ValidationError
+from app.auth.tasks import send_password_link
+from app.errors import BadRequest, Conflict, Forbidden, NotFound, Unauthorized, ValidationError
 from app.extensions import db
+from app.jobs import enqueue
 from app.timeutil import utcnow
 
 logger = logging.getLogger(__name__)
@@ -30,8 +33,41 @@ _COMMON_PASSWORDS = {
 }
 
 
+# Limits of an account's fields, shared by the API schemas, the pages and the database columns.
+EMAIL_MAX_LENGTH = 254
+NAME_MAX_LENGTH = 120
+ORG_NAME_MAX_LENGTH = 160
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+
+
 def normalize_email(email: str) -> str:
     return (email or "").strip().lower()
+
+
+def account_field_problems(*, email: str | None = None, name: str | None = None,
+                           org_name: str | None = None) -> dict:
+    """What is wrong with the given account fields, by field, in the request's language: the one
+    check the sign-up page, the API and the team invitations share."""
+    problems: dict = {}
+    if email is not None:
+        email = normalize_email(email)
+        if not email:
+            problems["email"] = _("Enter your e-mail address.")
+        elif len(email) > EMAIL_MAX_LENGTH:
+            problems["email"] = _("Use at most %(n)d characters.", n=EMAIL_MAX_LENGTH)
+        elif not _EMAIL.match(email):
+            problems["email"] = _("Enter an e-mail address like name@example.com.")
+    if name is not None:
+        if not name.strip():
+            problems["name"] = _("Enter your name.")
+        elif len(name.strip()) > NAME_MAX_LENGTH:
+            problems["name"] = _("Use at most %(n)d characters.", n=NAME_MAX_LENGTH)
+    if org_name is not None:
+        if not org_name.strip():
+            problems["org_name"] = _("Enter your organization's name.")
+        elif len(org_name.strip()) > ORG_NAME_MAX_LENGTH:
+            problems["org_name"] = _("Use at most %(n)d characters.", n=ORG_NAME_MAX_LENGTH)
+    return problems
 
 
 def check_password_policy(password: str, email: str = "") -> None:
@@ -59,16 +95,23 @@ def find_user_by_email(email: str) -> User | None:
     return db.session.scalar(select(User).where(User.email == normalize_email(email)))
 
 
-def _new_user(email: str, password: str, name: str, locale: str | None) -> User:
+def _new_user(email: str, password: str | None, name: str, locale: str | None,
+              org_name: str | None = None) -> User:
+    """A new account; with no ``password``, one that cannot sign in until a link sets it."""
+    problems = account_field_problems(email=email or "", name=name or "", org_name=org_name)
+    if password is not None:
+        try:
+            check_password_policy(password, email)
+        except ValidationError as exc:
+            problems.update(exc.fields)
+    if problems:
+        raise ValidationError(fields=problems)
     email = normalize_email(email)
-    check_password_policy(password, email)
-    name = (name or "").strip()
-    if not name:
-        raise ValidationError(fields={"name": _("Enter your name.")})
     if find_user_by_email(email) is not None:
         raise Conflict(_("An account with this e-mail already exists."), code="email_taken",
                        fields={"email": _("Already registered.")})
-    user = User(email=email, name=name, password_hash=tokens.hash_password(password),
+    password_hash = tokens.hash_password(password) if password is not None else tokens.unusable_password_hash()
+    user = User(email=email, name=name.strip(), password_hash=password_hash,
                 locale=locale if locale in current_app.config["LANGUAGES"] else None)
     db.session.add(user)
     db.session.flush()
@@ -86,11 +129,8 @@ def register_user(*, email: str, password: str, name: str, role: str, org_name: 
         events.send(events.user_registered, "accounts", user_id=user.id, role="member", org_id=None, actor_id=actor_id)
         _grant_platform_role(user, "member", actor_id)
     elif role == "enterprise":
-        org_name = (org_name or "").strip()
-        if not org_name:
-            raise ValidationError(fields={"org_name": _("Enter your organization's name.")})
-        user = _new_user(email, password, name, locale)
-        org = Organization(name=org_name)
+        user = _new_user(email, password, name, locale, org_name=org_name or "")
+        org = Organization(name=org_name.strip())
         db.session.add(org)
         db.session.flush()
         events.send(events.user_registered, "accounts", user_id=user.id, role="enterprise_admin", org_id=org.id,
@@ -102,18 +142,19 @@ def register_user(*, email: str, password: str, name: str, role: str, org_name: 
     return user
 
 
-def create_user(*, email: str, password: str, name: str, role: str, actor_id: int | None = None,
-                org_id: int | None = None) -> User:
-    """Create an account with any role (the admin CLI and the admin console)."""
+def create_user(*, email: str, password: str | None, name: str, role: str, actor_id: int | None = None,
+                org_id: int | None = None, locale: str | None = None) -> User:
+    """Create an account with any role (the admin CLI and the admin console); with no
+    ``password``, the account waits for its owner to set one through an invitation link."""
     if role in PLATFORM_ROLES:
-        user = _new_user(email, password, name, None)
+        user = _new_user(email, password, name, locale)
         events.send(events.user_registered, "accounts", user_id=user.id, role=role, org_id=None, actor_id=actor_id)
         _grant_platform_role(user, role, actor_id)
     elif role in ORG_ROLES:
         org = db.session.get(Organization, org_id) if org_id else None
         if org is None:
             raise ValidationError(fields={"org_id": _("Choose an organization.")})
-        user = _new_user(email, password, name, None)
+        user = _new_user(email, password, name, locale)
         events.send(events.user_registered, "accounts", user_id=user.id, role=role, org_id=org.id, actor_id=actor_id)
         _join_org(user, org, role, actor_id)
     else:
@@ -179,8 +220,8 @@ def set_active(user: User, active: bool, *, actor_id: int | None, reason: str = 
 def update_profile(user: User, *, name: str | None = None, locale: str | None = None,
                    timezone: str | None = None) -> User:
     if name is not None:
-        if not name.strip():
-            raise ValidationError(fields={"name": _("Enter your name.")})
+        if problems := account_field_problems(name=name):
+            raise ValidationError(fields=problems)
         user.name = name.strip()
     if locale is not None:
         if locale not in current_app.config["LANGUAGES"]:
@@ -206,6 +247,47 @@ def change_password(user: User, current_password: str, new_password: str) -> Non
     end_sessions(user)
     db.session.flush()
     logger.info("User %s changed their password", user.id)
+
+
+# --- links that set a password: a reset, an invitation --------------------------------------
+
+def request_password_reset(email: str, *, locale: str | None = None) -> None:
+    """E-mail a reset link to the account with this address, if there is an active one. The answer
+    is the same either way, so the form does not reveal who has an account."""
+    user = find_user_by_email(email)
+    if user is None or not user.is_active:
+        logger.info("Password reset asked for an unknown or suspended address")
+        return
+    enqueue(send_password_link, user.id, "reset", locale or user.locale)
+    logger.info("Password reset link queued for user %s", user.id)
+
+
+def password_link_user(token: str, purpose: str) -> User:
+    """The user a password link (``reset`` or ``invite``) is for, while it is unused and unexpired."""
+    try:
+        user_id, fingerprint = tokens.decode_password_link(token or "", purpose)
+    except ValueError as exc:
+        if str(exc) == "expired":
+            raise BadRequest(_("This link has expired. Ask for a new one."), code="link_expired") from exc
+        raise BadRequest(_("This link is not valid."), code="link_invalid") from exc
+    user = db.session.get(User, user_id)
+    if user is None or not user.is_active:
+        raise BadRequest(_("This link is not valid."), code="link_invalid")
+    if not tokens.password_link_matches(fingerprint, user.password_hash):
+        raise BadRequest(_("This link was already used. Ask for a new one."), code="link_used")
+    return user
+
+
+def set_password_from_link(token: str, purpose: str, new_password: str) -> User:
+    """Set a password through a link; the link then stops working (the password it was tied to
+    changed) and every other session of the account ends."""
+    user = password_link_user(token, purpose)
+    check_password_policy(new_password, user.email)
+    user.password_hash = tokens.hash_password(new_password)
+    end_sessions(user)
+    db.session.flush()
+    logger.info("User %s set their password through a %s link", user.id, purpose)
+    return user
 
 
 # --- sign-in and tokens -----------------------------------------------------------------
@@ -303,8 +385,14 @@ def sign_out(refresh_token: str) -> None:
 
 # --- organizations ----------------------------------------------------------------------
 
-def add_org_user(org_id: int, *, email: str, password: str, name: str, role: str, actor_id: int) -> User:
-    """An enterprise admin adds a supervisor (or another admin) to their organization."""
+def invite_org_user(org_id: int, *, email: str, name: str, role: str, actor_id: int,
+                    locale: str | None = None) -> User:
+    """An enterprise admin invites a supervisor (or another admin) to their organization: the
+    account is made without a password and its owner gets an e-mail link to choose one."""
     if role not in ORG_ROLES:
-        raise ValidationError(fields={"role": _("Choose enterprise_admin or enterprise_supervisor.")})
-    return create_user(email=email, password=password, name=name, role=role, actor_id=actor_id, org_id=org_id)
+        raise ValidationError(fields={"role": _("Choose a supervisor or an enterprise admin.")})
+    user = create_user(email=email, password=None, name=name, role=role, actor_id=actor_id, org_id=org_id,
+                       locale=locale)
+    enqueue(send_password_link, user.id, "invite", locale)
+    logger.info("User %s invited to organization %s by %s", user.id, org_id, actor_id)
+    return user

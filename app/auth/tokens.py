@@ -12,6 +12,7 @@ from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
 from flask import current_app
 from flask_babel import gettext as _
+from itsdangerous import BadSignature, SignatureExpired, URLSafeTimedSerializer
 
 from app.errors import Unauthorized
 from app.timeutil import utcnow
@@ -104,3 +105,46 @@ def new_refresh_token() -> tuple[str, str]:
 
 def hash_refresh_token(token: str) -> str:
     return hashlib.sha256(token.encode("utf-8")).hexdigest()
+
+
+# --- links that set a password (a reset, an invitation) -----------------------------------------
+
+# Each purpose signs with its own salt, so an invitation cannot serve as a reset and back.
+PASSWORD_LINK_PURPOSES = {"reset": "PASSWORD_RESET_TTL", "invite": "INVITE_TTL"}
+
+
+def _password_fingerprint(password_hash: str) -> str:
+    """Changes whenever the password does, so a link works once; reveals nothing of the hash."""
+    return hashlib.sha256(password_hash.encode("utf-8")).hexdigest()[:16]
+
+
+def _link_serializer(purpose: str) -> URLSafeTimedSerializer:
+    return URLSafeTimedSerializer(current_app.config["SECRET_KEY"], salt=f"crowdline-password-{purpose}")
+
+
+def encode_password_link(user_id: int, password_hash: str, purpose: str) -> str:
+    """A signed token that lets the holder set the password of ``user_id`` once, until it expires."""
+    return _link_serializer(purpose).dumps({"u": user_id, "f": _password_fingerprint(password_hash)})
+
+
+def decode_password_link(token: str, purpose: str) -> tuple[int, str]:
+    """The user id and password fingerprint in a signed, unexpired link token; ``ValueError`` otherwise."""
+    max_age = current_app.config[PASSWORD_LINK_PURPOSES[purpose]]
+    try:
+        payload = _link_serializer(purpose).loads(token, max_age=int(max_age.total_seconds()))
+    except SignatureExpired as exc:
+        raise ValueError("expired") from exc
+    except BadSignature as exc:
+        raise ValueError("invalid") from exc
+    if not isinstance(payload, dict) or not isinstance(payload.get("u"), int):
+        raise ValueError("invalid")
+    return payload["u"], str(payload.get("f"))
+
+
+def password_link_matches(fingerprint: str, password_hash: str) -> bool:
+    return secrets.compare_digest(fingerprint, _password_fingerprint(password_hash))
+
+
+def unusable_password_hash() -> str:
+    """A stored hash no password verifies against (an invited user who has not chosen one yet)."""
+    return "!" + secrets.token_hex(16)

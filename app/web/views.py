@@ -14,7 +14,7 @@ from app.auth.guards import current_user, page_login_required, sign_in_session, 
 from app.auth.models import ORG_ROLES, PLATFORM_ROLES, OrgMembership, RoleGrant, User
 from app.database import commit, rollback
 from app.errors import AppError, error_text
-from app.extensions import db, redis_store
+from app.extensions import db, limiter, redis_store
 from app.paging import paginate
 
 bp = Blueprint("web", __name__, template_folder="templates")
@@ -204,18 +204,70 @@ def settings():
 @page_login_required(roles=["enterprise_admin"])
 def add_org_user():
     user = current_user()
+    email = request.form.get("email", "")
     try:
-        services.add_org_user(
-            user.org_id, email=request.form.get("email", ""), password=request.form.get("password", ""),
-            name=request.form.get("name", ""), role=request.form.get("role", "enterprise_supervisor"),
-            actor_id=user.id,
+        services.invite_org_user(
+            user.org_id, email=email, name=request.form.get("name", ""),
+            role=request.form.get("role", "enterprise_supervisor"), actor_id=user.id, locale=_current_locale(),
         )
         commit()
-        flash(_("Team member added."), "success")
+        flash(_("Invitation sent to %(email)s: they choose their own password from the link in it.",
+                email=services.normalize_email(email)), "success")
     except AppError as exc:
         rollback()
         flash(error_text(exc), "error")
     return redirect(url_for("web.home"))
+
+
+# --- password links: forgotten passwords and invitations ----------------------------------
+
+@bp.route("/password/forgot", methods=["GET", "POST"])
+@limiter.limit(lambda: current_app.config["LOGIN_LIMIT_PER_IP"], methods=["POST"])
+def forgot_password():
+    email = request.form.get("email", "").strip()
+    if request.method == "POST":
+        services.request_password_reset(email, locale=_current_locale())
+        commit()
+        flash(_("If %(email)s has an account, a link to choose a new password is on its way. "
+                "It works once and expires in an hour.", email=email), "info")
+        return redirect(url_for("web.signin"))
+    return render_template("web/forgot_password.html", email=email)
+
+
+@bp.route("/password/reset/<token>", methods=["GET", "POST"])
+def reset_password(token: str):
+    return _password_link_page(token, "reset")
+
+
+@bp.route("/invite/<token>", methods=["GET", "POST"])
+def accept_invite(token: str):
+    return _password_link_page(token, "invite")
+
+
+def _password_link_page(token: str, purpose: str):
+    """Choose a password through a link: a reset signs out every other session; both sign in here."""
+    try:
+        user = services.password_link_user(token, purpose)
+    except AppError as exc:
+        return render_template("web/password_link.html", purpose=purpose, user=None, error=exc.message,
+                               errors={}), exc.status
+    errors: dict = {}
+    if request.method == "POST":
+        try:
+            user = services.set_password_from_link(token, purpose, request.form.get("password", ""))
+            commit()
+        except AppError as exc:
+            rollback()
+            errors = exc.fields or {"_form": exc.message}
+            return render_template("web/password_link.html", purpose=purpose, user=user, error=None,
+                                   errors=errors), exc.status
+        sign_in_session(user)
+        if user.locale:
+            session["lang"] = user.locale
+        flash(_("Password saved. You are signed in.") if purpose == "invite"
+              else _("Password changed. Other sessions were signed out."), "success")
+        return redirect(url_for("web.home"))
+    return render_template("web/password_link.html", purpose=purpose, user=user, error=None, errors=errors)
 
 
 @bp.get("/admin/users")

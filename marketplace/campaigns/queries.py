@@ -2,10 +2,19 @@
 
 from __future__ import annotations
 
+from sqlalchemy import select
+
+from app.extensions import db
 from marketplace.campaigns import funding
 from marketplace.campaigns.services import allowed_transitions
 from marketplace.models import Campaign
 from marketplace.shifts.queries import fill_rate
+
+
+def campaign_ids_named(text: str, limit: int) -> list[int]:
+    """Ids of the campaigns whose name contains ``text`` (the auditor console's search by name)."""
+    return list(db.session.scalars(select(Campaign.id).where(Campaign.name.ilike(f"%{text.strip()}%"))
+                                   .order_by(Campaign.id).limit(limit)))
 
 
 def campaign_json(campaign: Campaign) -> dict:

@@ -149,6 +149,20 @@ def phone_for_dialing(contact_id: int, actor_id: int | None = None) -> str:
     return number
 
 
+def details_for_dialing(contact_id: int, actor_id: int | None = None) -> dict:
+    """The contact's name and attribute cells as the file had them (``{"name", "attributes"}``), decrypted —
+    for the telephony bridge only, where a provider needs them (the customer card shows the masked
+    ``name`` and ``attributes``). Audited like ``phone_for_dialing``."""
+    contact = db.session.get(Contact, contact_id)
+    if contact is None:
+        raise NotFound()
+    events.send(events.contact_phone_accessed, "marketplace", contact_id=contact.id, campaign_id=contact.campaign_id,
+                org_id=contact.org_id, purpose="details", actor_id=actor_id)
+    if contact.details_encrypted is None:  # nothing was masked and there are no attributes
+        return {"name": contact.name, "attributes": contact.attributes or {}}
+    return json.loads(vault().open_details(contact.details_encrypted, contact.phone_hash))
+
+
 def record_attempt(contact_id: int, disposition_code: str, now: datetime | None = None) -> Contact:
     """Apply a call's disposition with the campaign's outcome for it: ``success`` and ``final`` end
     the contact (done); ``retry`` schedules the next attempt after the disposition's

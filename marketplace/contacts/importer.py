@@ -30,7 +30,7 @@ from app.extensions import db
 from app.jobs import report_progress
 from app.timeutil import utcnow
 from marketplace.contacts import files as contact_files
-from marketplace.contacts.phones import PhoneNormalizer, choose_time_zone, mask_digits, mask_input
+from marketplace.contacts.phones import PhoneNormalizer, choose_time_zone, mask_digits, mask_free_text, mask_input
 from marketplace.contacts.vault import NONCE_BYTES, vault
 from marketplace.models import Campaign, Contact, ContactList, DncEntry
 
@@ -41,12 +41,14 @@ DNC_IN_MEMORY = 500_000  # entries: about 60 MB of hashes at most
 MAX_NAME_CHARS = 160
 IMPORTING_STATES = ("draft", "published", "running", "paused")
 CONTACT_COLUMNS = ("campaign_id", "org_id", "list_id", "row_number", "phone_hash", "phone_encrypted",
-                   "phone_masked", "region", "time_zone", "name", "attributes", "state", "attempts")
+                   "phone_masked", "region", "time_zone", "name", "attributes", "details_encrypted", "state",
+                   "attempts")
 ISSUE_COLUMNS = ("list_id", "row_number", "status", "reason", "detail")
 # Numbers of a batch on the organization's or the platform's DNC list; already in the campaign.
 _DNC_SQL = "SELECT phone_hash FROM dnc_entries WHERE phone_hash {hashes} AND (org_id = {scope} OR org_id IS NULL)"
 _EXISTING_SQL = "SELECT phone_hash FROM contacts WHERE phone_hash {hashes} AND campaign_id = {scope}"
 _PHONE_LIKE = re.compile(r"\+?[\d\s().-]{7,24}")
+MASK_CACHE = 100_000  # masked forms of cell values kept per import (cities, dates, products repeat)
 _json = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
 _ADVISORY_NAMESPACE = 0x0C0A  # pg_advisory_xact_lock(namespace, campaign_id): one import per campaign at a time
 
@@ -186,6 +188,7 @@ class _Import:
         self.pending: list[tuple] = []
         self.issues: list[tuple] = []
         self.zones: dict[tuple, str] = {}
+        self.masks: dict[str, str] = {}
         # A DNC list of ordinary size is read once; a huge one is queried batch by batch. Contacts
         # already in the campaign are looked up only if there are any (the campaign lock keeps it so).
         dnc_size = db.session.scalar(select(func.count()).select_from(DncEntry).where(
@@ -216,13 +219,14 @@ class _Import:
             self.rejected += 1
             self.reject(row_number, "rejected", phone, mask_input(raw))
             return
-        name = None
+        name = shown_name = None
         if header.name_index is not None and header.name_index < len(cells):
             name = cells[header.name_index].strip() or None
             if name and len(name) > MAX_NAME_CHARS:
                 self.rejected += 1
                 self.reject(row_number, "rejected", "name_too_long", mask_digits(phone.national))
                 return
+            shown_name = name and self._masked(name)
         key = int(phone.e164[1:])
         if key in self.seen:
             self.duplicates += 1
@@ -232,18 +236,31 @@ class _Import:
         columns = header.columns
         attributes = {columns[i]: value for i in header.attribute_indexes
                       if i < len(cells) and (value := cells[i].strip())}
-        for key, value in attributes.items():
-            if value[-1].isdigit() and _PHONE_LIKE.fullmatch(value):
-                attributes[key] = self._masked_if_phone(value)
-        self.pending.append((row_number, phone, name, attributes))
+        shown = {key: self._shown_attribute(value) for key, value in attributes.items()}
+        # As the file had them, the name and cells are kept only encrypted (with the number's key).
+        raw = _json({"name": name, "attributes": attributes}) if attributes or shown_name != name else None
+        self.pending.append((row_number, phone, shown_name, shown, raw))
         if len(self.pending) >= BATCH_ROWS:
             self.flush()
 
-    def _masked_if_phone(self, value: str) -> str:
-        """Attributes are shown to agents: one that is a phone number (a second number of the
-        callee, say) is kept masked, like the number itself."""
-        found = self.normalizer.normalize(value)
-        return value if found.__class__ is str else mask_digits(found.national)
+    def _shown_attribute(self, value: str) -> str:
+        """Attributes are shown to the enterprise and to agents: a cell that is a phone number (a
+        second number of the callee, say) is masked like the number itself, read in the list's region;
+        any other cell has the numbers inside its text masked."""
+        if value[-1].isdigit() and _PHONE_LIKE.fullmatch(value):
+            found = self.normalizer.normalize(value)
+            if found.__class__ is not str:
+                return mask_digits(found.national)
+        return self._masked(value)
+
+    def _masked(self, text: str) -> str:
+        """``text`` with every phone, ID and card number in it masked (``app.pii``)."""
+        shown = self.masks.get(text)
+        if shown is None:
+            shown = mask_free_text(text, self.list.default_region)
+            if len(self.masks) < MASK_CACHE:
+                self.masks[text] = shown
+        return shown
 
     def finish(self) -> None:
         self.flush()
@@ -274,12 +291,13 @@ class _Import:
             else:
                 blocked = self.writer.matching(_DNC_SQL, hashes, org_id)
             existing = self.writer.matching(_EXISTING_SQL, hashes, campaign_id) if self.campaign_had_contacts else ()
-            nonces = os.urandom(NONCE_BYTES * len(pending))
-            encrypt = self.vault.encrypt
+            nonces = os.urandom(2 * NONCE_BYTES * len(pending))
+            encrypt, seal = self.vault.encrypt, self.vault.seal_details
             postgres = self.writer.postgres
             head = f"{campaign_id}\t{org_id}\t{list_id}\t"  # COPY text: the same first fields on every line
             rows: list = []
-            for index, ((row_number, phone, name, attributes), digest) in enumerate(zip(pending, hashes, strict=True)):
+            for index, ((row_number, phone, name, attributes, raw), digest) in enumerate(
+                    zip(pending, hashes, strict=True)):
                 masked = mask_digits(phone.national)
                 if digest in blocked:
                     self.dnc += 1
@@ -289,15 +307,18 @@ class _Import:
                     self.duplicates += 1
                     self.reject(row_number, "duplicate", "already_in_campaign", masked)
                     continue
-                sealed = encrypt(phone.e164, digest, nonces[index * NONCE_BYTES:(index + 1) * NONCE_BYTES])
+                at = 2 * index * NONCE_BYTES
+                sealed = encrypt(phone.e164, digest, nonces[at:at + NONCE_BYTES])
+                details = seal(raw, digest, nonces[at + NONCE_BYTES:at + 2 * NONCE_BYTES]) if raw else None
                 zone = self._time_zone(phone.time_zones)
                 attributes = _json(attributes) if attributes else "{}"
                 if postgres:  # digest, masked, region and zone never hold characters COPY escapes
                     rows.append(f"{head}{row_number}\t{digest}\t\\\\x{sealed.hex()}\t{masked}\t{phone.region or _NULL}"
-                                f"\t{zone}\t{_copy_value(name)}\t{_copy_value(attributes)}\tpending\t0\n")
+                                f"\t{zone}\t{_copy_value(name)}\t{_copy_value(attributes)}\t{_copy_value(details)}"
+                                f"\tpending\t0\n")
                 else:
                     rows.append((campaign_id, org_id, list_id, row_number, digest, sealed, masked, phone.region, zone,
-                                 name, attributes, "pending", 0))
+                                 name, attributes, details, "pending", 0))
             self.accepted += len(rows)
             self.writer.write("contacts", CONTACT_COLUMNS, rows, background=True)
         report_progress(self.total, max(self.estimate, self.total),

@@ -23,16 +23,18 @@ from app.timeutil import utcnow
 from marketplace.contacts import dnc
 from marketplace.contacts import files as contact_files
 from marketplace.contacts.importer import IMPORTING_STATES
+from marketplace.contacts.phones import mask_free_text
 from marketplace.contacts.queries import import_job
 from marketplace.models import Campaign, ContactList
 
 logger = logging.getLogger(__name__)
 
-def _display_name(filename: str | None) -> str:
-    """The uploaded file's name as shown back (Chinese names kept): no folders, no control characters."""
+def _display_name(filename: str | None, region: str) -> str:
+    """The uploaded file's name as shown back (Chinese names kept): no folders, no control characters,
+    no phone number (``客户13481770091.csv``)."""
     name = (filename or "").replace("\\", "/").rsplit("/", 1)[-1]
     name = "".join(ch for ch in name if ch.isprintable()).strip()
-    return name[:255] or "contacts.csv"
+    return mask_free_text(name[:255], region) or "contacts.csv"
 
 
 def check_accepts_contacts(campaign: Campaign) -> None:
@@ -53,7 +55,7 @@ def start_import(campaign: Campaign, actor_id: int, upload, region: str | None) 
     if upload is None:
         raise ValidationError(fields={"file": _("Choose a CSV file.")})
     scanned = contact_files.scan_upload(upload.stream)
-    filename = _display_name(upload.filename)
+    filename = _display_name(upload.filename, region)
     contact_list = ContactList(campaign_id=campaign.id, org_id=campaign.org_id, filename=filename,
                                default_region=region, state="queued", encoding=scanned.encoding,
                                total_rows=scanned.estimated_rows, uploaded_by_id=actor_id)

@@ -85,8 +85,12 @@ class Contact(db.Model):
     phone_masked: Mapped[str] = mapped_column(String(32))
     region: Mapped[str | None] = mapped_column(String(2))
     time_zone: Mapped[str] = mapped_column(String(64))
+    # The name and the other columns as shown (to the enterprise, and to agents on the customer
+    # card): every phone, ID or card number in them masked. As the file had them, they are only in
+    # ``details_encrypted`` (``{"name", "attributes"}``, encrypted like the number).
     name: Mapped[str | None] = mapped_column(String(160))
     attributes: Mapped[dict] = mapped_column(JSON, default=dict)
+    details_encrypted: Mapped[bytes | None] = mapped_column(LargeBinary)
     state: Mapped[str] = mapped_column(String(16), default="pending")
     attempts: Mapped[int] = mapped_column(Integer, default=0)
     last_disposition: Mapped[str | None] = mapped_column(String(32))

@@ -16,6 +16,7 @@ from app.errors import Conflict, NotFound, ValidationError
 from app.extensions import db
 from app.timeutil import utcnow
 from app.urls import public_url
+from payouts import methods
 from payouts.models import OPEN_PAYOUT_STATES, Payout, PayoutDestination
 from payouts.postings import Leg, account, check_amount, find_balance, post, valid_currency
 from payouts.providers import ProviderRejected, get_provider
@@ -34,17 +35,20 @@ def destination_of(member_id: int) -> PayoutDestination | None:
     return db.session.scalar(select(PayoutDestination).where(PayoutDestination.member_id == member_id))
 
 
-def save_payout_details(member_id: int, details: str) -> PayoutDestination:
-    """Manual provider: how the member wants to be paid (bank or wallet details, for the admin)."""
-    details = (details or "").strip()
-    if not 5 <= len(details) <= 500:
-        raise ValidationError(fields={"details": _("Between 5 and 500 characters.")})
+def save_payout_details(member_id: int, *, method: str, holder: str, account_number: str,
+                        bank_name: str = "") -> PayoutDestination:
+    """Manual provider: the account the member is paid to by hand — a bank account, Alipay or
+    WeChat Pay, each checked (``payouts.methods``). Replaces any earlier account or free text."""
+    account = methods.clean(method, holder, account_number, bank_name)
     destination = destination_of(member_id)
     if destination is None:
         destination = PayoutDestination(member_id=member_id, provider="manual")
         db.session.add(destination)
-    destination.provider, destination.details, destination.status = "manual", details, "enabled"
+    destination.provider, destination.status, destination.details = "manual", "enabled", None
+    for field, value in account.items():
+        setattr(destination, field, value)
     db.session.flush()
+    logger.info("Member %s saved a %s payout account", member_id, account["method"])
     return destination
 
 

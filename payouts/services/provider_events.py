@@ -4,16 +4,19 @@ replays and reordering change nothing."""
 
 from __future__ import annotations
 
+import hashlib
+import json
 import logging
 
 from flask_babel import gettext as _
-from sqlalchemy import or_, select
+from sqlalchemy import case, func, or_, select
 
 from app import webhooks
+from app.database import on_postgresql
 from app.errors import Conflict, NotFound
 from app.extensions import db
-from payouts.models import Payout, PayoutDestination, Topup
-from payouts.postings import InsufficientFunds
+from payouts.models import Payout, PayoutDestination, Topup, Transfer
+from payouts.postings import InsufficientFunds, reverse
 from payouts.services.notices import record_bank_failure, record_bank_payout
 from payouts.services.payouts import fail_payout
 from payouts.services.topups import credit_topup, debit_wallet
@@ -28,23 +31,90 @@ N_ = str  # marks a message for the catalog without translating it here
 TRANSFER_REVERSED = N_("The transfer to your payout account was reversed by the payment provider.")
 
 
-def handle_event(event: dict) -> str:
-    """Apply one event; return what happened (``duplicate``, ``ignored``, ``credited``, …)."""
-    event_id, kind = str(event.get("id") or ""), str(event.get("type") or "")
-    obj = ((event.get("data") or {}).get("object")) or {}
-    if not event_id or not isinstance(obj, dict):
-        return "malformed"
+class MalformedEvent(ValueError):
+    """A signed event whose shape is not what Stripe sends (a field missing or of the wrong type)."""
+
+
+# Larger than any amount Stripe accepts (eight digits in the smallest unit), well inside BIGINT.
+MAX_AMOUNT = 10**12
+
+
+def handle_event(event: object) -> str:
+    """Apply one event; return what happened (``duplicate``, ``ignored``, ``credited``, …).
+
+    A malformed event (not an object, no id, ``data.object`` not an object, an amount that is not a
+    whole number, …) is recorded with the outcome ``malformed`` and changes nothing else."""
+    event_id, kind, obj = _envelope(event)
+    if obj is None:
+        return _record_malformed(event, event_id, kind)
     known = kind in HANDLERS or kind in ACCOUNT_HANDLERS
-    outcome = "pending" if known else "ignored"
-    recorded = webhooks.record_once(PROVIDER, event_id, kind, event, outcome)
-    if recorded is None:
-        return "duplicate"
+    recorded = webhooks.record_once(PROVIDER, event_id, kind, event, "pending" if known else "ignored")
+    if recorded is None:  # a replay; one of a malformed event is answered as the first was
+        return "malformed" if _recorded_outcome(event_id) == "malformed" else "duplicate"
+    outcome = "ignored"
     if known:
-        outcome = (_on_connected_account(ACCOUNT_HANDLERS[kind], obj, event.get("account"))
-                   if kind in ACCOUNT_HANDLERS else HANDLERS[kind](obj))
+        try:
+            outcome = (_on_connected_account(ACCOUNT_HANDLERS[kind], obj, event.get("account"))
+                       if kind in ACCOUNT_HANDLERS else HANDLERS[kind](obj))
+        except MalformedEvent as exc:  # the handlers read every field before they write anything
+            logger.warning("Provider event %s (%s) is malformed at %s: recorded, not applied", event_id, kind, exc)
+            outcome = "malformed"
         webhooks.set_outcome(recorded, outcome)
     logger.info("Provider event %s (%s): %s", event_id, kind, outcome)
     return outcome
+
+
+def _envelope(event: object) -> tuple[str, str, dict | None]:
+    """``(id, type, data.object)``; the object is ``None`` when the event's shape is not Stripe's."""
+    if not isinstance(event, dict):
+        return "", "", None
+    event_id, kind, data = event.get("id"), event.get("type"), event.get("data")
+    if not (isinstance(event_id, str) and 0 < len(event_id) <= 120 and isinstance(kind, str) and kind):
+        return "", "", None
+    obj = data.get("object") if isinstance(data, dict) else None
+    return event_id, kind, obj if isinstance(obj, dict) else None
+
+
+def _recorded_outcome(event_id: str) -> str | None:
+    return db.session.scalar(select(webhooks.WebhookEvent.outcome).where(
+        webhooks.WebhookEvent.provider == PROVIDER, webhooks.WebhookEvent.event_id == event_id))
+
+
+def _record_malformed(event: object, event_id: str, kind: str) -> str:
+    """Keep what came (once: a replay, or Stripe's retries, add no row) for the operators."""
+    body = event if isinstance(event, dict) else {"unparsed": event}
+    key = event_id or "malformed:" + hashlib.sha256(
+        json.dumps(body, sort_keys=True, default=str).encode()).hexdigest()
+    webhooks.record_once(PROVIDER, key, kind or "malformed", body, "malformed")
+    logger.warning("A signed provider event is malformed (%s): recorded, not applied", key)
+    return "malformed"
+
+
+def _text(obj: dict, name: str) -> str | None:
+    """A string field (an id, a status) or ``None`` when absent; anything else is malformed."""
+    value = obj.get(name)
+    if value is None or (isinstance(value, str) and len(value) <= 255):
+        return value or None
+    raise MalformedEvent(name)
+
+
+def _amount(obj: dict, name: str) -> int:
+    """A whole, non-negative amount in minor units; 0 when absent."""
+    value = obj.get(name, 0)
+    if value is None:
+        return 0
+    if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= MAX_AMOUNT:
+        raise MalformedEvent(name)
+    return value
+
+
+def _metadata(obj: dict) -> dict:
+    value = obj.get("metadata")
+    if value is None:
+        return {}
+    if not isinstance(value, dict):
+        raise MalformedEvent("metadata")
+    return value
 
 
 def confirm_simulated_checkout(topup_id: int, org_id: int) -> str:
@@ -63,66 +133,116 @@ def confirm_simulated_checkout(topup_id: int, org_id: int) -> str:
     return handle_event(event)
 
 
-def _topup_for(obj: dict, checkout_id=None, payment_intent_id=None) -> Topup | None:
+def _topup_for(obj: dict, checkout_id: str | None = None, payment_intent_id: str | None = None) -> Topup | None:
     """The top-up an event is about: by our metadata first, then by the provider's ids."""
-    metadata = obj.get("metadata") or {}
-    ref = metadata.get("topup_id") or obj.get("client_reference_id")
-    if ref and str(ref).isdigit():
-        return db.session.get(Topup, int(ref))
-    conditions = [Topup.checkout_id == checkout_id] if isinstance(checkout_id, str) else []
-    if isinstance(payment_intent_id, str):
+    metadata = _metadata(obj)
+    ref = metadata.get("topup_id") or _text(obj, "client_reference_id")
+    if isinstance(ref, str | int) and str(ref).isdigit() and len(str(ref)) <= 18:
+        return _locked(db.session.get(Topup, int(ref)))
+    conditions = [Topup.checkout_id == checkout_id] if checkout_id else []
+    if payment_intent_id:
         conditions.append(Topup.payment_intent_id == payment_intent_id)
-    return db.session.scalar(select(Topup).where(or_(*conditions))) if conditions else None
+    return _locked(db.session.scalar(select(Topup).where(or_(*conditions)))) if conditions else None
+
+
+def _locked(topup: Topup | None) -> Topup | None:
+    """The top-up, locked until commit: refunds and disputes of one top-up are decided one at a time."""
+    if topup is not None and on_postgresql():
+        db.session.refresh(topup, with_for_update=True)
+    return topup
+
+
+def _taken_back(topup: Topup) -> int:
+    """What refunds and disputes took out of the wallet for this top-up, less what won disputes returned."""
+    signed = case((Transfer.reason == "dispute_won", -Transfer.amount), else_=Transfer.amount)
+    return int(db.session.scalar(select(func.coalesce(func.sum(signed), 0)).where(
+        Transfer.topup_id == topup.id, Transfer.reason.in_(("refund", "dispute", "dispute_won")))))
+
+
+def _take_back(topup: Topup, wanted: int, key: str, reason: str) -> str:
+    """Debit up to ``wanted`` from the wallet for a refund or a dispute, never more in all than the
+    top-up credited: a refund and a dispute of the same payment, or two disputes, are capped at
+    what remains."""
+    amount = min(wanted, topup.amount - _taken_back(topup))
+    if amount <= 0:
+        return "nothing_left"
+    try:
+        debit_wallet(topup, amount, key, reason)
+    except InsufficientFunds:
+        return "insufficient_funds"
+    return "debited" if amount == wanted else "debited_capped"
 
 
 def _checkout_completed(obj: dict) -> str:
-    if obj.get("payment_status", "paid") not in ("paid", "no_payment_required"):
+    status, checkout_id, intent = _text(obj, "payment_status"), _text(obj, "id"), _text(obj, "payment_intent")
+    _amount(obj, "amount_total")
+    if (status or "paid") not in ("paid", "no_payment_required"):
         return "awaiting_payment"  # asynchronous methods confirm later
-    topup = _topup_for(obj, checkout_id=obj.get("id"))
+    topup = _topup_for(obj, checkout_id=checkout_id)
     if topup is None:
         return "unknown_topup"
-    credit_topup(topup, obj.get("payment_intent") if isinstance(obj.get("payment_intent"), str) else None)
+    credit_topup(topup, intent)
     return "credited"
 
 
 def _payment_intent_succeeded(obj: dict) -> str:
-    topup = _topup_for(obj, payment_intent_id=obj.get("id"))
+    intent = _text(obj, "id")
+    _amount(obj, "amount")
+    topup = _topup_for(obj, payment_intent_id=intent)
     if topup is None:
         return "unknown_topup"
-    credit_topup(topup, obj.get("id"))
+    credit_topup(topup, intent)
     return "credited"
 
 
 def _charge_refunded(obj: dict) -> str:
-    topup = _topup_for(obj, payment_intent_id=obj.get("payment_intent"))
+    intent, refunded = _text(obj, "payment_intent"), _amount(obj, "amount_refunded")
+    topup = _topup_for(obj, payment_intent_id=intent)
     if topup is None:
         return "unknown_topup"
-    credit_topup(topup, obj.get("payment_intent"))  # a refund proves the payment: credit first if still missing
-    refunded = int(obj.get("amount_refunded") or 0)
-    delta = min(refunded, topup.amount) - topup.refunded
+    credit_topup(topup, intent)  # a refund proves the payment: credit first if still missing
+    refunded = min(refunded, topup.amount)  # Stripe's running total of the charge's refunds
+    delta = refunded - topup.refunded
     if delta <= 0:
         return "already_refunded"
-    try:
-        debit_wallet(topup, delta, f"refund:{topup.id}:{refunded}", "refund")
-    except InsufficientFunds:
-        return "insufficient_funds"
-    topup.refunded = min(refunded, topup.amount)
-    return "debited"
+    outcome = _take_back(topup, delta, f"refund:{topup.id}:{refunded}", "refund")
+    if outcome != "insufficient_funds":
+        topup.refunded = refunded
+    return outcome
 
 
 def _dispute_created(obj: dict) -> str:
-    topup = _topup_for({"metadata": obj.get("metadata")}, payment_intent_id=obj.get("payment_intent"))
+    dispute_id, intent, amount = _text(obj, "id"), _text(obj, "payment_intent"), _amount(obj, "amount")
+    if dispute_id is None:
+        raise MalformedEvent("id")
+    topup = _topup_for({"metadata": _metadata(obj)}, payment_intent_id=intent)
     if topup is None:
         return "unknown_topup"
-    credit_topup(topup, obj.get("payment_intent"))
-    amount = min(int(obj.get("amount") or 0), topup.amount)
+    credit_topup(topup, intent)
+    if _dispute_debit(dispute_id) is not None:
+        return "already_debited"  # the same dispute in another event
     if amount <= 0:
         return "nothing_disputed"
-    try:
-        debit_wallet(topup, amount, f"dispute:{obj.get('id')}", "dispute")
-    except InsufficientFunds:
-        return "insufficient_funds"
-    return "debited"
+    return _take_back(topup, amount, f"dispute:{dispute_id}", "dispute")
+
+
+def _dispute_closed(obj: dict) -> str:
+    """A dispute decided in the enterprise's favour returns what it took (once, whichever of
+    ``charge.dispute.closed`` with status ``won`` and ``charge.dispute.funds_reinstated`` comes)."""
+    dispute_id, status = _text(obj, "id"), _text(obj, "status")
+    if dispute_id is None:
+        raise MalformedEvent("id")
+    if status != "won":
+        return f"dispute_{status or 'closed'}"[:40]
+    taken = _dispute_debit(dispute_id)
+    if taken is None:
+        return "nothing_to_return"
+    _returned, created = reverse(taken, f"dispute_won:{dispute_id}", reason="dispute_won")
+    return "returned" if created else "already_returned"
+
+
+def _dispute_debit(dispute_id: str) -> Transfer | None:
+    return db.session.scalar(select(Transfer).where(Transfer.key == f"dispute:{dispute_id}"))
 
 
 def _account_updated(obj: dict) -> str:
@@ -139,10 +259,11 @@ def _account_updated(obj: dict) -> str:
 
 
 def _transfer_reversed(obj: dict) -> str:
-    ref = (obj.get("metadata") or {}).get("payout_id")
-    payout = db.session.get(Payout, int(ref)) if ref and str(ref).isdigit() else None
-    if payout is None:
-        payout = db.session.scalar(select(Payout).where(Payout.provider_ref == obj.get("id")))
+    ref, transfer_id = _metadata(obj).get("payout_id"), _text(obj, "id")
+    payout = db.session.get(Payout, int(ref)) if isinstance(ref, str | int) and str(ref).isdigit() \
+        and len(str(ref)) <= 18 else None
+    if payout is None and transfer_id:
+        payout = db.session.scalar(select(Payout).where(Payout.provider_ref == transfer_id))
     if payout is None:
         return "unknown_payout"
     fail_payout(payout.id, TRANSFER_REVERSED)
@@ -174,6 +295,8 @@ HANDLERS = {
     "payment_intent.succeeded": _payment_intent_succeeded,
     "charge.refunded": _charge_refunded,
     "charge.dispute.created": _dispute_created,
+    "charge.dispute.closed": _dispute_closed,
+    "charge.dispute.funds_reinstated": _dispute_closed,
     "account.updated": _account_updated,
     "transfer.reversed": _transfer_reversed,
 }

@@ -241,6 +241,25 @@ class Acd:
         """The call's routing record (campaign, priority, arrival, state, agent, offer, escalation)."""
         return _decoded(self.client.hgetall(f"{self.prefix}c:{call_id}")) or None
 
+    def agents(self, agent_ids: Iterable[Any]) -> list[dict[str, str] | None]:
+        """The routing records of many agents at once (one round trip), in order."""
+        pipe = self.client.pipeline(transaction=False)
+        for agent_id in agent_ids:
+            pipe.hgetall(f"{self.prefix}a:{agent_id}")
+        return [_decoded(found) or None for found in pipe.execute()]
+
+    def offer(self, offer_id: Any) -> dict[str, str] | None:
+        """An offer's record (call, agent, camp, exp and at in ms, esc), or None once it is gone."""
+        return _decoded(self.client.hgetall(f"{self.prefix}o:{offer_id}")) or None
+
+    def agent_campaigns(self, agent_id: Any) -> tuple[list[Any], list[Any]]:
+        """The campaigns the agent takes calls of at once (primary) and after escalation."""
+        pipe = self.client.pipeline(transaction=False)
+        pipe.smembers(f"{self.prefix}ap:{agent_id}")
+        pipe.smembers(f"{self.prefix}ae:{agent_id}")
+        primary, escalation = pipe.execute()
+        return ([self.id_type(_text(c)) for c in sorted(primary)], [self.id_type(_text(c)) for c in sorted(escalation)])
+
     def counts(self) -> dict[str, int]:
         """Agents by state (``a.<state>``), calls by state (``c.<state>``) and ringing ``offers``."""
         return {key: int(value) for key, value in _decoded(self.client.hgetall(f"{self.prefix}n")).items()}
@@ -252,6 +271,10 @@ class Acd:
 
 def _ms(seconds: float) -> int:
     return round(seconds * 1000)
+
+
+def _text(value: Any) -> str:
+    return value.decode() if isinstance(value, bytes) else value
 
 
 def _decoded(mapping: Mapping[Any, Any]) -> dict[str, str]:

@@ -76,8 +76,8 @@ def test_trainer_authors_a_new_version_without_touching_the_published_one(client
     token = form_token(client, url)
     saved = client.post(url, data={"csrf_token": token, "action": "question", "question_key": "e_new",
                                    "type": "single", "prompt_en": "Which is polite?", "prompt_zh": "哪个礼貌？",
-                                   "options": "a | Thank you for waiting | 感谢等待\nb | Hurry up | 快点",
-                                   "answer": "a"})
+                                   "option_a_en": "Thank you for waiting", "option_a_zh": "感谢等待",
+                                   "option_b_en": "Hurry up", "option_b_zh": "快点", "correct": "a"})
     draft_url = saved.headers["Location"]
     assert draft_url != url
     with app.app_context():
@@ -85,7 +85,7 @@ def test_trainer_authors_a_new_version_without_touching_the_published_one(client
                     db.session.query(Course).filter_by(key="ecommerce_after_sales")}
     assert versions == {1: ("published", 4), 2: ("draft", 5)}
     bad = client.post(draft_url, data={"csrf_token": token, "action": "question", "question_key": "e_bad",
-                                       "type": "single", "prompt_en": "x", "options": "a | A", "answer": "z"})
+                                       "type": "single", "prompt_en": "x", "option_a_en": "A", "correct": "z"})
     assert bad.status_code == 302
     with app.app_context():
         assert db.session.query(Course).filter_by(key="ecommerce_after_sales", version=2).one().questions[-1].key \

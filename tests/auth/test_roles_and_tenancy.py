@@ -41,7 +41,7 @@ MATRIX = [
 ]
 
 BODIES = {
-    ("POST", "/api/v1/orgs/{org}/users"): {"email": "sup-{role}@example.test", "password": "a-good-password",
+    ("POST", "/api/v1/orgs/{org}/users"): {"email": "sup-{role}@example.test",
                                            "name": "Sup", "role": "enterprise_supervisor"},
     ("POST", "/api/v1/admin/users/{member}/roles"): {"role": "trainer"},
     ("POST", "/api/v1/admin/users/{member}/suspend"): {"reason": "test"},
@@ -126,7 +126,7 @@ def test_another_tenants_org_is_not_found(client, people, create_user, auth, use
         assert client.get("/api/v1/orgs/999999", headers=headers).json == \
             client.get(f"/api/v1/orgs/{other_org}", headers=headers).json
     added = client.post(f"/api/v1/orgs/{other_org}/users", headers=people["headers"]["enterprise_admin"],
-                        json={"email": "x@example.test", "password": "a-good-password", "name": "X",
+                        json={"email": "x@example.test", "name": "X",
                               "role": "enterprise_supervisor"})
     assert added.status_code == 404
     # Nothing was created in the other organization.
@@ -138,13 +138,20 @@ def test_admin_sees_any_org(client, people):
     assert client.get(f"/api/v1/orgs/{people['org_id']}", headers=people["headers"]["admin"]).status_code == 200
 
 
-def test_enterprise_admin_adds_a_supervisor_who_can_sign_in(client, people, auth):
+def test_enterprise_admin_invites_a_supervisor_who_signs_in_after_choosing_a_password(client, people, auth, app):
+    from app.auth import services, tokens
+    from app.database import commit
+
     response = client.post(f"/api/v1/orgs/{people['org_id']}/users", headers=people["headers"]["enterprise_admin"],
-                           json={"email": "newsup@example.test", "password": "a-good-password", "name": "New Sup",
-                                 "role": "enterprise_supervisor"})
+                           json={"email": "newsup@example.test", "name": "New Sup", "role": "enterprise_supervisor"})
     assert response.status_code == 201
     assert response.json["roles"] == ["enterprise_supervisor"]
     assert response.json["org_id"] == people["org_id"]
+    with app.app_context():
+        user = services.get_user(response.json["id"])
+        link = tokens.encode_password_link(user.id, user.password_hash, "invite")
+        services.set_password_from_link(link, "invite", "a-good-password")
+        commit()
     assert auth.login("newsup@example.test", "a-good-password")["access_token"]
 
 

@@ -63,7 +63,7 @@ def test_trainer_authors_in_the_browser_form(client, content, trainer):
     assert page.status_code == 200
     form = {"key": "fundamentals_l1", "name_en": "Fundamentals L1", "name_zh": "基础 L1", "industry": "general",
             "required_courses": ["customer_service_fundamentals"], "exam_course": "customer_service_fundamentals",
-            "exam_questions": "3", "exam_pass_mark": "0.7", "exam_time_limit": "600", "practical_required": "1",
+            "exam_questions": "3", "exam_pass_mark": "70", "exam_time_limit": "600", "practical_required": "1",
             "rubric": "greeting | Greeting | 问候 | 5\nclosing | Closing | 结束语 | 5",
             "profile_emotional_stability": "40", "valid_days": "180", "tags": "general.service, lang.zh",
             "csrf_token": csrf_token(client, "/certifications/manage/definitions/new")}

@@ -48,7 +48,7 @@ def open_page(browser, locale: str = "en-US", *, phone: bool = False):
 
 
 def sign_in_page(page, base_url: str, email: str, password: str = PASSWORD) -> None:
-    """Sign in through the browser's sign-in form and land on the home page."""
+    """Sign in through the form in a real browser and wait for the home page."""
     page.goto(base_url + "/signin")
     page.locator("input[name=email]").fill(email)
     page.locator("input[name=password]").fill(password)

@@ -6,22 +6,6 @@ from tests.helpers.academy import content, member, real_sessions  # noqa: F401 -
 
 
 @pytest.fixture
-def enterprise(app, create_user, user_email, auth):
+def enterprise(new_enterprise):
     """An enterprise admin's headers, org id, and a function to fund its wallet."""
-    from app.auth.models import User
-    from app.extensions import db
-
-    admin_id = create_user("enterprise")
-    with app.app_context():
-        org_id = db.session.get(User, admin_id).org_id
-
-    def fund(amount):
-        from app.database import commit
-        from payouts.services import confirm_simulated_checkout, create_topup
-
-        with app.test_request_context():
-            topup = create_topup(org_id, admin_id, amount, "CNY")
-            confirm_simulated_checkout(topup.id, org_id)
-            commit()
-
-    return {"headers": auth.headers(user_email(admin_id)), "org_id": org_id, "admin_id": admin_id, "fund": fund}
+    return new_enterprise()

@@ -105,7 +105,8 @@ def payout_details(app):
 
     def _details(member_id: int) -> None:
         with app.app_context():
-            services.save_payout_details(member_id, "Alipay: member@example.test")
+            services.save_payout_details(member_id, method="alipay", holder="Test Member",
+                                         account_number="member@example.test")
             commit()
 
     return _details

@@ -103,9 +103,13 @@ def test_member_earns_connects_withdraws_and_admin_settles(app, client, auth, en
 
     no_account = client.post("/api/v1/payouts", json={"amount": 20_00, "currency": "CNY"}, headers=member)
     assert no_account.status_code == 409 and no_account.json["error"]["code"] == "no_payout_account"
-    assert client.put("/api/v1/payouts/account", json={"details": "x"}, headers=member).status_code == 422
-    saved = client.put("/api/v1/payouts/account", json={"details": "Alipay 138****0000"}, headers=member)
+    bad = client.put("/api/v1/payouts/account", json={"method": "bank", "holder": "Mei", "account_number": "12"},
+                     headers=member)
+    assert bad.status_code == 422 and set(bad.json["error"]["fields"]) == {"bank_name", "account_number"}
+    saved = client.put("/api/v1/payouts/account", json={"method": "alipay", "holder": "Chen Mei",
+                                                         "account_number": "13800001234"}, headers=member)
     assert saved.status_code == 200 and saved.json["status"] == "enabled"
+    assert saved.json["account_masked"] == "138****1234" and "13800001234" not in str(saved.json)
 
     too_small = client.post("/api/v1/payouts", json={"amount": 9_99, "currency": "CNY"}, headers=member)
     too_big = client.post("/api/v1/payouts", json={"amount": 40_01, "currency": "CNY"}, headers=member)

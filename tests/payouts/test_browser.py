@@ -77,7 +77,9 @@ def test_member_connects_and_withdraws_on_a_phone(live, phone):
     assert fits_the_screen(page)
 
     page.get_by_test_id("connect-account").click()
-    page.get_by_test_id("account-details").fill("Alipay: mei.phone@example.test")
+    page.get_by_test_id("method-alipay").check()
+    page.get_by_test_id("account-holder").fill("Chen Mei")
+    page.get_by_test_id("account-number").fill("mei.phone@example.test")
     page.get_by_test_id("account-save").click()
     page.wait_for_url("**/payouts/earnings")
 
@@ -150,3 +152,36 @@ def test_a_refused_bank_payout_shows_on_the_phone_in_chinese(live, phone):
     assert fits_the_screen(page)
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / "member-bank-notice-zh-360.png"), full_page=True)
+
+
+def test_a_new_member_chooses_a_bank_account_and_sees_why_they_cannot_withdraw_yet_in_chinese(live, browser):
+    application, url = live
+    with application.app_context():
+        accounts.create_user(email="new.bank@example.test", password=PASSWORD, name="Lin", role="member")
+        commit()
+    context = browser.new_context(viewport={"width": 360, "height": 740}, is_mobile=True, has_touch=True,
+                                  locale="zh-CN")
+    page = context.new_page()
+    try:
+        _sign_in(page, url, "new.bank@example.test")
+        page.goto(url + "/payouts/account")
+        page.get_by_test_id("method-alipay").check()
+        assert not page.get_by_test_id("account-bank").is_visible()  # a bank's name only for a bank account
+        page.get_by_test_id("method-bank").check()
+        assert page.get_by_test_id("account-bank").is_visible()
+        page.get_by_test_id("account-holder").fill("林小红")
+        page.get_by_test_id("account-bank").fill("招商银行")
+        page.get_by_test_id("account-number").fill("6225 8812 3456 7890")
+        page.get_by_test_id("account-save").click()
+        page.wait_for_url("**/payouts/earnings")
+        assert "银行卡 ****7890，招商银行" in page.content()
+        assert "6225" not in page.content()
+        assert page.get_by_test_id("withdraw-submit").is_disabled()
+        assert "暂无可提现金额" in page.get_by_test_id("withdraw-why").inner_text()
+        assert fits_the_screen(page)
+        ARTIFACTS.mkdir(exist_ok=True)
+        page.screenshot(path=str(ARTIFACTS / "member-withdraw-disabled-zh-360.png"), full_page=True)
+        page.goto(url + "/payouts/account")
+        page.screenshot(path=str(ARTIFACTS / "payout-account-zh-360.png"), full_page=True)
+    finally:
+        context.close()

@@ -88,7 +88,8 @@ def test_concurrent_withdrawals_never_overdraw(shared):
         services.hold_escrow(campaign, org_id, 100_00, "CNY", key=f"h{campaign}")
         services.accrue_earning(campaign, campaign, member_id, 100_00, "CNY", key=f"a{campaign}", org_id=org_id)
         services.approve_earning(campaign, key=f"p{campaign}", fee_bps=0)
-        services.save_payout_details(member_id, "Alipay: race@example.test")
+        services.save_payout_details(member_id, method="alipay", holder="Race Member",
+                                     account_number="race@example.test")
         commit()
     outcomes = _race(shared, 8, lambda i: services.request_payout(member_id, 60_00, "CNY"))
     assert outcomes.count("ok") == 1, outcomes
@@ -122,7 +123,8 @@ def test_the_batch_racing_members_own_withdrawals_opens_one_payout_each_and_neve
             services.accrue_earning(campaign, campaign * 10 + i, member.id, 50_00, "CNY", key=f"a{campaign}:{i}",
                                     org_id=org_id)
             services.approve_earning(campaign * 10 + i, key=f"p{campaign}:{i}", fee_bps=0)
-            services.save_payout_details(member.id, "Alipay: race@example.test")
+            services.save_payout_details(member.id, method="alipay", holder="Race Member",
+                                         account_number="race@example.test")
             members.append(member.id)
         commit()
 

@@ -11,6 +11,7 @@ from sqlalchemy import select
 
 from app import events
 from app.extensions import db
+from tests.helpers.academy import real_sessions  # noqa: F401 - shared fixture
 
 INBOUND = {
     "kind": "inbound", "name": "Double 11 peak", "time_zone": "Asia/Shanghai",
@@ -49,27 +50,9 @@ def ctx(app):
 
 
 @pytest.fixture
-def enterprise(app, create_user, user_email, auth):
+def enterprise(new_enterprise):
     """``enterprise()`` → ``{"headers", "org_id", "admin_id", "fund"}`` of a new organization."""
-    from app.auth.models import User
-
-    def _make():
-        admin_id = create_user("enterprise")
-        with app.app_context():
-            org_id = db.session.get(User, admin_id).org_id
-
-        def fund(amount):
-            from app.database import commit
-            from payouts.services import confirm_simulated_checkout, create_topup
-
-            with app.test_request_context():
-                topup = create_topup(org_id, admin_id, amount, "CNY")
-                confirm_simulated_checkout(topup.id, org_id)
-                commit()
-
-        return {"headers": auth.headers(user_email(admin_id)), "org_id": org_id, "admin_id": admin_id, "fund": fund}
-
-    return _make
+    return new_enterprise
 
 
 @pytest.fixture
@@ -139,13 +122,3 @@ def transfers_of(interaction_id: int) -> list:
     return list(db.session.scalars(select(Transfer).where(Transfer.interaction_id == interaction_id)))
 
 
-@pytest.fixture
-def real_sessions():
-    """Sessions of the app's own engine, one per app context, for a separate app that commits for real
-    from several threads (the per-test rollback binds every session to one shared connection)."""
-    shared = db.session
-    db.session = db._make_scoped_session({})
-    try:
-        yield
-    finally:
-        db.session = shared

@@ -177,14 +177,6 @@ def test_non_admin_gets_403_on_admin_pages(client, create_user, user_email):
     assert 'data-testid="error-page"' in response.get_data(as_text=True)
 
 
-def test_enterprise_admin_adds_a_supervisor_from_the_page(app, client, create_user, user_email, auth):
-    sign_in(client, user_email(create_user("enterprise")))
-    client.post("/org/users", data={"name": "Sup", "email": "sup@page.test", "password": PASSWORD,
-                                    "role": "enterprise_supervisor", "csrf_token": csrf_token(client, "/home")})
-    assert "sup@page.test" in client.get("/home").get_data(as_text=True)
-    assert auth.login("sup@page.test")["access_token"]
-
-
 def test_changing_the_password_signs_out_other_browsers(app, client, create_user, user_email):
     email = user_email(create_user("member"))
     other = app.test_client()

@@ -8,21 +8,11 @@ import re
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
+from app import schema_messages
 from marketplace.campaigns.form.fields import PERCENT_FIELDS, STEPS
 
-_OPS = {"greater than or equal to": _l("at least"), "greater than": _l("above"),
-        "less than or equal to": _l("at most"), "less than": _l("below")}
-_EXACT = {
-    "Missing data for required field.": _l("Required."),
-    "Field may not be null.": _l("Required."),
-    "Not a valid integer.": _l("Enter a whole number."),
-    "Not a valid number.": _l("Enter a number."),
-    "Not a valid string.": _l("Enter text."),
-    "Not a valid list.": _l("Not a valid list."),
-    "Not a valid datetime.": _l("Use a date and time such as 2026-11-11 09:00."),
-    "Not a valid aware datetime.": _l("Use a date and time such as 2026-11-11 09:00."),
-    "Unknown field.": _l("Unknown field."),
-    "Invalid value.": _l("Invalid value."),
+# CampaignIn's own validators' messages (marshmallow's own are app.schema_messages').
+_CAMPAIGN_MESSAGES = {
     "String does not match expected pattern.": _l("Use lowercase letters, digits and _ (starting with a letter)."),
     "Use HH:MM (24 h).": _l("Use HH:MM (24 h)."),
     "The campaign must end after it starts.": _l("The campaign must end after it starts."),
@@ -34,7 +24,6 @@ _EXACT = {
     "Disposition codes must be unique.": _l("Disposition codes must be unique."),
     "At least one disposition must be a success.": _l("At least one disposition must be a success."),
     "The window must end after it starts.": _l("The window must end after it starts."),
-    "Not a number.": _l("Enter a number."),
 }
 
 LIST_FIELDS = ("certifications", "languages", "regions", "forecast", "survey_questions", "dispositions",
@@ -43,33 +32,12 @@ LIST_FIELDS = ("certifications", "languages", "regions", "forecast", "survey_que
 
 def translate(message: str, field: str = "") -> str:
     """One of marshmallow's or ``CampaignIn``'s English messages in the page's language."""
-    if message in _EXACT:
-        return str(_EXACT[message])
-    if match := re.fullmatch(r"Must be one of: (.+)\.", message):
-        return _("Choose one of: %(choices)s.", choices=match[1])
-    if match := re.fullmatch(r"Must be (.+?) (-?[\d.]+) and (.+?) (-?[\d.]+)\.", message):
-        return _("Must be %(low_op)s %(low)s and %(high_op)s %(high)s.", low_op=_OPS.get(match[1], match[1]),
-                 low=match[2], high_op=_OPS.get(match[3], match[3]), high=match[4])
-    if match := re.fullmatch(r"Must be (.+?) (-?[\d.]+)\.", message):
-        return _("Must be %(op)s %(value)s.", op=_OPS.get(match[1], match[1]), value=match[2])
-    if match := re.fullmatch(r"Shorter than minimum length (\d+)\.", message):
-        return _("Required.") if match[1] == "1" else _("At least %(n)s.", n=match[1])
-    if match := re.fullmatch(r"Longer than maximum length (\d+)\.", message):
-        if field in LIST_FIELDS:
-            return _("At most %(n)s entries.", n=match[1])
-        return _("At most %(n)s characters.", n=match[1])
-    if match := re.fullmatch(r"Length must be between (\d+) and (\d+)\.", message):
-        if field in LIST_FIELDS:
-            return _("Between %(low)s and %(high)s entries.", low=match[1], high=match[2])
-        return _("Between %(low)s and %(high)s characters.", low=match[1], high=match[2])
-    if match := re.fullmatch(r"Length must be (\d+)\.", message):
-        return _("Exactly %(n)s characters.", n=match[1])
     if match := re.fullmatch(r"Interval (\d+) does not follow the previous one by (\d+) minutes.*", message):
         return _("Line %(line)s does not follow the previous line by %(minutes)s minutes (a gap or an overlap).",
                  line=int(match[1]) + 1, minutes=match[2])
     if match := re.fullmatch(r"The (\w+) settings are required\.", message):
         return _("Fill in the %(kind)s settings.", kind=match[1])
-    return message
+    return schema_messages.translate(message, is_list=field in LIST_FIELDS, extra=_CAMPAIGN_MESSAGES)
 
 
 def _field(path: tuple) -> str:
@@ -88,24 +56,10 @@ def _field(path: tuple) -> str:
     return head
 
 
-def _walk(messages, path=()):
-    if isinstance(messages, dict):
-        for key, value in messages.items():
-            yield from _walk(value, (*path, key))
-    elif isinstance(messages, list) and messages and not all(isinstance(m, str) for m in messages):
-        for index, value in enumerate(messages):
-            yield from _walk(value, (*path, index))
-    elif isinstance(messages, list):
-        for message in messages:
-            yield path, message
-    else:
-        yield path, messages
-
-
 def field_errors(messages) -> dict:
     """Marshmallow's nested messages → ``{form field: translated message}`` (the first per field)."""
     errors: dict = {}
-    for path, message in _walk(messages):
+    for path, message in schema_messages.walk(messages):
         name = _field(path) if path else "_form"
         if name in PERCENT_FIELDS:
             errors.setdefault(name, str(PERCENT_FIELDS[name]))

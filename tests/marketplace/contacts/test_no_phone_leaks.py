@@ -15,6 +15,7 @@ from tests.marketplace.contacts.helpers import (
     csv_bytes,
     import_file,
     leaks,
+    phone,
     upload,
 )
 
@@ -60,3 +61,67 @@ def test_no_get_endpoint_returns_a_raw_number(app, client, enterprise, create_us
             assert not leaks(body), (who, url, leaks(body))
             answered[who] += response.status_code == 200
     assert answered["member"] > 3 and answered["enterprise"] > 8, answered
+
+
+# Numbers typed inside free text (a name, a note, any cell), exactly as they came in a real list.
+FREE_TEXT_NUMBERS = ("13481770091", "8613481770098", "13481770094", "13481770093", "13481770020")
+FREE_TEXT_FORMS = ("134 8177 0094", "134 8177 0093", "134-8177-0020", "+8613481770098", *FREE_TEXT_NUMBERS)
+
+
+def _free_text_leaks(text: str) -> list[str]:
+    return [form for form in FREE_TEXT_FORMS if form in text] + leaks(text)
+
+
+def test_numbers_inside_names_notes_and_cells_never_come_back_raw(app, client, enterprise, create_user,
+                                                                  user_email, auth):
+    """Every API answer, page and CSV an enterprise or a member can reach shows them masked; at rest
+    they are only in the encrypted details, which the dialer alone opens."""
+    from sqlalchemy import select
+
+    from app.extensions import db
+    from marketplace.contacts.dialing import details_for_dialing
+    from marketplace.models import Contact
+    from tests.helpers.web import sign_in
+
+    campaign = create_campaign(client, enterprise["headers"])
+    first, second = phone("13700001111"), phone("13700002222")
+    rows = [[first, "张三 13481770091", "tel:+8613481770098", "134 8177 0094 / 134 8177 0093"],
+            [second, "李四", "call 134-8177-0020 after 5pm", "北京"]]
+    data = csv_bytes(rows, header=("phone", "name", "notes", "备注"))
+    report = import_file(app, client, enterprise["headers"], campaign["id"], data,
+                         filename="客户 13481770091.csv")
+    assert report["accepted"] == 2
+
+    contacts = client.get(f"/api/v1/campaigns/{campaign['id']}/contacts", headers=enterprise["headers"]).json
+    by_row = {item["row_number"]: item for item in contacts["items"]}
+    assert by_row[2]["name"] == "张三 134****0091"
+    assert by_row[2]["attributes"] == {"notes": "tel:861******0098", "备注": "134****0094 / 134****0093"}
+    assert by_row[3]["attributes"] == {"notes": "call 134****0020 after 5pm", "备注": "北京"}
+    assert report["filename"] == "客户 134****0091.csv"
+
+    with app.app_context():
+        stored = db.session.scalars(select(Contact).where(Contact.campaign_id == campaign["id"])
+                                    .order_by(Contact.row_number)).all()
+        for contact in stored:  # at rest: masked in the plain columns, raw only encrypted
+            plain = f"{contact.name} {contact.attributes}"
+            assert not _free_text_leaks(plain), plain
+            assert contact.details_encrypted and b"1348177" not in contact.details_encrypted
+        assert details_for_dialing(stored[0].id) == {"name": "张三 13481770091", "attributes": {
+            "notes": "tel:+8613481770098", "备注": "134 8177 0094 / 134 8177 0093"}}
+        db.session.rollback()
+
+    ids = {"campaign": campaign["id"], "list": report["id"], "contact": by_row[2]["id"], "org": enterprise["org_id"]}
+    spec = client.get("/api/v1/openapi.json").json
+    paths = [path for path, operations in spec["paths"].items() if "get" in operations]
+    member = auth.headers(user_email(create_user("member")))
+    for who, headers in (("member", member), ("enterprise", enterprise["headers"])):
+        for path in paths:
+            body = client.get(_fill(path, ids), headers=headers).get_data(as_text=True)
+            assert not _free_text_leaks(body), (who, path, _free_text_leaks(body))
+
+    sign_in(client, user_email(enterprise["admin_id"]))
+    for url in (f"/contacts/campaigns/{campaign['id']}", f"/contacts/lists/{report['id']}",
+                f"/contacts/lists/{report['id']}/report.csv", f"/campaigns/{campaign['id']}"):
+        page = client.get(url)
+        assert page.status_code == 200, url
+        assert not _free_text_leaks(page.get_data(as_text=True)), url
