@@ -162,13 +162,6 @@ def from_environment(instance_path: str, testing: bool = False) -> dict:
         "ENVIRONMENT": "testing" if testing else _env("CROWDLINE_ENV", "development"),
         "ALLOWED_HOSTS": [h.strip() for h in (_env("ALLOWED_HOSTS") or "").split(",") if h.strip()],
         "FORCE_HTTPS": _env_bool("FORCE_HTTPS", False),
-        # Mail: notifications are e-mailed through this SMTP server when SMTP_HOST is set (logged when not).
-        "SMTP_HOST": _env("SMTP_HOST"),
-        "SMTP_PORT": _env_int("SMTP_PORT", 587),
-        "SMTP_USERNAME": _env("SMTP_USERNAME"),
-        "SMTP_PASSWORD": _env("SMTP_PASSWORD"),
-        "SMTP_STARTTLS": _env_bool("SMTP_STARTTLS", True),
-        "MAIL_FROM": _env("MAIL_FROM", "Crowdline <no-reply@crowdline.local>"),
         # APIFlask: where the OpenAPI document and its interactive docs live.
         "SPEC_FORMAT": "json",
         "DOCS_UI": "swagger-ui",

@@ -41,9 +41,9 @@ def test_delivery_logs_without_smtp_and_mails_with_it(app, create_user, monkeypa
     with app.test_request_context():
         notification_id = notify(user_id, "test.hello", {"n": 1}, link="/work/shifts").id
         commit()
-    with app.app_context(), caplog.at_level(logging.INFO, logger="app.notifications.services"):
+    with app.app_context(), caplog.at_level(logging.INFO, logger="app.mail"):
         assert deliver_notification(notification_id) == "logged"
-    assert "no SMTP configured" in caplog.text
+    assert "No SMTP configured" in caplog.text and "/work/shifts" in caplog.text
 
     sent = []
 
@@ -66,9 +66,9 @@ def test_delivery_logs_without_smtp_and_mails_with_it(app, create_user, monkeypa
         def send_message(self, message):
             sent.append(message)
 
-    monkeypatch.setattr("app.notifications.services.smtplib.SMTP", FakeSMTP)
+    monkeypatch.setattr("app.mail.smtplib.SMTP", FakeSMTP)
     monkeypatch.setitem(app.config, "SMTP_HOST", "mail.example.test")
-    monkeypatch.setitem(app.config, "SMTP_USERNAME", "crowdline")
+    monkeypatch.setitem(app.config, "SMTP_USER", "crowdline")
     monkeypatch.setitem(app.config, "PUBLIC_BASE_URL", "https://crowdline.example.test")
     with app.app_context():
         assert deliver_notification(notification_id) == "mailed"

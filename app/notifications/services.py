@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import logging
-import smtplib
 from dataclasses import dataclass
-from email.message import EmailMessage
 
 from flask import current_app
 from flask_babel import force_locale, get_locale
@@ -14,6 +12,7 @@ from sqlalchemy import func, select, update
 from app.auth.models import User
 from app.extensions import db
 from app.jobs import enqueue, job
+from app.mail import send_mail
 from app.notifications.models import Notification
 from app.timeutil import utcnow
 
@@ -92,27 +91,14 @@ def own(user_id: int, notification_id: int) -> Notification | None:
 
 @job("default", timeout=60)
 def deliver_notification(notification_id: int) -> str:
-    """E-mail a notification in its reader's language when SMTP is configured; log it when not."""
+    """E-mail a notification in its reader's language (``app.mail``: logged when no SMTP is configured)."""
     notification = db.session.get(Notification, notification_id)
     user = db.session.get(User, notification.user_id) if notification else None
     if notification is None or user is None:
         return "gone"
     with force_locale(user.locale or "en"):
         title, body = words(notification)
-    config = current_app.config
-    host = config.get("SMTP_HOST")
-    if not host:
-        logger.info("Notification %s for user %s (no SMTP configured): %s: %s", notification.id, user.id, title, body)
-        return "logged"
-    message = EmailMessage()
-    message["Subject"], message["From"], message["To"] = title, config.get("MAIL_FROM"), user.email
-    link = f"{config.get('PUBLIC_BASE_URL', '').rstrip('/')}{notification.link}" if notification.link else ""
-    message.set_content(f"{body}\n\n{link}".strip())
-    with smtplib.SMTP(host, int(config.get("SMTP_PORT") or 587), timeout=30) as smtp:
-        if config.get("SMTP_STARTTLS", True):
-            smtp.starttls()
-        if config.get("SMTP_USERNAME"):
-            smtp.login(config["SMTP_USERNAME"], config.get("SMTP_PASSWORD") or "")
-        smtp.send_message(message)
-    logger.info("Notification %s mailed to user %s", notification.id, user.id)
-    return "mailed"
+    base = (current_app.config.get("PUBLIC_BASE_URL") or "").rstrip("/")
+    link = f"{base}{notification.link}" if notification.link else ""
+    send_mail(user.email, title, f"{body}\n\n{link}".strip())
+    return "mailed" if current_app.config.get("SMTP_HOST") else "logged"
