@@ -129,10 +129,12 @@ def translation_directories(app: APIFlask) -> list[str]:
 
 def register_blueprints(app: APIFlask) -> None:
     from app.auth.api import bp as accounts_api
+    from app.notifications.views import bp as notifications
     from app.web.views import bp as web
 
     register_api_blueprint(app, accounts_api)
     app.register_blueprint(web)
+    app.register_blueprint(notifications)
     for name in enabled_domains():
         import_module(name).init_app(app)
 

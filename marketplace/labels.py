@@ -24,5 +24,8 @@ BAND_LABELS = {"fill-none": _l("No seat claimed"), "fill-low": _l("Claimed: unde
                "fill-empty": _l("No seats"), "fill-cancelled": _l("Cancelled")}
 CLAIM_STATE_LABELS = {"claimed": _l("Claimed"), "checked_in": _l("Checked in"), "released": _l("Released"),
                       "no_show": _l("No-show"), "bumped": _l("Removed")}
+REMOVAL_REASON_LABELS = {
+    "certification_revoked": _l("certification revoked"), "certification_expired": _l("certification expired"),
+    "account_suspended": _l("account suspended"), "requirements_unmet": _l("no longer meets the requirements")}
 LANGUAGE_LABELS = {"zh": _l("Mandarin Chinese"), "yue": _l("Cantonese"), "en": _l("English"), "ja": _l("Japanese"),
                    "ko": _l("Korean")}

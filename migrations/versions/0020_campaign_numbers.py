@@ -1,7 +1,7 @@
 """telephony: campaigns' inbound numbers and SIP users, callers' callback requests
 
-Revision ID: 0018
-Revises: 0017
+Revision ID: 0020
+Revises: 0019
 Create Date: 2026-12-04 17:30:00.000000
 
 An inbound call finds its campaign by the number (E.164) or SIP user it dialled, each unique to
@@ -13,8 +13,8 @@ import sqlalchemy as sa
 
 
 # revision identifiers, used by Alembic.
-revision = '0018'
-down_revision = '0017'
+revision = '0020'
+down_revision = '0019'
 branch_labels = None
 depends_on = None
 
