@@ -14,6 +14,7 @@ from importlib.util import find_spec
 
 from apiflask import APIFlask
 from flask import has_request_context, request, session
+from werkzeug.middleware.proxy_fix import ProxyFix
 
 from app import config as settings
 from app import formatting
@@ -53,6 +54,7 @@ def create_app(overrides: dict | None = None) -> APIFlask:
         app.config["RATELIMIT_STORAGE_URI"] = _limiter_storage(app.config.get("REDIS_URL"))
 
     register_extensions(app)
+    trust_proxies(app)
     register_request_limits(app)
     register_blueprints(app)
     register_error_handlers(app)
@@ -85,6 +87,14 @@ def register_extensions(app: APIFlask) -> None:
     redis_store.init_app(app)
     with app.app_context():
         configure_sqlite(db.engine)  # attaches listeners; opens no connection
+
+
+def trust_proxies(app: APIFlask) -> None:
+    """Behind ``TRUSTED_PROXIES`` proxies (a count), take the client's address, scheme and host from
+    their ``X-Forwarded-*`` headers; with none set, those headers are ignored."""
+    count = int(app.config.get("TRUSTED_PROXIES") or 0)
+    if count > 0:
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=count, x_proto=count, x_host=count)
 
 
 def register_request_limits(app: APIFlask) -> None:
@@ -121,10 +131,12 @@ def translation_directories(app: APIFlask) -> list[str]:
 
 def register_blueprints(app: APIFlask) -> None:
     from app.auth.api import bp as accounts_api
+    from app.notifications.views import bp as notifications
     from app.web.views import bp as web
 
     register_api_blueprint(app, accounts_api)
     app.register_blueprint(web)
+    app.register_blueprint(notifications)
     for name in enabled_domains():
         import_module(name).init_app(app)
 

@@ -6,6 +6,7 @@ import os
 import signal
 import subprocess
 import sys
+from collections.abc import Callable
 
 import click
 from flask import Flask, current_app
@@ -33,6 +34,16 @@ DEMO_USERS = [
 # Steps that domains add to `seed-demo` (course content, certifications, demo progress, money…),
 # run in ``order`` after the accounts exist. Each is a click command that is idempotent.
 DEMO_STEPS: list[tuple[int, click.Command]] = []
+
+
+# Background work that domains start inside `serve` (the embedded, one-machine way), each called
+# with the app once before the web server runs: a dispatcher thread, an in-process carrier…
+SERVE_STARTERS: list[Callable[[Flask], None]] = []
+
+
+def add_serve_starter(starter: Callable[[Flask], None]) -> None:
+    if starter not in SERVE_STARTERS:
+        SERVE_STARTERS.append(starter)
 
 
 def add_demo_step(command: click.Command, order: int = 50) -> None:
@@ -147,6 +158,8 @@ def serve(host, port) -> None:
 
     stop = threading.Event()
     threading.Thread(target=run_scheduler, args=(app, 30.0, stop), daemon=True, name="scheduler").start()
+    for starter in SERVE_STARTERS:
+        starter(app)
     try:
         from werkzeug.serving import run_simple
 

@@ -162,6 +162,8 @@ def from_environment(instance_path: str, testing: bool = False) -> dict:
         "ENVIRONMENT": "testing" if testing else _env("CROWDLINE_ENV", "development"),
         "ALLOWED_HOSTS": [h.strip() for h in (_env("ALLOWED_HOSTS") or "").split(",") if h.strip()],
         "FORCE_HTTPS": _env_bool("FORCE_HTTPS", False),
+        # How many proxies in front of the app set X-Forwarded-For/-Proto/-Host (0: trust none).
+        "TRUSTED_PROXIES": _env_int("TRUSTED_PROXIES", 0),
         # APIFlask: where the OpenAPI document and its interactive docs live.
         "SPEC_FORMAT": "json",
         "DOCS_UI": "swagger-ui",

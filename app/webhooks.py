@@ -4,7 +4,8 @@ A provider's blueprint route does two things through here, then applies the even
 
 1. ``verified(provider, check)``: ``check(payload, headers)`` is the provider's own signature
    check over the raw body and headers; it returns the parsed event or raises
-   ``SignatureError``, which answers 400 ``bad_signature`` and changes nothing.
+   ``SignatureError``, which answers 400 ``bad_signature`` (or the provider's ``refusal_status``)
+   and changes nothing.
 2. ``record_once(provider, key, kind, payload)``: one row of ``webhook_events`` per provider and
    caller-chosen idempotency key (Stripe's event id, a Twilio call sid with its status, …),
    inserted race-safe. A replay finds the row and gets ``None``: it must change nothing.
@@ -50,15 +51,17 @@ class WebhookEvent(db.Model):
     __table_args__ = (UniqueConstraint("provider", "event_id"),)
 
 
-def verified(provider: str, check: Callable[[bytes, Mapping[str, str]], object]) -> object:
+def verified(provider: str, check: Callable[[bytes, Mapping[str, str]], object], *,
+             refusal_status: int = 400) -> object:
     """The current request's event, as ``check`` parsed it from the raw body once its signature held;
-    400 ``bad_signature`` (logged) when it does not."""
+    ``refusal_status`` (400 by default; Twilio expects 403) ``bad_signature`` (logged) when it does not."""
     payload = request.get_data(cache=True)
     try:
         return check(payload, request.headers)
     except SignatureError as exc:
         logger.warning("Rejected a %s webhook: %s", provider, exc)
-        raise BadRequest(_("The webhook signature is not valid."), code="bad_signature") from exc
+        raise BadRequest(_("The webhook signature is not valid."), code="bad_signature",
+                         status=refusal_status) from exc
 
 
 def record_once(provider: str, key: str, kind: str, payload: dict, outcome: str = "pending") -> int | None:

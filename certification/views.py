@@ -81,9 +81,12 @@ def manage():
     if request.method == "POST":
         try:
             if request.form.get("action") == "revoke":
-                services.revoke(request.form.get("grant_id", 0, type=int), actor=user,
-                                reason=request.form.get("reason", ""))
-                flash(_("Certification revoked."), "success")
+                revoked = services.revoke(request.form.get("grant_id", 0, type=int), actor=user,
+                                          reason=request.form.get("reason", ""))
+                holder = db.session.get(User, revoked.member_id)
+                flash(_("Certification revoked: %(member)s no longer holds it, and their upcoming seats that "
+                        "needed it went back to the waitlists without penalty.",
+                        member=holder.name if holder else revoked.member_id), "success")
             else:
                 member = find_user_by_email(request.form.get("email", ""))
                 if member is None:

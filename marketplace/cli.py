@@ -107,7 +107,7 @@ def seed_demo_campaigns() -> None:
                                        .order_by(Shift.starts_at).limit(2)).all()
             for shift in first:
                 try:
-                    claim_seat(raj, shift.id)
+                    claim_seat(raj, shift.id, confirm=True)
                     commit()
                 except AppError:
                     db.session.rollback()

@@ -26,4 +26,7 @@ BAND_LABELS = {"fill-none": _l("No seat claimed"), "fill-low": _l("Claimed: unde
                "fill-empty": _l("No seats"), "fill-cancelled": _l("Cancelled")}
 CLAIM_STATE_LABELS = {"claimed": _l("Claimed"), "checked_in": _l("Checked in"), "released": _l("Released"),
                       "no_show": _l("No-show"), "bumped": _l("Removed")}
+REMOVAL_REASON_LABELS = {
+    "certification_revoked": _l("certification revoked"), "certification_expired": _l("certification expired"),
+    "account_suspended": _l("account suspended"), "requirements_unmet": _l("no longer meets the requirements")}
 LANGUAGE_LABELS = LANGUAGE_NAMES  # one name per language everywhere

@@ -10,16 +10,21 @@ telephony decrypts it, through ``marketplace`` contacts dialing.
 
 def init_app(app) -> None:
     """Register telephony's machine-facing paths (provider webhooks answer JSON errors), the
-    interactions API, the agents' API, the receivers that take members out of routing, and the
-    sweeps that pay attended shifts by the hour and keep presence truthful."""
+    carrier's webhooks, the interactions API, the agents' API, the receivers that take members out of
+    routing, the `flask telephony` commands, the dispatcher (and local carrier) inside `flask serve`,
+    and the sweeps that pay attended shifts by the hour and keep presence truthful."""
     from app import register_api_blueprint
+    from app.cli import add_serve_starter
     from app.errors import register_json_prefix
     from app.schedule import register_periodic
-    from telephony import agents_api, api, receivers, tasks
+    from telephony import agents_api, api, cli, dispatcher, receivers, tasks, webhooks
 
     register_json_prefix(app, "/telephony/")
     register_api_blueprint(app, api.bp)
     register_api_blueprint(app, agents_api.bp)
+    app.register_blueprint(webhooks.bp)
+    app.cli.add_command(cli.telephony_cli)
+    add_serve_starter(dispatcher.start_in_background)
     receivers.connect()
     register_periodic("telephony-shift-pay", tasks.pay_ended_shifts, tasks.SHIFT_PAY_EVERY)
     register_periodic("telephony-presence", tasks.sweep_presence, tasks.PRESENCE_SWEEP_EVERY)

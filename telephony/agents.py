@@ -27,12 +27,12 @@ from sqlalchemy import and_, exists, func, select
 from sqlalchemy.orm import aliased
 
 from app.auth.models import User
-from app.database import after_commit
+from app.database import after_commit, commit, rollback
 from app.errors import Conflict, Forbidden, ValidationError
 from app.extensions import db
 from app.timeutil import as_utc, utcnow, zone
 from payouts.models import Transfer
-from telephony import campaigns, earnings, lifecycle
+from telephony import calls, campaigns, earnings, lifecycle
 from telephony.distributor import distributor, heartbeat_seconds
 from telephony.models import Interaction, PresenceInterval
 from telephony.providers import client_identity, get_provider
@@ -290,6 +290,15 @@ def apply_routing(member_id: int, routing: Routing, *, force: bool = False) -> O
     if outcome.get("requeued_call") is not None or outcome.get("released_call") is not None:
         logger.info("Member %s out of routing: call %s back in its queue, call %s released", member_id,
                     outcome.get("requeued_call"), outcome.get("released_call"))
+        # What the ACD undid is written down in a transaction of its own, after the change that removed
+        # them: a ringing offer is missed, a call in progress ends as if they hung up.
+        try:
+            calls.agent_gone(member_id, outcome.data)
+            commit()
+        except Exception:
+            rollback()
+            logger.exception("Member %s left routing; the dispatcher's check will report call %s", member_id,
+                             outcome.get("released_call") or outcome.get("requeued_call"))
     return outcome
 
 

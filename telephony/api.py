@@ -6,12 +6,13 @@ from __future__ import annotations
 from apiflask import APIBlueprint
 
 from app.auth.guards import get_in_org_or_404, require_user, token_auth
-from app.database import commit
+from app.database import after_commit, commit
 from app.errors import Conflict, NotFound
 from app.paging import page_schema
-from telephony import earnings, queries, services
+from telephony import calls, earnings, numbers, queries, services
 from telephony.campaigns import Campaign
-from telephony.schemas import DispositionIn, InteractionOut, InteractionsQuery, RoutingStatusOut
+from telephony.distributor import distributor
+from telephony.schemas import DispositionIn, InteractionOut, InteractionsQuery, RoutingIn, RoutingStatusOut
 
 bp = APIBlueprint("telephony_api", __name__, url_prefix="/api/v1", tag="Interactions")
 
@@ -55,6 +56,46 @@ def set_disposition(interaction_id, data):
     interaction = queries.visible_interaction(user, interaction_id)
     services.set_disposition(interaction.id, user.id, data["code"], data.get("notes"))
     interaction = services.complete_interaction(interaction.id)
+    if (distributor().agent(user.id) or {}).get("st") == "wrapup":  # not if they left routing meanwhile
+        earnings.record_presence(user.id, "available")
+        after_commit(lambda: distributor().end_wrapup(user.id))
+    commit()
+    return queries.interaction_json(interaction, detail=True)
+
+
+@bp.post("/agents/me/offers/<int:call_id>/accept")
+@bp.auth_required(token_auth, roles=["member"])
+@bp.output(InteractionOut)
+@bp.doc(summary="Take the call offered to me: my softphone rings and joins the caller",
+        description="409 `offer_expired` (too late: the call went back to the queue), `offer_not_yours`, or "
+                    "`offer_unknown`; nothing changes then. The call is answered once the softphone answers.",
+        tags=["Agents"], responses=[403, 409])
+def accept_offer(call_id):
+    interaction = calls.accept_offer(require_user().id, call_id)
+    commit()
+    return queries.interaction_json(interaction, detail=True)
+
+
+@bp.post("/agents/me/offers/<int:call_id>/decline")
+@bp.auth_required(token_auth, roles=["member"])
+@bp.output(InteractionOut)
+@bp.doc(summary="Turn down the call offered to me: it goes back to the front of its queue",
+        description="409 `offer_expired`, `offer_not_yours` or `offer_unknown`; nothing changes then.",
+        tags=["Agents"], responses=[403, 409])
+def decline_offer(call_id):
+    interaction = calls.decline_offer(require_user().id, call_id)
+    commit()
+    return queries.interaction_json(interaction, detail=True)
+
+
+@bp.post("/interactions/<int:interaction_id>/hangup")
+@bp.auth_required(token_auth, roles=["member"])
+@bp.output(InteractionOut)
+@bp.doc(summary="End my call: both legs hang up and wrap-up begins",
+        description="409 `not_in_call` unless the caller is on the line with me.", responses=[403, 404, 409])
+def hang_up(interaction_id):
+    user = require_user()
+    interaction = calls.hang_up(queries.visible_interaction(user, interaction_id), user.id)
     commit()
     return queries.interaction_json(interaction, detail=True)
 
@@ -72,7 +113,22 @@ def _campaign(campaign_id: int) -> Campaign:
         tags=["Campaigns"], responses=[403, 404])
 def routing_status(campaign_id):
     campaign = _campaign(campaign_id)
-    return earnings.routing_status(campaign.id)
+    return {**earnings.routing_status(campaign.id), **numbers.routing_json(campaign)}
+
+
+@bp.put("/campaigns/<int:campaign_id>/routing")
+@bp.auth_required(token_auth, roles=["enterprise_admin", "admin"])
+@bp.input(RoutingIn, arg_name="data")
+@bp.output(RoutingStatusOut)
+@bp.doc(summary="Set the campaign's number or SIP user, its escalation lines and routing settings",
+        description="Only the fields given change. 422 naming each bad field (a number not in E.164, a SIP address "
+                    "that is not one, a setting out of range); 409 `number_taken` when another campaign answers "
+                    "on that number or SIP user.", tags=["Campaigns"], responses=[403, 404, 409, 422])
+def configure_routing(campaign_id, data):
+    campaign = _campaign(campaign_id)
+    numbers.configure_routing(campaign, data)
+    commit()
+    return {**earnings.routing_status(campaign.id), **numbers.routing_json(campaign)}
 
 
 @bp.post("/campaigns/<int:campaign_id>/routing/resume")
@@ -88,4 +144,4 @@ def resume_routing(campaign_id):
     status = earnings.routing_status(campaign.id)
     if not resumed:
         raise Conflict(status["message"], code="escrow_exhausted")
-    return status
+    return {**status, **numbers.routing_json(campaign)}

@@ -161,3 +161,36 @@ class RoutingHold(db.Model):
 
     __table_args__ = (CheckConstraint("reason IN ('escrow_exhausted')", name="routing_hold_reason_known"),
                       CheckConstraint("shortfall >= 0", name="routing_hold_shortfall_not_negative"))
+
+
+class CampaignNumber(db.Model):
+    """Where a campaign's inbound calls arrive: a phone number (E.164) or a SIP Domain user, each
+    unique to one campaign, and where overflow is sent back to the enterprise (SIP URI or number)."""
+
+    __tablename__ = "campaign_numbers"
+
+    campaign_id: Mapped[int] = mapped_column(ForeignKey("campaigns.id", ondelete="CASCADE"), primary_key=True)
+    number: Mapped[str | None] = mapped_column(String(20), unique=True)
+    sip_user: Mapped[str | None] = mapped_column(String(64), unique=True)
+    escalation_sip_uri: Mapped[str | None] = mapped_column(String(255))
+    escalation_number: Mapped[str | None] = mapped_column(String(20))
+    allocated: Mapped[bool] = mapped_column(default=False)  # a fake number of the local carrier
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
+
+
+class CallbackRequest(db.Model):
+    """A caller who waited too long asked to be called back: the outbound dialer dials it later.
+    The number is kept sealed as the interaction keeps it (hash + ciphertext), shown masked."""
+
+    __tablename__ = "callback_requests"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    campaign_id: Mapped[int] = mapped_column(ForeignKey("campaigns.id", ondelete="CASCADE"), index=True)
+    interaction_id: Mapped[int] = mapped_column(ForeignKey("interactions.id", ondelete="CASCADE"), unique=True)
+    phone_hash: Mapped[str | None] = mapped_column(String(64))
+    phone_encrypted: Mapped[bytes | None] = mapped_column(LargeBinary)
+    phone_masked: Mapped[str | None] = mapped_column(String(32))
+    requested_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    state: Mapped[str] = mapped_column(String(16), default="open")
+
+    __table_args__ = (CheckConstraint("state IN ('open', 'dialed', 'closed')", name="callback_request_state_known"),)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from app import events
 from app.jobs import enqueue
-from telephony import agents
+from telephony import agents, numbers
 
 
 def _refresh_routing(sender, member_id, **_payload) -> None:
@@ -29,3 +29,4 @@ def connect() -> None:
         signal.connect(_refresh_routing)
     events.user_suspended.connect(_take_out_of_routing)
     events.campaign_changed.connect(_refresh_campaign_agents)
+    events.campaign_changed.connect(numbers.allocate_on_publish, weak=False)

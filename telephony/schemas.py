@@ -104,3 +104,23 @@ class RoutingStatusOut(Schema):
     since = fields.DateTime(allow_none=True)
     shortfall = fields.Integer(required=True, metadata={"description": "Minor units the escrow could not pay."})
     currency = fields.String(allow_none=True)
+    number = fields.String(allow_none=True, metadata={"description": "The E.164 number callers dial."})
+    sip_user = fields.String(allow_none=True, metadata={"description": "The SIP Domain user of overflow calls."})
+    escalation_sip_uri = fields.String(allow_none=True)
+    escalation_number = fields.String(allow_none=True)
+    settings = fields.Dict(metadata={"description": "offer_timeout_seconds, escalate_after_seconds, "
+                                                    "max_wait_seconds, wrapup_seconds, priority"})
+
+
+class RoutingIn(Schema):
+    """Only the fields given change; ranges are checked by the service (422 naming each field)."""
+
+    number = fields.String(allow_none=True, validate=validate.Length(max=20), metadata={"example": "+14155550100"})
+    sip_user = fields.String(allow_none=True, validate=validate.Length(max=64))
+    escalation_sip_uri = fields.String(allow_none=True, validate=validate.Length(max=255))
+    escalation_number = fields.String(allow_none=True, validate=validate.Length(max=20))
+    offer_timeout_seconds = fields.Integer()
+    escalate_after_seconds = fields.Integer()
+    max_wait_seconds = fields.Integer()
+    wrapup_seconds = fields.Integer()
+    priority = fields.Integer()

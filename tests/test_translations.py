@@ -78,3 +78,15 @@ def test_translations_keep_the_placeholders_of_their_message(path):
                 wrong.append(f"{ids[0]!r} → {string!r}")
     assert not wrong, f"{path.relative_to(ROOT)}: translations whose placeholders differ from the message id:\n" \
                       + "\n".join(wrong)
+
+
+@pytest.mark.parametrize("path", sorted(ROOT.glob("*/translations/zh/LC_MESSAGES/messages.po")),
+                         ids=lambda p: p.parts[-5])
+def test_no_catalog_defines_a_message_twice(path):
+    """Catalogs merge as a union of their entries; a message added on two branches must not stay twice."""
+    from collections import Counter
+
+    text = path.read_text(encoding="utf-8")
+    entries = re.findall(r'^(?:msgctxt ("(?:[^"\\]|\\.)*")\n)?msgid ((?:"(?:[^"\\]|\\.)*"\n)+)', text, re.M)
+    counts = Counter((context, msgid) for context, msgid in entries if msgid != '""\n')
+    assert [msgid for (_context, msgid), n in counts.items() if n > 1] == []

@@ -302,6 +302,16 @@ def admin_users():
     return render_template("web/admin_users.html", page=page, query=query, platform_roles=PLATFORM_ROLES)
 
 
+# What each admin action reports, in the page's language.
+_ADMIN_DONE = {
+    "grant": _l("%(name)s now holds the role %(role)s."),
+    "revoke": _l("%(name)s no longer holds the role %(role)s."),
+    "suspend": _l("%(name)s is suspended: signed out everywhere, and their upcoming seats went back to the "
+                  "waitlists without penalty."),
+    "reinstate": _l("%(name)s is reinstated and can sign in again."),
+}
+
+
 @bp.post("/admin/users/<int:user_id>")
 @page_login_required(roles=["admin"])
 def admin_user_action(user_id: int):
@@ -317,7 +327,8 @@ def admin_user_action(user_id: int):
             services.set_active(target, action == "reinstate", actor_id=actor.id,
                                 reason=request.form.get("reason", ""))
         commit()
-        flash(_("Saved."), "success")
+        flash(_ADMIN_DONE.get(action, _l("Saved.")) % {"name": target.name,
+                                                       "role": ROLE_LABELS.get(role, role)}, "success")
     except AppError as exc:
         rollback()
         flash(error_text(exc), "error")

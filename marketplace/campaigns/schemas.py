@@ -125,26 +125,35 @@ class CampaignIn(Schema):
     inbound = fields.Nested(InboundSettingsIn, load_default=None, allow_none=True)
     outbound = fields.Nested(OutboundSettingsIn, load_default=None, allow_none=True)
 
-    @validates_schema
-    def _coherent(self, data, **kwargs):
+    @validates_schema(skip_on_field_errors=False, pass_original=True)
+    def _coherent(self, data, original, **kwargs):
+        """Every rule across fields at once, also when some fields are already refused: a form that
+        shows its problems step by step must not reveal a new one after each fix. ``data`` holds only
+        the fields that loaded, so each rule looks at fields that did."""
+        errors: dict[str, list[str]] = {}
+
+        def refuse(field_name: str, message: str) -> None:
+            errors.setdefault(field_name, []).append(message)
+
         if data.get("starts_at") and data.get("ends_at") and data["ends_at"] <= data["starts_at"]:
-            raise ValidationError("The campaign must end after it starts.", field_name="ends_at")
+            refuse("ends_at", "The campaign must end after it starts.")
         pays = ("pay_per_call", "pay_per_talk_minute", "pay_per_shift_hour")
-        if not any(data.get(name) for name in pays):
-            raise ValidationError("Set a pay per call, per talk minute or per shift hour above zero.",
-                                  field_name="pay_per_call")
+        if all(name in data for name in pays) and not any(data[name] for name in pays):
+            refuse("pay_per_call", "Set a pay per call, per talk minute or per shift hour above zero.")
         if data.get("qa_review_from", 60) > data.get("qa_auto_approve", 80):
-            raise ValidationError("Human review must start at or below the auto-approve score.",
-                                  field_name="qa_review_from")
+            refuse("qa_review_from", "Human review must start at or below the auto-approve score.")
         kind = data.get("kind")
-        if kind and not data.get(kind):
-            raise ValidationError(f"The {kind} settings are required.", field_name=kind)
+        given = original if isinstance(original, dict) else {}
+        if kind and not data.get(kind) and not given.get(kind):
+            refuse(kind, f"The {kind} settings are required.")
         inbound = data.get("inbound") if kind == "inbound" else None
         if inbound and data.get("slot_minutes", 30) % inbound.get("interval_minutes", 30):
-            raise ValidationError("A shift must span whole forecast intervals.", field_name="slot_minutes")
+            refuse("slot_minutes", "A shift must span whole forecast intervals.")
         other = "outbound" if kind == "inbound" else "inbound"
-        if kind and data.get(other):
-            raise ValidationError(f"An {kind} campaign has no {other} settings.", field_name=other)
+        if kind and given.get(other):
+            refuse(other, f"An {kind} campaign has no {other} settings.")
+        if errors:
+            raise ValidationError(errors)
 
 
 class CampaignOut(Schema):

@@ -21,7 +21,7 @@ from app.paging import paginate
 from app.timeutil import as_utc, zone
 from certification.services import all_certifications
 from marketplace.campaigns import form as campaign_form
-from marketplace.campaigns import services
+from marketplace.campaigns import funding, services
 from marketplace.campaigns.queries import campaign_json
 from marketplace.campaigns.schemas import PURPOSES
 from marketplace.labels import (
@@ -33,6 +33,7 @@ from marketplace.labels import (
     KIND_LABELS,
     OUTCOME_LABELS,
     PURPOSE_LABELS,
+    REMOVAL_REASON_LABELS,
     STEP_LABELS,
     TIER_LABELS,
     TRANSITION_LABELS,
@@ -119,13 +120,22 @@ def _wizard(campaign: Campaign | None):
     tags = sorted({tag for cert in certifications for tag in cert.tags or []})
     return render_template(
         "marketplace/campaigns/wizard.html", campaign=campaign, values=values, errors=errors,
-        start_step=_wizard_step(errors), certifications=certifications, tag_suggestions=tags,
+        start_step=_wizard_step(errors), error_summary=_wizard_summary(errors), certifications=certifications,
+        tag_suggestions=tags,
         currencies={code: code for code in sorted(CURRENCY_EXPONENTS)}, exponents=CURRENCY_EXPONENTS,
         time_zones=TIME_ZONES,
         industries={key: INDUSTRY_LABELS.get(key, key) for key in (*INDUSTRIES, "telecom")},
         purposes={key: PURPOSE_LABELS[key] for key in PURPOSES}, outcomes=OUTCOME_LABELS, tiers=TIER_LABELS,
         day_labels=DAY_LABELS, step_labels=STEP_LABELS, fee_bps=fee_bps, fee_preview=_fee_preview(values, fee_bps),
     ), status
+
+
+def _wizard_summary(errors: dict) -> list[tuple[str, list[str]]]:
+    """Every step's problems, the two kinds' settings under the one workload step."""
+    grouped: dict[str, list[str]] = {}
+    for step, messages in campaign_form.summary(errors).items():
+        grouped.setdefault("workload" if step in ("inbound", "outbound") else step, []).extend(messages)
+    return list(grouped.items())
 
 
 def _wizard_step(errors: dict) -> str | None:
@@ -160,6 +170,37 @@ def _local(value, tz_name: str) -> datetime:
     return as_utc(value).astimezone(zone(tz_name))
 
 
+def _what_happened(campaign: Campaign, held_before: int) -> str:
+    """The flash after a move: the new state and the money it moved."""
+    held = funding.escrow_balance(campaign)
+    if campaign.state == "published":
+        return _("Published; %(amount)s %(currency)s held in escrow. Members can claim its seats now.",
+                 amount=_major(held, campaign.currency), currency=campaign.currency)
+    if campaign.state in ("cancelled", "completed"):
+        returned = _major(max(held_before - held, 0), campaign.currency)
+        if campaign.state == "cancelled":
+            return _("Cancelled; every seat is released and %(amount)s %(currency)s went back to your wallet.",
+                     amount=returned, currency=campaign.currency)
+        return _("Completed; %(amount)s %(currency)s of unspent escrow went back to your wallet.",
+                 amount=returned, currency=campaign.currency)
+    if campaign.state == "paused":
+        return _("Paused: members cannot claim its seats until you resume it.")
+    return _("Running: members can claim its seats.")
+
+
+def _confirmations(campaign: Campaign) -> dict[str, str]:
+    """The question each irreversible or money-moving move asks first."""
+    budget = _major(campaign.budget, campaign.currency)
+    return {
+        "published": _("Publish this campaign? %(amount)s %(currency)s move from your wallet into escrow, and "
+                       "members can claim its seats.", amount=budget, currency=campaign.currency),
+        "cancelled": _("Cancel this campaign? Every claimed seat is released and the unspent escrow goes back to "
+                       "your wallet. This cannot be undone."),
+        "completed": _("Complete this campaign? Its shifts close and the unspent escrow goes back to your wallet. "
+                       "This cannot be undone."),
+    }
+
+
 @bp.route("/<int:campaign_id>", methods=["GET", "POST"])
 @page_login_required(roles=ENTERPRISE)
 def detail(campaign_id: int):
@@ -170,9 +211,10 @@ def detail(campaign_id: int):
         if not user.has_role("enterprise_admin"):
             raise Forbidden()
         try:
+            held_before = funding.escrow_balance(campaign)
             services.transition(campaign, request.form.get("to", ""), user.id)
             commit()
-            flash(_("Saved."), "success")
+            flash(_what_happened(campaign, held_before), "success")
         except AppError as exc:
             rollback()
             flash(str(exc.message), "error")
@@ -185,7 +227,7 @@ def detail(campaign_id: int):
     certifications = {cert.key: cert for cert in all_certifications()}
     return render_template("marketplace/campaigns/detail.html", campaign=campaign_json(campaign), plan=plan,
                            shift_count=len(campaign_shifts(campaign.id)), certifications=certifications,
-                           plan_outdated=shifts.plan_outdated(campaign),
+                           plan_outdated=shifts.plan_outdated(campaign), confirmations=_confirmations(campaign),
                            purposes=PURPOSE_LABELS, outcomes=OUTCOME_LABELS, tiers=TIER_LABELS,
                            day_labels=DAY_LABELS, major=_major, local=_local)
 
@@ -302,6 +344,7 @@ def shift_calendar_page(campaign_id: int):
     return render_template(
         "marketplace/shifts/calendar.html", campaign=campaign, week=week, first=first or (week.days[0]),
         fill=fill_rate(campaign.id), editable=editable, band=shift_calendar.band, bands=BAND_LABELS,
-        selected=selected, roster=roster, claim_labels=CLAIM_STATE_LABELS, day_labels=DAY_LABELS, local=_local,
+        selected=selected, roster=roster, claim_labels=CLAIM_STATE_LABELS, removal_labels=REMOVAL_REASON_LABELS,
+        day_labels=DAY_LABELS, local=_local,
         local_day=shift_calendar.local_day)
 

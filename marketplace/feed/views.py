@@ -42,10 +42,14 @@ def _date(name: str) -> date | None:
 
 def _attempt(action, success: str | None = None):
     """Run ``action()`` and commit, flashing ``success``; on a refusal roll back and flash why.
-    The action's result, or None when it was refused."""
+    The action's result, or None when it was refused. An action that needs confirming rolls back
+    and raises ``ConfirmationRequired`` for the view to ask (see ``_ask``)."""
     try:
         result = action()
         commit()
+    except claims.ConfirmationRequired:
+        rollback()
+        raise
     except AppError as exc:
         rollback()
         flash(exc.message, "error")
@@ -53,6 +57,21 @@ def _attempt(action, success: str | None = None):
     if success:
         flash(success, "success")
     return result
+
+
+def _confirmed() -> bool:
+    return request.form.get("confirm") == "1"
+
+
+def _ask(exc: claims.ConfirmationRequired, title: str, go_label: str):
+    """The confirmation step: what the action costs, and the same form again with ``confirm``."""
+    return render_template("marketplace/shifts/confirm.html", title=title, message=exc.message, cost=exc.cost,
+                           action=request.path, go_label=go_label, back=_back_or(url_for("work.my_shifts")))
+
+
+def _back_or(default: str) -> str:
+    target = request.form.get("next", "")
+    return target if target.startswith("/work") else default
 
 
 def _back() -> str:
@@ -84,8 +103,11 @@ def index():
 @bp.post("/shifts/<int:shift_id>/claim")
 @page_login_required(roles=["member"])
 def claim(shift_id: int):
-    _attempt(lambda: claims.claim_seat(current_user(), shift_id),
-             _("Seat claimed. Check in up to 15 minutes before it starts."))
+    try:
+        _attempt(lambda: claims.claim_seat(current_user(), shift_id, confirm=_confirmed()),
+                 _("Seat claimed. Check in up to 15 minutes before it starts."))
+    except claims.ConfirmationRequired as exc:
+        return _ask(exc, _("Claim a seat inside the free-release window?"), _("Claim it anyway"))
     return redirect(_back())
 
 
@@ -96,7 +118,8 @@ def waitlist_page(shift_id: int):
     if request.form.get("leave"):
         _attempt(lambda: waitlist.leave_waitlist(user, shift_id), _("You left the waitlist."))
     elif _attempt(lambda: waitlist.join_waitlist(user, shift_id)) is not None:
-        flash(_("You are number %(n)s on the waitlist: a released seat is yours automatically.",
+        flash(_("You are number %(n)s on the waitlist. A seat released before the free-release window closes "
+                "is yours automatically; after that we tell you and you choose. Either way you get a notification.",
                 n=waitlist.waitlist_position(user.id, shift_id)), "success")
     return redirect(_back())
 
@@ -122,9 +145,13 @@ def my_shifts():
 @bp.post("/claims/<int:claim_id>/release")
 @page_login_required(roles=["member"])
 def release(claim_id: int):
-    result = _attempt(lambda: claims.release_claim(current_user(), claim_id))
+    try:
+        result = _attempt(lambda: claims.release_claim(current_user(), claim_id, confirm=_confirmed()))
+    except claims.ConfirmationRequired as exc:
+        return _ask(exc, _("Release this seat late?"), _("Release it anyway"))
     if result is not None and result.late_release:
-        flash(_("Seat released. It was inside the cut-off, so it counts as a late release."), "error")
+        flash(_("Seat released. It was inside the cut-off, so it counts as a late release: your reliability is "
+                "now %(score)s.", score=get_profile(current_user().id).reliability), "error")
     elif result is not None:
         flash(_("Seat released, free of charge."), "success")
     return redirect(url_for("work.my_shifts"))

@@ -28,6 +28,12 @@ def reliability_score(attended: int, no_shows: int, late_releases: int) -> int:
     return round(100 * (attended + RELIABILITY_PRIOR) / committed)
 
 
+def reliability_after(profile: MemberProfile, *, no_shows: int = 0, late_releases: int = 0) -> int:
+    """The member's reliability once ``no_shows`` and ``late_releases`` more are recorded."""
+    return reliability_score(profile.shifts_attended, profile.no_shows + no_shows,
+                             profile.late_releases + late_releases)
+
+
 def ensure_profile(member_id: int) -> None:
     """Create the member's profile row if it does not exist (safe under concurrency)."""
     db.session.execute(insert(MemberProfile).values(member_id=member_id, **NEW_PROFILE, updated_at=utcnow())

@@ -23,6 +23,7 @@ from app.timeutil import utcnow
 SHIFT_STATES = ("planned", "open", "cancelled")
 CLAIM_STATES = ("claimed", "checked_in", "released", "no_show", "bumped")
 ACTIVE_CLAIM_STATES = ("claimed", "checked_in")
+REMOVAL_REASONS = ("certification_revoked", "certification_expired", "account_suspended", "requirements_unmet")
 
 
 class Shift(db.Model):
@@ -69,6 +70,8 @@ class Claim(db.Model):
     late_release: Mapped[bool] = mapped_column(default=False)
     checked_in_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     from_waitlist: Mapped[bool] = mapped_column(default=False)
+    # Why the platform took the seat back (state "bumped"): a REMOVAL_REASONS key.
+    removed_reason: Mapped[str | None] = mapped_column(String(32))
 
     __table_args__ = (
         CheckConstraint(one_of("state", CLAIM_STATES), name="claim_state_known"),

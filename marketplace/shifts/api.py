@@ -7,10 +7,13 @@ import functools
 from collections.abc import Callable
 
 from apiflask import APIBlueprint
+from flask import request
+from marshmallow import ValidationError
 from sqlalchemy import select
 
 from app.auth.guards import bearer_user_id, get_in_org_or_404, require_user, token_auth
 from app.database import commit
+from app.errors import ValidationError as AppValidationError
 from app.paging import page_schema, paginate
 from marketplace.models import Campaign, Claim, Shift
 from marketplace.roles import ENTERPRISE, MEMBER
@@ -21,6 +24,7 @@ from marketplace.shifts.queries import claim_json, claims_page, plan_summary, sh
 from marketplace.shifts.schemas import (
     ClaimOut,
     ClaimsQuery,
+    ConfirmIn,
     RosterOut,
     SeatsIn,
     ShiftOut,
@@ -31,6 +35,22 @@ from marketplace.shifts.schemas import (
 
 bp = APIBlueprint("shifts_api", __name__, url_prefix="/api/v1", tag="Shifts and claims")
 
+
+
+CONFIRMATION = ("409 `confirmation_required` says what it costs: `fields.confirm` in words, `fields.cost` in "
+                "figures (`reliability` now and after). Send the request again with the body "
+                "`{\"confirm\": true}` (or `?confirm=true`) to go ahead.")
+
+
+def _confirmed(query: dict) -> bool:
+    """``confirm`` from the JSON body, else from the query string (the body is optional here)."""
+    body = request.get_json(silent=True) if request.is_json else None
+    if not isinstance(body, dict) or "confirm" not in body:
+        return query["confirm"]
+    try:
+        return ConfirmIn().load({"confirm": body["confirm"]})["confirm"]
+    except ValidationError as exc:
+        raise AppValidationError(fields={"confirm": exc.messages["confirm"][0]}) from exc
 
 
 # --- members ------------------------------------------------------------------------------------
@@ -54,14 +74,16 @@ def sold_out_first(view: Callable) -> Callable:
 @bp.post("/shifts/<int:shift_id>/claims")
 @sold_out_first
 @bp.auth_required(token_auth, roles=MEMBER)
+@bp.input(ConfirmIn, location="query", arg_name="query")
 @bp.output(ClaimOut, status_code=201)
 @bp.doc(summary="Claim a seat",
         description="409 `shift_full`, `shift_started`, `shift_cancelled`, `already_claimed` or `overlapping_claim`; "
                     "403 `not_eligible` with each missing requirement in `fields`. A shift known to be full is "
-                    "answered 409 `shift_full` on any valid token, before the role and eligibility checks.",
-        responses=[403, 404, 409])
-def claim(shift_id, gate_asked: bool = False):
-    result = claims.claim_seat(require_user(), shift_id, gate_asked=gate_asked)
+                    "answered 409 `shift_full` on any valid token, before the role and eligibility checks. "
+                    "A shift that starts inside its release cut-off cannot be released for free once claimed: "
+                    + CONFIRMATION, responses=[403, 404, 409])
+def claim(shift_id, query, gate_asked: bool = False):
+    result = claims.claim_seat(require_user(), shift_id, gate_asked=gate_asked, confirm=_confirmed(query))
     commit()
     return claim_json(result)
 
@@ -77,13 +99,15 @@ def list_claims(query):
 
 @bp.delete("/claims/<int:claim_id>")
 @bp.auth_required(token_auth, roles=MEMBER)
+@bp.input(ConfirmIn, location="query", arg_name="query")
 @bp.output(ClaimOut)
 @bp.doc(summary="Release a seat",
         description="Free until the campaign's cut-off (default 2 h before the start); later it is a late release "
-                    "and lowers your reliability. 409 once the shift has started. The first member on the "
-                    "waitlist gets the seat.", responses=[404, 409])
-def release(claim_id):
-    result = claims.release_claim(require_user(), claim_id)
+                    "and lowers your reliability: " + CONFIRMATION + " 409 `shift_started` once the shift has "
+                    "started. The first member on the waitlist gets the seat before the cut-off; inside it, the "
+                    "waiting members are notified and the first to claim gets it.", responses=[404, 409])
+def release(claim_id, query):
+    result = claims.release_claim(require_user(), claim_id, confirm=_confirmed(query))
     commit()
     return claim_json(result)
 

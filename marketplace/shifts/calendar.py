@@ -13,7 +13,8 @@ from app.timeutil import as_utc, zone
 from marketplace.models import Campaign, Claim, MemberProfile, Shift
 
 DAYS_PER_PAGE = 7
-ROSTER_STATES = ("claimed", "checked_in", "no_show")  # the seats as the roster API lists them
+# The seats as the roster lists them, with those the platform took back (and why).
+ROSTER_STATES = ("claimed", "checked_in", "no_show", "bumped")
 # Fill-rate bands of the legend: (class, lowest ratio of the band).
 BANDS = (("fill-full", 1.0), ("fill-high", 0.8), ("fill-mid", 0.5), ("fill-low", 0.0001), ("fill-none", 0.0))
 
@@ -76,14 +77,16 @@ def week(campaign: Campaign, first: date | None = None) -> Week:
 
 
 def roster_rows(claims: list[Claim]) -> list[dict]:
-    """Roster rows (member name, state, reliability) for ``claims``, with two queries in all."""
+    """Roster rows (member name, state, why a seat was taken back, reliability) for ``claims``, with
+    two queries in all."""
     ids = [claim.member_id for claim in claims]
     members = {u.id: u for u in db.session.scalars(select(User).where(User.id.in_(ids)))} if ids else {}
     profiles = {p.member_id: p for p in db.session.scalars(
         select(MemberProfile).where(MemberProfile.member_id.in_(ids)))} if ids else {}
     return [{"claim_id": claim.id, "member_id": claim.member_id, "member_name": members[claim.member_id].name,
              "state": claim.state, "claimed_at": claim.claimed_at, "checked_in_at": claim.checked_in_at,
-             "reliability": profiles[claim.member_id].reliability if claim.member_id in profiles else 100}
+             "reliability": profiles[claim.member_id].reliability if claim.member_id in profiles else 100,
+             "removed_reason": claim.removed_reason}
             for claim in claims]
 
 

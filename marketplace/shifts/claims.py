@@ -23,13 +23,51 @@ from app.errors import Conflict, NotFound
 from app.extensions import db
 from app.timeutil import as_utc, utcnow
 from marketplace.members import eligibility
-from marketplace.members.profiles import locked_profile, record
-from marketplace.models import ACTIVE_CLAIM_STATES, Campaign, Claim, Shift, WaitlistEntry
-from marketplace.shifts import seat_gate
+from marketplace.members.profiles import locked_profile, record, reliability_after
+from marketplace.models import ACTIVE_CLAIM_STATES, Campaign, Claim, MemberProfile, Shift, WaitlistEntry
+from marketplace.shifts import notices, seat_gate
 
 logger = logging.getLogger(__name__)
 
 CLAIMABLE_CAMPAIGN_STATES = ("published", "running")
+
+
+class ConfirmationRequired(Conflict):
+    """The action costs the member reliability: say how much, and do it only once they confirm
+    (``confirm=True``). ``fields["cost"]`` holds the figures, ``fields["confirm"]`` the words."""
+
+    code = "confirmation_required"
+
+    def __init__(self, message: str, cost: dict):
+        super().__init__(message, fields={"confirm": message, "cost": cost})
+        self.cost = cost
+
+
+def release_cutoff(starts_at: datetime, campaign: Campaign) -> datetime:
+    """The last moment a seat of a shift starting at ``starts_at`` is released free of charge."""
+    return as_utc(starts_at) - timedelta(minutes=campaign.release_cutoff_minutes)
+
+
+def _late_claim_cost(profile: MemberProfile, campaign: Campaign) -> ConfirmationRequired:
+    cost = {"action": "claim_inside_cutoff", "reliability": profile.reliability,
+            "reliability_after_late_release": reliability_after(profile, late_releases=1),
+            "reliability_after_no_show": reliability_after(profile, no_shows=1),
+            "release_cutoff_minutes": campaign.release_cutoff_minutes}
+    return ConfirmationRequired(_(
+        "This shift starts in less than %(minutes)s minutes, inside its free-release window: once you claim it, "
+        "releasing it lowers your reliability from %(now)s to %(late)s, and missing it lowers it to %(missed)s.",
+        minutes=campaign.release_cutoff_minutes, now=cost["reliability"],
+        late=cost["reliability_after_late_release"], missed=cost["reliability_after_no_show"]), cost)
+
+
+def _late_release_cost(profile: MemberProfile, campaign: Campaign) -> ConfirmationRequired:
+    cost = {"action": "late_release", "reliability": profile.reliability,
+            "reliability_after": reliability_after(profile, late_releases=1),
+            "release_cutoff_minutes": campaign.release_cutoff_minutes}
+    return ConfirmationRequired(_(
+        "The shift starts in less than %(minutes)s minutes, so releasing it now is a late release: your "
+        "reliability goes from %(now)s to %(after)s.", minutes=campaign.release_cutoff_minutes,
+        now=cost["reliability"], after=cost["reliability_after"]), cost)
 
 
 # A campaign's settings (an inbound forecast may hold thousands of intervals) are not needed here.
@@ -125,8 +163,11 @@ def take_seat(member_id: int, shift: Shift, now: datetime, *, from_waitlist: boo
     return claim
 
 
-def claim_seat(member: User, shift_id: int, now: datetime | None = None, *, gate_asked: bool = False) -> Claim:
-    """201 a seat; 409 full, started, cancelled or overlapping; 403 not eligible (with why).
+def claim_seat(member: User, shift_id: int, now: datetime | None = None, *, gate_asked: bool = False,
+               confirm: bool = False) -> Claim:
+    """201 a seat; 409 full, started, cancelled or overlapping; 403 not eligible (with why); 409
+    ``confirmation_required`` with the reliability at stake for a shift already inside its
+    release cut-off, unless ``confirm``.
 
     A rush on a full shift is answered from the seat gate first, unless the caller has just
     asked it (``gate_asked``, see ``refuse_if_known_full``). On a 409 the caller rolls back (the
@@ -141,7 +182,10 @@ def claim_seat(member: User, shift_id: int, now: datetime | None = None, *, gate
         raise _shift_full()
     # The member's lock first (the lock order is profile, then shift); eligibility reads the
     # locked row instead of loading it again.
-    eligibility.require_eligible(member, campaign, locked_profile(member.id))
+    profile = locked_profile(member.id)
+    eligibility.require_eligible(member, campaign, profile)
+    if not confirm and now > release_cutoff(shift.starts_at, campaign):
+        raise _late_claim_cost(profile, campaign)
     try:
         claim = take_seat(member.id, shift, now, profile_locked=True)
     except NoSeat:
@@ -174,8 +218,9 @@ def own_claim(member: User, claim_id: int) -> Claim:
     return claim
 
 
-def release_claim(member: User, claim_id: int, now: datetime | None = None) -> Claim:
-    """Give the seat back: free until the campaign's cut-off, a late release after it."""
+def release_claim(member: User, claim_id: int, now: datetime | None = None, *, confirm: bool = False) -> Claim:
+    """Give the seat back: free until the campaign's cut-off, a late release after it, which needs
+    ``confirm`` (else 409 ``confirmation_required`` with the reliability it costs)."""
     now = now or utcnow()
     claim = own_claim(member, claim_id)
     profile = locked_profile(member.id)
@@ -186,9 +231,11 @@ def release_claim(member: User, claim_id: int, now: datetime | None = None) -> C
     if as_utc(claim.starts_at) <= now:
         raise Conflict(_("The shift has started: it can no longer be released."), code="shift_started")
     campaign = db.session.get(Campaign, claim.campaign_id)
+    late = now > release_cutoff(claim.starts_at, campaign)
+    if late and not confirm:
+        raise _late_release_cost(profile, campaign)
     waiting = waitlist_heads(claim.shift_id, 1)
-    cutoff = as_utc(claim.starts_at) - timedelta(minutes=campaign.release_cutoff_minutes)
-    give_back(claim, now, late=now > cutoff, reason="member")
+    give_back(claim, now, late=late, reason="member")
     if claim.late_release:
         record(profile, late_releases=1)
         db.session.flush()
@@ -198,10 +245,11 @@ def release_claim(member: User, claim_id: int, now: datetime | None = None) -> C
     return claim
 
 
-def give_back(claim: Claim, now: datetime, *, late: bool, reason: str) -> None:
-    """Release a held seat: the claim becomes ``released`` and the shift's counter gives the seat
-    back. The one release path, whether the member gives the seat back or the campaign closes."""
-    claim.state, claim.released_at, claim.late_release = "released", now, late
+def give_back(claim: Claim, now: datetime, *, late: bool, reason: str, state: str = "released") -> None:
+    """Release a held seat: the claim becomes ``released`` (or ``bumped``, taken back by the
+    platform) and the shift's counter gives the seat back. The one release path, whether the member
+    gives the seat back, the campaign closes or the member no longer qualifies."""
+    claim.state, claim.released_at, claim.late_release = state, now, late
     db.session.execute(update(Shift).where(Shift.id == claim.shift_id).values(claimed=Shift.claimed - 1)
                        .execution_options(synchronize_session=False))
     db.session.flush()
@@ -223,17 +271,25 @@ def waitlist_heads(shift_id: int, seats: int) -> list[WaitlistEntry]:
 
 
 def fill_from_waitlist(shift: Shift, entries: list[WaitlistEntry], now: datetime | None = None) -> list[Claim]:
-    """Give free seats to ``entries`` (from ``waitlist_heads``) in order; those no longer eligible
-    or busy at that time leave the list."""
+    """Give free seats to ``entries`` (from ``waitlist_heads``) in order, telling each member; those
+    no longer eligible or busy at that time leave the list.
+
+    Inside the release cut-off a seat is never handed over: a member who could not give it back
+    without losing reliability must choose it. The waiting members are told a seat is free instead,
+    and the first to claim it gets it."""
     now = now or utcnow()
     filled: list[Claim] = []
     campaign = db.session.get(Campaign, shift.campaign_id)
     if shift.state != "open" or as_utc(shift.starts_at) <= now or campaign.state not in CLAIMABLE_CAMPAIGN_STATES:
         return filled
+    free_until = release_cutoff(shift.starts_at, campaign)
     for entry in entries:
         if eligibility.check(eligibility.member_facts(entry.member_id), campaign):
             db.session.delete(entry)
             db.session.flush()
+            continue
+        if now > free_until:
+            notices.seat_free(entry.member_id, shift, campaign)
             continue
         try:
             with db.session.begin_nested():
@@ -244,9 +300,8 @@ def fill_from_waitlist(shift: Shift, entries: list[WaitlistEntry], now: datetime
             continue
         except NoSeat:  # no seat left: the rest keep their places
             break
+        notices.seat_given(claim, campaign, free_until)
         filled.append(claim)
         logger.info("Waitlist gave shift %s to member %s", shift.id, claim.member_id)
     db.session.refresh(shift)
     return filled
-
-

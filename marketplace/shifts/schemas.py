@@ -28,6 +28,11 @@ class ClaimOut(Schema):
     can_check_in = fields.Boolean(required=True)
 
 
+class ConfirmIn(Schema):
+    confirm = fields.Boolean(load_default=False, metadata={
+        "description": "Go ahead although it costs reliability (after a 409 `confirmation_required`)."})
+
+
 class ClaimsQuery(PageQuery):
     when = fields.String(load_default="upcoming", validate=validate.OneOf(["upcoming", "past", "all"]))
 
@@ -73,3 +78,7 @@ class RosterOut(Schema):
     claimed_at = fields.DateTime(required=True)
     checked_in_at = fields.DateTime(allow_none=True)
     reliability = fields.Integer(required=True)
+    removed_reason = fields.String(allow_none=True, metadata={
+        "description": "State `bumped`: why the platform took the seat back (certification_revoked, "
+                       "certification_expired, account_suspended, requirements_unmet); the seat went to the "
+                       "waitlist and the member's reliability is unchanged."})

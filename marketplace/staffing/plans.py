@@ -3,7 +3,7 @@
 Inbound: agents and rostered seats per forecast interval (Erlang C, or Erlang A with patience),
 grouped into shifts of ``campaign.slot_minutes`` that each get the most rostered seats any of
 their intervals needs. Outbound: the agent-hours the contact list needs, spread evenly over the
-calling windows (in the campaign's time zone), after shrinkage.
+calling windows (in the campaign's time zone) as the seat-hours that remain after shrinkage.
 """
 
 from __future__ import annotations
@@ -56,8 +56,21 @@ def window_slots(campaign: Campaign) -> list[datetime]:
     return sorted(set(slots))
 
 
+def spread(total: int, buckets: int) -> list[int]:
+    """``total`` units over ``buckets`` as evenly as possible (counts differ by at most one, the extra
+    ones spaced out rather than bunched at the start)."""
+    if buckets <= 0:
+        return []
+    base, extra = divmod(total, buckets)
+    return [base + (i + 1) * extra // buckets - i * extra // buckets for i in range(buckets)]
+
+
 def outbound_plan(campaign: Campaign) -> dict:
-    """Agent-hours from contacts × expected attempts × handle time, spread over the calling windows."""
+    """Agent-hours from contacts × expected attempts × handle time, and the seat-hours that carry them
+    after shrinkage, spread over the calling windows in whole seats of one shift each.
+
+    The seats are counted in total, not per shift: rounding each shift up to one agent would roster
+    every calling-window hour of the campaign for a list that needs a few hours in all."""
     settings = campaign.settings
     contacts = db.session.scalar(select(func.count()).select_from(Contact).where(
         Contact.campaign_id == campaign.id, Contact.state.in_(("pending", "in_progress"))))
@@ -69,12 +82,15 @@ def outbound_plan(campaign: Campaign) -> dict:
     slots = window_slots(campaign)
     slot_hours = campaign.slot_minutes / 60
     shrinkage = settings.get("shrinkage", 0.3)
-    per_slot = math.ceil(hours / (len(slots) * slot_hours)) if slots and hours else 0
-    seats = erlang.rostered_for(per_slot, shrinkage) if per_slot else 0
+    seat_shifts = math.ceil(hours / (1.0 - shrinkage) / slot_hours - 1e-9) if slots and hours else 0
+    seats = spread(seat_shifts, len(slots))
+    shifts = [{"starts_at": slot, "seats": count} for slot, count in zip(slots, seats, strict=True) if count]
     return {"contacts": contacts, "contacts_source": source, "attempts_per_contact": round(attempts, 3),
-            "agent_hours": round(hours, 2), "slots": len(slots), "agents_per_slot": per_slot,
-            "rostered_per_slot": seats, "slot_minutes": campaign.slot_minutes,
-            "shifts": [{"starts_at": slot, "seats": seats} for slot in slots]}
+            "agent_hours": round(hours, 2), "rostered_hours": round(seat_shifts * slot_hours, 2),
+            "slots": len(slots), "shift_count": len(shifts),
+            "agents_per_slot": math.ceil(hours / (len(slots) * slot_hours) - 1e-9) if slots and hours else 0,
+            "rostered_per_slot": max(seats, default=0), "slot_minutes": campaign.slot_minutes,
+            "shifts": shifts}
 
 
 def inbound_shifts(campaign: Campaign, plan: dict) -> list[dict]:
@@ -103,7 +119,8 @@ def staffing_plan(campaign: Campaign) -> dict:
     if campaign.kind != "inbound":
         plan = outbound_plan(campaign)
         del plan["shifts"]
-        return {"model": "outbound_workload", **plan}
+        plan = {"model": "outbound_workload", **plan}
+        return {**plan, "estimated_cost": estimated_cost(campaign, plan)}
     settings = campaign.settings
     forecast = settings.get("forecast") or []
     if not forecast:
@@ -120,7 +137,7 @@ def staffing_plan(campaign: Campaign) -> dict:
         intervals.append({"start": item["start"], "calls": item["calls"], "agents": result.agents,
                           "rostered": result.rostered, "service_level": round(result.service_level, 3),
                           "occupancy": round(result.occupancy, 3)})
-    return {
+    plan = {
         "model": "erlang_a" if settings.get("patience_seconds") else "erlang_c",
         "interval_minutes": minutes,
         "intervals": intervals,
@@ -128,3 +145,24 @@ def staffing_plan(campaign: Campaign) -> dict:
         "peak_rostered": max(i["rostered"] for i in intervals),
         "rostered_hours": math.fsum(i["rostered"] for i in intervals) * minutes / 60,
     }
+    return {**plan, "estimated_cost": estimated_cost(campaign, plan)}
+
+
+def estimated_cost(campaign: Campaign, plan: dict) -> int:
+    """What the plan would cost at the campaign's pay rules, in minor units, erring high: every
+    forecast call (inbound) or attempt (outbound) paid per call, talk paid for the whole handle time,
+    the success bonus for every call answered (inbound) or contact reached (outbound), and every
+    rostered seat-hour paid per shift hour."""
+    settings = campaign.settings
+    if plan["model"] == "outbound_workload":
+        handle = settings.get("handle_seconds", 240)
+        missed = (1.0 - settings.get("contact_rate", 0.35)) ** settings.get("max_attempts", 3)
+        reached = plan["contacts"] * (1.0 - missed)
+        calls = plan["contacts"] * plan["attempts_per_contact"]
+    else:
+        handle = settings.get("aht_seconds", 0)
+        calls = reached = sum(interval["calls"] for interval in plan["intervals"])
+    per_call = campaign.pay_per_call * calls
+    per_reached = (campaign.pay_per_talk_minute * handle / 60 + campaign.success_bonus) * reached
+    per_hour = campaign.pay_per_shift_hour * plan["rostered_hours"]
+    return math.ceil(per_call + per_reached + per_hour - 1e-6)

@@ -58,12 +58,18 @@ class StaffingPlanOut(Schema):
     intervals = fields.List(fields.Nested(PlanIntervalOut))
     peak_agents = fields.Integer()
     peak_rostered = fields.Integer()
-    rostered_hours = fields.Float()
+    rostered_hours = fields.Float(metadata={"description": "Seat-hours rostered: inbound, every interval's "
+                                                          "rostered seats; outbound, agent_hours after shrinkage "
+                                                          "rounded up to whole seats of one shift."})
     contacts = fields.Integer(metadata={"description": "Outbound: contacts to call (or expected_contacts)."})
     contacts_source = fields.String()
     attempts_per_contact = fields.Float(metadata={"description": "Expected attempts from contact_rate, max_attempts"})
     agent_hours = fields.Float(metadata={"description": "contacts × attempts × handle time"})
     slots = fields.Integer(metadata={"description": "Shifts that fit the calling windows."})
     slot_minutes = fields.Integer()
-    agents_per_slot = fields.Integer()
-    rostered_per_slot = fields.Integer(metadata={"description": "Seats per shift after shrinkage."})
+    estimated_cost = fields.Integer(metadata={
+        "description": "What the plan would cost at the campaign's pay rules, in minor units of its currency, "
+                       "erring high; compare with the budget."})
+    shift_count = fields.Integer(metadata={"description": "Outbound: shifts that get at least one seat."})
+    agents_per_slot = fields.Integer(metadata={"description": "Agents on the phones if spread over every slot."})
+    rostered_per_slot = fields.Integer(metadata={"description": "Most seats in one shift after shrinkage."})

@@ -160,6 +160,15 @@
   steps.forEach((step, i) => {
     if (step.querySelector(".field-error") && progress[i]) progress[i].classList.add("has-error");
   });
+  // The list of every step's problems above the form opens the step it names.
+  document.querySelectorAll("[data-error-step] a").forEach((link) => {
+    link.addEventListener("click", (event) => {
+      const index = steps.findIndex((step) => step.dataset.step === link.parentElement.dataset.errorStep);
+      if (index < 0) return;
+      event.preventDefault();
+      show(index, true);
+    });
+  });
   const wanted = form.dataset.startStep || (location.hash.startsWith("#step-") ? location.hash.slice(6) : "");
   const start = steps.findIndex((step) => step.dataset.step === wanted);
   show(start >= 0 ? start : 0, false);

@@ -64,13 +64,16 @@ def test_practical_grading_and_revocation_from_the_pages(app, content, create_us
     assert stranger.get(f"/certifications/grants/{grant_id}/credential.json").status_code == 404
 
     manage = trainer_client.get("/certifications/manage").get_data(as_text=True)
+    assert "data-confirm=" in manage.split(f'data-testid="revoke-{grant_id}"', 1)[1].split(">", 1)[0]
     token = re.search(r'name="csrf_token" value="([^"]+)"', manage).group(1)
     trainer_client.post("/certifications/manage", data={"csrf_token": token, "action": "revoke",
                                                         "grant_id": grant_id, "reason": ""})
     with app.app_context():
         assert db.session.get(CertificationGrant, grant_id).status == "active"  # a reason is required
-    trainer_client.post("/certifications/manage", data={"csrf_token": token, "action": "revoke",
-                                                        "grant_id": grant_id, "reason": "Script not followed"})
+    done = trainer_client.post("/certifications/manage", data={"csrf_token": token, "action": "revoke",
+                                                               "grant_id": grant_id, "reason": "Script not followed"},
+                               follow_redirects=True)
+    assert "Certification revoked: " in done.get_data(as_text=True)
     with app.app_context():
         revoked = db.session.get(CertificationGrant, grant_id)
         assert (revoked.status, revoked.revoke_reason) == ("revoked", "Script not followed")

@@ -34,6 +34,19 @@ def fits_the_screen(page) -> bool:
     return page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1")
 
 
+def open_page(browser, locale: str = "en-US", *, phone: bool = False):
+    """A page in a fresh browser context: a 360 × 740 phone or a 1280 px desktop, in ``locale``.
+    Close it with ``page.context.close()``."""
+    if phone:
+        context = browser.new_context(viewport={"width": 360, "height": 740}, device_scale_factor=2, is_mobile=True,
+                                      has_touch=True, locale=locale)
+    else:
+        context = browser.new_context(viewport={"width": 1280, "height": 900}, locale=locale)
+    page = context.new_page()
+    page.set_default_timeout(15000)
+    return page
+
+
 def sign_in_page(page, base_url: str, email: str, password: str = PASSWORD) -> None:
     """Sign in through the form in a real browser and wait for the home page."""
     page.goto(base_url + "/signin")

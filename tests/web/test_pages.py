@@ -157,8 +157,13 @@ def test_admin_manages_users_from_the_page(app, client, create_user, user_email)
     page = client.get("/admin/users").get_data(as_text=True)
     assert user_email(member_id) in page
     token = csrf_token(client, "/admin/users")
-    client.post(f"/admin/users/{member_id}", data={"action": "grant", "role": "trainer", "csrf_token": token})
-    client.post(f"/admin/users/{member_id}", data={"action": "suspend", "csrf_token": token})
+    assert 'data-confirm="Suspend ' in page.split(f'data-testid="suspend-{member_id}"', 1)[1].split(">", 1)[0]
+    granted = client.post(f"/admin/users/{member_id}", data={"action": "grant", "role": "trainer",
+                                                             "csrf_token": token}, follow_redirects=True)
+    assert "now holds the role" in granted.get_data(as_text=True)
+    suspended = client.post(f"/admin/users/{member_id}", data={"action": "suspend", "csrf_token": token},
+                            follow_redirects=True, headers={"Accept-Language": "zh-CN"})
+    assert "已被停用：已在所有设备上退出登录" in suspended.get_data(as_text=True)
     with app.app_context():
         user = db.session.get(User, member_id)
         assert user.role_names == {"member", "trainer"}

@@ -7,9 +7,9 @@ messages keyed by the form's field names, so each shows next to its field.
 """
 
 from marketplace.campaigns.form.fields import MONEY_FIELDS, FormInvalid
-from marketplace.campaigns.form.messages import field_errors, step_of, translate
+from marketplace.campaigns.form.messages import field_errors, step_of, summary, translate
 from marketplace.campaigns.form.reading import to_campaign
 from marketplace.campaigns.form.values import defaults, values_from, values_of
 
-__all__ = ["MONEY_FIELDS", "FormInvalid", "defaults", "field_errors", "step_of", "to_campaign", "translate",
+__all__ = ["MONEY_FIELDS", "FormInvalid", "defaults", "field_errors", "step_of", "summary", "to_campaign", "translate",
            "values_from", "values_of"]

@@ -68,9 +68,21 @@ def field_errors(messages) -> dict:
     return errors
 
 
+def _step_of_field(key: str) -> str | None:
+    return next((step for step, names in STEPS.items() if key.split(".")[0] in names), None)
+
+
 def step_of(errors: dict) -> str | None:
     """The first wizard step that holds a field with an error."""
-    for step, names in STEPS.items():
-        if any(key.split(".")[0] in names for key in errors):
-            return step
-    return None
+    return next((step for step, _names in STEPS.items() if summary(errors).get(step)), None)
+
+
+def summary(errors: dict) -> dict[str, list[str]]:
+    """Every field's message grouped by the wizard step that holds the field, in the steps' order
+    (messages of no field's step, such as the whole form's, are left out)."""
+    grouped: dict[str, list[str]] = {}
+    for key, message in errors.items():
+        step = _step_of_field(key)
+        if step is not None:
+            grouped.setdefault(step, []).append(str(message))
+    return {step: grouped[step] for step in STEPS if step in grouped}

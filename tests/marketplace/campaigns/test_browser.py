@@ -17,6 +17,7 @@ from marketplace.campaigns import services
 from marketplace.campaigns.schemas import CampaignIn
 from marketplace.models import Campaign
 from marketplace.shifts import services as shifts
+from tests.helpers.web import open_page, sign_in_page
 from tests.marketplace.helpers import inbound
 
 pytestmark = pytest.mark.browser
@@ -32,7 +33,7 @@ def desktop(browser):
     page = context.new_page()
     page.set_default_timeout(15000)
     yield page
-    context.close()
+    page.context.close()
 
 
 def test_walk_the_wizard_plan_shifts_and_see_the_calendar(live_app, live_server, desktop):
@@ -40,11 +41,7 @@ def test_walk_the_wizard_plan_shifts_and_see_the_calendar(live_app, live_server,
         accounts.register_user(email=EMAIL, password=PASSWORD, name="Ops", role="enterprise", org_name="Wizard Org")
         commit()
     page = desktop
-    page.goto(live_server + "/signin")
-    page.locator("input[name=email]").fill(EMAIL)
-    page.locator("input[name=password]").fill(PASSWORD)
-    page.get_by_test_id("signin-submit").click()
-    page.wait_for_url("**/home")
+    sign_in_page(page, live_server, EMAIL)
 
     page.goto(live_server + "/campaigns/")
     page.get_by_test_id("new-campaign").click()
@@ -137,11 +134,7 @@ def test_the_wizard_and_the_calendar_fit_a_phone(live_app, live_server, phone):
         commit()
         campaign_id = campaign.id
     page = phone
-    page.goto(live_server + "/signin")
-    page.locator("input[name=email]").fill("ops.phone.calendar@example.test")
-    page.locator("input[name=password]").fill(PASSWORD)
-    page.get_by_test_id("signin-submit").click()
-    page.wait_for_url("**/home")
+    sign_in_page(page, live_server, "ops.phone.calendar@example.test")
     for path in ("/campaigns/new", f"/campaigns/{campaign_id}", f"/campaigns/{campaign_id}/shifts"):
         page.goto(live_server + path)
         assert fits_the_screen(page), path
@@ -149,3 +142,92 @@ def test_the_wizard_and_the_calendar_fit_a_phone(live_app, live_server, phone):
     page.goto(live_server + f"/campaigns/{campaign_id}/edit#step-workload")
     assert page.get_by_test_id("inbound-settings").is_visible() and fits_the_screen(page)
     page.screenshot(path=str(ARTIFACTS / "campaign-wizard-workload-360.png"), full_page=True)
+
+
+@pytest.mark.parametrize("locale", ["en-US", "zh-CN"])
+def test_every_steps_problems_show_at_once_and_the_budget_warns(live_app, live_server, browser, locale):
+    email = f"ops.errors.{locale}@example.test"
+    with live_app.test_request_context():
+        boss = accounts.register_user(email=email, password=PASSWORD, name="Ops", role="enterprise",
+                                      org_name=f"Errors Org {locale}")
+        body = inbound(intervals=(400, 400), budget=100_00)  # 800 calls × 3.50 = 2,800.00 > 100.00
+        campaign_id = services.create_campaign(boss.org_id, boss.id, CampaignIn().load(body)).id
+        commit()
+    page = open_page(browser, locale)
+    sign_in_page(page, live_server, email)
+
+    page.goto(live_server + f"/campaigns/{campaign_id}")
+    assert page.get_by_test_id("budget-short").is_visible()
+    assert "2,700.00 CNY" in page.get_by_test_id("budget-short").inner_text()
+    page.screenshot(path=str(ARTIFACTS / f"campaign-budget-short-{locale}-1280.png"), full_page=True)
+
+    # Problems on three steps, sent as they are (past the browser's own checks).
+    page.goto(live_server + f"/campaigns/{campaign_id}/edit")
+    with page.expect_navigation():
+        page.evaluate("""() => {
+            const form = document.querySelector('[data-wizard]');
+            form.elements['name'].value = '';
+            form.elements['ends_at'].value = '2099-11-10T00:00';
+            form.elements['qa_review_from'].value = '90';
+            form.elements['aht_seconds'].value = 'abc';
+            form.noValidate = true;
+            form.submit();
+        }""")
+    summary = page.get_by_test_id("error-summary")
+    assert summary.is_visible()
+    assert summary.locator("li").count() == 3  # basics, pay, workload
+    page.screenshot(path=str(ARTIFACTS / f"campaign-wizard-errors-{locale}-1280.png"), full_page=True)
+    summary.locator("[data-error-step=workload] a").click()
+    assert page.locator("#step-workload").is_visible() and page.get_by_test_id("error-aht_seconds").is_visible()
+    page.context.close()
+
+
+@pytest.mark.parametrize("locale", ["en-US", "zh-CN"])
+def test_publishing_asks_in_a_dialog_and_reports_the_escrow(live_app, live_server, browser, locale):
+    from payouts.services import confirm_simulated_checkout, create_topup
+
+    lang = locale[:2]
+    email = f"ops.publish.{lang}@example.test"
+    with live_app.test_request_context():
+        boss = accounts.register_user(email=email, password=PASSWORD, name="Ops", role="enterprise",
+                                      org_name=f"Publish Org {lang}")
+        topup = create_topup(boss.org_id, boss.id, 1_000_000, "CNY")
+        confirm_simulated_checkout(topup.id, boss.org_id)
+        body = inbound(budget=500_000)
+        campaign_id = services.create_campaign(boss.org_id, boss.id, CampaignIn().load(body)).id
+        commit()
+    page = open_page(browser, locale)
+    blocked = []
+    page.on("console", lambda message: blocked.append(message.text) if "script-src" in message.text else None)
+    sign_in_page(page, live_server, email)
+    page.goto(live_server + f"/campaigns/{campaign_id}")
+
+    page.get_by_test_id("to-published").click()
+    dialog = page.get_by_test_id("confirm-dialog")
+    assert dialog.is_visible() and "5,000.00 CNY" in dialog.inner_text()
+    page.screenshot(path=str(ARTIFACTS / f"campaign-publish-dialog-{locale}-1280.png"))
+    page.get_by_test_id("confirm-dialog-cancel").click()
+    assert dialog.is_hidden()
+    page.reload()
+    assert page.get_by_test_id("to-published").is_visible()  # nothing happened
+    with live_app.app_context():
+        assert db.session.get(Campaign, campaign_id).state == "draft"
+
+    page.get_by_test_id("to-published").click()
+    with page.expect_navigation():
+        page.get_by_test_id("confirm-dialog-ok").click()
+    flash = page.locator(".flash-success").inner_text()
+    assert "5,000.00 CNY" in flash and ("held in escrow" in flash if lang == "en" else "已托管" in flash)
+    page.screenshot(path=str(ARTIFACTS / f"campaign-published-{locale}-1280.png"))
+    with live_app.app_context():
+        assert db.session.get(Campaign, campaign_id).state == "published"
+
+    # Cancelling asks too, and says where the money went (the campaign leaves the members' feeds).
+    page.get_by_test_id("to-cancelled").click()
+    with page.expect_navigation():
+        page.get_by_test_id("confirm-dialog-ok").click()
+    assert "5,000.00 CNY" in page.locator(".flash-success").inner_text()
+    with live_app.app_context():
+        assert db.session.get(Campaign, campaign_id).state == "cancelled"
+    assert blocked == []  # no script the content security policy refuses
+    page.context.close()

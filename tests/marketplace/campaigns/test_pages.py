@@ -114,7 +114,7 @@ def test_the_wizard_makes_an_outbound_campaign_and_shows_its_workload(app, clien
     html = client.get(f"/campaigns/{campaign.id}").get_data(as_text=True)
     # 6000 contacts × 1.5 attempts × 5 min = 750 agent-hours; 10 seats per shift (see test_shifts)
     assert 'data-testid="workload-plan"' in html and 'data-testid="plan-agent-hours">750.0<' in html
-    assert 'data-testid="plan-seats">10<' in html and 'data-testid="plan-contacts">6,000<' in html
+    assert 'data-testid="plan-seat-hours">1,071.5<' in html and 'data-testid="plan-contacts">6,000<' in html
     assert "no_answer" in html and "09:00–20:00" in html
 
 
@@ -272,3 +272,59 @@ def test_the_page_says_when_hand_set_seats_keep_the_old_plan(app, client, enterp
     client.patch(f"/api/v1/shifts/{shift['id']}", json={"seats": 1}, headers=enterprise["headers"])
     post_wizard(client, FORM, path=edit_url)
     assert 'data-testid="plan-outdated"' in client.get(detail_url).get_data(as_text=True)
+
+
+def test_the_wizard_lists_every_steps_problems_at_once(app, client, enterprise, user_email):
+    # A field refused on one step used to hide the rules across fields on the others until it was fixed.
+    sign_in(client, user_email(enterprise["admin_id"]))
+    broken = {**FORM, "name": "", "ends_at": "2099-11-10T00:00", "qa_review_from": "90", "aht_seconds": "abc",
+              "slot_minutes": "45"}
+    for headers in ({}, {"Accept-Language": "zh-CN"}):
+        response = post_wizard(client, broken, headers=headers)
+        assert response.status_code == 422
+        html = response.get_data(as_text=True)
+        for field in ("name", "ends_at", "qa_review_from", "aht_seconds", "slot_minutes"):
+            assert f'data-testid="error-{field}"' in html, field
+        summary = html.split('data-testid="error-summary"', 1)[1].split("</ul>", 1)[0]
+        assert [step for step in ("basics", "pay", "workload", "shifts") if f'data-error-step="{step}"' in summary] \
+            == ["basics", "pay", "workload", "shifts"]
+    assert count(app) == 0
+
+
+def test_the_campaign_page_weighs_the_plans_cost_against_the_budget(app, client, enterprise, user_email):
+    from tests.helpers.web import in_chinese
+
+    sign_in(client, user_email(enterprise["admin_id"]))
+    # 750 forecast calls × 3.00 = 2,250.00 CNY within 5,000.00
+    html = client.get(post_wizard(client, FORM).headers["Location"]).get_data(as_text=True)
+    assert "Estimated cost of the plan: 2,250.00 CNY against a budget of 5,000.00 CNY." in html
+    assert 'data-testid="budget-short"' not in html
+    # 6,000 contacts × 1.5 attempts × 1.20 + 4,500 reached × 0.50 = 13,050.00 CNY against 2,000.00
+    detail = post_wizard(client, OUTBOUND_FORM).headers["Location"]
+    html = client.get(detail).get_data(as_text=True)
+    assert "13,050.00 CNY" in html and 'data-testid="budget-short"' in html
+    assert "short by 11,050.00 CNY" in html
+    zh = client.get(detail, headers={"Accept-Language": "zh-CN"}).get_data(as_text=True)
+    assert in_chinese(app, "Estimated cost of the plan: %(cost)s %(currency)s against a budget of %(budget)s "
+                           "%(currency)s.") % {"cost": "13,050.00", "currency": "CNY", "budget": "2,000.00"} in zh
+
+
+def test_moves_that_move_money_ask_first_and_say_what_happened(app, client, enterprise, user_email):
+    from tests.helpers.web import in_chinese
+
+    sign_in(client, user_email(enterprise["admin_id"]))
+    enterprise["fund"](600_000)
+    detail_url = post_wizard(client, FORM).headers["Location"]
+    html = client.get(detail_url).get_data(as_text=True)
+    publish_button = html.split('data-testid="to-published"', 1)[1].split(">", 1)[0]
+    assert 'data-confirm="Publish this campaign? 5,000.00 CNY move from your wallet into escrow' in publish_button
+    assert "data-confirm=" in html.split('data-testid="to-cancelled"', 1)[1].split(">", 1)[0]
+    assert "/static/confirm.js" in html
+    published = client.post(detail_url, data={"to": "published", "csrf_token": csrf_token(client, detail_url)},
+                            follow_redirects=True, headers={"Accept-Language": "zh-CN"})
+    expected = in_chinese(app, "Published; %(amount)s %(currency)s held in escrow. Members can claim its seats now.")
+    assert expected % {"amount": "5,000.00", "currency": "CNY"} in published.get_data(as_text=True)
+    cancelled = client.post(detail_url, data={"to": "cancelled", "csrf_token": csrf_token(client, detail_url)},
+                            follow_redirects=True).get_data(as_text=True)
+    assert "Cancelled; every seat is released and 5,000.00 CNY went back to your wallet." in cancelled
+    assert wallet(app, enterprise["org_id"]) == 600_000

@@ -13,6 +13,7 @@ from app.database import commit
 from marketplace.campaigns import services
 from marketplace.campaigns.schemas import CampaignIn
 from payouts.services import confirm_simulated_checkout, create_topup
+from tests.helpers.web import open_page, sign_in_page
 from tests.marketplace.helpers import at, inbound
 
 pytestmark = pytest.mark.browser
@@ -40,11 +41,7 @@ def test_member_finds_claims_and_checks_in_on_a_phone(live_app, live_server, pho
         commit()
 
     page = phone
-    page.goto(url + "/signin")
-    page.locator("input[name=email]").fill("lin.work@example.test")
-    page.locator("input[name=password]").fill(PASSWORD)
-    page.get_by_test_id("signin-submit").click()
-    page.wait_for_url("**/home")
+    sign_in_page(page, url, "lin.work@example.test")
     page.get_by_test_id("home-work").click()
     page.wait_for_url("**/work/")
     cards = page.get_by_test_id("feed-item")
@@ -55,6 +52,7 @@ def test_member_finds_claims_and_checks_in_on_a_phone(live_app, live_server, pho
     page.screenshot(path=str(ARTIFACTS / "member-feed-360.png"), full_page=True)
 
     cards.first.get_by_test_id("claim").click()
+    page.get_by_test_id("confirm-go").click()  # it starts within the release cut-off
     page.wait_for_url("**/work/")
     assert "Seat claimed" in page.locator(".flash").inner_text()
     assert page.get_by_test_id("feed-item").count() == 1
@@ -77,3 +75,114 @@ def test_member_finds_claims_and_checks_in_on_a_phone(live_app, live_server, pho
     assert "为你开放的席位" in page.content()
     assert fits_the_screen(page)
     page.screenshot(path=str(ARTIFACTS / "member-feed-zh-360.png"), full_page=True)
+
+
+@pytest.mark.parametrize("locale", ["en-US", "zh-CN"])
+def test_a_claim_and_a_release_inside_the_cutoff_say_their_cost_first(live_app, live_server, browser, locale):
+    email = f"lin.cutoff.{locale}@example.test"
+    with live_app.test_request_context():
+        boss = accounts.register_user(email=f"boss.cutoff.{locale}@example.test", password=PASSWORD, name="Boss",
+                                      role="enterprise", org_name=f"Cutoff Org {locale}")
+        accounts.create_user(email=email, password=PASSWORD, name="Lin", role="member")
+        commit()
+        topup = create_topup(boss.org_id, boss.id, 3_000_000, "CNY")
+        confirm_simulated_checkout(topup.id, boss.org_id)
+        campaign = services.create_campaign(boss.org_id, boss.id, CampaignIn().load(
+            inbound(at(60), name=f"Cutoff {locale}")))
+        services.change_state(campaign, "published", boss.id)
+        commit()
+        campaign_id, boss_id = campaign.id, boss.id
+    page = open_page(browser, locale, phone=True)
+    sign_in_page(page, live_server, email)
+    page.goto(live_server + "/work/")
+    card = page.get_by_test_id("feed-item").filter(has_text=f"Cutoff {locale}").first
+    card.get_by_test_id("claim").click()
+    message = page.get_by_test_id("confirm-message").inner_text()
+    assert "100" in message and "91" in message and "83" in message
+    assert fits_the_screen(page)
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / f"member-claim-confirm-{locale}-360.png"), full_page=True)
+    page.get_by_test_id("confirm-go").click()
+    page.wait_for_url("**/work/")
+
+    page.goto(live_server + "/work/shifts")
+    page.get_by_test_id("release").click()
+    assert "91" in page.get_by_test_id("confirm-message").inner_text()
+    page.screenshot(path=str(ARTIFACTS / f"member-release-confirm-{locale}-360.png"), full_page=True)
+    page.get_by_test_id("confirm-cancel").click()
+    page.wait_for_url("**/work/shifts")
+    assert page.get_by_test_id("my-claim").count() == 1  # cancelling changed nothing
+    page.get_by_test_id("release").click()
+    page.get_by_test_id("confirm-go").click()
+    page.wait_for_url("**/work/shifts")
+    assert page.get_by_test_id("my-claim").count() == 0
+    assert page.get_by_test_id("reliability").locator(".stat").inner_text() == "91"
+    page.context.close()
+    _cancel(live_app, campaign_id, boss_id)
+
+
+@pytest.mark.parametrize("locale", ["en-US", "zh-CN"])
+def test_a_seat_freed_inside_the_cutoff_is_offered_not_handed_over(live_app, live_server, browser, locale):
+    from app.extensions import db
+    from marketplace.models import Shift
+    from marketplace.shifts import claims, waitlist
+
+    lang = locale[:2]
+    with live_app.test_request_context():
+        boss = accounts.register_user(email=f"boss.offer.{lang}@example.test", password=PASSWORD, name="Boss",
+                                      role="enterprise", org_name=f"Offer Org {lang}")
+        holder = accounts.create_user(email=f"holder.offer.{lang}@example.test", password=PASSWORD, name="Holder",
+                                      role="member")
+        waiter = accounts.create_user(email=f"waiter.offer.{lang}@example.test", password=PASSWORD, name="Wai",
+                                      role="member")
+        commit()
+        topup = create_topup(boss.org_id, boss.id, 3_000_000, "CNY")
+        confirm_simulated_checkout(topup.id, boss.org_id)
+        campaign = services.create_campaign(boss.org_id, boss.id, CampaignIn().load(
+            inbound(at(60), name=f"Offer {lang}")))
+        services.change_state(campaign, "published", boss.id)
+        rows = db.session.query(Shift).filter_by(campaign_id=campaign.id).order_by(Shift.starts_at).all()
+        for shift in rows:
+            shift.seats = 1
+        held = [claims.claim_seat(holder, shift.id, confirm=True) for shift in rows]
+        commit()
+        for shift_id in [shift.id for shift in rows]:
+            waitlist.join_waitlist(waiter, shift_id)
+        commit()
+        claims.release_claim(holder, held[0].id, confirm=True)  # late: the seat is offered, not handed over
+        commit()
+        campaign_id, boss_id = campaign.id, boss.id
+
+    page = open_page(browser, locale, phone=True)
+    sign_in_page(page, live_server, f"waiter.offer.{lang}@example.test")
+    assert page.get_by_test_id("notification-count").inner_text() == "1"
+    page.goto(live_server + "/work/shifts")
+    assert page.get_by_test_id("my-claim").count() == 0  # nothing was handed over silently
+    assert page.get_by_test_id("my-waitlist").count() == 2
+    assert fits_the_screen(page)
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / f"member-waitlists-{locale}-360.png"), full_page=True)
+    page.get_by_test_id("my-waitlist").nth(1).get_by_test_id("leave-waitlist").click()
+    page.wait_for_url("**/work/shifts")
+    assert page.get_by_test_id("my-waitlist").count() == 1
+
+    page.get_by_test_id("nav-notifications").click()
+    page.get_by_test_id("open-notification").click()  # the offer links to the feed
+    page.wait_for_url("**/work/")
+    page.get_by_test_id("feed-item").filter(has_text=f"Offer {lang}").first.get_by_test_id("claim").click()
+    page.get_by_test_id("confirm-go").click()
+    page.wait_for_url("**/work/")
+    page.goto(live_server + "/work/shifts")
+    assert page.get_by_test_id("my-claim").count() == 1 and page.get_by_test_id("my-waitlist").count() == 0
+    page.context.close()
+    _cancel(live_app, campaign_id, boss_id)
+
+
+def _cancel(live_app, campaign_id: int, actor_id: int) -> None:
+    """Take a test's campaign out of every member's feed (the live server's data outlives the test)."""
+    from app.extensions import db
+    from marketplace.models import Campaign
+
+    with live_app.test_request_context():
+        services.transition(db.session.get(Campaign, campaign_id), "cancelled", actor_id)
+        commit()

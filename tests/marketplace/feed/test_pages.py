@@ -11,11 +11,16 @@ def test_feed_claim_and_my_shifts(client, enterprise, create_user, user_email):
     html = client.get("/work/").get_data(as_text=True)
     assert html.count('data-testid="feed-item"') == 2 and "Double 11 peak" in html
     token = csrf_token(client, "/work/")
-    claimed = client.post(f"/work/shifts/{rows[0]['id']}/claim", data={"csrf_token": token, "next": "/work/"})
+    asked = client.post(f"/work/shifts/{rows[0]['id']}/claim", data={"csrf_token": token, "next": "/work/"})
+    assert asked.status_code == 200 and 'data-testid="confirm-step"' in asked.get_data(as_text=True)
+    assert "from 100 to 91" in asked.get_data(as_text=True)  # it starts inside the release cut-off
+    claimed = client.post(f"/work/shifts/{rows[0]['id']}/claim",
+                          data={"csrf_token": token, "next": "/work/", "confirm": "1"})
     assert claimed.status_code == 302 and claimed.headers["Location"].endswith("/work/")
     html = client.get("/work/").get_data(as_text=True)
     assert html.count('data-testid="feed-item"') == 1 and "Seat claimed" in html
-    again = client.post(f"/work/shifts/{rows[0]['id']}/claim", data={"csrf_token": token}, follow_redirects=True)
+    again = client.post(f"/work/shifts/{rows[0]['id']}/claim", data={"csrf_token": token, "confirm": "1"},
+                        follow_redirects=True)
     assert "You already hold a seat on this shift." in again.get_data(as_text=True)
     shifts = client.get("/work/shifts").get_data(as_text=True)
     assert shifts.count('data-testid="my-claim"') == 1 and 'data-testid="check-in"' in shifts
@@ -38,6 +43,11 @@ def test_release_and_waitlist_pages(client, enterprise, create_user, user_email)
     joined = client.post(f"/work/shifts/{rows[0]['id']}/waitlist", data={"csrf_token": token}, follow_redirects=True)
     assert "number 1 on the waitlist" in joined.get_data(as_text=True)
     assert 'data-testid="my-waitlist"' in client.get("/work/shifts").get_data(as_text=True)
+    left = client.post(f"/work/shifts/{rows[0]['id']}/waitlist",
+                       data={"csrf_token": token, "leave": "1", "next": "/work/shifts"}, follow_redirects=True)
+    assert "You left the waitlist." in left.get_data(as_text=True)
+    assert 'data-testid="my-waitlist"' not in left.get_data(as_text=True)
+    client.post(f"/work/shifts/{rows[0]['id']}/waitlist", data={"csrf_token": token})
     client.post("/signout", data={"csrf_token": token})
     sign_in(client, user_email(first))
     token = csrf_token(client, "/work/shifts")
@@ -49,6 +59,7 @@ def test_release_and_waitlist_pages(client, enterprise, create_user, user_email)
     sign_in(client, user_email(second))
     html = client.get("/work/shifts").get_data(as_text=True)
     assert html.count('data-testid="my-claim"') == 1 and "from the waitlist" in html
+    assert 'data-testid="notification-count">1<' in html  # told, not handed a seat silently
 
 
 def test_locked_work_and_profile(client, enterprise, create_user, user_email):

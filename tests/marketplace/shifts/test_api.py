@@ -2,13 +2,19 @@
 
 from datetime import timedelta
 
+from sqlalchemy import select
+
 from app.extensions import db
+from app.notifications.models import Notification
+from app.notifications.services import words
 from app.timeutil import utcnow
 from marketplace.members.profiles import reliability_score as reliability
 from marketplace.models import Campaign, Claim, MemberProfile, Shift
 from marketplace.shifts import attendance
 from marketplace.shifts import services as shifts
 from tests.marketplace.helpers import OUTBOUND, at, inbound, publish, shifts_of
+
+CONFIRM = {"confirm": True}
 
 
 def test_the_plan_becomes_shifts_with_the_rostered_seats(client, enterprise):
@@ -41,6 +47,22 @@ def test_slot_length_must_span_whole_intervals(client, enterprise):
     assert response.status_code == 422 and "slot_minutes" in response.json["error"]["fields"]
 
 
+def test_a_short_outbound_list_rosters_its_seat_hours_not_every_calling_hour(client, enterprise):
+    # 90 contacts × 1 attempt × 4 min = 6 agent-hours; after 25 % shrinkage 8 seat-hours = 16 half-hour
+    # seats. Rounding each of the 220 calling-window shifts up to one agent rostered 220 seats (110 h).
+    body = {**OUTBOUND, "outbound": {**OUTBOUND["outbound"], "expected_contacts": 90, "contact_rate": 1.0,
+                                     "max_attempts": 1, "handle_seconds": 240, "shrinkage": 0.25}}
+    campaign_id = client.post("/api/v1/campaigns", json=body, headers=enterprise["headers"]).json["id"]
+    plan = client.post(f"/api/v1/campaigns/{campaign_id}/staffing-plan", headers=enterprise["headers"]).json
+    assert plan["agent_hours"] == 6 and plan["slots"] == 220
+    assert plan["rostered_hours"] == 8 and plan["shift_count"] == 16 and plan["rostered_per_slot"] == 1
+    client.post(f"/api/v1/campaigns/{campaign_id}/shifts/plan", headers=enterprise["headers"])
+    rows = shifts_of(client, enterprise, campaign_id)
+    assert len(rows) == 16 and {r["seats"] for r in rows} == {1}
+    starts = [r["starts_at"] for r in rows]
+    assert len({start[:10] for start in starts}) > 5  # spread over the fortnight, not bunched on day one
+
+
 def test_outbound_plan_spreads_agent_hours_over_the_calling_windows(client, enterprise):
     body = {**OUTBOUND, "outbound": {**OUTBOUND["outbound"], "expected_contacts": 6000, "contact_rate": 0.5,
                                      "max_attempts": 2, "handle_seconds": 300}}
@@ -51,10 +73,12 @@ def test_outbound_plan_spreads_agent_hours_over_the_calling_windows(client, ente
     assert plan.json["model"] == "outbound_workload"
     assert plan.json["agent_hours"] == 750 and plan.json["attempts_per_contact"] == 1.5
     assert plan.json["slots"] == 10 * 22 and plan.json["agents_per_slot"] == 7  # ceil(750 / 110)
-    assert plan.json["rostered_per_slot"] == 10  # ceil(7 / 0.7)
+    # 750 / 0.7 = 1,071.43 seat-hours → 2,143 half-hour seats over 220 shifts: 163 of 10 seats, 57 of 9
+    assert plan.json["rostered_hours"] == 1071.5 and plan.json["rostered_per_slot"] == 10
     client.post(f"/api/v1/campaigns/{campaign_id}/shifts/plan", headers=enterprise["headers"])
     rows = shifts_of(client, enterprise, campaign_id)
-    assert len(rows) == 220 and {r["seats"] for r in rows} == {10}
+    assert len(rows) == 220 and {r["seats"] for r in rows} == {9, 10}
+    assert sum(r["seats"] for r in rows) == 2143
     assert "T01:00:00" in rows[0]["starts_at"]  # 09:00 in Shanghai
 
 
@@ -151,7 +175,7 @@ def test_a_late_release_lowers_reliability_and_the_waitlist_gets_the_seat(client
     _campaign, rows = publish(client, enterprise, inbound(start), seats={0: 1})
     holder, holder_headers = member()
     waiter, waiter_headers = member()
-    claim = client.post(f"/api/v1/shifts/{rows[0]['id']}/claims", headers=holder_headers).json
+    claim = client.post(f"/api/v1/shifts/{rows[0]['id']}/claims", json=CONFIRM, headers=holder_headers).json
     assert claim["release_is_late"] is True
     early = client.post(f"/api/v1/shifts/{rows[1]['id']}/waitlist", headers=waiter_headers)
     assert early.status_code == 409 and early.json["error"]["code"] == "seats_available"
@@ -159,15 +183,72 @@ def test_a_late_release_lowers_reliability_and_the_waitlist_gets_the_seat(client
     assert joined.status_code == 201 and joined.json["position"] == 1
     twice = client.post(f"/api/v1/shifts/{rows[0]['id']}/waitlist", headers=waiter_headers)
     assert twice.status_code == 409 and twice.json["error"]["code"] == "already_waiting"
-    released = client.delete(f"/api/v1/claims/{claim['id']}", headers=holder_headers)
+    released = client.delete(f"/api/v1/claims/{claim['id']}", json=CONFIRM, headers=holder_headers)
     assert released.status_code == 200 and released.json["late_release"] is True
     with app.app_context():
         assert db.session.get(MemberProfile, holder).reliability == reliability(0, 0, 1)
-        given = db.session.query(Claim).filter_by(shift_id=rows[0]["id"], member_id=waiter).one()
-        assert given.state == "claimed" and given.from_waitlist
-        assert db.session.get(Shift, rows[0]["id"]).claimed == 1
+        # Inside the cut-off the seat is not handed over: the waiter is told and chooses.
+        assert db.session.query(Claim).filter_by(shift_id=rows[0]["id"], member_id=waiter).count() == 0
+        assert db.session.get(Shift, rows[0]["id"]).claimed == 0
+        told = db.session.scalars(select(Notification).where(Notification.user_id == waiter)).one()
+        assert told.kind == "waitlist.seat_free" and told.link == "/work/"
+    taken = client.post(f"/api/v1/shifts/{rows[0]['id']}/claims", json=CONFIRM, headers=waiter_headers)
+    assert taken.status_code == 201
+    assert client.delete(f"/api/v1/shifts/{rows[0]['id']}/waitlist", headers=waiter_headers).status_code == 404
+
+
+def test_outside_the_cutoff_the_waitlist_gets_the_seat_and_is_told(client, enterprise, member, app):
+    _campaign, rows = publish(client, enterprise, inbound(), seats={0: 1})  # in 2099: far outside the cut-off
+    _holder, holder_headers = member()
+    waiter, waiter_headers = member()
+    claim = client.post(f"/api/v1/shifts/{rows[0]['id']}/claims", headers=holder_headers).json
+    assert client.post(f"/api/v1/shifts/{rows[0]['id']}/waitlist", headers=waiter_headers).status_code == 201
+    assert client.delete(f"/api/v1/claims/{claim['id']}", headers=holder_headers).status_code == 200
     upcoming = client.get("/api/v1/claims", headers=waiter_headers).json["items"]
     assert upcoming[0]["shift_id"] == rows[0]["id"] and upcoming[0]["from_waitlist"]
+    with app.test_request_context():
+        told = db.session.scalars(select(Notification).where(Notification.user_id == waiter)).one()
+        assert told.kind == "waitlist.seat_given"
+        title, body = words(told)
+        assert "Double 11 peak" in title and "free of charge until 2099-11-10 14:00 (UTC)" in body
+
+
+def test_inside_the_cutoff_a_claim_and_a_release_say_their_cost_and_wait_for_confirmation(client, enterprise,
+                                                                                          member, app):
+    # A fresh member: reliability 100 = (0 + 5) / 5. A late release makes it 5 / 5.5 → 91; a no-show 5 / 6 → 83.
+    _campaign, rows = publish(client, enterprise, inbound(at(60)))  # the default cut-off is 2 h
+    uid, headers = member()
+    asked = client.post(f"/api/v1/shifts/{rows[0]['id']}/claims", headers=headers)
+    assert asked.status_code == 409 and asked.json["error"]["code"] == "confirmation_required"
+    assert asked.json["error"]["fields"]["cost"] == {
+        "action": "claim_inside_cutoff", "reliability": 100, "reliability_after_late_release": 91,
+        "reliability_after_no_show": 83, "release_cutoff_minutes": 120}
+    assert "from 100 to 91" in asked.json["error"]["message"] and "to 83" in asked.json["error"]["message"]
+    zh = client.post(f"/api/v1/shifts/{rows[0]['id']}/claims", headers={**headers, "Accept-Language": "zh-CN"})
+    assert zh.json["error"]["code"] == "confirmation_required" and "91" in zh.json["error"]["message"]
+    assert not any("a" <= ch <= "z" for ch in zh.json["error"]["message"].split("91")[0])
+    bad = client.post(f"/api/v1/shifts/{rows[0]['id']}/claims", json={"confirm": "maybe"}, headers=headers)
+    assert bad.status_code == 422 and "confirm" in bad.json["error"]["fields"]
+    with app.app_context():
+        assert db.session.query(Claim).filter_by(member_id=uid).count() == 0  # nothing happened
+    claim = client.post(f"/api/v1/shifts/{rows[0]['id']}/claims", json=CONFIRM, headers=headers)
+    assert claim.status_code == 201
+
+    release = client.delete(f"/api/v1/claims/{claim.json['id']}", headers=headers)
+    assert release.status_code == 409 and release.json["error"]["code"] == "confirmation_required"
+    assert release.json["error"]["fields"]["cost"] == {"action": "late_release", "reliability": 100,
+                                                       "reliability_after": 91, "release_cutoff_minutes": 120}
+    with app.app_context():
+        assert db.session.get(Claim, claim.json["id"]).state == "claimed"
+    done = client.delete(f"/api/v1/claims/{claim.json['id']}?confirm=true", headers=headers)
+    assert done.status_code == 200 and done.json["late_release"] is True
+    with app.app_context():
+        assert db.session.get(MemberProfile, uid).reliability == 91
+    spec = client.get("/api/v1/openapi.json").json
+    claim_doc = spec["paths"]["/api/v1/shifts/{shift_id}/claims"]["post"]
+    assert "confirmation_required" in claim_doc["description"]
+    assert any(p["name"] == "confirm" for p in claim_doc["parameters"])
+    assert "confirmation_required" in spec["paths"]["/api/v1/claims/{claim_id}"]["delete"]["description"]
 
 
 def test_check_in_window_and_no_shows(client, enterprise, member, app):
@@ -175,9 +256,9 @@ def test_check_in_window_and_no_shows(client, enterprise, member, app):
     _campaign, rows = publish(client, enterprise, inbound(start))
     uid, headers = member()
     other, other_headers = member()
-    soon = client.post(f"/api/v1/shifts/{rows[0]['id']}/claims", headers=headers).json
-    later = client.post(f"/api/v1/shifts/{rows[1]['id']}/claims", headers=headers).json
-    missed = client.post(f"/api/v1/shifts/{rows[0]['id']}/claims", headers=other_headers).json
+    soon = client.post(f"/api/v1/shifts/{rows[0]['id']}/claims", json=CONFIRM, headers=headers).json
+    later = client.post(f"/api/v1/shifts/{rows[1]['id']}/claims?confirm=true", headers=headers).json
+    missed = client.post(f"/api/v1/shifts/{rows[0]['id']}/claims", json=CONFIRM, headers=other_headers).json
     assert soon["can_check_in"] is True and later["can_check_in"] is False
     not_yet = client.post(f"/api/v1/claims/{later['id']}/check-in", headers=headers)
     assert not_yet.status_code == 409 and not_yet.json["error"]["code"] == "check_in_not_open"
@@ -215,7 +296,7 @@ def test_the_no_show_sweep_is_a_periodic_job(app, client, enterprise, member):
     assert SCHEDULE["marketplace-no-shows"].func is tasks.sweep_no_shows
     _campaign, rows = publish(client, enterprise, inbound(at(10)))
     _uid, headers = member()
-    claim = client.post(f"/api/v1/shifts/{rows[0]['id']}/claims", headers=headers).json
+    claim = client.post(f"/api/v1/shifts/{rows[0]['id']}/claims", json=CONFIRM, headers=headers).json
     with app.app_context():
         assert tasks.sweep_no_shows() == 0  # the grace period has not passed
         db.session.get(Claim, claim["id"]).starts_at = utcnow() - timedelta(minutes=20)

@@ -1,0 +1,359 @@
+"""The call flow: what an inbound call, the routing layer's events, members' answers and the
+provider's status callbacks do to an interaction and to the ACD.
+
+A caller dials a campaign's number → ``answer_inbound`` opens an interaction, queues it in the ACD
+and parks the caller in the conference ``ix-<id>`` → the dispatcher offers it to a member →
+``accept_offer`` reserves it and, after commit, rings the member's softphone → the agent leg
+answers (``call_status``) and joins the conference: answered → either leg hangs up: wrap-up →
+the disposition (or wrap-up's timeout) completes it.
+
+Services: nothing here commits. Side effects on the provider and the ACD run after commit
+(``app.database.after_commit``), so a rolled-back change never rings anyone. Every step is safe to
+repeat: the interaction verbs are idempotent and order-tolerant, and the ACD refuses what no longer
+applies.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Mapping
+from datetime import datetime
+from email.utils import parsedate_to_datetime
+from functools import partial
+from urllib.parse import urlencode
+
+from flask_babel import force_locale
+from flask_babel import gettext as _
+
+from app.database import after_commit
+from app.errors import Conflict
+from app.extensions import db
+from app.timeutil import as_utc, utcnow
+from telephony import campaigns, earnings, numbers, services
+from telephony.distributor import distributor, routing_settings
+from telephony.models import Interaction
+from telephony.providers import (
+    ProviderError,
+    caller_waits_in_conference,
+    client_identity,
+    get_provider,
+    member_id_from_identity,
+    say_and_hang_up,
+)
+from telephony.queries import find_by_call_sid
+
+logger = logging.getLogger(__name__)
+
+WEBHOOKS = "/telephony/twilio"
+ENDED = ("completed", "busy", "no-answer", "failed", "canceled")
+AGENT_RING_SECONDS = 30
+FALLBACK_CALLER_ID = "client:crowdline"  # a softphone may be called from any client name
+
+
+def conference_name(interaction_id: int) -> str:
+    return f"ix-{interaction_id}"
+
+
+def webhook_url(path: str, provider=None, **query) -> str:
+    """The absolute URL of one of the telephony webhooks, as the provider must call it."""
+    provider = provider or get_provider()
+    suffix = f"?{urlencode({k: v for k, v in query.items() if v is not None})}" if query else ""
+    return provider.callback_url(f"{WEBHOOKS}/{path}{suffix}")
+
+
+def caller_language(found) -> str:
+    """The language callers of a campaign hear: its setting, else Chinese for a campaign run in China."""
+    chosen = (found.settings or {}).get("language") if found is not None else None
+    if chosen in ("zh", "en"):
+        return chosen
+    zone = getattr(found, "time_zone", "") or ""
+    return "zh" if zone in ("Asia/Shanghai", "Asia/Chongqing", "Asia/Harbin", "Asia/Urumqi") else "en"
+
+
+def provider_time(params: Mapping) -> datetime | None:
+    """The time a callback reports (``Timestamp``, RFC 2822, whole seconds), or None. Never later
+    than now: a carrier whose clock runs ahead (the local carrier sped up) cannot date the future."""
+    try:
+        reported = parsedate_to_datetime(params["Timestamp"]) if params.get("Timestamp") else None
+    except (TypeError, ValueError):
+        return None
+    return min(as_utc(reported), utcnow()) if reported is not None else None
+
+
+# --- inbound -------------------------------------------------------------------------------------
+
+def answer_inbound(params: Mapping) -> str:
+    """A customer dialled a campaign's number (or SIP user): the TwiML that answers them.
+
+    The interaction is opened once per provider call (a repeated request returns the same TwiML
+    and queues nothing twice); the ACD learns of it after commit."""
+    provider = get_provider()
+    campaign_id = numbers.campaign_for_call(params)
+    found = campaigns.campaign(campaign_id) if campaign_id is not None else None
+    if found is None or found.state not in ("published", "running"):
+        logger.warning("Inbound call %s to %s: no campaign takes calls there", params.get("CallSid"), params.get("To"))
+        language = caller_language(found)
+        with force_locale(language):
+            return say_and_hang_up(_("Sorry, this line is not taking calls now. Goodbye."), language)
+    language = caller_language(found)
+    interaction = services.create_interaction(found.id, "inbound", provider=provider.name,
+                                              customer_call_sid=params["CallSid"],
+                                              customer_phone=params.get("From"), at=provider_time(params))
+    if interaction.state == "queued":
+        settings = routing_settings(found.settings)
+        paused = earnings.campaign_routing_paused(found.id)
+        queued_ms = int(interaction.queued_at.timestamp() * 1000)
+        after_commit(partial(_enqueue, interaction.id, found.id, settings, paused, queued_ms))
+    return caller_waits_in_conference(
+        conference_name(interaction.id), language=language,
+        wait_url=webhook_url("wait", provider, lang=language),
+        status_callback=webhook_url("conference", provider, interaction=interaction.id),
+        recording_status_callback=webhook_url("recording", provider, interaction=interaction.id))
+
+
+def _enqueue(interaction_id: int, campaign_id: int, settings: dict, paused: bool, queued_ms: int) -> None:
+    acd = distributor()
+    acd.configure_campaign(campaign_id, offer_timeout_seconds=settings["offer_timeout_seconds"],
+                           escalate_after_seconds=settings["escalate_after_seconds"],
+                           max_wait_seconds=settings["max_wait_seconds"], paused=paused)
+    outcome = acd.enqueue(interaction_id, campaign_id, priority=int(settings["priority"]), queued_at_ms=queued_ms)
+    logger.info("Interaction %s queued in the ACD: %s", interaction_id, outcome.reason or "ok")
+
+
+def requeue(interaction: Interaction) -> None:
+    """After commit, put a call whose member fell through back in its queue, at its first arrival."""
+    found = campaigns.campaign(interaction.campaign_id)
+    settings = routing_settings(found.settings)
+    paused = earnings.campaign_routing_paused(found.id)
+    after_commit(partial(_enqueue, interaction.id, found.id, settings, paused,
+                         int(interaction.queued_at.timestamp() * 1000)))
+
+
+# --- offers ----------------------------------------------------------------------------------------
+
+REFUSALS = {
+    "expired": ("offer_expired", lambda: _("This offer has expired: the call went to someone else.")),
+    "not_yours": ("offer_not_yours", lambda: _("This call was offered to another member.")),
+}
+
+
+def _refused(reason: str | None) -> Conflict:
+    code, message = REFUSALS.get(reason or "", ("offer_unknown", lambda: _("There is no such offer for you.")))
+    return Conflict(message(), code=code)
+
+
+def _offered_interaction(interaction_id: int) -> Interaction | None:
+    return db.session.get(Interaction, interaction_id) if 0 < interaction_id < 2**31 else None
+
+
+def _respond(verb: str, member_id: int, interaction_id: int) -> tuple[Interaction, str]:
+    """The ACD's atomic answer to the member's offer (``accept`` or ``decline``): the interaction and
+    the offer id, or 409 with the reason it was refused (and nothing changed)."""
+    interaction = _offered_interaction(interaction_id)
+    if interaction is None:
+        raise _refused("unknown_offer")
+    outcome = getattr(distributor(), verb)(member_id, call_id=interaction.id)
+    if not outcome.ok:
+        raise _refused(outcome.reason)
+    return interaction, str(outcome.get("offer"))
+
+
+def accept_offer(member_id: int, interaction_id: int) -> Interaction:
+    """The member takes the call offered to them: reserved in the ACD at once, and after commit
+    their softphone rings (the answer is recorded when that leg answers). 409 when the offer is
+    not theirs, has expired or does not exist; nothing changes then."""
+    interaction, offer_id = _respond("accept", member_id, interaction_id)
+    services.record_offer(interaction.id, member_id, offer_id=offer_id)
+    earnings.record_presence(member_id, "busy")
+    caller_id = numbers.caller_id(interaction.campaign_id) or FALLBACK_CALLER_ID
+    after_commit(partial(_ring_agent, interaction.id, member_id, caller_id))
+    logger.info("Member %s accepted interaction %s", member_id, interaction.id)
+    return interaction
+
+
+def decline_offer(member_id: int, interaction_id: int) -> Interaction:
+    """The member turns the offer down: the call goes back to the front of its queue."""
+    interaction, offer_id = _respond("decline", member_id, interaction_id)
+    return services.record_declined(interaction.id, member_id, offer_id=offer_id)
+
+
+def _ring_agent(interaction_id: int, member_id: int, caller_id: str) -> None:
+    provider = get_provider()
+    try:
+        provider.place_call(f"client:{client_identity(member_id)}", caller_id,
+                            webhook_url("agent", provider, interaction=interaction_id, member=member_id),
+                            status_callback=webhook_url("status", provider, interaction=interaction_id,
+                                                        leg="agent", member=member_id),
+                            timeout=AGENT_RING_SECONDS)
+    except ProviderError:
+        logger.exception("Could not ring member %s for interaction %s", member_id, interaction_id)
+
+
+# --- status callbacks ----------------------------------------------------------------------------
+
+def call_status(params: Mapping, *, interaction_id: int | None = None, leg: str | None = None,
+                member_id: int | None = None) -> str:
+    """A call-progress callback of either leg; what it did (for the webhook's record)."""
+    provider = get_provider()
+    sid, status, at = params.get("CallSid", ""), params.get("CallStatus", ""), provider_time(params)
+    if leg == "agent" and interaction_id is not None:
+        interaction = db.session.get(Interaction, interaction_id)
+    else:
+        interaction = find_by_call_sid(provider.name, sid)
+        leg = "customer" if interaction is not None and interaction.customer_call_sid == sid else "agent"
+    if interaction is None:
+        logger.info("Status %s of an unknown call %s", status, sid)
+        return "unknown_call"
+    if leg == "customer":
+        return customer_leg(interaction, status, at) if status in ENDED else "ignored"
+    member_id = member_id or member_id_from_identity(params.get("To", "")) or interaction.member_id
+    return agent_leg(interaction, sid, member_id, status, at)
+
+
+def customer_leg(interaction: Interaction, status: str, at: datetime | None) -> str:
+    """The caller's leg ended: before an answer, the caller abandoned; after, wrap-up begins."""
+    state = interaction.state
+    if state in ("queued", "offered"):
+        member_id = interaction.member_id
+        services.mark_abandoned(interaction.id, at=at)
+        if member_id is not None:  # offered or accepted to them: free again
+            earnings.record_presence(member_id, "available", at=at)
+        after_commit(partial(_withdraw, interaction.id, member_id, interaction.agent_call_sid))
+        return "abandoned"
+    if state in ("in_progress", "held"):
+        end_with_member(interaction, at, hang_up=(interaction.agent_call_sid,))
+        return "wrapup"
+    return "ignored"
+
+
+def _withdraw(interaction_id: int, member_id: int | None, agent_call_sid: str | None) -> None:
+    acd = distributor()
+    outcome = acd.withdraw(interaction_id)
+    if not outcome.ok and member_id is not None and _on_call(member_id, interaction_id):
+        acd.end_call(member_id, 0)  # accepted, the softphone still ringing: not the member's loss
+    _hang_up(agent_call_sid)
+
+
+def _on_call(member_id: int, interaction_id: int) -> bool:
+    record = distributor().agent(member_id) or {}
+    return record.get("call") == str(interaction_id)
+
+
+def agent_leg(interaction: Interaction, sid: str, member_id: int | None, status: str, at: datetime | None) -> str:
+    """The member's leg: ringing, answered (the member is on the line), or ended."""
+    if member_id is None:
+        return "ignored"
+    if status in ("initiated", "ringing", "queued"):
+        if interaction.agent_call_sid is None and interaction.state == "offered":
+            services.attach_call(interaction.id, agent_call_sid=sid)
+        return "ringing"
+    if status == "in-progress":
+        return _agent_answered(interaction, sid, member_id, at)
+    if status not in ENDED:
+        return "ignored"
+    if status == "completed" and interaction.state == "offered" and interaction.member_id == member_id:
+        # Twilio says "completed" only of a leg that was answered: its answer's callback is late
+        _agent_answered(interaction, sid, member_id, None)
+    if interaction.state in ("in_progress", "held") and interaction.agent_call_sid == sid:
+        end_with_member(interaction, at, hang_up=(interaction.customer_call_sid,))
+        return "wrapup"
+    if interaction.state == "offered" and interaction.member_id == member_id:
+        # accepted, but the softphone never answered: the call waits again, the member is away
+        services.record_missed(interaction.id, member_id, offer_id=f"leg:{sid}", at=at)
+        earnings.record_presence(member_id, "away")
+        after_commit(partial(_release_member, interaction.id, member_id))
+        requeue(interaction)
+        return "agent_unreachable"
+    return "ignored"
+
+
+def _agent_answered(interaction: Interaction, sid: str, member_id: int, at: datetime | None) -> str:
+    if interaction.state in ("queued", "abandoned", "failed") or interaction.member_id != member_id:
+        after_commit(partial(_hang_up, sid))  # the caller left, or the call went back to the queue
+        return "too_late"
+    try:
+        services.mark_answered(interaction.id, member_id, at=at, agent_call_sid=sid)
+    except Conflict:
+        logger.warning("Member %s answered interaction %s offered to someone else", member_id, interaction.id)
+        after_commit(partial(_hang_up, sid))
+        return "not_yours"
+    earnings.record_presence(member_id, "busy", at=at)
+    return "answered"
+
+
+def _release_member(interaction_id: int, member_id: int) -> None:
+    acd = distributor()
+    if _on_call(member_id, interaction_id):
+        acd.end_call(member_id, 0)
+    acd.set_away(member_id)
+
+
+def end_with_member(interaction: Interaction, at: datetime | None, *, hang_up: tuple[str | None, ...] = (),
+                    release: bool = True) -> bool:
+    """The conversation is over (either side hung up): wrap-up begins, the member's routing goes to
+    wrap-up after commit and the other legs are hung up. True when this call moved it to wrap-up."""
+    member_id, before = interaction.member_id, interaction.state
+    services.begin_wrapup(interaction.id, at=at)
+    if before == "wrapup" or interaction.state != "wrapup":
+        return False
+    if member_id is not None and release:
+        earnings.record_presence(member_id, "wrapup", at=at)
+    wrapup = routing_settings(campaigns.campaign(interaction.campaign_id).settings)["wrapup_seconds"]
+    after_commit(partial(_wrap_up, interaction.id, member_id if release else None, wrapup, hang_up))
+    return True
+
+
+def _wrap_up(interaction_id: int, member_id: int | None, wrapup_seconds: float,
+             hang_up: tuple[str | None, ...]) -> None:
+    if member_id is not None and _on_call(member_id, interaction_id):
+        distributor().end_call(member_id, wrapup_seconds)
+    for sid in hang_up:
+        _hang_up(sid)
+
+
+def _hang_up(sid: str | None) -> None:
+    if not sid:
+        return
+    try:
+        get_provider().hangup(sid)
+    except ProviderError as error:
+        logger.info("Hang-up of %s: %s", sid, error)
+
+
+def hang_up(interaction: Interaction, member_id: int) -> Interaction:
+    """The handling member ends the call from the workspace: wrap-up begins, both legs end."""
+    if interaction.member_id != member_id or interaction.state not in ("in_progress", "held"):
+        raise Conflict(_("There is no call of yours to hang up here."), code="not_in_call")
+    end_with_member(interaction, None, hang_up=(interaction.customer_call_sid, interaction.agent_call_sid))
+    return interaction
+
+
+def agent_gone(member_id: int, undone: Mapping) -> None:
+    """The member left routing at once (heartbeats lost, shift released, suspended: what the ACD's
+    ``tick`` or ``remove_agent`` reports as ``requeued_call`` / ``released_call``): a ringing offer is
+    missed, a call in progress ends as if they hung up, an accepted one not yet answered waits again."""
+    earnings.record_presence(member_id, "offline")
+    if undone.get("requeued_call") is not None:
+        services.record_missed(undone["requeued_call"], member_id, offer_id=str(undone.get("offer") or "gone"))
+    released = undone.get("released_call")
+    interaction = db.session.get(Interaction, released) if released is not None else None
+    if interaction is None:
+        return
+    if interaction.state in ("in_progress", "held"):
+        end_with_member(interaction, None, hang_up=(interaction.agent_call_sid, interaction.customer_call_sid),
+                        release=False)
+    elif interaction.state == "offered":
+        services.record_missed(interaction.id, member_id, offer_id="gone")
+        after_commit(partial(_hang_up, interaction.agent_call_sid))
+        requeue(interaction)
+
+
+def agent_twiml(interaction_id: int) -> str:
+    """The member's leg, once answered: join the caller's conference (or end, if the caller left)."""
+    from telephony.providers import Twiml, agent_joins_conference
+
+    interaction = db.session.get(Interaction, interaction_id)
+    if interaction is None or interaction.state not in ("offered", "in_progress", "held"):
+        return str(Twiml().hangup())
+    return agent_joins_conference(conference_name(interaction.id),
+                                  status_callback=webhook_url("conference", interaction=interaction.id))

@@ -1,0 +1,167 @@
+"""The carrier's webhooks (``/telephony/twilio/…``): Twilio, or the local carrier that signs the same
+way. Each one goes through the webhook door (``app.webhooks``): a missing or bad
+``X-Twilio-Signature`` is 403 and changes nothing; a repeated callback is recorded once and applied
+once; a callback about a call Crowdline does not know is answered 200 and logged. TwiML answers
+are XML; the rest answer 204."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Mapping
+
+from flask import Blueprint, Response, request
+from flask_babel import force_locale
+from flask_babel import gettext as _
+
+from app import webhooks
+from app.database import commit
+from app.errors import BadRequest
+from app.extensions import csrf, db, limiter
+from telephony import calls, overflow, services
+from telephony.models import Interaction
+from telephony.providers import Twiml, get_provider, hold_music
+from telephony.queries import find_by_call_sid
+
+logger = logging.getLogger(__name__)
+
+bp = Blueprint("telephony_webhooks", __name__, url_prefix="/telephony/twilio")
+csrf.exempt(bp)
+limiter.exempt(bp)
+
+PROVIDER_KIND = "twilio"  # the webhook door's provider name for both Twilio and the local carrier
+
+
+def _signed() -> dict:
+    """The request's form, once the provider's signature over it held (403 otherwise)."""
+    provider = get_provider()
+
+    def check(_payload: bytes, _headers: Mapping[str, str]) -> dict:
+        if not provider.check_request(request):
+            raise webhooks.SignatureError("missing or wrong X-Twilio-Signature")
+        return request.form.to_dict()
+
+    return webhooks.verified(PROVIDER_KIND, check, refusal_status=403)
+
+
+def _int_arg(name: str) -> int | None:
+    value = request.args.get(name, "")
+    return int(value) if value.isdigit() and len(value) < 10 else None
+
+
+def _twiml(document: str) -> Response:
+    return Response(document, mimetype="application/xml")
+
+
+def _done(outcome: str) -> Response:
+    logger.debug("Webhook %s: %s", request.path, outcome)
+    return Response(status=204)
+
+
+@bp.post("/voice")
+def voice():
+    """A call to a campaign's number or SIP user: queue it, park the caller in its conference."""
+    params = _signed()
+    if not 0 < len(params.get("CallSid", "")) <= 64:
+        raise BadRequest(_("A call id (CallSid) is required."), fields={"CallSid": _("Required.")})
+    webhooks.record_once(PROVIDER_KIND, f"{params['CallSid']}:voice", "voice", params, outcome="answered")
+    document = calls.answer_inbound(params)
+    commit()
+    return _twiml(document)
+
+
+@bp.post("/status")
+def status():
+    """Call progress of either leg (the agent leg's URL names its interaction and member)."""
+    params = _signed()
+    key = f"{params.get('CallSid')}:{params.get('CallStatus')}:{params.get('SequenceNumber', '')}"
+    row = webhooks.record_once(PROVIDER_KIND, key, "status", params)
+    if row is None:
+        return _done("replay")
+    outcome = calls.call_status(params, interaction_id=_int_arg("interaction"), leg=request.args.get("leg"),
+                                member_id=_int_arg("member"))
+    webhooks.set_outcome(row, outcome)
+    commit()
+    return _done(outcome)
+
+
+@bp.post("/conference")
+def conference():
+    """Conference events (start, join, leave, end): recorded for the operators; the legs' own status
+    callbacks drive the interaction."""
+    params = _signed()
+    key = f"{params.get('ConferenceSid')}:{params.get('StatusCallbackEvent')}:{params.get('CallSid', '')}:" \
+          f"{params.get('SequenceNumber', '')}"
+    webhooks.record_once(PROVIDER_KIND, key, "conference", params, outcome="recorded")
+    commit()
+    return _done("recorded")
+
+
+def _media(kind: str, sid_name: str, url_name: str) -> Response:
+    params = _signed()
+    row = webhooks.record_once(PROVIDER_KIND, f"{params.get(sid_name)}:{kind}", kind, params)
+    if row is None:
+        return _done("replay")
+    interaction = _interaction_of(params)
+    if interaction is None:
+        logger.info("A %s for an unknown call: %s", kind, params.get(sid_name))
+        webhooks.set_outcome(row, "unknown_call")
+    else:
+        reference = params.get(url_name) or params.get(sid_name)
+        services.attach_media(interaction.id, **{f"{kind}_ref": reference})
+        webhooks.set_outcome(row, "attached")
+    commit()
+    return _done(kind)
+
+
+def _interaction_of(params: Mapping) -> Interaction | None:
+    interaction_id = _int_arg("interaction")
+    if interaction_id is not None:
+        return db.session.get(Interaction, interaction_id)
+    return find_by_call_sid(get_provider().name, params.get("CallSid", "")) if params.get("CallSid") else None
+
+
+@bp.post("/recording")
+def recording():
+    """A recording is ready: its reference goes on the interaction."""
+    return _media("recording", "RecordingSid", "RecordingUrl")
+
+
+@bp.post("/transcription")
+def transcription():
+    """A transcription is ready: its reference goes on the interaction."""
+    return _media("transcript", "TranscriptionSid", "TranscriptionUrl")
+
+
+@bp.post("/wait")
+def wait():
+    """The conference's waitUrl: a message in the caller's language, then a pause (the carrier loops it)."""
+    _signed()
+    language = request.args.get("lang") if request.args.get("lang") in ("zh", "en") else "en"
+    with force_locale(language):
+        message = _("Thank you for calling. All our agents are busy; please stay on the line.")
+    return _twiml(hold_music(language=language, message=message, pause_seconds=10))
+
+
+@bp.post("/agent")
+def agent():
+    """The member's leg, answered: it joins the caller's conference."""
+    _signed()
+    interaction_id = _int_arg("interaction")
+    return _twiml(calls.agent_twiml(interaction_id or 0))
+
+
+@bp.post("/callback")
+def callback():
+    """The digit a caller pressed when offered a callback."""
+    params = _signed()
+    interaction_id = _int_arg("interaction") or 0
+    document = overflow.callback_choice(interaction_id, params.get("Digits"))
+    commit()
+    return _twiml(document)
+
+
+@bp.post("/client")
+def client():
+    """Calls placed from a softphone (none are made yet): refused politely."""
+    _signed()
+    return _twiml(str(Twiml().reject()))
