@@ -45,7 +45,7 @@ def test_the_home_page_is_the_members_day(live_app, live_server, phone):
 
         shift = db.session.scalars(db.select(Shift).where(Shift.campaign_id == campaign.id)
                                    .order_by(Shift.starts_at)).first()
-        claims.claim_seat(member, shift.id)
+        claims.claim_seat(member, shift.id, confirm=True)
         commit()
 
     page = phone
