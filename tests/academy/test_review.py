@@ -21,7 +21,7 @@ PASSWORD = "correct-horse-battery"
 
 def _texts(question: dict, choice) -> list[str]:
     if question["type"] == "true_false":
-        return ["正确" if choice else "错误"]
+        return ["对" if choice else "错"]
     texts = {o["key"]: localized(o["text"], "zh") for o in question["options"]}
     return [texts[key] for key in (choice if isinstance(choice, list) else [choice])]
 
