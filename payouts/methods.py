@@ -11,7 +11,7 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
 from app.errors import ValidationError
-from app.pii import mask_digits
+from app.pii import mask_digits, mask_personal_numbers
 
 METHODS = ("bank", "alipay", "wechat")
 METHOD_LABELS = {"bank": _l("Bank account"), "alipay": _l("Alipay"), "wechat": _l("WeChat Pay")}
@@ -83,7 +83,5 @@ def describe(destination) -> str:
 
 def mask_free_text(text: str | None) -> str:
     """Details typed as free text before accounts were structured: every run of digits masked."""
-    from app.pii import mask_personal_numbers
-
     masked = mask_personal_numbers(text or "") or ""
     return re.sub(r"\d{5,}", lambda m: mask_digits(m.group(0)), masked)

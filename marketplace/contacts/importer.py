@@ -28,9 +28,10 @@ from app.database import on_postgresql
 from app.errors import AppError
 from app.extensions import db
 from app.jobs import report_progress
+from app.pii import mask_personal_numbers
 from app.timeutil import utcnow
 from marketplace.contacts import files as contact_files
-from marketplace.contacts.phones import PhoneNormalizer, choose_time_zone, mask_digits, mask_free_text, mask_input
+from marketplace.contacts.phones import PhoneNormalizer, choose_time_zone, mask_digits, mask_input
 from marketplace.contacts.vault import NONCE_BYTES, vault
 from marketplace.models import Campaign, Contact, ContactList, DncEntry
 
@@ -257,7 +258,7 @@ class _Import:
         """``text`` with every phone, ID and card number in it masked (``app.pii``)."""
         shown = self.masks.get(text)
         if shown is None:
-            shown = mask_free_text(text, self.list.default_region)
+            shown = mask_personal_numbers(text, self.list.default_region)
             if len(self.masks) < MASK_CACHE:
                 self.masks[text] = shown
         return shown

@@ -19,11 +19,11 @@ from app.database import on_postgresql, on_rollback
 from app.errors import Conflict, ValidationError
 from app.extensions import db
 from app.jobs import enqueue
+from app.pii import mask_personal_numbers
 from app.timeutil import utcnow
 from marketplace.contacts import dnc
 from marketplace.contacts import files as contact_files
 from marketplace.contacts.importer import IMPORTING_STATES
-from marketplace.contacts.phones import mask_free_text
 from marketplace.contacts.queries import import_job
 from marketplace.models import Campaign, ContactList
 
@@ -34,7 +34,7 @@ def _display_name(filename: str | None, region: str) -> str:
     no phone number (``客户13481770091.csv``)."""
     name = (filename or "").replace("\\", "/").rsplit("/", 1)[-1]
     name = "".join(ch for ch in name if ch.isprintable()).strip()
-    return mask_free_text(name[:255], region) or "contacts.csv"
+    return mask_personal_numbers(name[:255], region) or "contacts.csv"
 
 
 def check_accepts_contacts(campaign: Campaign) -> None:

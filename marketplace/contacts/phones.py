@@ -22,7 +22,7 @@ from phonenumbers import NumberParseException, PhoneNumberType, ValidationResult
 from phonenumbers import timezone as pn_timezone
 from phonenumbers.phonenumberutil import COUNTRY_CODE_TO_REGION_CODE, is_number_type_geographical
 
-from app.pii import mask_digits, mask_personal_numbers
+from app.pii import mask_digits
 
 MAX_INPUT_CHARS = 64
 SUPPORTED_REGIONS = frozenset(phonenumbers.SUPPORTED_REGIONS)
@@ -62,16 +62,7 @@ class Phone(NamedTuple):
 
 
 # No valid number anywhere has fewer than four digits (libphonenumber's shortest possible length).
-_FOUR_DIGITS = re.compile(r"(?:\d\D*){4}")
 
-
-def mask_free_text(text: str | None, region: str | None) -> str | None:
-    """Typed or imported text (a name, an attribute cell, a file name) with every phone, ID and card
-    number in it masked, numbers without a country code read as dialled in ``region``; text with
-    fewer than four digits is returned at once (the matcher is the slow part of an import)."""
-    if not text or not _FOUR_DIGITS.search(text):
-        return text
-    return mask_personal_numbers(text, region or "CN")
 
 
 def mask_input(raw: str) -> str:

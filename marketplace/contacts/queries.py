@@ -14,8 +14,8 @@ from rq.job import Job
 from sqlalchemy import func, select
 
 from app.extensions import db, redis_store
+from app.pii import mask_personal_numbers
 from app.timeutil import isoformat
-from marketplace.contacts.phones import mask_free_text
 from marketplace.models import Contact, ContactList, DncEntry, ImportIssue
 
 # What each reason code in an import report means, for the pages (the API and CSV carry the code).
@@ -76,11 +76,11 @@ def contact_json(contact: Contact) -> dict:
     """A contact as anyone outside the telephony bridge sees it: the number masked, and the numbers
     in its name and attributes too (they are stored masked; masking again also covers rows imported
     before that)."""
-    attributes = {key: mask_free_text(value, contact.region) if isinstance(value, str) else value
+    attributes = {key: mask_personal_numbers(value, contact.region) if isinstance(value, str) else value
                   for key, value in (contact.attributes or {}).items()}
     return {"id": contact.id, "campaign_id": contact.campaign_id, "list_id": contact.list_id,
             "row_number": contact.row_number, "phone_masked": contact.phone_masked, "region": contact.region,
-            "time_zone": contact.time_zone, "name": mask_free_text(contact.name, contact.region),
+            "time_zone": contact.time_zone, "name": mask_personal_numbers(contact.name, contact.region),
             "attributes": attributes,
             "state": contact.state, "attempts": contact.attempts, "last_disposition": contact.last_disposition,
             "next_attempt_at": isoformat(contact.next_attempt_at)}
