@@ -1,0 +1,1 @@
+"""Automatic scoring of a call transcript against a scorecard: pure Python, no Flask, no session."""
