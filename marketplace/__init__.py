@@ -25,6 +25,7 @@ def init_app(app) -> None:
     from marketplace.feed import views as feed_views
     from marketplace.members import api as members_api
     from marketplace.members import views as members_views
+    from marketplace.qa import receivers as qa_receivers
     from marketplace.shifts import api as shifts_api
     from marketplace.shifts import receivers as shifts_receivers
     from marketplace.shifts import tasks as shifts_tasks
@@ -36,6 +37,7 @@ def init_app(app) -> None:
     for blueprint in (staffing_views.bp, campaigns_views.bp, feed_views.bp, members_views.bp, contacts_views.bp):
         app.register_blueprint(blueprint)
     shifts_receivers.connect()
+    qa_receivers.connect()
     register_periodic("marketplace-no-shows", shifts_tasks.sweep_no_shows, shifts_tasks.NO_SHOW_EVERY)
     register_periodic("marketplace-stalled-imports", contacts_tasks.resume_stalled_imports,
                       contacts_tasks.STALLED_IMPORTS_EVERY)

@@ -49,6 +49,13 @@ def earning_state(accrual: Transfer) -> dict:
             Posting.transfer_id == settled.id, MoneyAccount.purpose == "available")) or 0)
     elif settled is not None:
         state = "reversed"
+        reinstated = db.session.scalar(select(Transfer.id).where(
+            Transfer.interaction_id == accrual.interaction_id, Transfer.reason == "earning_reinstated"))
+        if reinstated is not None:  # an upheld dispute paid it after all
+            state = "approved"
+            net = int(db.session.scalar(select(func.sum(Posting.amount)).join(
+                MoneyAccount, MoneyAccount.id == Posting.account_id).where(
+                Posting.transfer_id == reinstated, MoneyAccount.purpose == "available")) or 0)
     return {"id": accrual.id, "interaction_id": accrual.interaction_id, "campaign_id": accrual.campaign_id,
             "amount": accrual.amount, "net_amount": net, "currency": accrual.currency, "state": state,
             "created_at": accrual.created_at}

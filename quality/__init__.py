@@ -6,4 +6,16 @@ whether a member's pending earning is paid, held for a person or refused.
 
 
 def init_app(app) -> None:
-    """Register quality's blueprints, receivers, jobs and commands."""
+    """Register quality's blueprints, receivers, jobs and the review sweep."""
+    from app import register_api_blueprint
+    from app.schedule import register_periodic
+    from quality import api, models, receivers, tasks, views  # noqa: F401 - models: the tables
+
+    register_api_blueprint(app, api.bp)
+    app.register_blueprint(views.bp)
+    receivers.connect()
+    register_periodic("quality-reviews", tasks.sweep_reviews, tasks.SWEEP_EVERY)
+    from app.web.home import add_home_section
+    from quality.home import latest_qa
+
+    add_home_section(latest_qa, order=40)

@@ -5,6 +5,7 @@
 - ``accrue_earning(campaign_id, interaction_id, member_id, amount, currency, key)``: escrow → member pending
 - ``approve_earning(interaction_id, key, fee_bps=None)``: member pending → member available + platform fee
 - ``reverse_earning(interaction_id, key, to="escrow"|"wallet")``: member pending → campaign escrow (or wallet)
+- ``reinstate_earning(interaction_id, key, fee_bps=None)``: a reversed earning paid after all (escrow → available)
 
 Each is idempotent on ``key`` (the same key again returns the first transfer and moves nothing),
 returns the ``Transfer``, sends ``money_transferred`` once, and never commits: the caller commits.
@@ -17,7 +18,14 @@ from payouts.services.batch import (
     stalled_payouts,
     unpaid_scheduled_payouts,
 )
-from payouts.services.earnings import accrue_earning, approve_earning, hold_escrow, release_escrow, reverse_earning
+from payouts.services.earnings import (
+    accrue_earning,
+    approve_earning,
+    hold_escrow,
+    reinstate_earning,
+    release_escrow,
+    reverse_earning,
+)
 from payouts.services.notices import notice_of
 from payouts.services.payouts import (
     dashboard_link,
@@ -34,7 +42,7 @@ from payouts.services.topups import create_topup
 __all__ = [
     "accrue_earning", "approve_earning", "confirm_simulated_checkout", "create_payouts", "create_topup",
     "dashboard_link", "eligible_for_batch", "execute_payout", "execute_payouts",
-    "fail_payout", "handle_event", "hold_escrow", "mark_payout_paid", "notice_of", "release_escrow",
-    "request_payout", "reverse_earning", "save_payout_details", "stalled_payouts", "start_onboarding",
-    "unpaid_scheduled_payouts",
+    "fail_payout", "handle_event", "hold_escrow", "mark_payout_paid", "notice_of", "reinstate_earning",
+    "release_escrow", "request_payout", "reverse_earning", "save_payout_details", "stalled_payouts",
+    "start_onboarding", "unpaid_scheduled_payouts",
 ]

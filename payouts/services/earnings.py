@@ -117,3 +117,29 @@ def reverse_earning(interaction_id: int, key: str, to: str = "escrow") -> Transf
                 account("org", accrual.org_id, "wallet", currency), accrual.amount)]
     return post(key, "earning_reversed", legs, org_id=accrual.org_id, campaign_id=accrual.campaign_id,
                 interaction_id=interaction_id, member_id=accrual.member_id, reverses_id=accrual.id)[0]
+
+
+def reinstate_earning(interaction_id: int, key: str, fee_bps: int | None = None) -> Transfer:
+    """A rejection was overturned (an upheld dispute) after the earning went back to the campaign's
+    escrow: the escrow pays the member's available balance again, less the platform fee. 409 when
+    the earning was not reversed, or when the escrow no longer holds enough."""
+    existing = db.session.scalar(select(Transfer).where(Transfer.key == key))
+    if existing is not None:
+        return existing
+    accrual = _accrual(interaction_id)
+    settled = settlement_of(interaction_id)
+    if settled is None or settled.reason != "earning_reversed" or settled.campaign_id is None:
+        raise Conflict(_("Only a reversed earning can be reinstated."), code="earning_not_reversed")
+    bps = current_app.config.get("PAYOUT_FEE_BPS", DEFAULT_FEE_BPS) if fee_bps is None else fee_bps
+    if isinstance(bps, bool) or not isinstance(bps, int) or not 0 <= bps <= 10_000:
+        raise ValidationError(fields={"fee_bps": _("Between 0 and 10000 basis points.")})
+    currency, member_id = accrual.currency, accrual.member_id
+    fee = Money(accrual.amount, currency).percent(bps).amount
+    escrow = account("campaign", accrual.campaign_id, "escrow", currency)
+    legs = []
+    if accrual.amount - fee > 0:
+        legs.append(Leg(escrow, account("member", member_id, "available", currency), accrual.amount - fee))
+    if fee > 0:
+        legs.append(Leg(escrow, account("platform", PLATFORM, "fees", currency), fee))
+    return post(key, "earning_reinstated", legs, org_id=accrual.org_id, campaign_id=accrual.campaign_id,
+                interaction_id=interaction_id, member_id=member_id)[0]

@@ -1,0 +1,20 @@
+"""Words for the pages: the standard items, decisions, states and the item types of the registry."""
+
+from __future__ import annotations
+
+from flask_babel import lazy_gettext as _l
+
+ITEM_LABELS = {
+    "greeting": _l("Greeting"), "verification": _l("Identity verification"),
+    "disclosure": _l("Recording disclosure"), "empathy": _l("Empathy"),
+    "resolution_confirmed": _l("Resolution confirmed"), "closing": _l("Closing"),
+    "long_silence": _l("No long silence"), "forbidden_language": _l("No forbidden language"),
+    "pii_exposure": _l("No personal data spoken"),
+}
+DECISION_LABELS = {"approve": _l("Approved"), "review": _l("In review"), "reject": _l("Rejected")}
+DISPUTE_LABELS = {"open": _l("Dispute open"), "upheld": _l("Dispute upheld"), "rejected": _l("Dispute rejected")}
+SPEAKER_LABELS = {"agent": _l("Agent"), "customer": _l("Customer")}
+
+
+def item_label(key: str) -> str:
+    return str(ITEM_LABELS.get(key, key.replace("_", " ").capitalize()))

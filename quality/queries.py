@@ -1,0 +1,103 @@
+"""Reads: who may see or review which QA results, the review queue, a member's calls, and the
+result as the API and the pages show it."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+
+from app.auth.guards import is_platform_staff
+from app.auth.models import User
+from app.errors import Forbidden, NotFound
+from app.extensions import db
+from quality.models import Dispute, QAResult, QAReview
+
+REVIEWER_ROLES = ("trainer", "enterprise_admin", "enterprise_supervisor", "admin")
+MAX_ID = 2**31 - 1
+
+
+def is_reviewer(user: User) -> bool:
+    return user.has_role(*REVIEWER_ROLES)
+
+
+def _reviews_everywhere(user: User) -> bool:
+    """Trainers and admins review across organizations; an enterprise's people review their own."""
+    return is_platform_staff(user) or user.has_role("trainer")
+
+
+def reviewable_results(user: User):
+    stmt = select(QAResult)
+    if _reviews_everywhere(user):
+        return stmt
+    if user.has_role("enterprise_admin", "enterprise_supervisor") and user.org_id is not None:
+        return stmt.where(QAResult.org_id == user.org_id)
+    return stmt.where(False)
+
+
+def result_for_reviewer(user: User, result_id: int) -> QAResult:
+    """A result ``user`` may review: 403 for a role that never reviews, 404 for another tenant's."""
+    if not is_reviewer(user):
+        raise Forbidden()
+    if not 0 < result_id <= MAX_ID:
+        raise NotFound()
+    found = db.session.scalar(reviewable_results(user).where(QAResult.id == result_id))
+    if found is None:
+        raise NotFound()
+    return found
+
+
+def result_of_interaction(interaction_id: int) -> QAResult | None:
+    return db.session.scalar(select(QAResult).where(QAResult.interaction_id == interaction_id))
+
+
+def own_result(user: User, result_id: int) -> QAResult:
+    """The member's own call's result; 404 for anyone else's."""
+    if not 0 < result_id <= MAX_ID:
+        raise NotFound()
+    found = db.session.get(QAResult, result_id)
+    if found is None or found.member_id != user.id:
+        raise NotFound()
+    return found
+
+
+def review_queue(user: User, limit: int = 100) -> list[QAResult]:
+    """Calls waiting for a person, the oldest deadline first."""
+    return list(db.session.scalars(reviewable_results(user).where(QAResult.state == "in_review")
+                                   .order_by(QAResult.review_due_at, QAResult.id).limit(limit)))
+
+
+def open_disputes(user: User, limit: int = 100) -> list[tuple[Dispute, QAResult]]:
+    stmt = reviewable_results(user).add_columns(Dispute).join(Dispute, Dispute.result_id == QAResult.id).where(
+        Dispute.state == "open").order_by(Dispute.filed_at).limit(limit)
+    return [(dispute, result) for result, dispute in db.session.execute(stmt)]
+
+
+def member_results(member_id: int, limit: int = 50) -> list[QAResult]:
+    return list(db.session.scalars(select(QAResult).where(QAResult.member_id == member_id)
+                                   .order_by(QAResult.id.desc()).limit(limit)))
+
+
+def dispute_of(result_id: int) -> Dispute | None:
+    return db.session.scalar(select(Dispute).where(Dispute.result_id == result_id))
+
+
+def reviews_of(result_id: int) -> list[QAReview]:
+    return list(db.session.scalars(select(QAReview).where(QAReview.result_id == result_id).order_by(QAReview.id)))
+
+
+def result_json(result: QAResult) -> dict:
+    dispute = dispute_of(result.id)
+    return {
+        "id": result.id, "interaction_id": result.interaction_id, "campaign_id": result.campaign_id,
+        "member_id": result.member_id, "scorecard_id": result.scorecard_id,
+        "scorecard_version": result.scorecard_version, "language": result.language,
+        "auto_score": result.auto_score, "auto_decision": result.auto_decision, "auto_failed": result.auto_failed,
+        "score": result.score, "decision": result.decision, "state": result.state, "problem": result.problem,
+        "items": result.items or [], "review_due_at": result.review_due_at, "decided_at": result.decided_at,
+        "acknowledged_at": result.acknowledged_at, "scored_at": result.scored_at,
+        "reviews": [{"id": r.id, "kind": r.kind, "reviewer_id": r.reviewer_id, "score": r.score,
+                     "decision": r.decision, "reason": r.reason, "overrides": r.overrides,
+                     "created_at": r.created_at} for r in reviews_of(result.id)],
+        "dispute": None if dispute is None else {
+            "id": dispute.id, "state": dispute.state, "comment": dispute.comment, "filed_at": dispute.filed_at,
+            "resolution": dispute.resolution, "resolved_at": dispute.resolved_at},
+    }

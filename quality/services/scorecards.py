@@ -1,0 +1,93 @@
+"""Scorecards per campaign, versioned: saving a spec adds a version (past calls keep the one they
+were scored with); the spec is checked by the scorer's own validator first."""
+
+from __future__ import annotations
+
+import logging
+
+from flask_babel import gettext as _
+from sqlalchemy import func, select
+
+from app.auth.models import User
+from app.errors import Forbidden, NotFound, ValidationError
+from app.extensions import db
+from quality import scoring
+from quality.models import Scorecard
+from telephony import campaigns
+from telephony.campaigns import Campaign
+
+logger = logging.getLogger(__name__)
+EDITOR_ROLES = ("trainer", "enterprise_admin", "admin")
+
+
+def _messages() -> dict:
+    return {
+        "weights_sum": _("The items' points must add up to 100."),
+        "unknown_type": _("Not an item type the scorer knows."),
+        "unknown_item_type": _("Not an item type the scorer knows."),
+        "duplicate_key": _("Each key may appear only once."),
+        "missing": _("This is required."),
+        "required": _("This is required."),
+    }
+
+
+def problem_fields(problems) -> dict:
+    """The validator's problems as the error contract's fields: ``{path: message}``."""
+    messages, fields = _messages(), {}
+    for problem in problems:
+        code = getattr(problem, "code", "") or ""
+        message = messages.get(code)
+        if message is None and "sum" in code:
+            message = messages["weights_sum"]
+        elif message is None and "type" in code:
+            message = messages["unknown_type"]
+        fields[str(getattr(problem, "path", "") or "spec")] = message or _("This part of the scorecard is not valid.")
+    return fields
+
+
+def editable_campaign(user: User, campaign_id: int) -> Campaign:
+    """The campaign whose scorecard ``user`` may edit: 403 for a role that may not, 404 for another tenant's."""
+    if not user.has_role(*EDITOR_ROLES):
+        raise Forbidden()
+    found = campaigns.campaign(campaign_id) if 0 < campaign_id <= 2**31 - 1 else None
+    if found is None or not (user.has_role("trainer", "admin") or found.org_id == user.org_id):
+        raise NotFound()
+    return found
+
+
+def readable_campaign(user: User, campaign_id: int) -> Campaign:
+    found = campaigns.campaign(campaign_id) if 0 < campaign_id <= 2**31 - 1 else None
+    if found is None or not (user.has_role("trainer", "admin", "member") or found.org_id == user.org_id):
+        raise NotFound()
+    return found
+
+
+def check_spec(spec) -> None:
+    if not isinstance(spec, dict):
+        raise ValidationError(fields={"spec": _("A scorecard with sections and items is expected here.")})
+    problems = scoring.validate_card(spec)
+    if problems:
+        raise ValidationError(_("The scorecard is not valid."), fields=problem_fields(problems))
+
+
+def save_scorecard(user: User, campaign_id: int, spec: dict, note: str | None = None) -> Scorecard:
+    """Add a version of the campaign's scorecard (422 naming the fields when the spec is invalid)."""
+    found = editable_campaign(user, campaign_id)
+    check_spec(spec)
+    db.session.execute(select(Campaign.id).where(Campaign.id == found.id).with_for_update())  # versions in order
+    version = (db.session.scalar(select(func.max(Scorecard.version)).where(Scorecard.campaign_id == found.id))
+               or 0) + 1
+    card = Scorecard(org_id=found.org_id, campaign_id=found.id, version=version, spec=spec,
+                     note=(note or "").strip()[:200] or None, created_by_id=user.id)
+    db.session.add(card)
+    db.session.flush()
+    logger.info("Campaign %s scorecard version %s saved by %s", found.id, version, user.id)
+    return card
+
+
+def card_for_scoring(user: User, scorecard_id: int) -> Scorecard:
+    card = db.session.get(Scorecard, scorecard_id)
+    if card is None:
+        raise NotFound()
+    readable_campaign(user, card.campaign_id)
+    return card

@@ -1,0 +1,37 @@
+"""QA jobs: scoring a completed interaction (queue ``qa``, within a minute of the call) and the
+sweep that approves calls left in review past their window and settles late-accrued earnings."""
+
+from __future__ import annotations
+
+import logging
+from datetime import timedelta
+
+from rq import Retry
+
+from app.jobs import job
+
+logger = logging.getLogger(__name__)
+
+SWEEP_EVERY = timedelta(minutes=5)
+
+
+@job("qa", retry=Retry(max=3, interval=[10, 60, 300]))
+def score_interaction(interaction_id: int) -> str | None:
+    """Score and decide one interaction. Safe to run twice: the second run finds the stored result
+    and sends nothing, so no earning is settled twice."""
+    from quality.services import gate
+
+    result = gate.score_interaction(interaction_id)
+    return result.decision if result is not None else None
+
+
+@job("qa", retry=Retry(max=2, interval=[30, 120]))
+def sweep_reviews() -> int:
+    """Approve the calls whose review window passed, and settle earnings accrued after their decision."""
+    from quality.services import gate
+
+    approved = gate.approve_overdue_reviews()
+    settled = gate.settle_stragglers()
+    if approved or settled:
+        logger.info("QA sweep: %s approved after their review window, %s late earnings settled", approved, settled)
+    return approved + settled
