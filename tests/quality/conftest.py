@@ -6,7 +6,12 @@ import pytest
 
 from app.database import commit
 from app.extensions import db
-from tests.telephony.conftest import at, campaign, ctx, enterprise, handled, member  # noqa: F401 - shared fixtures
+from tests.telephony import conftest as telephony_fixtures
+from tests.telephony.conftest import at
+
+# The telephony tests' fixtures, shared: enterprises, members, funded campaigns, handled calls.
+ctx, enterprise, member = telephony_fixtures.ctx, telephony_fixtures.enterprise, telephony_fixtures.member
+campaign, handled = telephony_fixtures.campaign, telephony_fixtures.handled
 
 GOOD_EN = [
     {"speaker": "agent", "text": "Hello, thank you for calling Acme, this is Dana. This call is recorded.",

@@ -120,7 +120,7 @@ def test_a_dispute_upheld_pays_a_rejected_call_and_corrects_the_average(app, wor
                                                                        user_email, auth, client):
     from quality.tasks import score_interaction
 
-    owner, campaign_id, member_id, headers = world
+    _owner, campaign_id, member_id, headers = world
     before = balances(member_id, campaign_id)
     interaction_id = completed_call(campaign_id, member_id, RUDE_EN)
     score_interaction(interaction_id)
