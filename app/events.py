@@ -75,9 +75,12 @@ recording_accessed = _signals.signal("recording_accessed", doc="kwargs: interact
 qa_decided = _signals.signal("qa_decided", doc="""Automatic QA scored an interaction.
 kwargs: interaction_id, campaign_id, member_id, score, decision ("approve"|"review"|"reject"),
 scorecard_id, scorecard_version.""")
-qa_reviewed = _signals.signal("qa_reviewed", doc="kwargs: interaction_id, review_id, reviewer_id, score, decision.")
+qa_reviewed = _signals.signal("qa_reviewed", doc="""A person (or, with reviewer_id None and kind "auto_window", the
+review window) decided a call in review.
+kwargs: interaction_id, review_id, reviewer_id, score, decision, previous_score, member_id, campaign_id, kind.""")
 qa_disputed = _signals.signal("qa_disputed", doc="kwargs: interaction_id, dispute_id, member_id.")
-dispute_resolved = _signals.signal("dispute_resolved", doc="kwargs: dispute_id, interaction_id, resolver_id, outcome, decision.")
+dispute_resolved = _signals.signal("dispute_resolved", doc="""kwargs: dispute_id, interaction_id, resolver_id, outcome
+("upheld"|"rejected"), decision, score, previous_score, member_id.""")
 
 # --- payouts ----------------------------------------------------------------------------
 money_transferred = _signals.signal("money_transferred", doc="""A balanced money transfer was posted.
