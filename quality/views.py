@@ -54,7 +54,7 @@ def _utterances(result, blind: bool = False) -> list[dict]:
     quoted: dict[int, list[str]] = {}
     for item in [] if blind else result.items or []:
         for evidence in item.get("evidence") or []:
-            quoted.setdefault(evidence.get("utterance"), []).append(item["key"])
+            quoted.setdefault(evidence.get("utterance"), []).append(labels.item_label(item["key"]))
     said = (document or {}).get("utterances") or []
     return [{**u, "index": i, "items": quoted.get(i, [])} for i, u in enumerate(said)]
 
