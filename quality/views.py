@@ -219,6 +219,7 @@ def my_call(result_id):
     open_until = reviews.dispute_open_until(result)
     return render_template("quality/my_call.html", result=result, utterances=_utterances(result),
                            dispute=queries.dispute_of(result.id), can_dispute=reviews.disputable(result),
+                           reviews=[r for r in queries.reviews_of(result.id) if r.reason],
                            open_until=open_until, form=request.form), status
 
 

@@ -3,10 +3,13 @@ scorecards, CSAT — and bad input answered with the error contract, changing no
 
 from __future__ import annotations
 
+import pytest
 from sqlalchemy import func, select
 
 from app.extensions import db
 from tests.quality.conftest import GOOD_EN, RUDE_EN, balances, result_of
+
+pytestmark = pytest.mark.usefixtures("app_ctx")
 
 
 def _count(model) -> int:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+import pytest
 from sqlalchemy import func, select
 
 from app.database import commit
@@ -18,6 +19,8 @@ from tests.quality.conftest import RUDE_EN, balances, money_is_sound, result_of
 
 PAY = 350 + 180 + 200  # per call, 90 s of talk at 120 a minute, the success bonus
 FEE = PAY // 10  # the campaign's platform fee, 10%
+
+pytestmark = pytest.mark.usefixtures("app_ctx")
 
 
 def _profile(member_id):
