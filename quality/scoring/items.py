@@ -1,0 +1,367 @@
+"""The registry of item types a scorecard is built from. Each type documents its params, checks
+them (``check`` → problems) and judges a conversation (``judge`` → passed and quoted evidence).
+
+Phrase params, shared by the types that look for words: ``"lexicon"`` (a name in
+``lexicon.LEXICONS``) and/or ``"phrases"`` (``{"zh": [...], "en": [...]}`` or a list).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from quality.scoring.context import Context, Evidence
+from quality.scoring.lexicon import LEXICONS
+from quality.scoring.matching import phrases_for
+from quality.scoring.pii import exposure, spoken_numbers
+
+
+@dataclass(frozen=True)
+class Problem:
+    """A fault in a scorecard: ``code`` (e.g. "weights_sum", "unknown_type", "bad_param"), the
+    ``path`` of the field (e.g. "sections[0].items[2].params.within_seconds") and ``params``."""
+
+    code: str
+    path: str
+    params: dict = field(default_factory=dict)
+
+
+@dataclass
+class Judgement:
+    passed: bool | None
+    evidence: list[Evidence] = field(default_factory=list)
+
+
+SPEAKERS = ("agent", "customer", "any")
+
+
+def _phrase_problems(params: dict, path: str, required: bool = True) -> list[Problem]:
+    out = []
+    name = params.get("lexicon")
+    if name is not None and name not in LEXICONS:
+        out.append(Problem("unknown_lexicon", f"{path}.lexicon", {"lexicon": name}))
+    own = params.get("phrases")
+    if own is not None:
+        values = own.values() if isinstance(own, dict) else [own]
+        if not all(isinstance(v, list) and all(isinstance(x, str) for x in v) for v in values):
+            out.append(Problem("bad_param", f"{path}.phrases", {}))
+    if required and name is None and own is None:
+        out.append(Problem("missing_param", f"{path}.phrases", {}))
+    return out
+
+
+def _number(params: dict, key: str, path: str, low: float, high: float) -> list[Problem]:
+    value = params.get(key)
+    if value is None:
+        return []
+    if isinstance(value, bool) or not isinstance(value, int | float) or not low <= value <= high:
+        return [Problem("bad_param", f"{path}.{key}", {"min": low, "max": high})]
+    return []
+
+
+def _choice(params: dict, key: str, path: str, options: tuple) -> list[Problem]:
+    if key in params and params[key] not in options:
+        return [Problem("bad_param", f"{path}.{key}", {"options": list(options)})]
+    return []
+
+
+class ItemType:
+    """A kind of item. ``scored``: whether it carries points (False for pure auto-fail checks is
+    still allowed to carry 0 points)."""
+
+    key = ""
+
+    def check(self, params: dict, path: str) -> list[Problem]:
+        return []
+
+    def judge(self, ctx: Context, params: dict) -> Judgement:
+        raise NotImplementedError
+
+
+class PhraseMatch(ItemType):
+    """Passes when one of the phrases is said. Params: the phrase params; ``speaker`` (agent,
+    customer or any; default agent); ``also`` (phrase params that must occur in the same
+    sentence, e.g. an identity term with a request to give or confirm it); ``exclude`` (phrase
+    params: a sentence holding one does not count, e.g. "sorry, could you repeat that?");
+    ``question`` ("any", "required": the sentence asks, "excluded"); ``negation`` ("reject": a
+    negated phrase does not count, the default; "ignore"); ``where`` ("any", "first" or "last"
+    utterance of the speaker); ``within_seconds`` (the sentence's utterance starts by then);
+    ``after_fraction`` (0..1: only utterances past that share of the call);
+    ``after_trigger`` (only after the utterance that made the item applicable)."""
+
+    key = "phrase"
+
+    def check(self, params, path):
+        out = _phrase_problems(params, f"{path}.params")
+        for key in ("also", "exclude"):
+            if key in params:
+                sub = params[key] if isinstance(params[key], dict) else {}
+                out += _phrase_problems(sub, f"{path}.params.{key}")
+        out += _choice(params, "speaker", f"{path}.params", SPEAKERS)
+        out += _choice(params, "question", f"{path}.params", ("any", "required", "excluded"))
+        out += _choice(params, "negation", f"{path}.params", ("reject", "ignore"))
+        out += _choice(params, "where", f"{path}.params", ("any", "first", "last"))
+        out += _number(params, "within_seconds", f"{path}.params", 0, 3600)
+        out += _number(params, "after_fraction", f"{path}.params", 0, 1)
+        return out
+
+    def judge(self, ctx, params):
+        phrases = phrases_for(params)
+        also = phrases_for(params["also"]) if params.get("also") else None
+        exclude = phrases_for(params["exclude"]) if params.get("exclude") else None
+        question = params.get("question", "any")
+        reject_negated = params.get("negation", "reject") == "reject"
+        indexes = ctx.said_by(params.get("speaker", "agent"))
+        where = params.get("where", "any")
+        if where in ("first", "last"):
+            indexes = indexes[:1] if where == "first" else indexes[-1:]
+        if "within_seconds" in params:
+            indexes = [i for i in indexes if ctx.utterances[i].start <= params["within_seconds"]]
+        if "after_fraction" in params:
+            indexes = [i for i in indexes if i >= params["after_fraction"] * len(ctx.utterances)]
+        if params.get("after_trigger") and ctx.trigger is not None:
+            indexes = [i for i in indexes if i >= ctx.trigger]
+        for i in indexes:
+            for raw, folded in ctx.sentences(i):
+                hits = [h for h in ctx.matcher.find(folded, phrases) if not (reject_negated and h.negated)]
+                if not hits:
+                    continue
+                if also and not ctx.matcher.find(folded, also):
+                    continue
+                if exclude and ctx.matcher.find(folded, exclude):
+                    continue
+                asks = ctx.is_question(raw)
+                if (question == "required" and not asks) or (question == "excluded" and asks):
+                    continue
+                return Judgement(True, [ctx.evidence(i)])
+        return Judgement(False, [ctx.evidence(i) for i in indexes[-1:]] if where != "any" else [])
+
+
+class Greeting(ItemType):
+    """The speaker's first utterance starts within ``within_seconds`` (default 15), greets (a
+    greeting or an offer of help: ``greet`` phrase params, default lexicon "greet") and names the
+    company or the agent (``identify`` phrase params, default lexicon "self_identify")."""
+
+    key = "greeting"
+
+    def check(self, params, path):
+        out = _number(params, "within_seconds", f"{path}.params", 0, 600)
+        for key in ("greet", "identify"):
+            if key in params:
+                out += _phrase_problems(params[key] if isinstance(params[key], dict) else {}, f"{path}.params.{key}")
+        return out
+
+    def judge(self, ctx, params):
+        agents = ctx.said_by(params.get("speaker", "agent"))
+        if not agents:
+            return Judgement(False)
+        first = agents[0]
+        greet = phrases_for(params.get("greet") or {"lexicon": "greet"})
+        identify = phrases_for(params.get("identify") or {"lexicon": "self_identify"})
+        ok = ctx.utterances[first].start <= params.get("within_seconds", 15)
+        text = ctx.folded(first)
+        ok = ok and any(not h.negated for h in ctx.matcher.find(text, greet))
+        ok = ok and any(not h.negated for h in ctx.matcher.find(text, identify))
+        return Judgement(ok, [ctx.evidence(first)])
+
+
+class ForbiddenPhrases(ItemType):
+    """Fails when the speaker (default agent) says a forbidden phrase (default lexicon
+    "forbidden": insults, mockery and sarcasm, swearing, threats, rude blame). A negated phrase
+    ("it's not your fault"), one inside quotation marks, or one reported after a ``reported``
+    phrase in its clause ("the previous agent called you stupid") does not count."""
+
+    key = "forbidden"
+
+    def check(self, params, path):
+        return _phrase_problems(params, f"{path}.params", required=False) + \
+            _choice(params, "speaker", f"{path}.params", SPEAKERS)
+
+    def judge(self, ctx, params):
+        phrases = phrases_for(params, "forbidden")
+        reported = phrases_for(params.get("reported") or {"lexicon": "reported"})
+        found = []
+        for i in ctx.said_by(params.get("speaker", "agent")):
+            for _, folded in ctx.sentences(i):
+                for hit in ctx.matcher.find(folded, phrases):
+                    if hit.negated or hit.quoted:
+                        continue
+                    clause = folded[:hit.start].replace("，", ",").rsplit(",", 1)[-1]
+                    if clause and ctx.matcher.find(clause, reported):
+                        continue
+                    found.append(i)
+                    break
+                if found and found[-1] == i:
+                    break
+        return Judgement(not found, [ctx.evidence(i) for i in found])
+
+
+class Silence(ItemType):
+    """Fails when more than ``max_gap_seconds`` (default 10) separate two utterances, unless the
+    agent's last utterance before the gap (with at most ``ack_turns``, default 2, short customer
+    turns after it) asked the customer to hold or wait (phrase params ``hold``, default lexicon
+    "hold")."""
+
+    key = "silence"
+
+    def check(self, params, path):
+        out = _number(params, "max_gap_seconds", f"{path}.params", 0.5, 3600)
+        out += _number(params, "ack_turns", f"{path}.params", 0, 10)
+        if "hold" in params:
+            out += _phrase_problems(params["hold"] if isinstance(params["hold"], dict) else {}, f"{path}.params.hold")
+        return out
+
+    def judge(self, ctx, params):
+        limit = params.get("max_gap_seconds", 10)
+        hold = phrases_for(params.get("hold") or {"lexicon": "hold"})
+        utts = ctx.utterances
+        for i in range(len(utts) - 1):
+            gap = utts[i + 1].start - utts[i].end
+            if gap <= limit or self._held(ctx, i, hold, params.get("ack_turns", 2)):
+                continue
+            return Judgement(False, [ctx.evidence(i), ctx.evidence(i + 1)])
+        return Judgement(True)
+
+    @staticmethod
+    def _held(ctx, i, hold, ack_turns) -> bool:
+        j = i
+        while j >= 0 and ctx.utterances[j].speaker == "customer" and i - j < ack_turns:
+            j -= 1
+        if j < 0 or ctx.utterances[j].speaker != "agent":
+            return False
+        return any(not h.negated for _, f in ctx.sentences(j) for h in ctx.matcher.find(f, hold))
+
+
+class TalkOver(ItemType):
+    """Fails when the agent starts speaking more than ``max_overlap_seconds`` (default 1.0)
+    before the customer's utterance ends, more than ``max_count`` times (default 2)."""
+
+    key = "talk_over"
+
+    def check(self, params, path):
+        return _number(params, "max_overlap_seconds", f"{path}.params", 0, 60) + \
+            _number(params, "max_count", f"{path}.params", 0, 1000)
+
+    def judge(self, ctx, params):
+        over = [i + 1 for i, (a, b) in enumerate(zip(ctx.utterances, ctx.utterances[1:], strict=False))
+                if a.speaker == "customer" and b.speaker == "agent"
+                and a.end - b.start > params.get("max_overlap_seconds", 1.0)]
+        return Judgement(len(over) <= params.get("max_count", 2), [ctx.evidence(i) for i in over[:5]])
+
+
+class TalkRatio(ItemType):
+    """Passes when the agent's share of the speaking time lies between ``min_agent_share``
+    (default 0.2) and ``max_agent_share`` (default 0.8); not applicable when nobody spoke."""
+
+    key = "talk_ratio"
+
+    def check(self, params, path):
+        out = _number(params, "min_agent_share", f"{path}.params", 0, 1)
+        out += _number(params, "max_agent_share", f"{path}.params", 0, 1)
+        if params.get("min_agent_share", 0.2) > params.get("max_agent_share", 0.8):
+            out.append(Problem("bad_param", f"{path}.params.min_agent_share", {}))
+        return out
+
+    def judge(self, ctx, params):
+        agent = sum(u.end - u.start for u in ctx.utterances if u.speaker == "agent")
+        total = sum(u.end - u.start for u in ctx.utterances)
+        if total <= 0:
+            return Judgement(None)
+        share = agent / total
+        return Judgement(params.get("min_agent_share", 0.2) <= share <= params.get("max_agent_share", 0.8))
+
+
+class PiiSpoken(ItemType):
+    """Fails when the agent speaks a full card number (``card_digits``, default 12, or more), a
+    full national ID (``id_length``, default 18), an SSN or the customer's full phone number, in
+    digits or in words, possibly split across utterances. Last four digits and masked forms pass;
+    only the agent's speech counts."""
+
+    key = "pii"
+
+    def check(self, params, path):
+        return _number(params, "card_digits", f"{path}.params", 8, 30) + \
+            _number(params, "id_length", f"{path}.params", 8, 30)
+
+    def judge(self, ctx, params):
+        spoken = [(i, u.speaker, u.text) for i, u in enumerate(ctx.utterances)]
+        found = []
+        for run in spoken_numbers(spoken):
+            context = " ".join(ctx.folded(i) for i in run.utterances)
+            if exposure(run, context, card_digits=params.get("card_digits", 12), id_length=params.get("id_length", 18)):
+                found.extend(run.utterances)
+        return Judgement(not found, [ctx.evidence(i) for i in sorted(set(found))])
+
+
+class DispositionConsistent(ItemType):
+    """The disposition the agent chose matches the conversation: one of the phrases given for it
+    in ``keywords`` (``{disposition: phrase params}``, or the campaign's ``dispositions`` list of
+    ``{"key", "phrases"}``) is said. Not applicable when no disposition was recorded or none of
+    its phrases are known."""
+
+    key = "disposition"
+
+    def check(self, params, path):
+        keywords = params.get("keywords", {})
+        if not isinstance(keywords, dict):
+            return [Problem("bad_param", f"{path}.params.keywords", {})]
+        out = []
+        for name, sub in keywords.items():
+            out += _phrase_problems(sub if isinstance(sub, dict) else {}, f"{path}.params.keywords.{name}")
+        return out
+
+    def judge(self, ctx, params):
+        if not ctx.disposition:
+            return Judgement(None)
+        keywords = dict(params.get("keywords", {}))
+        for entry in ctx.dispositions or []:
+            if isinstance(entry, dict) and entry.get("key") and entry.get("phrases"):
+                keywords.setdefault(entry["key"], {"phrases": entry["phrases"]})
+        if ctx.disposition not in keywords:
+            return Judgement(None)
+        phrases = phrases_for(keywords[ctx.disposition])
+        for i in range(len(ctx.utterances)):
+            if any(not h.negated for _, f in ctx.sentences(i) for h in ctx.matcher.find(f, phrases)):
+                return Judgement(True, [ctx.evidence(i)])
+        return Judgement(False)
+
+
+_POSITIVE = {"zh": ["谢谢", "太好了", "好的", "满意", "解决了", "可以了", "没问题", "放心了", "明白了", "行"],
+             "en": ["thank", "thanks", "great", "perfect", "brilliant", "lovely", "that works", "sorted", "happy",
+                    "appreciate", "awesome", "good"]}
+
+
+class SentimentTrend(ItemType):
+    """The customer ends the call no worse than they began it: the sentiment (positive minus
+    negative phrases; ``positive``/``negative`` phrase params, default built-in lists and lexicon
+    "problem") of the customer's last ``window`` utterances (default 2) is not below that of their
+    first ``window``. Not applicable with fewer than two customer utterances."""
+
+    key = "sentiment"
+
+    def check(self, params, path):
+        return _number(params, "window", f"{path}.params", 1, 20)
+
+    def judge(self, ctx, params):
+        said = ctx.said_by("customer")
+        if len(said) < 2:
+            return Judgement(None)
+        window = min(params.get("window", 2), len(said) // 2 or 1)
+        positive = phrases_for(params.get("positive") or {"phrases": _POSITIVE})
+        negative = phrases_for(params.get("negative") or {"lexicon": "problem"})
+
+        def mood(indexes):
+            total = 0
+            for i in indexes:
+                for _, f in ctx.sentences(i):
+                    total += sum(1 for h in ctx.matcher.find(f, positive) if not h.negated)
+                    total -= sum(1 for h in ctx.matcher.find(f, negative) if not h.negated)
+            return total
+        start, end = said[:window], said[-window:]
+        return Judgement(mood(end) >= mood(start), [ctx.evidence(said[0]), ctx.evidence(said[-1])])
+
+
+ITEM_TYPES: dict[str, ItemType] = {t.key: t for t in (
+    PhraseMatch(), Greeting(), ForbiddenPhrases(), Silence(), TalkOver(), TalkRatio(), PiiSpoken(),
+    DispositionConsistent(), SentimentTrend())}
+
+__all__ = ["ITEM_TYPES", "Evidence", "ItemType", "Judgement", "Problem"]

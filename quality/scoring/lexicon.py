@@ -1,0 +1,85 @@
+# ruff: noqa: E501 -- a phrase list reads best as one line per kind
+"""The standard vocabulary of the built-in items, per language: phrases in their folded form
+(lower case, simplified characters, half-width). A scorecard's item may name one of these
+(``"lexicon": "greeting"``) or carry its own phrases (``"phrases": {"zh": [...], "en": [...]}``).
+"""
+
+from __future__ import annotations
+
+LEXICONS: dict[str, dict[str, list[str]]] = {
+    # Greeting words and polite openings.
+    "greet": {
+        "zh": ["您好", "你好", "早上好", "上午好", "下午好", "晚上好", "欢迎致电", "欢迎来电", "感谢致电", "感谢您致电", "感谢来电", "请讲", "请问有什么", "有什么可以帮", "为您服务", "很高兴"],
+        "en": ["hello", "hi", "hey there", "good morning", "good afternoon", "good evening", "good day", "thank you for calling", "thanks for calling", "welcome to", "how can i help", "how may i help", "what can i do for you", "how can i assist", "how may i assist", "go ahead please"],
+    },
+    # The agent names the company or themselves.
+    "self_identify": {
+        "zh": ["这里是", "我是", "工号", "客服", "为您服务", "欢迎致电", "感谢致电", "感谢您致电", "感谢来电", "欢迎来电", "热线", "公司", "银行", "中心", "燃气", "电力", "保险", "航空", "快递", "物流", "酒店", "医院", "售后", "专员", "号话务员", "号坐席"],
+        "en": ["this is", "my name is", "my name's", "speaking", "you've reached", "you have reached", "thank you for calling", "thanks for calling", "welcome to", "i'm", "i am", "customer care", "customer service", "support", "helpdesk", "help desk", "bank", "insurance", "airlines", "team", "services"],
+    },
+    # What identifies a customer on their account.
+    "identity": {
+        "zh": ["姓名", "全名", "名字", "怎么称呼", "贵姓", "订单号", "订单编号", "账号", "账户号", "帐号", "保单号", "保单编号", "后四位", "尾号", "后4位", "出生日期", "生日", "出生年月", "验证码", "邮编", "邮政编码", "邮箱", "电子邮件", "身份证", "会员号", "客户编号", "户号", "运单号", "预订号", "预约号", "卡号后", "本人", "身份", "注册手机", "预留手机", "登记的手机"],
+        "en": ["name", "full name", "account number", "on the account", "on your account", "account holder", "the account", "policy number", "who am i speaking with", "who i'm speaking with", "order number", "order id", "account number", "policy number", "last four", "last 4", "last four digits", "date of birth", "birthday", "dob", "verification code", "security code", "passcode", "one-time code", "code we", "postcode", "post code", "zip code", "zip", "email address", "email on", "e-mail", "member number", "membership number", "customer number", "booking reference", "reservation number", "tracking number", "identity", "security question", "account holder"],
+    },
+    # The agent asks for or confirms something.
+    "ask_confirm": {
+        "zh": ["请问", "请提供", "提供一下", "报一下", "告诉我", "麻烦您", "核实", "核对", "确认", "验证", "说一下", "是多少", "是什么", "是吗", "对吗", "对吧", "是不是", "是否", "念一下", "读一下"],
+        "en": ["could you", "can you", "can i have", "can i get", "may i have", "may i get", "may i", "could i", "please confirm", "confirm", "verify", "what is", "what's", "tell me", "give me", "read me", "is that", "am i speaking", "am i talking", "please provide", "provide", "i'll need", "i need", "just need", "to check"],
+    },
+    # Recording or monitoring of the call.
+    "recording": {
+        "zh": ["录音", "录制", "监听", "全程记录", "通话记录在案", "质检"],
+        "en": ["call is recorded", "call is being recorded", "calls are recorded", "call may be recorded", "calls may be recorded", "call will be recorded", "calls are monitored", "call is monitored", "call may be monitored", "calls may be monitored", "call is being monitored", "recorded for quality", "recorded for training", "monitored for quality", "monitored for training", "recorded and monitored", "being recorded", "this conversation is recorded", "conversation is being recorded", "conversation may be recorded", "line is recorded", "recording this call", "recording the call", "record this call", "calls are being recorded", "call recording"],
+    },
+    # A customer voicing a problem, complaint, worry or bad news.
+    "problem": {
+        "zh": ["有问题", "出问题", "出了问题", "问题还没", "问题一直", "烦死", "很烦", "烦人", "故障", "坏了", "不能用", "用不了", "不好用", "无法", "没法", "打不开", "登不上", "收不到", "没收到", "还没到", "没到", "没送到", "延误", "晚点", "取消了", "投诉", "着急", "急死", "担心", "害怕", "生气", "气死", "烦死", "不满", "失望", "错了", "搞错", "扣了两次", "多扣", "扣错", "乱扣", "丢了", "丢失", "被盗", "被偷", "诈骗", "骗", "去世", "过世", "住院", "生病", "病了", "出事", "事故", "漏水", "停电", "停水", "没电", "断网", "没网", "损坏", "破损", "少了", "欠费停机", "被停", "冻结", "拒绝", "退不了", "等了", "好几次", "第三次"],
+        "en": ["problem", "issue", "not working", "doesn't work", "isn't working", "stopped working", "won't", "broken", "broke", "wrong", "charged twice", "double charged", "overcharged", "late", "delayed", "never arrived", "hasn't arrived", "haven't received", "didn't receive", "not received", "missing", "lost", "stolen", "fraud", "scam", "complaint", "complain", "worried", "worry", "concerned", "scared", "frustrated", "frustrating", "annoyed", "annoying", "upset", "angry", "furious", "disappointed", "terrible", "awful", "ridiculous", "unacceptable", "passed away", "died", "death", "hospital", "sick", "accident", "damaged", "leak", "leaking", "outage", "no power", "can't", "cannot", "couldn't", "unable", "error", "failed", "declined", "cancelled", "canceled", "locked out", "blocked", "frozen", "third time", "waiting for", "been waiting", "still waiting", "mess", "nightmare"],
+    },
+    # An apology or an acknowledgement of the customer's situation.
+    "empathy": {
+        "zh": ["抱歉", "对不起", "不好意思", "歉意", "理解您", "理解你", "理解的", "能理解", "明白您的", "明白你的", "着急", "别担心", "不用担心", "您放心", "别着急", "给您添麻烦", "给您带来", "带来不便", "辛苦您", "很遗憾", "遗憾", "节哀", "心情", "难受", "换作是我", "确实让人", "确实很", "太糟糕", "体谅"],
+        "en": ["sorry", "apologise", "that must be", "must be so", "must be frustrating", "must be difficult", "must be hard", "must be worrying", "must be stressful", "that sounds frustrating", "that sounds stressful", "that sounds awful", "that sounds difficult", "that sounds really", "sounds really", "apologize", "apologies", "my apologies", "i understand", "understand how", "understand that", "understand your", "understandable", "i can imagine", "can only imagine", "how frustrating", "so frustrating", "i hear you", "i get it", "don't worry", "no need to worry", "i appreciate how", "condolences", "that's awful", "that's terrible", "i feel for you", "must have been", "completely understand", "totally understand"],
+    },
+    # "Sorry" that is not empathy: asking to repeat, for the line, for the wait.
+    "not_empathy": {
+        "zh": ["再说一遍", "再说一次", "重复一下", "重复一遍", "没听清", "听不清", "没听到", "再讲一遍", "再讲一下", "大声一点", "信号不好", "久等", "打断一下", "打断您", "稍等", "请问您刚才说"],
+        "en": ["repeat", "say that again", "say again", "didn't catch", "did not catch", "come again", "pardon", "speak up", "hear you", "bad line", "the line", "you're breaking up", "for the wait", "for the hold", "keeping you waiting", "to keep you waiting", "to interrupt", "one moment", "what was that", "missed that", "spell that", "sorry?"],
+    },
+    # Checking the need is met, or offering more help.
+    "resolution_check": {
+        "zh": ["还有其他", "还有别的", "还有什么", "还有没有", "还需要", "其他问题", "别的问题", "其他需要", "其他可以帮", "解决了吗", "解决了没有", "是否解决", "解决您的问题", "满意吗", "可以吗", "清楚了吗", "明白了吗", "没问题了吧", "好了吗", "可以了吗", "有帮助吗", "回答了您", "处理好了吗", "还满意", "这样行吗", "您看可以"],
+        "en": ["anything else", "something else", "is there anything", "any other questions", "any other question", "anything more", "does that solve", "does that fix", "does that help", "did that help", "does that answer", "has that answered", "have i answered", "does that work", "is that all sorted", "all sorted", "is that sorted", "is that clear", "does that make sense", "are you happy with", "happy with that", "is that okay", "is that ok", "is that alright", "is that all right", "resolved", "fixed for you", "working now", "work for you", "help with today", "taken care of", "anything further"],
+    },
+    # Thanks or a polite goodbye.
+    "closing": {
+        "zh": ["谢谢", "感谢", "多谢", "再见", "祝您", "祝你", "慢走", "一路顺风", "生活愉快", "愉快", "回见", "欢迎再次", "欢迎下次"],
+        "en": ["thank you", "thanks", "thank", "goodbye", "good bye", "have a nice", "have a good", "have a great", "have a lovely", "have a wonderful", "take care", "enjoy your", "all the best", "good night", "cheers", "bye now", "speak soon"],
+    },
+    "not_closing": {
+        "zh": ["谢谢你浪费", "谢谢你的不配合"],
+        "en": ["thanks for nothing", "thanks a lot for wasting", "thank you for wasting"],
+    },
+    # Asking the customer to hold or wait (a silence after it is expected).
+    "hold": {
+        "zh": ["稍等", "请等", "等一下", "等一等", "稍候", "请您等", "请别挂", "别挂", "不要挂", "我查一下", "我查询一下", "帮您查", "给您查", "我看一下", "我确认一下", "我核实一下", "保持通话", "请不要挂机", "一会儿", "片刻"],
+        "en": ["hold", "one moment", "a moment", "just a moment", "a second", "one second", "one sec", "just a sec", "bear with me", "please wait", "wait a moment", "wait a minute", "let me check", "let me look", "let me find", "let me pull", "give me a minute", "give me a moment", "while i check", "while i look", "stay on the line", "don't hang up", "i'll be right back", "be right with you", "a minute"],
+    },
+    # The agent insulting, mocking, swearing at, threatening or rudely blaming the customer.
+    "forbidden": {
+        "zh": ["笨", "滚开", "给我滚", "你有病", "有病吧", "有病啊", "蠢", "傻", "白痴", "弱智", "脑子", "神经病", "废物", "闭嘴", "他妈", "妈的", "tmd", "操你", "去死", "活该", "找死", "你自己的问题", "你自己的错", "你的错", "怪你", "怪您自己", "您自己的问题", "你没听吗", "你没听见吗", "你聋", "不识字", "你不会看", "你自己不看", "不看说明", "爱信不信", "爱要不要", "爱打不打", "这种问题也要打电话", "这点小事", "烦不烦", "有完没完", "听不懂人话", "听不懂吗", "说了多少遍", "我早就说过了", "早跟你说了", "你可真行", "你真行", "真聪明啊", "真是天才", "天才", "厉害了", "这都能弄坏", "这都能搞错", "这都不会", "谢谢你浪费", "服了你", "你等着", "你给我等着", "后果自负", "投诉也没用", "有本事", "随便你", "关我什么事", "不关我的事", "你自己看着办", "谁让你", "赖谁"],
+        "en": ["stupid", "idiot", "idiotic", "dumb", "moron", "dimwit", "clueless", "pathetic", "shut up", "get lost", "piss off", "damn", "goddamn", "hell is wrong", "the hell", "what the hell", "fuck", "f***", "shit", "crap", "bloody", "bastard", "your own fault", "your fault", "you should have known", "not my problem", "were you even listening", "weren't you listening", "are you deaf", "can't you read", "did you not read", "didn't you read", "you didn't even read", "learn to read", "take it or leave it", "i don't care", "don't care what", "you're calling about this", "seriously, you're calling", "how hard can it be", "it's not rocket science", "genius", "einstein", "brilliant idea", "well done, you", "nice going", "good job breaking", "congratulations, you", "oh great, another", "obviously you", "clearly you can't", "you people", "you'll regret", "i'll make sure you", "watch yourself", "try me", "tough luck", "just deal with it", "thanks for nothing", "thanks a lot for wasting", "not my job", "grow up", "waste of my time", "wasting my time", "told you already", "already told you", "for the last time", "are you kidding me"],
+    },
+    # Words before a forbidden word that make it a neutral quote or report, not the agent's insult.
+    "reported": {
+        "zh": ["说您", "说你", "骂您", "骂你", "称您", "称你", "叫您", "叫你", "这个词", "这个字", "写着", "显示", "提示", "您说", "你说", "他说", "她说", "同事说"],
+        "en": ["called you", "call you", "said you", "says you", "told you you", "the word", "word", "said", "says", "wrote", "shows", "message", "label", "named", "you said", "he said", "she said", "they said", "calling you"],
+    },
+}
+
+# Words that negate what follows them in the same clause.
+NEGATORS = {
+    "zh": {"不", "没", "没有", "未", "无", "别", "并非", "不是", "不会", "不用", "从未", "从不", "绝不", "决不", "不要", "并不", "并没有", "不必", "毫无", "并未", "未曾", "无需", "不再", "不能", "不该", "不怪"},
+    "en": {"not", "no", "never", "without", "nobody", "neither", "nor", "isn't", "aren't", "wasn't", "weren't", "won't", "don't", "doesn't", "didn't", "can't", "cannot", "couldn't", "shouldn't", "wouldn't", "haven't", "hasn't", "nothing", "hardly"},
+}

@@ -1,0 +1,206 @@
+"""Finding a scorecard's phrases in what was said, behind one interface.
+
+``LexicalMatcher`` (the default, runs anywhere): the folded phrase found in the folded sentence,
+on word boundaries for Latin text; an English word one or two typing or recognition errors away
+from a phrase's word (same first letter, similarity >= 0.84) counts as that word. Each hit says
+whether it is negated (a negator among the few words before it in its clause: "this call is not
+being recorded", "不是您的错") and whether it sits inside quotation marks.
+
+``EmbeddingMatcher`` (optional): a sentence matches when its embedding is close to a phrase's.
+It loads a model through ``QA_EMBEDDING_MODEL`` = ``"module:factory"`` (a factory returning an
+object with ``encode(list[str]) -> vectors``, from a PyPI-installed package, loaded offline). No
+such model is installed by default; asking for it then raises ``MatcherUnavailable``.
+"""
+
+from __future__ import annotations
+
+import difflib
+import importlib
+import math
+import os
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from quality.scoring.lexicon import LEXICONS, NEGATORS
+from quality.scoring.text import fold, is_chinese, tokens
+
+_CLAUSE_BREAK = re.compile(r"[,;:，；：、]|\bbut\b|但是|可是|不过")
+_LATIN = re.compile(r"[a-z0-9]")
+
+
+class MatcherUnavailable(RuntimeError):
+    """The matcher asked for cannot run on this deployment (its model is not installed)."""
+
+
+@dataclass(frozen=True)
+class Hit:
+    phrase: str
+    start: int
+    end: int
+    negated: bool = False
+    quoted: bool = False
+
+
+@dataclass(frozen=True)
+class Phrases:
+    """A compiled phrase list (both languages in one alternation)."""
+
+    items: tuple[str, ...]
+    pattern: re.Pattern
+    vocabulary: frozenset[str]
+
+
+@lru_cache(maxsize=512)
+def compile_phrases(items: tuple[str, ...]) -> Phrases:
+    folded = sorted({fold(p).strip() for p in items if p and p.strip()}, key=len, reverse=True)
+    parts = []
+    for phrase in folded:
+        body = r"\s*".join(re.escape(w) for w in phrase.split())
+        if _LATIN.match(phrase[0]):
+            body = r"(?<![a-z0-9])" + body
+        if _LATIN.match(phrase[-1]):
+            body += r"(?![a-z0-9])"
+        parts.append(body)
+    pattern = re.compile("|".join(parts) if parts else r"(?!x)x")
+    vocabulary = frozenset(w for p in folded if not is_chinese(p) for w in re.findall(r"[a-z']+", p) if len(w) >= 5)
+    return Phrases(tuple(folded), pattern, vocabulary)
+
+
+def phrases_for(params: dict, default_lexicon: str | None = None) -> Phrases:
+    """The phrases an item's params name: ``"phrases": {"zh": [...], "en": [...]}`` (or a list),
+    plus the standard ``"lexicon"`` named (defaulting to ``default_lexicon``)."""
+    found: list[str] = []
+    own = params.get("phrases")
+    if isinstance(own, dict):
+        for values in own.values():
+            found.extend(values or [])
+    elif isinstance(own, list):
+        found.extend(own)
+    name = params.get("lexicon", default_lexicon if own is None else None)
+    if name:
+        for values in LEXICONS[name].values():
+            found.extend(values)
+    return compile_phrases(tuple(found))
+
+
+def negated(sentence: str, start: int) -> bool:
+    """Whether a negator stands among the few words before ``start`` in its clause."""
+    before = sentence[:start]
+    breaks = list(_CLAUSE_BREAK.finditer(before))
+    clause = before[breaks[-1].end():] if breaks else before
+    if not clause.strip():
+        return False
+    if is_chinese(clause):
+        words = tokens(clause)[-3:]
+        return any(w in NEGATORS["zh"] for w in words)
+    words = re.findall(r"[a-z]+(?:'[a-z]+)?", clause)[-4:]
+    return any(w in NEGATORS["en"] or w.endswith("n't") for w in words)
+
+
+def _quoted(sentence: str, start: int, end: int) -> bool:
+    if sentence[:start].count('"') % 2 == 1:
+        return True
+    return start > 0 and sentence[start - 1] == "'" and sentence[end:end + 1] == "'"
+
+
+class Matcher:
+    """Finds phrases in one sentence (already folded with ``text.fold``)."""
+
+    name = "base"
+
+    def find(self, sentence: str, phrases: Phrases) -> list[Hit]:
+        raise NotImplementedError
+
+
+class LexicalMatcher(Matcher):
+    name = "lexical"
+
+    def find(self, sentence: str, phrases: Phrases) -> list[Hit]:
+        hits = [self._hit(sentence, m) for m in phrases.pattern.finditer(sentence)]
+        if not hits and phrases.vocabulary and not is_chinese(sentence):
+            corrected = _correct(sentence, phrases.vocabulary)
+            if corrected != sentence:
+                hits = [self._hit(corrected, m) for m in phrases.pattern.finditer(corrected)]
+        return hits
+
+    @staticmethod
+    def _hit(sentence: str, m: re.Match) -> Hit:
+        return Hit(m.group(), m.start(), m.end(), negated(sentence, m.start()), _quoted(sentence, m.start(), m.end()))
+
+
+def _correct(sentence: str, vocabulary: frozenset[str]) -> str:
+    """The sentence with each long unknown word replaced by the phrase word it nearly is."""
+    def fix(m: re.Match) -> str:
+        word = m.group()
+        return _nearest(word, vocabulary) if len(word) >= 5 and word not in vocabulary else word
+    return re.sub(r"[a-z']+", fix, sentence)
+
+
+@lru_cache(maxsize=65536)
+def _nearest(word: str, vocabulary: frozenset[str]) -> str:
+    candidates = [v for v in vocabulary if v[0] == word[0] and abs(len(v) - len(word)) <= 2]
+    close = difflib.get_close_matches(word, candidates, n=1, cutoff=0.84)
+    return close[0] if close else word
+
+
+class EmbeddingMatcher(Matcher):
+    """Semantic matching: a sentence hits a phrase list when its cosine similarity with one of the
+    phrases reaches ``threshold``; negation and quotes are read lexically as above."""
+
+    name = "embedding"
+
+    def __init__(self, model=None, threshold: float = 0.78) -> None:
+        self.model = model or _load_model()
+        self.threshold = threshold
+        self._cache: dict[str, list[float]] = {}
+
+    def _vector(self, text: str) -> list[float]:
+        if text not in self._cache:
+            vector = [float(x) for x in self.model.encode([text])[0]]
+            norm = math.sqrt(sum(x * x for x in vector)) or 1.0
+            self._cache[text] = [x / norm for x in vector]
+        return self._cache[text]
+
+    def find(self, sentence: str, phrases: Phrases) -> list[Hit]:
+        exact = LexicalMatcher().find(sentence, phrases)
+        if exact:
+            return exact
+        here = self._vector(sentence)
+        for phrase in phrases.items:
+            if sum(a * b for a, b in zip(here, self._vector(phrase), strict=True)) >= self.threshold:
+                return [Hit(phrase, 0, len(sentence), negated(sentence, len(sentence)), False)]
+        return []
+
+
+def _load_model():
+    spec = os.environ.get("QA_EMBEDDING_MODEL", "")
+    if ":" not in spec:
+        raise MatcherUnavailable("no sentence-embedding model is configured (QA_EMBEDDING_MODEL)")
+    module, _, factory = spec.partition(":")
+    try:
+        return getattr(importlib.import_module(module), factory)()
+    except Exception as exc:  # an optional extra: any failure to load means "not available here"
+        raise MatcherUnavailable(f"the embedding model {spec} does not load offline: {exc}") from exc
+
+
+MATCHERS = {"lexical": LexicalMatcher, "embedding": EmbeddingMatcher}
+
+
+@lru_cache(maxsize=4)
+def get_matcher(name: str) -> Matcher:
+    """The matcher registered under ``name``; ``MatcherUnavailable`` when it cannot run here."""
+    if name not in MATCHERS:
+        raise MatcherUnavailable(f"unknown matcher {name!r}")
+    return MATCHERS[name]()
+
+
+def available_matchers() -> list[str]:
+    out = []
+    for name in MATCHERS:
+        try:
+            get_matcher(name)
+        except MatcherUnavailable:
+            continue
+        out.append(name)
+    return out

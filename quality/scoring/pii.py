@@ -1,0 +1,80 @@
+"""Finding full personal numbers the agent speaks: card numbers, national IDs, SSNs and the
+customer's phone number, in digits or in words (一三八…, 幺, "four five…", "double two"),
+possibly read out over several utterances. The last four digits, a masked form ("****1234",
+"尾号1234") or the customer saying their own number are not exposures.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from quality.scoring.text import digits_form
+
+_RUN = re.compile(r"\d(?:[\s\-.,、/]*\d)*(?:[\s\-]*x(?![a-z]))?")
+_OWNER = re.compile(r"\byour\b|\bis this\b|\bfor you\b|你的|你手机|你电话|你号码|你留的|你预留|你登记|你绑定")
+_SSN_CONTEXT = re.compile(r"social security|\bssn\b|社保|社会保障")
+_PHONE_CONTEXT = re.compile(r"phone|mobile|cell|number|手机|电话|号码|联系方式")
+
+
+@dataclass(frozen=True)
+class Run:
+    utterances: tuple[int, ...]
+    digits: str  # digits only (an ID's final X kept)
+    raw: str
+
+
+def _runs(text: str) -> list[tuple[str, str, bool, bool]]:
+    """(digits, raw, at the utterance's start, at its end) for each number spoken in the text."""
+    form = digits_form(text)
+    out = []
+    for m in _RUN.finditer(form):
+        digits = re.sub(r"[^\dx]", "", m.group())
+        head, tail = form[:m.start()], form[m.end():]
+        at_start = len(re.sub(r"[\W_]", "", head)) <= 8  # "then", "然后", "接着是"
+        at_end = not re.search(r"[a-z\u4e00-\u9fff\d]", tail) or len(re.sub(r"[\W_]", "", tail)) <= 4
+        out.append((digits, m.group(), at_start, at_end))
+    return out
+
+
+def spoken_numbers(texts: list[tuple[int, str, str]]) -> list[Run]:
+    """Numbers spoken by one side, given (utterance index, speaker, text) in order; a number that
+    ends an utterance of that side and one that starts its next utterance are one number read out
+    in two breaths (the other side's digit-free acknowledgements between them are skipped)."""
+    runs: list[Run] = []
+    open_run: Run | None = None
+    for index, speaker, text in texts:
+        if speaker != "agent":
+            if any(ch.isdigit() for ch in digits_form(text)):
+                open_run = None
+            continue
+        found = _runs(text)
+        if not found:
+            open_run = None
+            continue
+        for n, (digits, raw, at_start, _) in enumerate(found):
+            if n == 0 and open_run is not None and at_start:
+                runs[-1] = Run((*open_run.utterances, index), open_run.digits + digits, open_run.raw + " " + raw)
+            else:
+                runs.append(Run((index,), digits, raw))
+        open_run = runs[-1] if found[-1][3] else None
+    return runs
+
+
+def exposure(run: Run, context: str, *, card_digits: int = 12, id_length: int = 18) -> str | None:
+    """What kind of full number ``run`` is ("card", "national_id", "ssn", "phone"), or None.
+    ``context``: the folded text of the utterances it was read in."""
+    digits = run.digits
+    if len(digits) == id_length and digits[:-1].isdigit():
+        return "national_id"
+    digits = digits.replace("x", "")
+    if len(digits) >= card_digits:
+        return "card"
+    if len(digits) == 9 and (_SSN_CONTEXT.search(context) or re.search(r"\d{3}-\d{2}-\d{4}", run.raw)):
+        return "ssn"
+    if _OWNER.search(context) and _PHONE_CONTEXT.search(context):
+        if len(digits) == 11 and re.match(r"1[3-9]", digits):
+            return "phone"
+        if len(digits) == 10 and not digits.startswith(("400", "800", "888", "877", "866", "855", "844", "833")):
+            return "phone"
+    return None

@@ -1,0 +1,108 @@
+"""Text normalisation for matching, in Chinese and English.
+
+* full-width forms folded to half-width, case folded, curly quotes made straight;
+* traditional Chinese characters folded to simplified through a small table of the characters a
+  contact-centre call uses (a full converter is not worth its weight here);
+* spoken digits made digits: 一二三 / 幺 / 两 / 〇 in runs, and English "four five", "double
+  two", "oh", "two-three";
+* Chinese segmented with jieba (loaded once, lazily), English split into words.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+_TRAD = str.maketrans(
+    "號碼卡電話謝歡迎請問您們這裡個為務員錄對麼嗎還關幫聽說話們實確認證帳戶單訂貨運費購買賬號費務處問題裡"
+    "沒難過氣憤擔憂煩壞錯誤壞掉傳時間鐘錢銀行險戶籍郵編驗碼後區號機線聯繫係統網絡資訊謝謝再見見諒歉讓麻煩幫忙"
+    "滿意別樣會錄監聽質檢熱線燈鍵講鄭張陳劉慮態歲簡您",
+    "号码卡电话谢欢迎请问您们这里个为务员录对么吗还关帮听说话们实确认证帐户单订货运费购买账号费务处问题里"
+    "没难过气愤担忧烦坏错误坏掉传时间钟钱银行险户籍邮编验码后区号机线联系系统网络资讯谢谢再见见谅歉让麻烦帮忙"
+    "满意别样会录监听质检热线灯键讲郑张陈刘虑态岁简你",
+)
+_QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "「": '"', "」": '"',
+                         "『": '"', "』": '"', "《": '"', "》": '"'})
+_ZH_DIGITS = {"零": "0", "〇": "0", "洞": "0", "一": "1", "幺": "1", "二": "2", "两": "2", "三": "3", "四": "4",
+              "五": "5", "六": "6", "七": "7", "八": "8", "九": "9"}
+_ZH_RUN = re.compile("[零〇洞一幺二两三四五六七八九](?:[\\s,，、\\-]*[零〇洞一幺二两三四五六七八九]){2,}")
+_EN_DIGITS = {"zero": "0", "oh": "0", "o": "0", "nought": "0", "one": "1", "two": "2", "three": "3",
+              "four": "4", "five": "5", "six": "6", "seven": "7", "eight": "8", "nine": "9"}
+_EN_WORD = re.compile(r"[a-z]+|\d+|[^\sa-z\d]")
+_SENTENCE = re.compile(r"[^.!?。！？…]+[.!?。！？…]*")
+_ZH_CHAR = re.compile(r"[\u4e00-\u9fff]")
+
+
+def fold(text: str) -> str:
+    """Width, case, quotes and traditional characters folded: the form every phrase is compared in."""
+    text = unicodedata.normalize("NFKC", text).translate(_QUOTES).translate(_TRAD)
+    return text.lower()
+
+
+def _zh_digits(text: str) -> str:
+    # A run of three or more spoken digits is a number read out; "一下" or "两个" is not.
+    return _ZH_RUN.sub(lambda m: "".join(_ZH_DIGITS.get(ch, "") for ch in m.group()), text)
+
+
+def _en_digits(text: str) -> str:
+    # Alternating word, separator, word...: the neighbours of word i are i - 2 and i + 2.
+    parts = re.split(r"([^a-z0-9']+)", text)
+    out = list(parts)
+    for i in range(0, len(parts), 2):
+        word = parts[i]
+        if word in ("double", "triple") and i + 2 < len(parts) and parts[i + 2] in _EN_DIGITS:
+            out[i] = _EN_DIGITS[parts[i + 2]] * (1 if word == "double" else 2)
+            out[i + 1] = ""
+        elif word in _EN_DIGITS and (word not in ("o", "oh", "one") or _digit_neighbour(parts, i)):
+            out[i] = _EN_DIGITS[word]
+    return "".join(out)
+
+
+def _digit_neighbour(parts: list[str], i: int) -> bool:
+    """"one" or "oh" is a digit only beside another spoken or written digit."""
+    for j in (i - 2, i + 2):
+        if 0 <= j < len(parts) and (parts[j] in _EN_DIGITS or parts[j] in ("double", "triple") or parts[j].isdigit()):
+            return True
+    return False
+
+
+def digits_form(text: str) -> str:
+    """The folded text with every spoken number written in digits."""
+    return _en_digits(_zh_digits(fold(text)))
+
+
+def sentences(text: str) -> list[str]:
+    """The sentences of an utterance, with their end punctuation (a question keeps its "?")."""
+    return [s.strip() for s in _SENTENCE.findall(text) if s.strip(" ,，")] or [text]
+
+
+def is_chinese(text: str) -> bool:
+    return bool(_ZH_CHAR.search(text))
+
+
+@lru_cache(maxsize=1)
+def _jieba():
+    import logging
+
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)
+    jieba.initialize()
+    return jieba
+
+
+@lru_cache(maxsize=8192)
+def tokens(text: str) -> tuple[str, ...]:
+    """Words of folded text: jieba's segmentation for Chinese, words and digit runs for English."""
+    if is_chinese(text):
+        return tuple(t for t in _jieba().lcut(text) if t.strip())
+    return tuple(_EN_WORD.findall(text))
+
+
+def is_question(sentence: str) -> bool:
+    """A sentence that asks: ends with a question mark, or a Chinese question particle or form."""
+    s = sentence.strip().rstrip("。.!！ ")
+    if s.endswith(("?", "？")):
+        return True
+    return bool(re.search(r"(吗|么|呢|是否|有没有|可不可以|能不能|对不对|是不是|好不好)", s))
