@@ -36,7 +36,8 @@ class ItemOut(Schema):
     passed = fields.Boolean(allow_none=True, metadata={"description": "null: not applicable to this call."})
     points = fields.Integer(allow_none=True)
     evidence = fields.List(fields.Nested(EvidenceOut))
-    auto_fail = fields.Boolean()
+    auto_fail = fields.String(allow_none=True, metadata={
+        "description": "An automatic-fail item's scope: card or section; null for a scored item."})
     section = fields.String(allow_none=True)
     override = fields.Dict(allow_none=True)
 

@@ -41,13 +41,26 @@ def current_scorecard(campaign_id: int) -> Scorecard | None:
                              .order_by(Scorecard.version.desc()).limit(1))
 
 
+def _scopes(spec: dict) -> dict[str, str]:
+    """Each automatic-fail item's scope ("card" or "section")."""
+    return {item["key"]: item["auto_fail"] for section in spec.get("sections") or []
+            for item in section.get("items") or [] if item.get("auto_fail")}
+
+
 def run_scorer(spec: dict, raw: list, language: str | None, *, disposition: str | None = None,
                thresholds: dict | None = None) -> dict:
-    """Parse and score a transcript; the scorer's result as a dict. Raises ``TranscriptError``."""
+    """Parse and score a transcript: score, decision, and per item its result, points, quoted
+    evidence, section and automatic-fail scope (what a review needs to score again). Raises
+    ``TranscriptError``."""
     utterances = scoring.parse_transcript(raw)
     language = language if language in ("zh", "en") else guess_language(raw)
     result = scoring.score(spec, utterances, language, disposition=disposition, thresholds=thresholds)
-    return {**result.as_dict(), "language": language}
+    scopes = _scopes(spec)
+    items = [{"key": r.key, "passed": r.passed, "points": r.points,
+              "evidence": [{"utterance": e.utterance, "text": e.text, "start": e.start} for e in r.evidence],
+              "auto_fail": scopes.get(r.key), "section": r.section} for r in result.items]
+    return {"score": result.score, "decision": result.decision, "items": items,
+            "auto_failed": bool(result.auto_failed), "language": language}
 
 
 def score_interaction(interaction_id: int) -> QAResult | None:

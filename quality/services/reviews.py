@@ -27,14 +27,17 @@ REASON_MAX = 2000
 
 
 def rescore(items: list[dict]) -> int:
-    """The score of item results: passed points over applicable points × 100, 0 on an automatic fail."""
-    if any(item.get("auto_fail") and item.get("passed") is False for item in items):
+    """The score of item results, as the scorer computes it: passed points over applicable points
+    × 100 (rounded half up); a failed card-wide automatic-fail item makes it 0, a failed
+    section-wide one zeroes its section's points."""
+    failed = [item for item in items if item.get("auto_fail") and item.get("passed") is False]
+    if any(item["auto_fail"] != "section" for item in failed):
         return 0
-    applicable = [item for item in items if item.get("passed") is not None and not item.get("auto_fail")]
-    total = sum(int(item.get("points") or 0) for item in applicable)
-    if not total:
-        return 100
-    return round(100 * sum(int(item.get("points") or 0) for item in applicable if item["passed"]) / total)
+    zeroed = {item.get("section") for item in failed}
+    applicable = sum(int(item.get("points") or 0) for item in items if item.get("passed") is not None)
+    earned = sum(int(item.get("points") or 0) for item in items
+                 if item.get("passed") and item.get("section") not in zeroed)
+    return (earned * 200 + applicable) // (2 * applicable) if applicable else 100
 
 
 def _text(value, field: str, required: bool = True) -> str | None:

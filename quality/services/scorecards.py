@@ -21,13 +21,22 @@ EDITOR_ROLES = ("trainer", "enterprise_admin", "admin")
 
 
 def _messages() -> dict:
+    """The validator's codes (``quality.scoring.validate_card``) in words."""
     return {
         "weights_sum": _("The items' points must add up to 100."),
         "unknown_type": _("Not an item type the scorer knows."),
-        "unknown_item_type": _("Not an item type the scorer knows."),
         "duplicate_key": _("Each key may appear only once."),
-        "missing": _("This is required."),
-        "required": _("This is required."),
+        "missing_key": _("Each section and item needs a key."),
+        "no_sections": _("A scorecard needs at least one section."),
+        "no_items": _("A section needs at least one item."),
+        "bad_points": _("Points are a whole number from 0 to 100."),
+        "auto_fail_points": _("An automatic-fail item has no points."),
+        "bad_auto_fail": _("An automatic fail applies to the whole card or to its section."),
+        "bad_param": _("This item's settings are not valid for its type."),
+        "bad_thresholds": _("The thresholds are the approval and review scores."),
+        "bad_threshold": _("A whole number from 0 to 100."),
+        "thresholds_order": _("Human review must start at or below the approval score."),
+        "bad_rule": _("This not-applicable rule is not valid."),
     }
 
 
@@ -35,13 +44,8 @@ def problem_fields(problems) -> dict:
     """The validator's problems as the error contract's fields: ``{path: message}``."""
     messages, fields = _messages(), {}
     for problem in problems:
-        code = getattr(problem, "code", "") or ""
-        message = messages.get(code)
-        if message is None and "sum" in code:
-            message = messages["weights_sum"]
-        elif message is None and "type" in code:
-            message = messages["unknown_type"]
-        fields[str(getattr(problem, "path", "") or "spec")] = message or _("This part of the scorecard is not valid.")
+        message = messages.get(problem.code) or _("This part of the scorecard is not valid.")
+        fields.setdefault(str(problem.path or "spec"), message)
     return fields
 
 

@@ -22,15 +22,13 @@ UPLOADERS = ("trainer", "enterprise_admin", "enterprise_supervisor", "admin")
 
 
 def _error_messages() -> dict:
+    """The parser's codes (``quality.scoring.TranscriptError``) in words."""
     return {
         "empty": _("The transcript has no utterances."),
         "too_long": _("The transcript has too many utterances (at most 2000)."),
-        "too_many": _("The transcript has too many utterances (at most 2000)."),
-        "speaker": _("The speaker must be agent or customer."),
-        "unknown_speaker": _("The speaker must be agent or customer."),
+        "bad_speaker": _("The speaker must be agent or customer."),
         "time_backwards": _("Times must not go backwards."),
-        "times": _("Times must not go backwards."),
-        "text": _("Text is expected here."),
+        "bad_time": _("Start and end must be numbers of seconds, the end not before the start."),
     }
 
 
@@ -38,14 +36,8 @@ def transcript_problem(error) -> ValidationError:
     code = str(getattr(error, "code", "") or "")
     index = getattr(error, "index", None)
     messages = _error_messages()
-    message = messages.get(code)
-    if message is None:
-        if "speaker" in code:
-            message = messages["speaker"]
-        elif "time" in code or "backward" in code or "order" in code:
-            message = messages["time_backwards"]
-        else:
-            message = _("This utterance is not valid: it needs a speaker, a text, and start and end times.")
+    message = messages.get(code) or _(
+        "This utterance is not valid: it needs a speaker, a text, and start and end times.")
     field = f"transcript.{index}" if index is not None else "transcript"
     return ValidationError(_("The transcript is not valid."), fields={field: message})
 
