@@ -101,3 +101,12 @@ def result_json(result: QAResult) -> dict:
             "id": dispute.id, "state": dispute.state, "comment": dispute.comment, "filed_at": dispute.filed_at,
             "resolution": dispute.resolution, "resolved_at": dispute.resolved_at},
     }
+
+
+def qa_summary(interaction_id: int) -> dict | None:
+    """An interaction's QA as the interactions API shows it (None until it is scored)."""
+    found = result_of_interaction(interaction_id)
+    if found is None:
+        return None
+    return {"id": found.id, "score": found.score, "decision": found.decision, "state": found.state,
+            "scorecard_version": found.scorecard_version}

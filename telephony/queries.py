@@ -5,6 +5,8 @@ campaigns, a member those they handled (or were offered). Anything else is not f
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from sqlalchemy import Select, false, or_, select
 
 from app.auth.guards import is_platform_staff
@@ -94,6 +96,10 @@ def timeline(interaction_id: int) -> list[dict]:
     return [{"kind": e.kind, "at": e.at, "member_id": e.member_id, "detail": e.detail or {}} for e in events]
 
 
+# Quality registers here how an interaction's QA decision reads (telephony cannot import quality).
+QA_SUMMARY: list[Callable[[int], dict | None]] = []
+
+
 def interaction_json(interaction: Interaction, *, detail: bool = False) -> dict:
     body = {name: getattr(interaction, name) for name in (
         "id", "campaign_id", "member_id", "direction", "channel", "state", "queued_at", "offered_at", "answered_at",
@@ -103,7 +109,7 @@ def interaction_json(interaction: Interaction, *, detail: bool = False) -> dict:
     body["disposition"] = _disposition(interaction)
     body["customer"] = {"masked": interaction.customer_masked, "contact_id": interaction.contact_id}
     body["earning"] = earning_of(interaction)
-    body["qa"] = None  # smart QA fills this in
+    body["qa"] = QA_SUMMARY[0](interaction.id) if QA_SUMMARY else None
     if detail:
         body["timeline"] = timeline(interaction.id)
     return body

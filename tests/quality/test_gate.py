@@ -49,10 +49,10 @@ def test_completion_queues_the_scoring_job_on_the_qa_queue(app, world, completed
     assert score_interaction.queue_name == "qa" and "qa" in QUEUES
 
 
-def test_an_approved_call_pays_the_member_less_the_fee(app, world, completed_call):
+def test_an_approved_call_pays_the_member_less_the_fee(app, client, world, completed_call):
     from quality.tasks import score_interaction
 
-    _owner, campaign_id, member_id, _headers = world
+    owner, campaign_id, member_id, _headers = world
     before = balances(member_id, campaign_id)
     interaction_id = completed_call(campaign_id, member_id)
     assert balances(member_id, campaign_id)["pending"] == PAY
@@ -64,6 +64,8 @@ def test_an_approved_call_pays_the_member_less_the_fee(app, world, completed_cal
                                                "escrow": before["escrow"] - PAY}
     assert _profile(member_id).qa_average == result.score and _profile(member_id).qa_count == 1
     assert money_is_sound() == []
+    shown = client.get(f"/api/v1/interactions/{interaction_id}", headers=owner["headers"]).json
+    assert shown["qa"]["decision"] == "approve" and shown["earning"]["state"] == "approved"
 
 
 def test_scoring_twice_decides_and_pays_once(app, world, completed_call):
