@@ -57,6 +57,9 @@ def test_a_review_decides_a_held_call_and_only_reviewers_may(client, world, comp
     result_id = result_of(interaction_id).id
     body = {"decision": "reject", "reason": "No greeting at all."}
     assert client.post(f"/api/v1/qa/{result_id}/review", json=body, headers=member_headers).status_code == 403
+    unknown_item = {**body, "items": [{"key": "telepathy", "passed": True, "reason": "?"}]}
+    assert client.post(f"/api/v1/qa/{result_id}/review", json=unknown_item,
+                       headers=owner["headers"]).status_code == 422
     stranger = enterprise()
     assert client.post(f"/api/v1/qa/{result_id}/review", json=body, headers=stranger["headers"]).status_code == 404
     assert client.get(f"/api/v1/interactions/{interaction_id}/qa", headers=stranger["headers"]).status_code == 404

@@ -171,3 +171,32 @@ def test_a_dispute_after_seven_days_is_refused(app, world, completed_call):
                                      headers=headers)
     assert refused.status_code == 409 and refused.json["error"]["code"] == "dispute_window_closed"
     assert db.session.scalar(select(func.count()).select_from(Dispute)) == 0
+
+
+def test_a_new_scorecard_version_never_rescores_past_calls(app, client, world, completed_call):
+    from quality import scoring
+    from quality.tasks import score_interaction
+
+    owner, campaign_id, member_id, _headers = world
+    url = f"/api/v1/campaigns/{campaign_id}/scorecard"
+    first = client.post(url, json={"spec": scoring.STANDARD}, headers=owner["headers"]).json
+    interaction_id = completed_call(campaign_id, member_id)
+    score_interaction(interaction_id)
+    assert (result_of(interaction_id).scorecard_id, result_of(interaction_id).scorecard_version) == (first["id"], 1)
+    assert client.post(url, json={"spec": scoring.STANDARD}, headers=owner["headers"]).json["version"] == 2
+    score_interaction(interaction_id)
+    assert result_of(interaction_id).scorecard_version == 1
+
+
+def test_a_review_scores_the_items_again_as_the_scorer_does():
+    from quality.services.reviews import rescore
+
+    items = [{"key": "a", "passed": True, "points": 60, "section": "s1", "auto_fail": None},
+             {"key": "b", "passed": False, "points": 40, "section": "s2", "auto_fail": None},
+             {"key": "c", "passed": None, "points": 0, "section": "s2", "auto_fail": None},
+             {"key": "x", "passed": True, "points": 0, "section": "s1", "auto_fail": "card"}]
+    assert rescore(items) == 60
+    assert rescore([*items[:3], {**items[3], "passed": False}]) == 0  # a card-wide automatic fail
+    assert rescore([*items[:3], {**items[3], "passed": False, "auto_fail": "section"}]) == 0  # s1's 60 gone
+    assert rescore([{**items[0], "passed": None}, items[1]]) == 0
+    assert rescore([{**items[0], "passed": None}]) == 100  # nothing applicable
