@@ -15,7 +15,7 @@ from sqlalchemy.exc import IntegrityError
 from app import events
 from app.extensions import db
 from app.timeutil import as_utc, utcnow
-from quality import scoring
+from quality import notices, scoring
 from quality.models import QAResult, QAReview, Scorecard
 from quality.services import policy
 from telephony import campaigns
@@ -108,6 +108,8 @@ def score_interaction(interaction_id: int) -> QAResult | None:
     events.send(events.qa_decided, SENDER, interaction_id=interaction.id, campaign_id=interaction.campaign_id,
                 member_id=interaction.member_id, score=result.score, decision=decision,
                 scorecard_id=result.scorecard_id, scorecard_version=result.scorecard_version)
+    if decision == "reject":
+        notices.rejected(result)
     logger.info("Interaction %s scored %s: %s", interaction.id, result.score, decision)
     return result
 

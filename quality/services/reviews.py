@@ -16,7 +16,7 @@ from app.auth.models import User
 from app.errors import Conflict, Forbidden, NotFound, ValidationError
 from app.extensions import db
 from app.timeutil import as_utc, utcnow
-from quality import queries
+from quality import notices, queries
 from quality.models import Dispute, QAResult, QAReview
 from quality.services import policy
 from telephony import campaigns
@@ -102,6 +102,7 @@ def review_call(reviewer: User, result_id: int, decision: str, reason: str | Non
     events.send(events.qa_reviewed, SENDER, interaction_id=locked.interaction_id, review_id=review.id,
                 reviewer_id=reviewer.id, score=score, decision=decision, previous_score=previous,
                 member_id=locked.member_id, campaign_id=locked.campaign_id, kind="review")
+    notices.reviewed(locked, reason)
     logger.info("Interaction %s reviewed by %s: %s (%s)", locked.interaction_id, reviewer.id, decision, score)
     return locked
 
@@ -200,5 +201,6 @@ def resolve_dispute(reviewer: User, dispute_id: int, outcome: str, reason: str |
     events.send(events.dispute_resolved, SENDER, dispute_id=dispute.id, interaction_id=result.interaction_id,
                 resolver_id=reviewer.id, outcome=outcome, decision=decision, score=result.score,
                 previous_score=previous, member_id=result.member_id)
+    notices.dispute_resolved(result, outcome, reason)
     logger.info("Dispute %s %s by %s", dispute.id, outcome, reviewer.id)
     return dispute

@@ -97,6 +97,10 @@ def test_a_rejected_call_goes_back_to_the_escrow(app, world, completed_call):
     assert failed["passed"] is False and "idiot" in failed["evidence"][0]["text"]
     assert balances(member_id, campaign_id) == {"pending": 0, "available": 0, "escrow": before["escrow"]}
     assert money_is_sound() == []
+    from app.notifications.services import latest
+
+    told = latest(member_id)
+    assert [n.kind for n in told] == ["qa.rejected"] and told[0].link == f"/qa/calls/{result.id}"
 
 
 def test_a_call_in_review_stays_pending_then_is_approved_after_the_window(app, world, completed_call):
