@@ -4,7 +4,8 @@ A spec: ``{"sections": [{"key", "title", "items": [{"key", "type", "points", "au
 "params", "not_applicable"}]}], "thresholds": {"approve": 80, "review": 60}}``. ``points`` of
 the scored items sum to 100; an automatic-fail item (``auto_fail``: "card" or "section")
 carries 0 points. ``not_applicable`` (optional): ``{"unless_said_by": "customer"|"agent"|"any",
-<phrase params>}`` (not applicable when nobody says one of them) or ``{"disposition_in": [...]}``.
+<phrase params>, "first_turns": n}`` (not applicable when that side says none of them, in its
+first ``n`` utterances if given) or ``{"disposition_in": [...]}`` (not applicable for those).
 """
 
 from __future__ import annotations
@@ -30,7 +31,7 @@ STANDARD: dict = {
             {"key": "empathy", "type": "phrase", "points": 15, "auto_fail": None,
              "params": {"lexicon": "empathy", "exclude": {"lexicon": "not_empathy"}, "speaker": "agent",
                         "after_trigger": True},
-             "not_applicable": {"unless_said_by": "customer", "lexicon": "problem"}},
+             "not_applicable": {"unless_said_by": "customer", "lexicon": "problem", "first_turns": 4}},
             {"key": "resolution_confirmed", "type": "phrase", "points": 15, "auto_fail": None,
              "params": {"lexicon": "resolution_check", "speaker": "agent", "question": "required",
                         "after_fraction": 0.3}},
@@ -81,6 +82,9 @@ def _rule_problems(rule, path: str) -> list[Problem]:
         ok = isinstance(rule["disposition_in"], list) and all(isinstance(x, str) for x in rule["disposition_in"])
         return [] if ok else [Problem("bad_rule", f"{path}.disposition_in", {})]
     if rule.get("unless_said_by") in ("agent", "customer", "any"):
+        turns = rule.get("first_turns")
+        if turns is not None and (isinstance(turns, bool) or not isinstance(turns, int) or turns < 1):
+            return [Problem("bad_rule", f"{path}.first_turns", {})]
         return _phrase_problems(rule, path)
     return [Problem("bad_rule", path, {})]
 

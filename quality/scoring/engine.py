@@ -59,7 +59,7 @@ def _not_applicable(ctx: Context, rule: dict | None) -> bool:
     if "disposition_in" in rule:
         return ctx.disposition in rule["disposition_in"]
     phrases = phrases_for(rule)
-    for i in ctx.said_by(rule["unless_said_by"]):
+    for i in ctx.said_by(rule["unless_said_by"])[:rule.get("first_turns")]:
         if any(not h.negated for _, f in ctx.sentences(i) for h in ctx.matcher.find(f, phrases)):
             ctx.trigger = i
             return False

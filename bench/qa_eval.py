@@ -1,0 +1,104 @@
+"""Accuracy of automatic QA scoring on the labelled evaluation set (tests/quality/evalset).
+
+    python bench/qa_eval.py                 # both splits, every matcher that runs here
+    python bench/qa_eval.py --split dev --errors   # and list the dev split's disagreements
+
+240 calls written for the purpose (120 Chinese, 120 English), each with item labels for the
+standard scorecard and the expected decision; 70% are the dev split (the scorer was developed
+against it), 30% held out (worded from a separate pool of lines, never looked at while tuning).
+For every item: precision and recall of finding the fault (the item failing), and accuracy (the
+scorer's pass / fail / not applicable equals the label); then decision agreement. Per split, per
+language, per matcher. Targets: decision agreement >= 90% per language, every item's accuracy
+>= 85%, recall of the automatic-fail items >= 90%.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from quality.scoring import STANDARD, MatcherUnavailable, get_matcher, parse_transcript, score  # noqa: E402
+
+EVALSET = ROOT / "tests" / "quality" / "evalset"
+ITEMS = [item["key"] for section in STANDARD["sections"] for item in section["items"]]
+AUTO_FAIL = [item["key"] for section in STANDARD["sections"] for item in section["items"] if item["auto_fail"]]
+
+
+def load(split: str) -> list[dict]:
+    return json.loads((EVALSET / f"{split}.json").read_text(encoding="utf-8"))
+
+
+def evaluate(calls: list[dict], matcher: str = "lexical") -> dict:
+    """Per-item counts and metrics, decision agreement and the disagreements, for ``calls``."""
+    counts = {key: {"tp": 0, "fp": 0, "fn": 0, "right": 0, "n": 0} for key in ITEMS}
+    agree, errors = 0, []
+    for call in calls:
+        result = score(STANDARD, parse_transcript(call["transcript"]), call["language"], matcher=matcher)
+        got = {r.key: r.passed for r in result.items}
+        for key in ITEMS:
+            want, have = call["labels"][key], got[key]
+            c = counts[key]
+            c["n"] += 1
+            c["right"] += want == have
+            c["tp"] += want is False and have is False
+            c["fp"] += want is not False and have is False
+            c["fn"] += want is False and have is not False
+            if want != have:
+                errors.append((call["id"], key, want, have))
+        agree += result.decision == call["decision"]
+        if result.decision != call["decision"]:
+            errors.append((call["id"], "decision", call["decision"], result.decision))
+    items = {}
+    for key, c in counts.items():
+        found, actual = c["tp"] + c["fp"], c["tp"] + c["fn"]
+        items[key] = {"precision": c["tp"] / found if found else None, "recall": c["tp"] / actual if actual else None,
+                      "accuracy": c["right"] / c["n"] if c["n"] else None, "faults": actual}
+    return {"calls": len(calls), "items": items, "decision_agreement": agree / len(calls) if calls else None,
+            "errors": errors}
+
+
+def _pct(value) -> str:
+    return "   -  " if value is None else f"{value * 100:5.1f}%"
+
+
+def report(title: str, m: dict) -> None:
+    print(f"\n{title}: {m['calls']} calls, decision agreement {_pct(m['decision_agreement'])}")
+    print(f"  {'item':22} {'faults':>6} {'precision':>9} {'recall':>7} {'accuracy':>8}")
+    for key, v in m["items"].items():
+        mark = " (auto-fail)" if key in AUTO_FAIL else ""
+        figures = f"{_pct(v['precision']):>9} {_pct(v['recall']):>7} {_pct(v['accuracy']):>8}"
+        print(f"  {key:22} {v['faults']:6d} {figures}{mark}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--split", choices=("dev", "heldout", "both"), default="both")
+    parser.add_argument("--matcher", action="append", help="lexical, embedding (default: every one that runs here)")
+    parser.add_argument("--errors", action="store_true", help="list the disagreements")
+    args = parser.parse_args()
+    matchers = args.matcher or ["lexical", "embedding"]
+    splits = ["dev", "heldout"] if args.split == "both" else [args.split]
+    for name in matchers:
+        try:
+            get_matcher(name)
+        except MatcherUnavailable as exc:
+            print(f"\nmatcher {name}: not available on this deployment ({exc})")
+            continue
+        for split in splits:
+            calls = load(split)
+            for language in ("zh", "en"):
+                subset = [c for c in calls if c["language"] == language]
+                m = evaluate(subset, name)
+                report(f"[{name}] {split} {language}", m)
+                if args.errors:
+                    for err in m["errors"]:
+                        print("   ", *err)
+
+
+if __name__ == "__main__":
+    main()

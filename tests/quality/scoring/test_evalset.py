@@ -1,0 +1,31 @@
+"""The accuracy targets on the held-out split of the evaluation set (bench/qa_eval.py prints the
+full figures): decision agreement >= 90% per language, every item's accuracy >= 85%, recall of
+the automatic-fail items >= 90%."""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+
+import pytest
+
+BENCH = Path(__file__).resolve().parents[3] / "bench" / "qa_eval.py"
+spec = importlib.util.spec_from_file_location("qa_eval", BENCH)
+qa_eval = importlib.util.module_from_spec(spec)
+spec.loader.exec_module(qa_eval)
+
+
+def test_the_set_is_large_and_balanced():
+    calls = qa_eval.load("dev") + qa_eval.load("heldout")
+    assert len(calls) >= 200
+    assert sum(c["language"] == "zh" for c in calls) == sum(c["language"] == "en" for c in calls)
+
+
+@pytest.mark.parametrize("language", ["zh", "en"])
+def test_heldout_targets(language):
+    calls = [c for c in qa_eval.load("heldout") if c["language"] == language]
+    m = qa_eval.evaluate(calls, "lexical")
+    assert m["decision_agreement"] >= 0.90
+    assert all(v["accuracy"] >= 0.85 for v in m["items"].values()), m["items"]
+    for key in qa_eval.AUTO_FAIL:
+        assert m["items"][key]["recall"] >= 0.90, key

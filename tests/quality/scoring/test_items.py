@@ -1,0 +1,153 @@
+# ruff: noqa: E501 -- a table of conversations reads best one case a line
+"""Each item of the standard scorecard, in Chinese and English, on passing and failing calls,
+including the hard cases the QA issue names."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.quality.scoring.helpers import call, item
+
+GREET = {"zh": ("a", "您好，星河银行，我是小郑，请问有什么可以帮您？"), "en": ("a", "Thank you for calling Harbor Bank, this is Tom.")}
+
+
+@pytest.mark.parametrize(("language", "turns", "passed"), [
+    ("zh", [("a", "这里是城南燃气客服小郑，您请讲。")], True),
+    ("zh", [("a", "喂，说。")], False),
+    ("zh", [("a", "早上好，優選商城，王芳很高興為您服務。")], True),  # traditional characters
+    ("en", [("a", "Good morning, Skyline Broadband, Priya speaking.")], True),
+    ("en", [("a", "Yeah? What is it?")], False),
+    ("en", [("a", "Hello, go ahead.")], False),
+])
+def test_greeting(language, turns, passed):
+    assert item(call(*turns, ("c", "hi" if language == "en" else "你好")), "greeting", language).passed is passed
+
+
+@pytest.mark.parametrize("language", ["zh", "en"])
+def test_a_greeting_after_15_seconds_fails_and_quotes_the_utterance(language):
+    result = item(call(GREET[language], first=16.5), "greeting", language)
+    assert result.passed is False
+    assert [(e.utterance, e.start) for e in result.evidence] == [(0, 16.5)]
+
+
+@pytest.mark.parametrize(("language", "turns", "passed"), [
+    ("zh", [("a", "为了核实您的身份，请提供一下您的保单号。"), ("c", "PA22071183。")], True),
+    ("zh", [("a", "请问您贵姓？这个账户是您本人的吗？")], True),
+    ("zh", [("c", "我的订单号是58213307，你们查一下。"), ("a", "好的。")], False),  # volunteered only
+    ("en", [("a", "Could you read me the last four digits of the card on file?")], True),
+    ("en", [("a", "And who am I speaking with today?")], True),
+    ("en", [("c", "My order number is SR 77 120 945, by the way."), ("a", "Right, okay.")], False),
+    ("en", [("a", "I don't need your account number for this.")], False),  # negated
+])
+def test_verification(language, turns, passed):
+    assert item(call(GREET[language], *turns), "verification", language).passed is passed
+
+
+@pytest.mark.parametrize(("language", "text", "passed"), [
+    ("zh", "为了保障服务质量，本次通话将被录音。", True),
+    ("zh", "提醒您一下，这通电话是有录音的。", True),
+    ("zh", "您放心，这次通话不会录音。", False),
+    ("zh", "好的，我已经把您的投诉记录下来了。", False),
+    ("en", "Please note this call may be recorded for quality purposes.", True),
+    ("en", "Just so you know, this call is not being recorded.", False),
+    ("en", "I've recorded your complaint on the system.", False),
+])
+def test_disclosure(language, text, passed):
+    assert item(call(GREET[language], ("a", text)), "disclosure", language).passed is passed
+
+
+@pytest.mark.parametrize(("language", "turns", "passed"), [
+    ("zh", [("c", "我在机场托运的行李丢了。"), ("a", "非常抱歉给您带来了不便，我马上帮您处理。")], True),
+    ("zh", [("c", "我在机场托运的行李丢了。"), ("a", "不好意思，您能再说一遍吗？")], False),
+    ("zh", [("c", "我想问一下会员积分怎么兑换优惠券。"), ("a", "可以的，我发短信给您。")], None),
+    ("en", [("c", "My card got declined and I'm really upset."), ("a", "I'm so sorry, that must be embarrassing.")], True),
+    ("en", [("c", "My card got declined and I'm really upset."), ("a", "Sorry, could you repeat that?")], False),
+    ("en", [("c", "My card got declined."), ("a", "Sorry for the wait.")], False),
+    ("en", [("c", "I'd like to add a checked bag to my booking."), ("a", "Sure, done.")], None),
+])
+def test_empathy(language, turns, passed):
+    assert item(call(GREET[language], *turns), "empathy", language).passed is passed
+
+
+@pytest.mark.parametrize(("language", "turns", "passed"), [
+    ("zh", [("a", "我已经帮您改签了。"), ("a", "请问还有其他可以帮您的吗？")], True),
+    ("zh", [("a", "我已经帮您改签了。"), ("a", "我这边就这些了。")], False),
+    ("en", [("a", "I've rebooked you."), ("a", "Does that solve the problem for you?")], True),
+    ("en", [("a", "I've rebooked you."), ("a", "I don't have anything else for you.")], False),
+])
+def test_resolution_confirmed(language, turns, passed):
+    assert item(call(GREET[language], ("c", "..."), *turns, ("c", "ok")), "resolution_confirmed", language).passed is passed
+
+
+@pytest.mark.parametrize(("language", "last", "passed"), [
+    ("zh", "感谢您的来电，祝您生活愉快，再见！", True),
+    ("zh", "行了，就这样。", False),
+    ("en", "Thank you for your patience. Goodbye and take care.", True),
+    ("en", "Okay. Bye.", False),
+])
+def test_closing_reads_the_agents_last_utterance(language, last, passed):
+    result = item(call(GREET[language], ("c", "ok"), ("a", last), ("c", "bye")), "closing", language)
+    assert result.passed is passed
+    assert result.evidence[0].utterance == 2
+
+
+@pytest.mark.parametrize(("language", "before", "gap", "passed"), [
+    ("en", "Okay, I'm looking at your records.", 9.5, True),
+    ("en", "Okay, I'm looking at your records.", 11.0, False),
+    ("en", "Could you hold for a moment while I check?", 30.0, True),
+    ("zh", "我看一下您的记录。", 9.5, True),
+    ("zh", "我看一下您的记录。", 11.0, False),
+    ("zh", "请您稍等，我帮您查询一下。", 30.0, True),
+])
+def test_long_silence(language, before, gap, passed):
+    raw = call(GREET[language], ("a", before), ("a", "ok" if language == "en" else "好的", gap))
+    result = item(raw, "long_silence", language)
+    assert result.passed is passed
+    if not passed:
+        assert [e.utterance for e in result.evidence] == [1, 2]
+
+
+def test_a_silence_after_please_hold_and_the_customers_ok_is_excused():
+    raw = call(GREET["en"], ("a", "Bear with me a second, I'll put you on hold."), ("c", "Sure."),
+               ("a", "Thanks for holding.", 25.0))
+    assert item(raw, "long_silence").passed is True
+
+
+@pytest.mark.parametrize(("language", "turns", "passed"), [
+    ("zh", [("a", "这种问题也要打电话？你自己不看说明的吗？")], False),
+    ("zh", [("a", "您可真行，这都能弄坏。")], False),  # sarcasm
+    ("zh", [("c", "这破玩意儿真他妈烦人！"), ("a", "非常抱歉，我来帮您处理。")], True),  # the customer swears
+    ("zh", [("a", "这不是您的错，是系统的问题。")], True),  # negated
+    ("zh", [("a", "您说之前的同事骂您“白痴”，这个我会上报。")], True),  # a neutral quote
+    ("en", [("a", "I already told you that, were you even listening?")], False),
+    ("en", [("a", "Wow, great job, genius, you unplugged it yourself.")], False),  # sarcasm
+    ("en", [("c", "This damn thing is useless!"), ("a", "I'm sorry, let's fix it.")], True),
+    ("en", [("a", "This isn't your fault at all, the system glitched.")], True),
+    ("en", [("a", "I've noted that the previous agent used the word 'idiot' with you.")], True),
+])
+def test_forbidden_language(language, turns, passed):
+    result = item(call(GREET[language], *turns), "forbidden_language", language)
+    assert result.passed is passed
+    assert result.auto_fail
+
+
+@pytest.mark.parametrize(("language", "turns", "passed"), [
+    ("zh", [("a", "我看到您绑定的卡号是6222 0210 3345 6789，对吧？")], False),
+    ("zh", [("a", "您的手机号是一三八，幺二三四，五六七八，对吧？")], False),  # spoken digits, 幺
+    ("zh", [("a", "您的卡号是6222 0210"), ("c", "嗯。"), ("a", "3345 6789，对吧？")], False),  # split
+    ("zh", [("a", "您的身份证号码是110105198803071234，没错吧？")], False),
+    ("zh", [("a", "是尾号8821的那张卡吗？")], True),
+    ("zh", [("c", "我的手机号是138 1234 5678。"), ("a", "好的，已经备注了。")], True),  # the customer's own
+    ("en", [("a", "Let me read it back: four five three two, seven seven eight eight, one two zero zero, nine three four five.")], False),
+    ("en", [("a", "So your number's six oh two, four four one, nine nine three oh, yes?")], False),
+    ("en", [("a", "The card number is five four one two, double seven three one, zero zero four four, eight eight one six.")], False),
+    ("en", [("a", "Your social security number is 512-44-9087, yes?")], False),
+    ("en", [("a", "Is that the card ending in 8821?")], True),
+    ("en", [("c", "The card is 4532 7788 1200 9345."), ("a", "Thanks, I've found that card.")], True),
+    ("en", [("a", "Your order 58213307 ships today.")], True),
+])
+def test_pii_exposure(language, turns, passed):
+    result = item(call(GREET[language], *turns), "pii_exposure", language)
+    assert result.passed is passed
+    if not passed:
+        assert all(e.text for e in result.evidence)

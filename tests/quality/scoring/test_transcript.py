@@ -1,0 +1,51 @@
+"""Reading transcripts: the simulator's documents, and the errors a bad one raises."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from quality.scoring import STANDARD, TranscriptError, parse_transcript, score
+from telephony.simulator.transcripts import generate
+
+
+def test_the_simulators_documents_are_read_and_scored():
+    for language in ("zh", "en"):
+        conversation = generate(industry="finance", language=language, quality="good", seed=4)
+        document = json.loads(json.dumps(conversation.to_dict()))
+        utterances = parse_transcript(document)
+        assert utterances[0].speaker == "agent" and utterances[0].start >= 0
+        assert parse_transcript(document["utterances"]) == utterances
+        assert score(STANDARD, utterances, language).decision == "approve"
+
+
+U = {"speaker": "agent", "text": "hi", "start": 0.0, "end": 1.0}
+
+
+@pytest.mark.parametrize(("raw", "code", "index"), [
+    ([], "empty", None),
+    ("hello", "malformed", None),
+    ([U] * 3, None, None),
+    ([U, {**U, "speaker": "robot"}], "bad_speaker", 1),
+    ([U, {**U, "start": 5.0, "end": 4.0}], "time_backwards", 1),
+    ([{**U, "start": 5.0, "end": 6.0}, U], "time_backwards", 1),
+    ([U, {**U, "start": "soon"}], "bad_time", 1),
+    ([U, {**U, "start": float("nan")}], "bad_time", 1),
+    ([U, {"speaker": "agent", "text": "hi"}], "malformed", 1),
+    ([U, {**U, "text": None}], "malformed", 1),
+    ([U, "text"], "malformed", 1),
+])
+def test_errors_name_a_code_and_the_utterance(raw, code, index):
+    if code is None:
+        assert len(parse_transcript(raw)) == 3
+        return
+    with pytest.raises(TranscriptError) as caught:
+        parse_transcript(raw)
+    assert (caught.value.code, caught.value.index) == (code, index)
+
+
+def test_a_huge_transcript_is_refused():
+    with pytest.raises(TranscriptError) as caught:
+        parse_transcript([U] * 11, max_utterances=10)
+    assert caught.value.code == "too_long"
