@@ -7,7 +7,7 @@ waits forever."""
 from __future__ import annotations
 
 import logging
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
@@ -25,6 +25,7 @@ from telephony.transcripts import load_transcript
 logger = logging.getLogger(__name__)
 SENDER = "quality"
 CJK = range(0x4E00, 0xA000)
+STRAGGLER_LOOKBACK = timedelta(days=30)  # how far back the sweep looks for decided calls left unsettled
 
 
 def guess_language(utterances: list[dict]) -> str:
@@ -161,9 +162,10 @@ def rescore_unjudged(result: QAResult) -> QAResult:
     return result
 
 
-def settle_stragglers(batch: int = 500) -> int:
+def settle_stragglers(batch: int = 500, lookback: timedelta = STRAGGLER_LOOKBACK) -> int:
     """Settle the earnings of decided calls that were accrued after their decision (an escrow that
-    was short, then topped up): every earning is settled one way or the other."""
+    was short, then topped up): every earning is settled one way or the other. Calls decided within
+    ``lookback`` are looked at, so the sweep stays cheap however many calls there are."""
     from marketplace.qa.services import settle_earning
     from payouts.models import Transfer
 
@@ -171,7 +173,8 @@ def settle_stragglers(batch: int = 500) -> int:
         Transfer.reason.in_(("earning_approved", "earning_reversed")), Transfer.interaction_id.is_not(None))
     rows = db.session.execute(select(QAResult.interaction_id, QAResult.decision).join(
         Transfer, (Transfer.interaction_id == QAResult.interaction_id) & (Transfer.reason == "earning_accrued"))
-        .where(QAResult.state == "final", QAResult.interaction_id.not_in(settled)).limit(batch)).all()
+        .where(QAResult.state == "final", QAResult.decided_at >= utcnow() - lookback,
+               QAResult.interaction_id.not_in(settled)).limit(batch)).all()
     for interaction_id, decision in rows:
         settle_earning(interaction_id, decision)
     return len(rows)

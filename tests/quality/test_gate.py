@@ -47,6 +47,9 @@ def test_completion_queues_the_scoring_job_on_the_qa_queue(app, world, completed
     queued = [job for job in get_queue("qa").jobs if job.func_name.endswith("score_interaction")]
     assert [list(job.args) for job in queued] + [job.args for job in waiting] == [[interaction_id]]
     assert score_interaction.queue_name == "qa" and "qa" in QUEUES
+    from app.schedule import SCHEDULE
+
+    assert SCHEDULE["quality-reviews"].func.queue_name == "qa"  # the review-window sweep
 
 
 def test_an_approved_call_pays_the_member_less_the_fee(app, client, world, completed_call):
@@ -149,6 +152,10 @@ def test_a_dispute_upheld_pays_a_rejected_call_and_corrects_the_average(app, wor
     assert resolved.json["state"] == "upheld"
     qa = client.get(f"/api/v1/interactions/{interaction_id}/qa", headers=headers).json
     assert (qa["decision"], qa["score"], qa["dispute"]["state"]) == ("approve", 90, "upheld")
+    from ledger.models import QueuedEntry
+
+    kinds = db.session.scalars(select(QueuedEntry.kind)).all()
+    assert {"qa_decided", "qa_disputed", "dispute_resolved"} <= set(kinds)  # each one an audit entry
     assert balances(member_id, campaign_id) == {"pending": 0, "available": PAY - FEE,
                                                "escrow": before["escrow"] - PAY}
     assert _profile(member_id).qa_average == 90 and _profile(member_id).qa_count == 1
@@ -204,3 +211,28 @@ def test_a_review_scores_the_items_again_as_the_scorer_does():
     assert rescore([*items[:3], {**items[3], "passed": False, "auto_fail": "section"}]) == 0  # s1's 60 gone
     assert rescore([{**items[0], "passed": None}, items[1]]) == 0
     assert rescore([{**items[0], "passed": None}]) == 100  # nothing applicable
+
+
+def test_an_earning_accrued_after_its_decision_is_settled_by_the_sweep(app, enterprise, member, campaign,
+                                                                      completed_call):
+    from payouts.services import hold_escrow
+    from quality.services import gate
+    from quality.tasks import score_interaction
+    from telephony import earnings
+
+    owner = enterprise()
+    campaign_id = campaign(owner, budget=500)  # less than one call's pay: the escrow runs short
+    member_id, _headers = member()
+    interaction_id = completed_call(campaign_id, member_id)
+    assert score_interaction(interaction_id) == "approve"
+    assert _settlements(interaction_id) == []  # nothing accrued, nothing to settle yet
+    owner["fund"](1000)
+    hold_escrow(campaign_id, owner["org_id"], 1000, "CNY", key=f"test:{campaign_id}:more")
+    assert earnings.resume_campaign_routing(campaign_id)
+    commit()
+    assert balances(member_id, campaign_id)["pending"] == PAY
+    assert gate.settle_stragglers() == 1
+    commit()
+    assert balances(member_id, campaign_id)["available"] == PAY - FEE
+    assert gate.settle_stragglers() == 0
+    assert money_is_sound() == []
