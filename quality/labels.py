@@ -13,6 +13,7 @@ ITEM_LABELS = {
 }
 DECISION_LABELS = {"approve": _l("Approved"), "review": _l("In review"), "reject": _l("Rejected")}
 DISPUTE_LABELS = {"open": _l("Dispute open"), "upheld": _l("Dispute upheld"), "rejected": _l("Dispute rejected")}
+AUTO_FAIL_LABELS = {"card": _l("the whole card"), "section": _l("its section")}
 SPEAKER_LABELS = {"agent": _l("Agent"), "customer": _l("Customer")}
 
 

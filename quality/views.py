@@ -186,6 +186,7 @@ def scorecard(campaign_id):
                                   .order_by(scorecards.Scorecard.version.desc())).all()
     return render_template("quality/scorecard.html", campaign=found, card=card, spec_text=spec_text, tried=tried,
                            errors=errors, versions=versions, item_types=sorted(scoring.ITEM_TYPES),
+                           default_spec=scoring.STANDARD, auto_fail_labels=labels.AUTO_FAIL_LABELS,
                            agreement=calibration.agreement(found.id), form=request.form), status
 
 

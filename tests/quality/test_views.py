@@ -54,7 +54,7 @@ def test_the_scorecard_editor_saves_versions_and_tries_a_transcript(app, world, 
     client = app.test_client()
     sign_in(client, user_email(owner["admin_id"]))
     page = client.get(f"/qa/scorecards/{campaign_id}")
-    assert page.status_code == 200
+    assert page.status_code == 200 and 'data-testid="scorecard-items"' in page.get_data(as_text=True)
     spec = re.search(r'data-testid="spec"[^>]*>(.*?)</textarea>', page.get_data(as_text=True), re.S).group(1)
     import html
 
