@@ -236,3 +236,21 @@ def test_an_earning_accrued_after_its_decision_is_settled_by_the_sweep(app, ente
     assert balances(member_id, campaign_id)["available"] == PAY - FEE
     assert gate.settle_stragglers() == 0
     assert money_is_sound() == []
+
+
+def test_the_simulator_s_calls_are_scored_in_both_languages(app, world, completed_call):
+    """A good simulated conversation is approved and a bad one is not, in Chinese and in English."""
+    from quality.tasks import score_interaction
+    from telephony.simulator.transcripts import generate
+
+    _owner, campaign_id, member_id, _headers = world
+    decisions = {}
+    for language in ("zh", "en"):
+        for quality in ("good", "bad"):
+            company = "城南燃气" if language == "zh" else "Acme"
+            call = generate(language=language, quality=quality, seed=7, company=company)
+            interaction_id = completed_call(campaign_id, member_id, call.to_dict()["utterances"], language=language)
+            decisions[(language, quality)] = score_interaction(interaction_id)
+    assert decisions[("zh", "good")] == decisions[("en", "good")] == "approve", decisions
+    assert decisions[("zh", "bad")] != "approve" and decisions[("en", "bad")] != "approve", decisions
+    assert money_is_sound() == []
