@@ -29,6 +29,8 @@ class InboundSettingsIn(Schema):
     forecast = fields.List(fields.Nested(ForecastIntervalIn), load_default=list,
                            validate=validate.Length(max=96 * 31),
                            metadata={"description": "Consecutive intervals, no gaps."})
+    qa_review_window_hours = fields.Integer(validate=validate.Range(min=1, max=720), metadata={
+        "description": "Hours a call held for QA review waits for a person before it is approved (default 72)."})
 
     @validates_schema
     def _no_gaps(self, data, **kwargs):
@@ -75,6 +77,8 @@ class OutboundSettingsIn(Schema):
                                        metadata={"description": "Contacts to plan for before a list is uploaded."})
     shrinkage = fields.Float(load_default=0.3, validate=validate.Range(min=0, max=1, max_inclusive=False))
     handle_seconds = fields.Integer(load_default=240, validate=validate.Range(min=10, max=7200))
+    qa_review_window_hours = fields.Integer(validate=validate.Range(min=1, max=720), metadata={
+        "description": "Hours a call held for QA review waits for a person before it is approved (default 72)."})
 
     @validates_schema
     def _dispositions(self, data, **kwargs):

@@ -254,3 +254,16 @@ def test_the_simulator_s_calls_are_scored_in_both_languages(app, world, complete
     assert decisions[("zh", "good")] == decisions[("en", "good")] == "approve", decisions
     assert decisions[("zh", "bad")] != "approve" and decisions[("en", "bad")] != "approve", decisions
     assert money_is_sound() == []
+
+
+def test_the_campaign_sets_its_review_window(app, enterprise, member, campaign, completed_call):
+    from quality.tasks import score_interaction
+    from tests.telephony.conftest import INBOUND
+
+    owner = enterprise()
+    campaign_id = campaign(owner, inbound={**INBOUND["inbound"], "qa_review_window_hours": 24})
+    member_id, _headers = member()
+    interaction_id = completed_call(campaign_id, member_id, utterances=None)
+    score_interaction(interaction_id)
+    result = result_of(interaction_id)
+    assert result.review_due_at - result.scored_at == timedelta(hours=24)
