@@ -113,9 +113,11 @@ def _campaigns_for(user) -> list[Campaign]:
 
 
 @bp.get("/scorecards")
-@page_login_required(roles=EDITORS)
+@page_login_required(roles=REVIEWERS)
 def scorecard_list():
-    return render_template("quality/scorecards.html", campaigns=_campaigns_for(current_user()))
+    user = current_user()
+    return render_template("quality/scorecards.html", campaigns=_campaigns_for(user),
+                           can_edit=user.has_role(*EDITORS))
 
 
 def _pasted_transcript(text: str) -> list:
@@ -219,6 +221,7 @@ def my_call(result_id):
         result = queries.own_result(user, result_id)
     open_until = reviews.dispute_open_until(result)
     return render_template("quality/my_call.html", result=result, utterances=_utterances(result),
+                           agreement=calibration.agreement(result.campaign_id),
                            dispute=queries.dispute_of(result.id), can_dispute=reviews.disputable(result),
                            reviews=[r for r in queries.reviews_of(result.id) if r.reason],
                            open_until=open_until, form=request.form), status

@@ -106,3 +106,6 @@ def test_calibration_publishes_agreement_per_item(app, world, completed_call, cr
     client = app.test_client()
     sign_in(client, user_email(owner["admin_id"]))
     assert 'data-testid="agreement"' in client.get(f"/qa/scorecards/{campaign_id}").get_data(as_text=True)
+    member = app.test_client()
+    sign_in(member, user_email(member_id))
+    assert 'data-testid="agreement"' in member.get(f"/qa/calls/{result.id}").get_data(as_text=True)
