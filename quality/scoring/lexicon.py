@@ -10,7 +10,7 @@ LEXICONS: dict[str, dict[str, list[str]]] = {
     # Greeting words and polite openings.
     "greet": {
         "zh": ["您好", "你好", "请问", "请讲", "请说", "您说", "遇到什么", "需要办理", "有什么需要", "能帮", "早上好", "上午好", "下午好", "晚上好", "欢迎致电", "欢迎来电", "感谢致电", "感谢您致电", "感谢来电", "请讲", "请问有什么", "有什么可以帮", "为您服务", "很高兴"],
-        "en": ["hello", "hi", "what's up", "what can i do", "how can we help", "hey there", "good morning", "good afternoon", "good evening", "good day", "thank you for calling", "thanks for calling", "welcome to", "how can i help", "how may i help", "what can i do for you", "how can i assist", "how may i assist", "go ahead please"],
+        "en": ["hello", "hi", "what's up", "what can i do", "how can we help", "go ahead", "hey there", "good morning", "good afternoon", "good evening", "good day", "thank you for calling", "thanks for calling", "welcome to", "how can i help", "how may i help", "what can i do for you", "how can i assist", "how may i assist", "go ahead please"],
     },
     # The agent names the company or themselves.
     "self_identify": {
@@ -44,8 +44,8 @@ LEXICONS: dict[str, dict[str, list[str]]] = {
     },
     # "Sorry" that is not empathy: asking to repeat, for the line, for the wait.
     "not_empathy": {
-        "zh": ["再说一遍", "再说一次", "重复一下", "重复一遍", "没听清", "听不清", "没听到", "再讲一遍", "再讲一下", "大声一点", "信号不好", "久等", "打断一下", "打断您", "稍等", "请问您刚才说"],
-        "en": ["repeat", "say that again", "say again", "didn't catch", "did not catch", "come again", "pardon", "speak up", "hear you", "bad line", "the line", "you're breaking up", "for the wait", "for the hold", "keeping you waiting", "to keep you waiting", "to interrupt", "one moment", "what was that", "missed that", "spell that", "sorry?"],
+        "zh": ["再说一遍", "再说一次", "重复一下", "重复一遍", "没听清", "听不清", "没听到", "再讲一遍", "再讲一下", "大声一点", "信号不好", "久等", "让你等", "等了一会", "打断一下", "打断您", "稍等", "请问您刚才说"],
+        "en": ["repeat", "say that again", "say again", "didn't catch", "did not catch", "come again", "pardon", "speak up", "hear you", "bad line", "the line", "you're breaking up", "for the wait", "for the hold", "about the wait", "about the hold", "keeping you waiting", "to keep you waiting", "to interrupt", "one moment", "what was that", "missed that", "spell that", "sorry?"],
     },
     # Checking the need is met, or offering more help.
     "resolution_check": {
@@ -81,5 +81,5 @@ LEXICONS: dict[str, dict[str, list[str]]] = {
 # Words that negate what follows them in the same clause.
 NEGATORS = {
     "zh": {"不", "没", "没有", "未", "无", "别", "并非", "不是", "不会", "不用", "从未", "从不", "绝不", "决不", "不要", "并不", "并没有", "不必", "毫无", "并未", "未曾", "无需", "不再", "不能", "不该", "不怪"},
-    "en": {"not", "no", "never", "without", "nobody", "neither", "nor", "isn't", "aren't", "wasn't", "weren't", "won't", "don't", "doesn't", "didn't", "can't", "cannot", "couldn't", "shouldn't", "wouldn't", "haven't", "hasn't", "nothing", "hardly"},
+    "en": {"not", "no", "never", "without", "nobody", "neither", "nor", "none", "isn't", "aren't", "wasn't", "weren't", "won't", "don't", "doesn't", "didn't", "can't", "cannot", "couldn't", "shouldn't", "wouldn't", "haven't", "hasn't", "nothing", "hardly"},
 }

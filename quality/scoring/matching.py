@@ -2,7 +2,8 @@
 
 ``LexicalMatcher`` (the default, runs anywhere): the folded phrase found in the folded sentence,
 on word boundaries for Latin text; an English word one or two typing or recognition errors away
-from a phrase's word (same first letter, similarity >= 0.84) counts as that word. Each hit says
+from a phrase's word (same first letter, at most one letter longer or shorter, not merely another
+form of it, similarity >= 0.84) counts as that word. Each hit says
 whether it is negated (a negator among the few words before it in its clause: "this call is not
 being recorded", "不是您的错") and whether it sits inside quotation marks.
 
@@ -63,7 +64,7 @@ def compile_phrases(items: tuple[str, ...]) -> Phrases:
             body += r"(?![a-z0-9])"
         parts.append(body)
     pattern = re.compile("|".join(parts) if parts else r"(?!x)x")
-    vocabulary = frozenset(w for p in folded if not is_chinese(p) for w in re.findall(r"[a-z']+", p) if len(w) >= 5)
+    vocabulary = frozenset(w for p in folded if not is_chinese(p) for w in re.findall(r"[a-z']+", p) if len(w) >= 6)
     return Phrases(tuple(folded), pattern, vocabulary)
 
 
@@ -92,7 +93,7 @@ def negated(sentence: str, start: int) -> bool:
     if not clause.strip():
         return False
     if is_chinese(clause):
-        words = tokens(clause)[-3:]
+        words = tokens(clause)[-4:]
         return any(w in NEGATORS["zh"] for w in words)
     words = re.findall(r"[a-z]+(?:'[a-z]+)?", clause)[-4:]
     return any(w in NEGATORS["en"] or w.endswith("n't") for w in words)
@@ -133,13 +134,15 @@ def _correct(sentence: str, vocabulary: frozenset[str]) -> str:
     """The sentence with each long unknown word replaced by the phrase word it nearly is."""
     def fix(m: re.Match) -> str:
         word = m.group()
-        return _nearest(word, vocabulary) if len(word) >= 5 and word not in vocabulary else word
+        return _nearest(word, vocabulary) if len(word) >= 6 and word not in vocabulary else word
     return re.sub(r"[a-z']+", fix, sentence)
 
 
 @lru_cache(maxsize=65536)
 def _nearest(word: str, vocabulary: frozenset[str]) -> str:
-    candidates = [v for v in vocabulary if v[0] == word[0] and abs(len(v) - len(word)) <= 2]
+    # A typo or a misheard letter, not another form of the word ("damage" is not "damaged").
+    candidates = [v for v in vocabulary if v[0] == word[0] and abs(len(v) - len(word)) <= 1
+                  and not (v.startswith(word) or word.startswith(v))]
     close = difflib.get_close_matches(word, candidates, n=1, cutoff=0.84)
     return close[0] if close else word
 

@@ -2,11 +2,12 @@
 
     python tests/quality/evalset/build.py
 
-Each call is composed from one choice per move (greeting, disclosure, need, verification,
+The dev and held-out calls are composed from one choice per move (greeting, disclosure, need, verification,
 empathy, PII, language, silence, resolution, closing); its item labels follow from those choices
 as the QA issue defines the items (they are never computed by the scorer), and its expected
 decision from the labels by the standard rule. Choices are stratified so that every hard case
 appears in both splits; the held-out split draws only from the held-out pool of wording.
+A third split, ``fresh``, holds the free conversations of fresh.py, written one by one.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 from bank import AGENTS, BANK, INDUSTRIES  # noqa: E402 - the bank sits beside this script
+from fresh import CALLS as FRESH  # noqa: E402
 
 PER_LANGUAGE = 120
 DEV_SHARE = 0.7
@@ -209,6 +211,18 @@ def build() -> dict[str, list[dict]]:
                 splits[split].append({"id": f"{language}-{split}-{k:03d}", "language": language,
                                       "industry": industries[k], "cases": plan, "transcript": transcript,
                                       "labels": labels, "score": score, "decision": decision})
+    splits["fresh"] = []
+    rng = random.Random("qa-evalset:fresh")
+    for k, spec in enumerate(FRESH):
+        c = Call(rng, spec["language"], 0, {})
+        c.now = spec.get("first", rng.uniform(0.3, 2.5))
+        for turn in spec["turns"]:
+            c.say("agent" if turn[0] == "a" else "customer", turn[1].replace("{", "{{").replace("}", "}}"),
+                  gap=turn[2] if len(turn) > 2 else None)
+        score, decision = expected_decision(spec["labels"])
+        splits["fresh"].append({"id": f"{spec['language']}-fresh-{k:03d}", "language": spec["language"],
+                                "industry": spec["industry"], "cases": {}, "transcript": c.utterances,
+                                "labels": spec["labels"], "score": score, "decision": decision})
     return splits
 
 
