@@ -66,6 +66,7 @@ def test_member_reads_the_evidence_and_disputes_on_a_phone(live_app, live_server
     page.get_by_test_id("signin-submit").click()
     page.wait_for_url("**/home")
     page.get_by_test_id("home-qa-link").click()
+    assert page.get_by_test_id(f"qa-call-{result_id}").bounding_box()["height"] >= 44
     page.get_by_test_id(f"qa-call-{result_id}").click()
     assert page.get_by_test_id("qa-score").inner_text().startswith("Score 0")
     quote = page.get_by_test_id("quote-forbidden_language").first
