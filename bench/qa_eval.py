@@ -6,7 +6,8 @@
 240 calls written for the purpose (120 Chinese, 120 English), each with item labels for the
 standard scorecard and the expected decision; 70% are the dev split (the scorer was developed
 against it), 30% held out (worded from a separate pool of lines); a third split, ``fresh``, has 32
-free conversations written one by one (16 per language), labelled before they were first scored.
+free conversations written one by one (16 per language), labelled before they were first scored;
+``unseen``, 16 more, written after the scorer's last change.
 For every item: precision and recall of finding the fault (the item failing), and accuracy (the
 scorer's pass / fail / not applicable equals the label); then decision agreement. Per split, per
 language, per matcher. Targets: decision agreement >= 90% per language, every item's accuracy
@@ -78,12 +79,12 @@ def report(title: str, m: dict) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--split", choices=("dev", "heldout", "fresh", "all"), default="all")
+    parser.add_argument("--split", choices=("dev", "heldout", "fresh", "unseen", "all"), default="all")
     parser.add_argument("--matcher", action="append", help="lexical, embedding (default: every one that runs here)")
     parser.add_argument("--errors", action="store_true", help="list the disagreements")
     args = parser.parse_args()
     matchers = args.matcher or ["lexical", "embedding"]
-    splits = ["dev", "heldout", "fresh"] if args.split == "all" else [args.split]
+    splits = ["dev", "heldout", "fresh", "unseen"] if args.split == "all" else [args.split]
     for name in matchers:
         try:
             get_matcher(name)

@@ -23,9 +23,11 @@ STANDARD: dict = {
             {"key": "greeting", "type": "greeting", "points": 10, "auto_fail": None,
              "params": {"within_seconds": 15}},
             {"key": "verification", "type": "phrase", "points": 15, "auto_fail": None,
-             "params": {"lexicon": "identity", "also": {"lexicon": "ask_confirm"}, "speaker": "agent"}},
+             "params": {"lexicon": "identity", "also": {"lexicon": "ask_confirm"}, "or_question": True,
+                        "speaker": "agent"}},
             {"key": "disclosure", "type": "phrase", "points": 15, "auto_fail": None,
-             "params": {"lexicon": "recording", "speaker": "agent"}},
+             "params": {"lexicon": "recording", "also": {"lexicon": "call_words"}, "also_in_chinese": False,
+                        "speaker": "agent"}},
         ]},
         {"key": "handling", "title": "Handling", "items": [
             {"key": "empathy", "type": "phrase", "points": 15, "auto_fail": None,

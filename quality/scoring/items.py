@@ -13,6 +13,7 @@ from quality.scoring.context import Context, Evidence
 from quality.scoring.lexicon import LEXICONS
 from quality.scoring.matching import phrases_for
 from quality.scoring.pii import exposure, spoken_numbers
+from quality.scoring.text import is_chinese
 
 
 @dataclass(frozen=True)
@@ -80,7 +81,8 @@ class ItemType:
 class PhraseMatch(ItemType):
     """Passes when one of the phrases is said. Params: the phrase params; ``speaker`` (agent,
     customer or any; default agent); ``also`` (phrase params that must occur in the same
-    sentence, e.g. an identity term with a request to give or confirm it); ``exclude`` (phrase
+    sentence, e.g. an identity term with a request to give or confirm it; ``or_question``: a
+    question does instead; ``also_in_chinese``: false to ask it of Latin text only); ``exclude`` (phrase
     params: a sentence holding one does not count, e.g. "sorry, could you repeat that?");
     ``question`` ("any", "required": the sentence asks, "excluded"); ``negation`` ("reject": a
     negated phrase does not count, the default; "ignore"); ``where`` ("any", "first" or "last"
@@ -97,6 +99,8 @@ class PhraseMatch(ItemType):
                 sub = params[key] if isinstance(params[key], dict) else {}
                 out += _phrase_problems(sub, f"{path}.params.{key}")
         out += _choice(params, "speaker", f"{path}.params", SPEAKERS)
+        out += _choice(params, "or_question", f"{path}.params", (True, False))
+        out += _choice(params, "also_in_chinese", f"{path}.params", (True, False))
         out += _choice(params, "question", f"{path}.params", ("any", "required", "excluded"))
         out += _choice(params, "negation", f"{path}.params", ("reject", "ignore"))
         out += _choice(params, "where", f"{path}.params", ("any", "first", "last"))
@@ -125,11 +129,12 @@ class PhraseMatch(ItemType):
                 hits = [h for h in ctx.matcher.find(folded, phrases) if not (reject_negated and h.negated)]
                 if not hits:
                     continue
-                if also and not ctx.matcher.find(folded, also):
+                asks = ctx.is_question(raw)
+                also_needed = also and (params.get("also_in_chinese", True) or not is_chinese(folded))
+                if also_needed and not (params.get("or_question") and asks) and not ctx.matcher.find(folded, also):
                     continue
                 if exclude and ctx.matcher.find(folded, exclude):
                     continue
-                asks = ctx.is_question(raw)
                 if (question == "required" and not asks) or (question == "excluded" and asks):
                     continue
                 return Judgement(True, [ctx.evidence(i)])

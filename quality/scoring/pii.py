@@ -72,9 +72,9 @@ def exposure(run: Run, context: str, *, card_digits: int = 12, id_length: int = 
         return "card"
     if len(digits) == 9 and (_SSN_CONTEXT.search(context) or re.search(r"\d{3}-\d{2}-\d{4}", run.raw)):
         return "ssn"
-    if _OWNER.search(context) and _PHONE_CONTEXT.search(context):
-        if len(digits) == 11 and re.match(r"1[3-9]", digits):
-            return "phone"
-        if len(digits) == 10 and not digits.startswith(("400", "800", "888", "877", "866", "855", "844", "833")):
-            return "phone"
+    if len(digits) == 11 and re.match(r"1[3-9]\d{9}$", digits):
+        return "phone"  # a mainland mobile: always a person's (hotlines are 400, 800, 95xxx)
+    if _OWNER.search(context) and _PHONE_CONTEXT.search(context) and len(digits) in (10, 11) \
+            and not digits.startswith(("400", "800", "888", "877", "866", "855", "844", "833", "1800", "1888")):
+        return "phone"
     return None

@@ -7,7 +7,8 @@ empathy, PII, language, silence, resolution, closing); its item labels follow fr
 as the QA issue defines the items (they are never computed by the scorer), and its expected
 decision from the labels by the standard rule. Choices are stratified so that every hard case
 appears in both splits; the held-out split draws only from the held-out pool of wording.
-A third split, ``fresh``, holds the free conversations of fresh.py, written one by one.
+Two more splits hold free conversations written one by one: ``fresh`` (fresh.py) and
+``unseen`` (fresh2.py, written after the scorer's last change).
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ sys.path.insert(0, str(HERE))
 
 from bank import AGENTS, BANK, INDUSTRIES  # noqa: E402 - the bank sits beside this script
 from fresh import CALLS as FRESH  # noqa: E402
+from fresh2 import CALLS as FRESH2  # noqa: E402
 
 PER_LANGUAGE = 120
 DEV_SHARE = 0.7
@@ -211,18 +213,19 @@ def build() -> dict[str, list[dict]]:
                 splits[split].append({"id": f"{language}-{split}-{k:03d}", "language": language,
                                       "industry": industries[k], "cases": plan, "transcript": transcript,
                                       "labels": labels, "score": score, "decision": decision})
-    splits["fresh"] = []
-    rng = random.Random("qa-evalset:fresh")
-    for k, spec in enumerate(FRESH):
-        c = Call(rng, spec["language"], 0, {})
-        c.now = spec.get("first", rng.uniform(0.3, 2.5))
-        for turn in spec["turns"]:
-            c.say("agent" if turn[0] == "a" else "customer", turn[1].replace("{", "{{").replace("}", "}}"),
-                  gap=turn[2] if len(turn) > 2 else None)
-        score, decision = expected_decision(spec["labels"])
-        splits["fresh"].append({"id": f"{spec['language']}-fresh-{k:03d}", "language": spec["language"],
-                                "industry": spec["industry"], "cases": {}, "transcript": c.utterances,
-                                "labels": spec["labels"], "score": score, "decision": decision})
+    for split, calls in (("fresh", FRESH), ("unseen", FRESH2)):
+        splits[split] = []
+        rng = random.Random(f"qa-evalset:{split}")
+        for k, spec in enumerate(calls):
+            c = Call(rng, spec["language"], 0, {})
+            c.now = spec.get("first", rng.uniform(0.3, 2.5))
+            for turn in spec["turns"]:
+                c.say("agent" if turn[0] == "a" else "customer", turn[1].replace("{", "{{").replace("}", "}}"),
+                      gap=turn[2] if len(turn) > 2 else None)
+            score, decision = expected_decision(spec["labels"])
+            splits[split].append({"id": f"{spec['language']}-{split}-{k:03d}", "language": spec["language"],
+                                  "industry": spec["industry"], "cases": {}, "transcript": c.utterances,
+                                  "labels": spec["labels"], "score": score, "decision": decision})
     return splits
 
 
