@@ -62,9 +62,46 @@ def upgrade():
     sa.ForeignKeyConstraint(['member_id'], ['users.id'], ondelete='CASCADE'),
     sa.PrimaryKeyConstraint('member_id', 'campaign_id', 'bucket')
     )
+    op.create_table('scheduled_reports',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('campaign_id', sa.Integer(), nullable=False),
+    sa.Column('user_id', sa.Integer(), nullable=False),
+    sa.Column('frequency', sa.String(length=16), nullable=False),
+    sa.Column('file_format', sa.String(length=8), nullable=False),
+    sa.Column('created_at', sa.DateTime(timezone=True), nullable=False),
+    sa.CheckConstraint("frequency IN ('daily', 'weekly', 'monthly')", name='scheduled_report_frequency_known'),
+    sa.CheckConstraint("file_format IN ('csv', 'xlsx')", name='scheduled_report_format_known'),
+    sa.ForeignKeyConstraint(['campaign_id'], ['campaigns.id'], ondelete='CASCADE'),
+    sa.ForeignKeyConstraint(['user_id'], ['users.id'], ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('id'),
+    sa.UniqueConstraint('campaign_id', 'user_id', 'frequency', name='uq_scheduled_reports_campaign_user_frequency')
+    )
+    op.create_index(op.f('ix_scheduled_reports_user_id'), 'scheduled_reports', ['user_id'], unique=False)
+    op.create_table('report_files',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('scheduled_report_id', sa.Integer(), nullable=False),
+    sa.Column('user_id', sa.Integer(), nullable=False),
+    sa.Column('campaign_id', sa.Integer(), nullable=False),
+    sa.Column('first_day', sa.Date(), nullable=False),
+    sa.Column('last_day', sa.Date(), nullable=False),
+    sa.Column('filename', sa.String(length=160), nullable=False),
+    sa.Column('media_type', sa.String(length=100), nullable=False),
+    sa.Column('content', sa.LargeBinary(), nullable=False),
+    sa.Column('created_at', sa.DateTime(timezone=True), nullable=False),
+    sa.ForeignKeyConstraint(['campaign_id'], ['campaigns.id'], ondelete='CASCADE'),
+    sa.ForeignKeyConstraint(['scheduled_report_id'], ['scheduled_reports.id'], ondelete='CASCADE'),
+    sa.ForeignKeyConstraint(['user_id'], ['users.id'], ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('id'),
+    sa.UniqueConstraint('scheduled_report_id', 'first_day', name='uq_report_files_period')
+    )
+    op.create_index(op.f('ix_report_files_user_id'), 'report_files', ['user_id'], unique=False)
 
 
 def downgrade():
+    op.drop_index(op.f('ix_report_files_user_id'), table_name='report_files')
+    op.drop_table('report_files')
+    op.drop_index(op.f('ix_scheduled_reports_user_id'), table_name='scheduled_reports')
+    op.drop_table('scheduled_reports')
     op.drop_table('member_report_buckets')
     op.drop_table('report_buckets')
     op.drop_index('ix_report_facts_bucket', table_name='report_facts')

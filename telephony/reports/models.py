@@ -7,12 +7,24 @@ minutes), so a day, an ISO week or a month in the viewer's zone is a sum of whol
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 
-from sqlalchemy import JSON, BigInteger, ForeignKey, Index, Integer, SmallInteger, String
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    CheckConstraint,
+    Date,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    SmallInteger,
+    String,
+    UniqueConstraint,
+)
 from sqlalchemy.orm import Mapped, mapped_column
 
-from app.database import UTCDateTime
+from app.database import UTCDateTime, one_of
 from app.extensions import db
 from app.timeutil import utcnow
 
@@ -95,3 +107,46 @@ class MemberReportBucket(Measures, db.Model):
     member_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), primary_key=True)
     campaign_id: Mapped[int] = mapped_column(ForeignKey("campaigns.id", ondelete="CASCADE"), primary_key=True)
     bucket: Mapped[datetime] = mapped_column(UTCDateTime, primary_key=True)
+
+
+FREQUENCIES = ("daily", "weekly", "monthly")
+FORMATS = ("csv", "xlsx")
+
+
+class ScheduledReport(db.Model):
+    """A user asked for a campaign's report every day, ISO week or month, as CSV or XLSX: each
+    period, once it has ended in the user's time zone, becomes a ``ReportFile`` and a notification."""
+
+    __tablename__ = "scheduled_reports"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    campaign_id: Mapped[int] = mapped_column(ForeignKey("campaigns.id", ondelete="CASCADE"))
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    frequency: Mapped[str] = mapped_column(String(16))
+    file_format: Mapped[str] = mapped_column(String(8))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    __table_args__ = (
+        CheckConstraint(one_of("frequency", FREQUENCIES), name="scheduled_report_frequency_known"),
+        CheckConstraint(one_of("file_format", FORMATS), name="scheduled_report_format_known"),
+        UniqueConstraint("campaign_id", "user_id", "frequency", name="uq_scheduled_reports_campaign_user_frequency"),
+    )
+
+
+class ReportFile(db.Model):
+    """One delivered period of a scheduled report, kept for download in the app."""
+
+    __tablename__ = "report_files"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    scheduled_report_id: Mapped[int] = mapped_column(ForeignKey("scheduled_reports.id", ondelete="CASCADE"))
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    campaign_id: Mapped[int] = mapped_column(ForeignKey("campaigns.id", ondelete="CASCADE"))
+    first_day: Mapped[date] = mapped_column(Date)
+    last_day: Mapped[date] = mapped_column(Date)
+    filename: Mapped[str] = mapped_column(String(160))
+    media_type: Mapped[str] = mapped_column(String(100))
+    content: Mapped[bytes] = mapped_column(LargeBinary)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    __table_args__ = (UniqueConstraint("scheduled_report_id", "first_day", name="uq_report_files_period"),)

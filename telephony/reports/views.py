@@ -5,13 +5,15 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from flask import Blueprint, Response, render_template, request, stream_with_context
+from flask import Blueprint, Response, flash, redirect, render_template, request, stream_with_context, url_for
+from flask_babel import gettext as _
 
 from app.auth.guards import current_user, get_in_org_or_404, page_login_required
+from app.database import commit, rollback
 from app.errors import AppError
 from app.timeutil import utcnow, zone
 from telephony.campaigns import Campaign
-from telephony.reports import exports, figures, queries
+from telephony.reports import exports, figures, queries, schedules
 
 bp = Blueprint("reports", __name__, url_prefix="/reports", template_folder="templates", static_folder="static",
                static_url_path="/static")
@@ -70,7 +72,9 @@ def campaign_report(campaign_id: int):
     except AppError as exc:
         errors, status = exc.fields or {"_form": exc.message}, exc.status
     return render_template("reports/campaign.html", campaign=campaign, form=form, report=report, errors=errors,
-                           chart=chart_of(report["rows"]) if report else None, periods=figures.PERIODS), status
+                           chart=chart_of(report["rows"]) if report else None, periods=figures.PERIODS,
+                           schedules=schedules.schedules_of(campaign.id, user.id),
+                           files=schedules.files_of(campaign.id, user.id)), status
 
 
 @bp.get("/campaigns/<int:campaign_id>/members")
@@ -88,7 +92,8 @@ def member_report(campaign_id: int):
                            errors=errors), status
 
 
-@bp.get("/campaigns/<int:campaign_id>/download.<any(csv, xlsx):ending>")
+@bp.get("/campaigns/<int:campaign_id>/download.csv", defaults={"ending": "csv"})
+@bp.get("/campaigns/<int:campaign_id>/download.xlsx", defaults={"ending": "xlsx"})
 @page_login_required(roles=ENTERPRISE)
 def download(campaign_id: int, ending: str):
     """The page's downloads (the session's, where the API takes a bearer token): the report, the
@@ -122,3 +127,41 @@ def my_report():
         errors, status = exc.fields or {"_form": exc.message}, exc.status
     return render_template("reports/me.html", form=form, report=report, errors=errors,
                            periods=figures.PERIODS), status
+
+
+@bp.post("/campaigns/<int:campaign_id>/schedules")
+@page_login_required(roles=ENTERPRISE)
+def schedule_report(campaign_id: int):
+    """Receive this campaign's report every day, week or month (as CSV or XLSX)."""
+    user = current_user()
+    campaign = get_in_org_or_404(Campaign, campaign_id, user)
+    try:
+        schedules.schedule_report(campaign, user.id, request.form.get("frequency", ""),
+                                  request.form.get("file_format", ""))
+        commit()
+        flash(_("Scheduled: each report will appear below when its period ends."), "success")
+    except AppError as exc:
+        rollback()
+        flash(exc.message if not exc.fields else " ".join(str(v) for v in exc.fields.values()), "error")
+    return redirect(url_for("reports.campaign_report", campaign_id=campaign.id))
+
+
+@bp.post("/schedules/<int:schedule_id>/delete")
+@page_login_required(roles=ENTERPRISE)
+def cancel_schedule(schedule_id: int):
+    user = current_user()
+    schedule = schedules.own_schedule(schedule_id, user.id)
+    campaign_id = schedule.campaign_id
+    schedules.cancel_schedule(schedule_id, user.id)
+    commit()
+    flash(_("The scheduled report was cancelled."), "success")
+    return redirect(url_for("reports.campaign_report", campaign_id=campaign_id))
+
+
+@bp.get("/files/<int:file_id>")
+@page_login_required(roles=ENTERPRISE)
+def report_file(file_id: int):
+    """A delivered scheduled report (its owner's only)."""
+    found = schedules.own_file(file_id, current_user().id)
+    return Response(found.content, mimetype=found.media_type,
+                    headers={"Content-Disposition": f'attachment; filename="{found.filename}"'})
