@@ -8,6 +8,7 @@ import csv
 import io
 from collections.abc import Iterable, Iterator
 
+from flask import current_app
 from flask_babel import gettext as _
 from openpyxl import Workbook
 from sqlalchemy import select
@@ -83,6 +84,22 @@ def as_csv(rows: Iterable[list]) -> Iterator[str]:
             buffer.seek(0)
             buffer.truncate()
     yield buffer.getvalue()
+
+
+def csv_response_body(rows: Iterable[list] | None = None, make_rows=None):
+    """What a CSV response sends: a report's rows (a few thousand at most) as one text, or — for
+    ``make_rows``, a callable giving rows read from the database (every interaction of a long
+    range) — a stream that reads and writes in batches inside its own app context, which it
+    enters only once the body is read (so a response nobody reads holds nothing open)."""
+    if make_rows is None:
+        return "".join(as_csv(rows))
+    app = current_app._get_current_object()
+
+    def generate():
+        with app.app_context():
+            yield from as_csv(make_rows())
+
+    return generate()
 
 
 def as_xlsx(rows: Iterable[list], title: str) -> bytes:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from flask import Blueprint, Response, flash, redirect, render_template, request, stream_with_context, url_for
+from flask import Blueprint, Response, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 
 from app.auth.guards import current_user, get_in_org_or_404, page_login_required
@@ -92,27 +92,41 @@ def member_report(campaign_id: int):
                            errors=errors), status
 
 
-@bp.get("/campaigns/<int:campaign_id>/download.csv", defaults={"ending": "csv"})
-@bp.get("/campaigns/<int:campaign_id>/download.xlsx", defaults={"ending": "xlsx"})
+@bp.get("/campaigns/<int:campaign_id>/download.csv")
 @page_login_required(roles=ENTERPRISE)
-def download(campaign_id: int, ending: str):
+def download_csv(campaign_id: int):
+    return _download(campaign_id, "csv")
+
+
+@bp.get("/campaigns/<int:campaign_id>/download.xlsx")
+@page_login_required(roles=ENTERPRISE)
+def download_xlsx(campaign_id: int):
+    return _download(campaign_id, "xlsx")
+
+
+def _download(campaign_id: int, ending: str):
     """The page's downloads (the session's, where the API takes a bearer token): the report, the
     per-member report (``what=members``) or every interaction (``what=interactions``)."""
     user = current_user()
     campaign = get_in_org_or_404(Campaign, campaign_id, user)
     win = _window(_form(user.timezone or campaign.time_zone or "UTC"))
     what = request.args.get("what", "report")
+    make_rows = None
     if what == "members":
         rows = exports.report_rows(queries.member_report(campaign, win), exports.MEMBER_COLUMNS)
     elif what == "interactions":
-        rows = exports.interaction_rows(campaign.id, win)
+        rows, campaign_id = None, campaign.id  # the stream reads in its own app context
+
+        def make_rows():
+            return exports.interaction_rows(campaign_id, win)
     else:
         what, rows = "report", exports.report_rows(queries.campaign_report(campaign, win))
     name = f"campaign-{campaign.id}-{what}-{win.start.isoformat()}-{win.end.isoformat()}.{ending}"
     headers = {"Content-Disposition": f'attachment; filename="{name}"'}
     if ending == "csv":
-        return Response(stream_with_context(exports.as_csv(rows)), mimetype="text/csv", headers=headers)
-    return Response(exports.as_xlsx(rows, what), mimetype=exports.XLSX, headers=headers)
+        return Response(exports.csv_response_body(rows, make_rows), mimetype="text/csv", headers=headers)
+    return Response(exports.as_xlsx(rows if rows is not None else make_rows(), what), mimetype=exports.XLSX,
+                    headers=headers)
 
 
 @bp.get("/me")
