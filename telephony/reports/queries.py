@@ -19,7 +19,7 @@ from app.database import on_postgresql
 from app.errors import ValidationError
 from app.extensions import db
 from app.timeutil import as_utc, utcnow, zone
-from telephony.campaigns import Campaign, Claim
+from telephony.campaigns import Campaign, Claim, planned_cost
 from telephony.models import Interaction, PresenceInterval
 from telephony.reports import figures
 from telephony.reports.models import MEASURES, MemberReportBucket, ReportBucket
@@ -216,7 +216,9 @@ def campaign_report(campaign: Campaign, win: Window, *, raw: bool = False) -> di
         rows.append(row)
     totals = figures.derive(everything, fee_bps=campaign.platform_fee_bps,
                             staffed_seconds=sum(staffed.values()) or None, abandon_cap=cap)
+    plan_cost = planned_cost(campaign)
     totals.update(forecast_calls=sum(forecast.values()) if forecast else None, budget=campaign.budget,
+                  planned_cost=plan_cost, cost_against_plan=round(totals["cost"] / plan_cost, 4) if plan_cost else None,
                   budget_used=round(totals["cost"] / campaign.budget, 4) if campaign.budget else None)
     return {"campaign_id": campaign.id, "currency": campaign.currency, "by": win.by, "tz": win.tz_name,
             "start": win.start.isoformat(), "end": win.end.isoformat(), "rows": rows, "totals": totals}

@@ -62,8 +62,13 @@ def _figures():
 
 ReportRowOut = Schema.from_dict({"period_start": fields.String(), "period": fields.String(), **_figures()},
                                 name="ReportRowOut")
-ReportTotalsOut = Schema.from_dict({**_figures(), "budget": fields.Integer(),
-                                    "budget_used": fields.Float(allow_none=True)}, name="ReportTotalsOut")
+ReportTotalsOut = Schema.from_dict({
+    **_figures(), "budget": fields.Integer(), "budget_used": fields.Float(allow_none=True, metadata={
+        "description": "Cost / the campaign's budget."}),
+    "planned_cost": fields.Integer(allow_none=True, metadata={
+        "description": "The staffing plan's estimated cost for the campaign (null without a plan)."}),
+    "cost_against_plan": fields.Float(allow_none=True, metadata={"description": "Cost / the planned cost."}),
+}, name="ReportTotalsOut")
 
 
 class ReportOut(Schema):

@@ -102,6 +102,11 @@ def test_the_day_by_hand(client, day):
     assert {key: totals[key] for key in expected} == expected
     assert totals["budget"] == 1_000_000 and totals["budget_used"] == round(1606 / 1_000_000, 4)
     assert totals["over_abandon_cap"] is True
+    from marketplace.staffing.plans import staffing_plan
+
+    planned = staffing_plan(db.session.get(Campaign, day["campaign_id"]))["estimated_cost"]
+    assert totals["planned_cost"] == planned and totals["cost_against_plan"] == round(1606 / planned, 4)
+    assert totals["forecast_calls"] is None  # the forecast is for another day
 
 
 def test_the_day_by_half_hour(client, day):
