@@ -85,6 +85,8 @@ def test_the_pages_show_the_day(app, client, day, user_email):  # noqa: F811
     html = client.get(url).get_data(as_text=True)
     assert 'data-testid="report-chart"' in html and html.count("<rect") == 6
     assert 'data-testid="total-offered">5<' in html and "Service level (SL2)" in html
+    assert "data-download-status" in html and html.count("data-progress download") == 4
+    assert client.get("/reports/static/reports.js").status_code == 200
     csv = client.get(f"/reports/campaigns/{day['campaign_id']}/download.csv?from=2026-12-04&to=2026-12-04"
                      "&tz=Asia/Shanghai&what=members")
     assert csv.status_code == 200 and "member_id" in csv.get_data(as_text=True)
