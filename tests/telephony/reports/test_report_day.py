@@ -119,7 +119,20 @@ def test_the_day_by_half_hour(client, day):
     assert [r["period_start"][11:16] for r in quarter["rows"]] == ["16:00", "16:15", "16:30", "17:00"]
 
 
+def _claim(campaign_id, member_id, start, end, state):
+    from marketplace.models import Claim, Shift
+
+    shift = db.session.scalar(select(Shift).where(Shift.campaign_id == campaign_id).limit(1))
+    db.session.add(Claim(shift_id=shift.id, campaign_id=campaign_id, member_id=member_id, starts_at=start,
+                         ends_at=end, state=state, checked_in_at=start if state == "checked_in" else None))
+    db.session.flush()
+
+
 def test_per_member_and_own_figures(client, day, user_email, auth):
+    # M1 checked in to 16:00–17:30 and missed 18:00–19:00; M2 claimed 16:00–16:30 and never checked in.
+    _claim(day["campaign_id"], day["m1"], t(0), t(90), "checked_in")
+    _claim(day["campaign_id"], day["m1"], t(120), t(180), "no_show")
+    _claim(day["campaign_id"], day["m2"], t(0), t(30), "claimed")
     body = client.get(f"/api/v1/campaigns/{day['campaign_id']}/report/members?from=2026-12-04&to=2026-12-04"
                       "&tz=Asia/Shanghai", headers=day["owner"]["headers"]).json
     rows = {r["member_id"]: r for r in body["rows"]}
@@ -128,7 +141,10 @@ def test_per_member_and_own_figures(client, day, user_email, auth):
     assert rows[day["m1"]]["qa_average"] == 90.0 and rows[day["m1"]]["csat"] == 4.5
     assert rows[day["m1"]]["earnings"] == 1460
     assert rows[day["m2"]]["calls"] == 1 and rows[day["m2"]]["earnings"] == 0  # rejected
-    assert body["totals"]["calls"] == 3
+    assert (rows[day["m1"]]["shifts_checked_in"], rows[day["m1"]]["shifts_claimed"], rows[day["m1"]]["adherence"]) \
+        == (1, 2, 0.5)
+    assert rows[day["m2"]]["adherence"] == 0.0
+    assert body["totals"]["calls"] == 3 and body["totals"]["adherence"] == round(1 / 3, 4)
     mine = client.get("/api/v1/reports/me?from=2026-12-04&to=2026-12-04&tz=Asia/Shanghai",
                       headers=auth.headers(user_email(day["m2"])))
     assert mine.status_code == 200 and mine.json["totals"]["calls"] == 1
