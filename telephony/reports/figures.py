@@ -147,7 +147,7 @@ def period_label(start: datetime, by: str) -> str:
         return start.strftime("%Y-%m")
     if by == "day":
         return start.date().isoformat()
-    return start.isoformat(timespec="minutes")
+    return start.strftime("%Y-%m-%d %H:%M")
 
 
 # --- ratios ---------------------------------------------------------------------------------------
