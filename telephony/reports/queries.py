@@ -171,6 +171,21 @@ def _staffed_seconds(member_ids: list[int], win: Window) -> dict[tuple, int]:
     return found
 
 
+def _reachable_seconds(member_ids: list[int], win: Window) -> dict[int, int]:
+    """Each member's reachable seconds over the whole range (one query for all of them)."""
+    start, end = win.utc_range
+    now = utcnow()
+    found: dict[int, int] = defaultdict(int)
+    rows = db.session.execute(select(PresenceInterval.member_id, PresenceInterval.started_at,
+                                     PresenceInterval.ended_at).where(
+        PresenceInterval.member_id.in_(member_ids), PresenceInterval.started_at < end,
+        (PresenceInterval.ended_at.is_(None)) | (PresenceInterval.ended_at > start)))
+    for member_id, began, ended in rows:
+        seconds = (min(as_utc(ended) if ended else now, end) - max(as_utc(began), start)).total_seconds()
+        found[member_id] += max(int(seconds), 0)
+    return found
+
+
 def _members_of(campaign_id: int, win: Window) -> list[int]:
     start, end = win.utc_range
     return list(db.session.scalars(select(MemberReportBucket.member_id).distinct().where(
@@ -259,17 +274,17 @@ def member_report(campaign: Campaign, win: Window) -> dict:
                   for row in db.session.execute(query)}
     names = dict(db.session.execute(select(User.id, User.name).where(User.id.in_(list(per_member)))).all()) \
         if per_member else {}
-    whole = Window(win.start, win.end, "month", win.tz_name)  # one staffed figure for the whole range
+    reachable = _reachable_seconds(list(per_member), win) if per_member else {}
     adherence = _adherence(campaign.id, list(per_member), win) if per_member else {}
     rows, everything = [], {}
     for member_id, counters in sorted(per_member.items(), key=lambda item: -item[1].get("handled", 0)):
-        staffed = sum(_staffed_seconds([member_id], whole).values()) or None
+        staffed = reachable.get(member_id) or None
         figures.add(everything, counters)
         rows.append({"member_id": member_id, "name": names.get(member_id, ""),
                      **_member_row(counters, staffed, adherence.get(member_id), campaign.platform_fee_bps)})
     kept = sum(a[0] for a in adherence.values())
     claimed = sum(a[1] for a in adherence.values())
-    staffed_all = sum(_staffed_seconds(list(per_member), whole).values()) or None
+    staffed_all = sum(reachable.values()) or None
     return {"campaign_id": campaign.id, "currency": campaign.currency, "tz": win.tz_name,
             "start": win.start.isoformat(), "end": win.end.isoformat(), "rows": rows,
             "totals": _member_row(everything, staffed_all, (kept, claimed), campaign.platform_fee_bps)}
