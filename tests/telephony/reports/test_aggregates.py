@@ -72,3 +72,18 @@ def test_a_repeat_contact_counts_within_seven_days_only(app, ctx, enterprise, me
                 for fact in db.session.scalars(select(ReportFact).where(ReportFact.campaign_id == campaign_id))}
     assert repeated[early] == 0 and repeated[other] == 0 and repeated[again] == 1
     assert sum(repeated.values()) == 1
+
+
+def test_a_failed_update_of_the_figures_never_fails_the_change(app, ctx, enterprise, campaign, caplog):
+    from app import events
+    from telephony import services
+
+    campaign_id = campaign(enterprise())
+    call = services.create_interaction(campaign_id, "inbound", customer_phone="+8613812345678", at=T)
+    events.send(events.csat_recorded, "quality", interaction_id=call.id, campaign_id=campaign_id, member_id=None,
+                score=10**6)  # out of the column's range: the update fails in its savepoint
+    assert "Report figures not updated" in caplog.text
+    services.mark_abandoned(call.id, at=T + timedelta(seconds=9))  # the transaction goes on
+    db.session.expire_all()
+    fact = db.session.get(ReportFact, call.id)
+    assert fact.csat_score is None and fact.contribution.get("abandoned") == 1
