@@ -81,6 +81,9 @@ kwargs: interaction_id, review_id, reviewer_id, score, decision, previous_score,
 qa_disputed = _signals.signal("qa_disputed", doc="kwargs: interaction_id, dispute_id, member_id.")
 dispute_resolved = _signals.signal("dispute_resolved", doc="""kwargs: dispute_id, interaction_id, resolver_id, outcome
 ("upheld"|"rejected"), decision, score, previous_score, member_id.""")
+csat_recorded = _signals.signal("csat_recorded", doc="""A customer rated an interaction (a post-call survey);
+a later rating of the same interaction replaces the earlier one in the reports.
+kwargs: interaction_id, campaign_id, member_id (or None), score (1 to 5).""")
 
 # --- payouts ----------------------------------------------------------------------------
 money_transferred = _signals.signal("money_transferred", doc="""A balanced money transfer was posted.

@@ -25,3 +25,16 @@ def decode_text(raw: bytes) -> tuple[str, str]:
             failure = failure or exc
     assert failure is not None
     raise failure
+
+
+# A cell starting with one of these is read as a formula by spreadsheet programs (OWASP's "CSV
+# injection"); a tab or carriage return first is how the same trick hides.
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(value):
+    """A text cell as it may go into a CSV or XLSX file: text that a spreadsheet would run as a
+    formula is prefixed with an apostrophe, shown as the text it is. Numbers pass unchanged."""
+    if isinstance(value, str) and value.startswith(_FORMULA_STARTS):
+        return "'" + value
+    return value

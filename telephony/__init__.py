@@ -17,7 +17,7 @@ def init_app(app) -> None:
     from app.cli import add_serve_starter
     from app.errors import register_json_prefix
     from app.schedule import register_periodic
-    from telephony import agents_api, api, cli, dispatcher, receivers, tasks, webhooks
+    from telephony import agents_api, api, cli, dispatcher, receivers, reports, tasks, webhooks
 
     register_json_prefix(app, "/telephony/")
     register_api_blueprint(app, api.bp)
@@ -26,5 +26,6 @@ def init_app(app) -> None:
     app.cli.add_command(cli.telephony_cli)
     add_serve_starter(dispatcher.start_in_background)
     receivers.connect()
+    reports.init_app(app)
     register_periodic("telephony-shift-pay", tasks.pay_ended_shifts, tasks.SHIFT_PAY_EVERY)
     register_periodic("telephony-presence", tasks.sweep_presence, tasks.PRESENCE_SWEEP_EVERY)

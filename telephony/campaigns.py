@@ -9,6 +9,7 @@ from datetime import datetime
 from sqlalchemy import select
 
 from app.auth.models import User
+from app.errors import AppError
 from app.extensions import db
 from app.pii import mask_digits
 from marketplace.contacts.phones import PhoneNormalizer, mask_input
@@ -17,11 +18,12 @@ from marketplace.members import eligibility
 from marketplace.models import Campaign, Claim, Contact
 from marketplace.shifts.attendance import checked_in_members
 from marketplace.shifts.queries import claim_json
+from marketplace.staffing.plans import staffing_plan
 from telephony.lifecycle import DEFAULT_DISPOSITIONS
 
 __all__ = ["Campaign", "Claim", "attended_claims", "campaign", "checked_in_members", "claim_json", "contact_of",
-           "dispositions_of", "member_claims", "member_fit", "missing_in_words", "next_claim", "running_campaigns",
-           "seal_phone"]
+           "dispositions_of", "member_claims", "member_fit", "missing_in_words", "next_claim", "planned_cost",
+           "running_campaigns", "seal_phone"]
 
 
 def campaign(campaign_id: int) -> Campaign | None:
@@ -32,6 +34,14 @@ def dispositions_of(found: Campaign) -> list[dict]:
     """The campaign's dispositions (``code``, ``label``, ``outcome``): an outbound campaign's own,
     the defaults for an inbound peak, which defines none."""
     return list((found.settings or {}).get("dispositions") or DEFAULT_DISPOSITIONS)
+
+
+def planned_cost(found: Campaign) -> int | None:
+    """What the campaign's staffing plan estimates it will cost (minor units), or None without a plan."""
+    try:
+        return staffing_plan(found)["estimated_cost"]
+    except (AppError, KeyError, TypeError, ValueError):
+        return None
 
 
 def contact_of(contact_id: int, campaign_id: int) -> Contact | None:

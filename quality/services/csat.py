@@ -9,6 +9,7 @@ import logging
 from flask_babel import gettext as _
 from sqlalchemy import func, select
 
+from app import events
 from app.database import insert
 from app.errors import Conflict, NotFound, ValidationError
 from app.extensions import db
@@ -29,12 +30,15 @@ def record_csat(interaction_id: int, rating, source: str) -> CsatResponse:
         raise NotFound()
     if interaction.answered_at is None:
         raise Conflict(_("Nobody answered this call, so there is nothing to rate."), code="not_answered")
-    db.session.execute(insert(CsatResponse).values(
+    added = db.session.execute(insert(CsatResponse).values(
         interaction_id=interaction.id, org_id=interaction.org_id, campaign_id=interaction.campaign_id,
-        member_id=interaction.member_id, rating=rating, source=source).on_conflict_do_nothing())
+        member_id=interaction.member_id, rating=rating, source=source).on_conflict_do_nothing()).rowcount
     stored = db.session.get(CsatResponse, interaction.id)
     if stored.rating != rating or stored.source != source:
         raise Conflict(_("This call was already rated."), code="already_rated")
+    if added:  # the reports count a rating once, however often the same answer is sent
+        events.send(events.csat_recorded, "quality", interaction_id=interaction.id,
+                    campaign_id=interaction.campaign_id, member_id=interaction.member_id, score=rating)
     logger.info("Interaction %s rated %s (%s)", interaction.id, rating, source)
     return stored
 

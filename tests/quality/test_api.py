@@ -174,3 +174,9 @@ def test_csat_is_stored_once_and_aggregated(client, world, completed_call):
     summary = client.get(f"/api/v1/campaigns/{campaign_id}/csat", headers=owner["headers"]).json
     assert summary["responses"] == 1 and summary["average"] == 4
     assert summary["members"] == [{"member_id": member_id, "responses": 1, "average": 4}]
+    # the campaign's report counts the rating once (the refused second answer is not counted)
+    from datetime import date, timedelta
+    span = {"from": (date.today() - timedelta(days=1)).isoformat(), "to": (date.today() + timedelta(days=1)).isoformat(),
+            "by": "day", "tz": "UTC"}
+    report = client.get(f"/api/v1/campaigns/{campaign_id}/report", query_string=span, headers=owner["headers"]).json
+    assert report["totals"]["csat"] == 4 and report["totals"]["csat_responses"] == 1

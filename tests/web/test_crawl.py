@@ -43,6 +43,7 @@ ARGUMENT_IDS = {
     "report_id": "SELECT id FROM payout_reconciliations ORDER BY id",
     "topup_id": "SELECT id FROM payout_topups ORDER BY id",
     "payout_id": "SELECT id FROM payouts ORDER BY id",
+    "file_id": "SELECT id FROM report_files ORDER BY id",
     "digest": "SELECT sha256 FROM academy_media ORDER BY id",
     "result_id": "SELECT id FROM qa_results ORDER BY id",
 }
