@@ -3,9 +3,9 @@
     python bench/qa_eval.py                 # every split, every matcher that runs here
     python bench/qa_eval.py --split dev --errors   # and list the dev split's disagreements
 
-240 calls written for the purpose (120 Chinese, 120 English), each with item labels for the
-standard scorecard and the expected decision; 70% are the dev split (the scorer was developed
-against it), 30% held out (worded from a separate pool of lines); a third split, ``fresh``, has 32
+240 composed calls (120 Chinese, 120 English) and 48 free ones, each with item labels for the
+standard scorecard and the expected decision. Of the composed ones, 70% are the dev split (the
+scorer was developed against it), 30% held out (worded from a separate pool of lines); ``fresh`` has 32
 free conversations written one by one (16 per language), labelled before they were first scored;
 ``unseen``, 16 more, written after the scorer's last change.
 For every item: precision and recall of finding the fault (the item failing), and accuracy (the

@@ -107,7 +107,8 @@ def validate_card(spec) -> list[Problem]:
             out.append(Problem("missing_key", f"{spath}.key", {}))
         elif key in section_keys:
             out.append(Problem("duplicate_key", f"{spath}.key", {"key": key}))
-        section_keys.add(key)
+        else:
+            section_keys.add(key)
         items = section.get("items")
         if not isinstance(items, list) or not items:
             out.append(Problem("no_items", f"{spath}.items", {}))
@@ -122,9 +123,10 @@ def validate_card(spec) -> list[Problem]:
                 out.append(Problem("missing_key", f"{path}.key", {}))
             elif key in keys:
                 out.append(Problem("duplicate_key", f"{path}.key", {"key": key}))
-            keys.add(key)
+            else:
+                keys.add(key)
             kind = item.get("type")
-            if kind not in ITEM_TYPES:
+            if not isinstance(kind, str) or kind not in ITEM_TYPES:
                 out.append(Problem("unknown_type", f"{path}.type", {"type": kind, "known": sorted(ITEM_TYPES)}))
             points, auto_fail = item.get("points", 0), item.get("auto_fail")
             if auto_fail not in (None, "card", "section"):
@@ -139,7 +141,7 @@ def validate_card(spec) -> list[Problem]:
             params = item.get("params", {})
             if not isinstance(params, dict):
                 out.append(Problem("bad_param", f"{path}.params", {}))
-            elif kind in ITEM_TYPES:
+            elif isinstance(kind, str) and kind in ITEM_TYPES:
                 out += ITEM_TYPES[kind].check(params, path)
             out += _rule_problems(item.get("not_applicable"), f"{path}.not_applicable")
     if total != 100:

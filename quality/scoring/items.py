@@ -38,7 +38,7 @@ SPEAKERS = ("agent", "customer", "any")
 def _phrase_problems(params: dict, path: str, required: bool = True) -> list[Problem]:
     out = []
     name = params.get("lexicon")
-    if name is not None and name not in LEXICONS:
+    if name is not None and (not isinstance(name, str) or name not in LEXICONS):
         out.append(Problem("unknown_lexicon", f"{path}.lexicon", {"lexicon": name}))
     own = params.get("phrases")
     if own is not None:
@@ -50,10 +50,22 @@ def _phrase_problems(params: dict, path: str, required: bool = True) -> list[Pro
     return out
 
 
+def _sub_phrases(params: dict, keys: tuple[str, ...], path: str) -> list[Problem]:
+    """Problems of nested phrase params (``also``, ``exclude``, ``hold``, …) that are present."""
+    out = []
+    for key in keys:
+        if key in params:
+            if not isinstance(params[key], dict):
+                out.append(Problem("bad_param", f"{path}.{key}", {}))
+            else:
+                out += _phrase_problems(params[key], f"{path}.{key}")
+    return out
+
+
 def _number(params: dict, key: str, path: str, low: float, high: float) -> list[Problem]:
-    value = params.get(key)
-    if value is None:
+    if key not in params:
         return []
+    value = params[key]
     if isinstance(value, bool) or not isinstance(value, int | float) or not low <= value <= high:
         return [Problem("bad_param", f"{path}.{key}", {"min": low, "max": high})]
     return []
@@ -93,11 +105,7 @@ class PhraseMatch(ItemType):
     key = "phrase"
 
     def check(self, params, path):
-        out = _phrase_problems(params, f"{path}.params")
-        for key in ("also", "exclude"):
-            if key in params:
-                sub = params[key] if isinstance(params[key], dict) else {}
-                out += _phrase_problems(sub, f"{path}.params.{key}")
+        out = _phrase_problems(params, f"{path}.params") + _sub_phrases(params, ("also", "exclude"), f"{path}.params")
         out += _choice(params, "speaker", f"{path}.params", SPEAKERS)
         out += _choice(params, "or_question", f"{path}.params", (True, False))
         out += _choice(params, "also_in_chinese", f"{path}.params", (True, False))
@@ -149,11 +157,9 @@ class Greeting(ItemType):
     key = "greeting"
 
     def check(self, params, path):
-        out = _number(params, "within_seconds", f"{path}.params", 0, 600)
-        for key in ("greet", "identify"):
-            if key in params:
-                out += _phrase_problems(params[key] if isinstance(params[key], dict) else {}, f"{path}.params.{key}")
-        return out
+        return _number(params, "within_seconds", f"{path}.params", 0, 600) + \
+            _choice(params, "speaker", f"{path}.params", SPEAKERS) + \
+            _sub_phrases(params, ("greet", "identify"), f"{path}.params")
 
     def judge(self, ctx, params):
         agents = ctx.said_by(params.get("speaker", "agent"))
@@ -179,7 +185,8 @@ class ForbiddenPhrases(ItemType):
 
     def check(self, params, path):
         return _phrase_problems(params, f"{path}.params", required=False) + \
-            _choice(params, "speaker", f"{path}.params", SPEAKERS)
+            _choice(params, "speaker", f"{path}.params", SPEAKERS) + \
+            _sub_phrases(params, ("reported",), f"{path}.params")
 
     def judge(self, ctx, params):
         phrases = phrases_for(params, "forbidden")
@@ -211,9 +218,7 @@ class Silence(ItemType):
     def check(self, params, path):
         out = _number(params, "max_gap_seconds", f"{path}.params", 0.5, 3600)
         out += _number(params, "ack_turns", f"{path}.params", 0, 10)
-        if "hold" in params:
-            out += _phrase_problems(params["hold"] if isinstance(params["hold"], dict) else {}, f"{path}.params.hold")
-        return out
+        return out + _sub_phrases(params, ("hold",), f"{path}.params")
 
     def judge(self, ctx, params):
         limit = params.get("max_gap_seconds", 10)
@@ -262,7 +267,7 @@ class TalkRatio(ItemType):
     def check(self, params, path):
         out = _number(params, "min_agent_share", f"{path}.params", 0, 1)
         out += _number(params, "max_agent_share", f"{path}.params", 0, 1)
-        if params.get("min_agent_share", 0.2) > params.get("max_agent_share", 0.8):
+        if not out and params.get("min_agent_share", 0.2) > params.get("max_agent_share", 0.8):
             out.append(Problem("bad_param", f"{path}.params.min_agent_share", {}))
         return out
 
@@ -344,7 +349,8 @@ class SentimentTrend(ItemType):
     key = "sentiment"
 
     def check(self, params, path):
-        return _number(params, "window", f"{path}.params", 1, 20)
+        return _number(params, "window", f"{path}.params", 1, 20) + \
+            _sub_phrases(params, ("positive", "negative"), f"{path}.params")
 
     def judge(self, ctx, params):
         said = ctx.said_by("customer")

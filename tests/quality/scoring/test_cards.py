@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import random
 
 import pytest
 
@@ -151,3 +152,31 @@ def test_the_other_item_types_score():
                   dispositions=[{"key": "sale", "phrases": {"en": ["upgrade"]}}])
     assert {r.key: r.passed for r in other.items}["dispo"] is False
     assert {r.key: r.passed for r in score(spec, parse_transcript(raw), "en").items}["dispo"] is None
+
+
+def test_malformed_cards_are_problems_never_crashes_and_valid_ones_score():
+    """Cards with fields replaced by values of the wrong type or shape, at random (seeded)."""
+    rng = random.Random(7)
+    odd = [None, 1, -1, 0.5, "x", [], {}, ["a"], {"zh": "x"}, {"zh": ["好"]}, True, "card", "phrase", 100,
+           {"lexicon": "hold"}, {"lexicon": ["x"]}, {"unless_said_by": "customer", "first_turns": "x"}]
+    every_type = {"sections": [{"key": "s", "items": [
+        {"key": k, "type": k, "points": 100 if k == "phrase" else 0,
+         "params": {"lexicon": "hold"} if k == "phrase" else {}} for k in ITEM_TYPES]}]}
+
+    def mutate(value):
+        if isinstance(value, dict):
+            out = {k: rng.choice(odd) if rng.random() < 0.03 else mutate(v) for k, v in value.items()}
+            if rng.random() < 0.05:
+                out[rng.choice(["params", "also", "exclude", "within_seconds", "hold", "keywords", "reported",
+                                "not_applicable", "speaker", "window", "min_agent_share"])] = rng.choice(odd)
+            return out
+        return [mutate(v) for v in value] if isinstance(value, list) else value
+
+    raw = parse_transcript(GOOD_EN)
+    valid = 0
+    for n in range(1500):
+        spec = mutate(STANDARD if n % 2 else every_type)
+        if not validate_card(spec):
+            valid += 1
+            assert 0 <= score(spec, raw, "en", disposition="x").score <= 100
+    assert valid > 100
