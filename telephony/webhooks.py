@@ -18,6 +18,7 @@ from app.database import commit
 from app.errors import BadRequest
 from app.extensions import csrf, db, limiter
 from telephony import calls, overflow, services
+from telephony.dialer import answering
 from telephony.models import Interaction
 from telephony.providers import Twiml, get_provider, hold_music
 from telephony.queries import find_by_call_sid
@@ -156,6 +157,15 @@ def callback():
     params = _signed()
     interaction_id = _int_arg("interaction") or 0
     document = overflow.callback_choice(interaction_id, params.get("Digits"))
+    commit()
+    return _twiml(document)
+
+
+@bp.post("/outbound")
+def outbound():
+    """A call the dialer placed was answered (by a person or, per ``AnsweredBy``, a machine)."""
+    params = _signed()
+    document = answering.answer_outbound(_int_arg("interaction") or 0, params, member_id=_int_arg("member"))
     commit()
     return _twiml(document)
 

@@ -22,6 +22,7 @@ DEFAULTS: dict[str, Any] = {
     "ring_seconds": 20,
     "cps": None,  # None: the provider's limit
     "max_lines_per_agent": 3.0,  # predictive mode's ceiling
+    "abandon_message": "",  # said to a person answered with no agent free (default: a message in their language)
 }
 
 

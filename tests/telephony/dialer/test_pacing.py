@@ -16,8 +16,11 @@ RATE = 4.0
 SECONDS = 2.0
 
 
-def _dial_as_fast_as_possible(url: str, start_at: float, results) -> None:
+def _dial_as_fast_as_possible(url: str, ready, go, results) -> None:
     bucket = TokenBucket(redis.Redis.from_url(url), "dialer:cps:test", RATE, burst=1)
+    bucket.client.ping()
+    ready.put(True)
+    start_at = go.get(timeout=60)
     taken = []
     while time.time() < start_at:
         time.sleep(0.001)
@@ -41,11 +44,15 @@ def _redis_url(app) -> str:
 def test_two_processes_share_one_rate(app):
     url = _redis_url(app)
     context = multiprocessing.get_context("spawn")
-    results = context.Queue()
-    start_at = time.time() + 1.5
-    workers = [context.Process(target=_dial_as_fast_as_possible, args=(url, start_at, results)) for _ in range(2)]
+    ready, go, results = context.Queue(), context.Queue(), context.Queue()
+    workers = [context.Process(target=_dial_as_fast_as_possible, args=(url, ready, go, results)) for _ in range(2)]
     for worker in workers:
         worker.start()
+    for _worker in workers:
+        ready.get(timeout=60)
+    start_at = time.time() + 0.2
+    for _worker in workers:
+        go.put(start_at)
     taken = [results.get(timeout=30) for _ in workers]
     for worker in workers:
         worker.join(timeout=10)
