@@ -210,6 +210,8 @@ class LocalCarrier:
         party = call.party
         if party.busy:
             return "busy"
+        if party.fails:
+            return "failed"
         ring = party.ring_seconds if party.answers and not call.unreachable else math.inf
         outcome = call.wait(min(ring, timeout), until_redirect=False)
         if outcome == "hangup":
