@@ -17,7 +17,8 @@ from datetime import datetime, time, timedelta
 from zoneinfo import available_timezones
 
 from flask_babel import gettext as _
-from sqlalchemy import select, update
+from flask_babel import lazy_gettext as _l
+from sqlalchemy import func, select, update
 
 from app import events
 from app.errors import NotFound, ValidationError
@@ -208,6 +209,23 @@ def record_opt_out(contact_id: int, actor_id: int | None) -> Contact:
     return contact
 
 
+# Why the dialer did not call a contact (``dialable``'s reasons, and the dialer's own: the escrow, the
+# caller ID), in words: the contact lists page and the dialer's errors.
+REFUSAL_REASONS = {
+    "not_found": _l("There is no such contact."),
+    "campaign_not_running": _l("The campaign is not running."),
+    "outside_campaign_dates": _l("The campaign has not started or has ended."),
+    "dnc": _l("The number is on a Do-Not-Call list."),
+    "in_progress": _l("The contact is being called."),
+    "done": _l("The contact is done."),
+    "max_attempts": _l("The contact was called the most times allowed."),
+    "retry_later": _l("The contact's next attempt is not due yet."),
+    "outside_calling_window": _l("It is outside the calling hours in the callee's time zone."),
+    "escrow_exhausted": _l("The campaign's escrow cannot pay for more calls."),
+    "no_caller_id": _l("The campaign has no number to call from yet."),
+}
+
+
 # Outcomes the dialer reports without an agent (the carrier's or the answering machine's), and how
 # long to wait before the next attempt when the campaign defines no disposition of the same code.
 CALL_OUTCOME_RETRY_MINUTES = {"no_answer": 120, "busy": 30, "failed": 60, "machine": 240, "abandoned": 60}
@@ -254,3 +272,11 @@ def record_call_outcome(contact_id: int, outcome: str, now: datetime | None = No
     db.session.flush()
     logger.info("Contact %s: attempt %s, %s -> %s", contact.id, contact.attempts, outcome, contact.state)
     return contact
+
+
+def refusal_counts(campaign_id: int) -> list[tuple[str, int]]:
+    """The campaign's contacts by the reason the dialer last refused them, most first."""
+    return [tuple(row) for row in db.session.execute(
+        select(Contact.dial_refusal, func.count()).where(Contact.campaign_id == campaign_id,
+                                                         Contact.dial_refusal.is_not(None))
+        .group_by(Contact.dial_refusal).order_by(func.count().desc(), Contact.dial_refusal)).all()]

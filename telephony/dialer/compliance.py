@@ -11,35 +11,20 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from flask_babel import lazy_gettext as _l
-
 from app.extensions import db
 from app.timeutil import as_utc, utcnow
 from marketplace.contacts import dialing
 from marketplace.models import Contact
 from telephony import earnings
 
-# Why a contact was not dialed, in words (the contact list, the preview API's errors).
-REASONS = {
-    "not_found": _l("There is no such contact."),
-    "campaign_not_running": _l("The campaign is not running."),
-    "outside_campaign_dates": _l("The campaign has not started or has ended."),
-    "dnc": _l("The number is on a Do-Not-Call list."),
-    "in_progress": _l("The contact is being called."),
-    "done": _l("The contact is done."),
-    "max_attempts": _l("The contact was called the most times allowed."),
-    "retry_later": _l("The contact's next attempt is not due yet."),
-    "outside_calling_window": _l("It is outside the calling hours in the callee's time zone."),
-    "escrow_exhausted": _l("The campaign's escrow cannot pay for more calls."),
-}
-
 
 def reason_text(reason: str | None) -> str:
-    return str(REASONS.get(reason or "", reason or ""))
+    return str(dialing.REFUSAL_REASONS.get(reason or "", reason or ""))
 
 
 def check(contact_id: int, now: datetime | None = None) -> tuple[bool, str]:
-    """May this contact be dialed now? ``(True, "ok")`` or ``(False, reason)`` (a key of ``REASONS``)."""
+    """May this contact be dialed now? ``(True, "ok")`` or ``(False, reason)``, a key of
+    ``contacts.dialing.REFUSAL_REASONS``."""
     now = as_utc(now or utcnow())
     ok, reason = dialing.dialable(contact_id, now)
     if not ok:

@@ -197,3 +197,22 @@ def test_the_campaign_must_be_running_and_funded(app, outbound):
                                    shortfall=100, currency="CNY"))
         commit()
     assert _dial(app, run["ids"]["Shanghai"], ASIA_MORNING).reason == "escrow_exhausted"
+
+
+def test_the_contact_lists_page_shows_why_contacts_were_not_dialed(app, client, outbound, user_email):
+    from tests.helpers.web import in_chinese, sign_in
+
+    run = outbound()
+    client.post("/api/v1/dnc", json={"numbers": [CN_1]}, headers=run["headers"])
+    _dial(app, run["ids"]["Shanghai"], ASIA_MORNING)
+    _dial(app, run["ids"]["New York"], ASIA_MORNING)
+    listed = client.get(f"/api/v1/campaigns/{run['campaign_id']}/contacts", headers=run["headers"]).json["items"]
+    assert {c["name"]: c["dial_refusal"] for c in listed} == {
+        "Shanghai": "dnc", "New York": "outside_calling_window", "Hong Kong": None}
+    sign_in(client, user_email(run["owner"]["admin_id"]))
+    page = client.get(f"/contacts/campaigns/{run['campaign_id']}").get_data(as_text=True)
+    assert 'data-testid="dial-refusals"' in page
+    assert "The number is on a Do-Not-Call list.: 1" in page
+    assert "outside the calling hours in the callee" in page
+    zh = client.get(f"/contacts/campaigns/{run['campaign_id']}", headers={"Accept-Language": "zh-CN"})
+    assert in_chinese(app, "Contacts the dialer did not call") in zh.get_data(as_text=True)
