@@ -263,3 +263,59 @@ def test_a_preview_call_rings_the_member_once_the_callee_answers(dialer, carrier
     again = dialer.client.post(f"/api/v1/dialer/preview/{contact_id}/dial", headers=headers)
     assert again.status_code == 409 and again.json["error"]["code"] == "in_progress"
     assert len(dialer.interactions(campaign_id)) == 1
+
+
+def _callback_request(dialer, campaign_id: int, number: str) -> int:
+    from app.database import commit
+    from telephony import services
+    from telephony.models import CallbackRequest, Interaction
+
+    with dialer.app.test_request_context():
+        waited = services.create_interaction(campaign_id, "inbound", customer_phone=number)
+        services.mark_failed(waited.id, "callback_requested")
+        found = db.session.get(Interaction, waited.id)
+        request = CallbackRequest(campaign_id=campaign_id, interaction_id=found.id,
+                                  phone_hash=found.customer_phone_hash, phone_encrypted=found.customer_phone_encrypted,
+                                  phone_masked=found.customer_masked,
+                                  state="open")
+        db.session.add(request)
+        commit()
+        request_id = request.id
+        db.session.remove()
+    return request_id
+
+
+def _request_state(dialer, request_id: int) -> str:
+    from telephony.models import CallbackRequest
+
+    with dialer.app.app_context():
+        try:
+            return db.session.get(CallbackRequest, request_id).state
+        finally:
+            db.session.remove()
+
+
+def test_a_callback_request_is_dialed_before_the_contacts(dialer, carrier):
+    callback_number, contact_number = "+8613800000107", "+8613800000108"
+    for number in (callback_number, contact_number):
+        carrier.register_party(number, Party(ring_seconds=1, talk_seconds=2))
+    campaign_id, [contact_id], _ = dialer.campaign([contact_number])
+    request_id = _callback_request(dialer, campaign_id, callback_number)
+    dialer.agent(campaign_id, carrier)  # one free agent: one line
+    assert dialer.tick() == 1
+    assert _request_state(dialer, request_id) == "dialed"
+    outbound = [i for i in dialer.interactions(campaign_id) if i.direction == "outbound"]
+    assert len(outbound) == 1 and outbound[0].contact_id is None and outbound[0].customer_phone_hash
+    assert dialer.contact(contact_id).state == "pending"  # the contact waits for the next free agent
+
+
+def test_a_callback_to_a_dnc_number_is_closed_not_dialed(dialer, carrier):
+    callback_number = "+8613800000109"
+    campaign_id, _ids, headers = dialer.campaign([])
+    request_id = _callback_request(dialer, campaign_id, callback_number)
+    listed = dialer.client.post("/api/v1/dnc", json={"numbers": [callback_number]}, headers=headers)
+    assert listed.status_code in (200, 201), listed.json
+    dialer.agent(campaign_id, carrier)
+    assert dialer.tick() == 0
+    assert _request_state(dialer, request_id) == "closed"
+    assert [i for i in dialer.interactions(campaign_id) if i.direction == "outbound"] == []
