@@ -216,3 +216,35 @@ def test_the_contact_lists_page_shows_why_contacts_were_not_dialed(app, client, 
     assert "outside the calling hours in the callee" in page
     zh = client.get(f"/contacts/campaigns/{run['campaign_id']}", headers={"Accept-Language": "zh-CN"})
     assert in_chinese(app, "Contacts the dialer did not call") in zh.get_data(as_text=True)
+
+
+def test_the_predictive_pass_opens_lines_from_the_measured_rates(app, outbound, create_user):
+    run = outbound(dialer={"mode": "predictive", "max_lines_per_agent": 3})
+    from telephony import services
+    from telephony.dialer import hopper
+    from telephony.distributor import distributor
+    from telephony.models import Interaction
+
+    with app.test_request_context():
+        acd = distributor()
+        for _ in range(2):
+            member_id = create_user("member")
+            acd.set_agent_campaigns(member_id, primary=[run["campaign_id"]])
+            acd.set_available(member_id)
+        for index in range(200):  # 200 placed, 60 answered by a person (30 %), none abandoned
+            made = services.create_interaction(run["campaign_id"], "outbound", at=ASIA_MORNING)
+            made.answered_by = "human" if index < 60 else None
+            made.state = "failed" if index >= 60 else "queued"
+            made.ended_at = ASIA_MORNING if index >= 60 else None
+        db.session.flush()
+        db.session.execute(Interaction.__table__.update().where(Interaction.campaign_id == run["campaign_id"],
+                                                                Interaction.answered_by == "human")
+                           .values(state="completed", member_id=member_id, ended_at=ASIA_MORNING,
+                                   wrapup_ended_at=ASIA_MORNING))
+        found = db.session.get(hopper.Campaign, run["campaign_id"])
+        assert hopper.lines_for(found, ASIA_MORNING) == 6  # 2 free agents x min(1 / 0.3, 3)
+        db.session.execute(Interaction.__table__.update().where(Interaction.id.in_(
+            select(Interaction.id).where(Interaction.campaign_id == run["campaign_id"],
+                                         Interaction.answered_by == "human").limit(2)))
+                           .values(state="abandoned", member_id=None, wrapup_ended_at=None))
+        assert hopper.lines_for(found, ASIA_MORNING) == 2  # 2 of 60 = 3.3 % abandoned: one line per agent
