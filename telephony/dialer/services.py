@@ -60,7 +60,8 @@ def configure_dialer(found: Campaign, data: dict) -> dict:
     if "amd" in data and data["amd"] not in AMD_ACTIONS:
         problems["amd"] = _("One of drop, message or retry.")
     value = data.get("abandon_cap")
-    if value is not None and not 0 < value <= DEFAULT_ABANDON_CAP:
+    if value is not None and (isinstance(value, bool) or not isinstance(value, int | float)
+                              or not 0 < value <= DEFAULT_ABANDON_CAP):
         problems["abandon_cap"] = _("A share above 0 and at most 0.03 (3 %).")
     _number(data, "amd_retry_minutes", 1, 10080, problems, whole=True)
     _number(data, "ring_seconds", MIN_RING_SECONDS, 120, problems, whole=True)
