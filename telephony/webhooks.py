@@ -170,6 +170,19 @@ def outbound():
     return _twiml(document)
 
 
+@bp.post("/amd")
+def amd():
+    """Answering-machine detection's result for a call the dialer placed (Twilio's AsyncAmd)."""
+    params = _signed()
+    row = webhooks.record_once(PROVIDER_KIND, f"{params.get('CallSid')}:amd", "amd", params)
+    if row is None:
+        return _done("replay")
+    outcome = answering.amd_result(_int_arg("interaction") or 0, params)
+    webhooks.set_outcome(row, outcome)
+    commit()
+    return _done(outcome)
+
+
 @bp.post("/client")
 def client():
     """Calls placed from a softphone (none are made yet): refused politely."""

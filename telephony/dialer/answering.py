@@ -5,9 +5,11 @@
   the call (progressive, predictive), or the previewing member's softphone rings (preview);
 - a person, with no agent free: the campaign's message is said at once (within 2 s of the answer,
   as the FTC's safe harbour asks) and the call ends — an abandoned call, counted against the cap;
-- a machine (or a fax): the campaign's choice — ``drop`` (hang up, the contact is done),
-  ``message`` (leave the campaign's message after the greeting, the contact is done) or ``retry``
-  (hang up, call again after ``amd_retry_minutes``);
+- a machine (or a fax), reported with the answer or — with Twilio's ``AsyncAmd``, which the dialer
+  asks for so that a person is put through at once — a moment later (``amd_result``): the
+  campaign's choice — ``drop`` (hang up, the contact is done), ``message`` (leave the campaign's
+  message after the greeting, the contact is done) or ``retry`` (hang up, call again after
+  ``amd_retry_minutes``);
 - no answer, busy, failed: the interaction fails with that reason and the contact's next attempt
   follows the retry delay for that outcome.
 """
@@ -28,7 +30,7 @@ from telephony import calls, campaigns, earnings, numbers, services
 from telephony.dialer.settings import dialer_settings
 from telephony.distributor import distributor, routing_settings
 from telephony.models import Interaction
-from telephony.providers import Twiml, caller_waits_in_conference, say_and_hang_up
+from telephony.providers import ProviderError, Twiml, caller_waits_in_conference, get_provider, say_and_hang_up
 
 logger = logging.getLogger(__name__)
 
@@ -92,6 +94,38 @@ def _machine(interaction: Interaction, settings: dict, language: str) -> str:
     if action == "message" and settings.get("amd_message"):
         return say_and_hang_up(settings["amd_message"], language)
     return str(Twiml().hangup())
+
+
+def amd_result(interaction_id: int, params: Mapping) -> str:
+    """Answering-machine detection finished (Twilio's ``AsyncAmd``: the callee was already put
+    through as a person, so no one waits in silence). A machine whose call has not reached an agent
+    yet gets the campaign's treatment: out of the queue, and the call redirected to it."""
+    interaction = db.session.get(Interaction, interaction_id) if 0 < interaction_id < 2**31 else None
+    if interaction is None or interaction.direction != "outbound":
+        return "unknown_call"
+    answered_by = (params.get("AnsweredBy") or "unknown").strip()[:16]
+    if not is_machine(answered_by):
+        return "human"
+    interaction.answered_by = answered_by
+    db.session.flush()
+    if interaction.state not in ("queued", "offered"):
+        return "machine_late"  # with an agent already, or over: the call goes on as it is
+    found = campaigns.campaign(interaction.campaign_id)
+    member_id, agent_sid = interaction.member_id, interaction.agent_call_sid
+    customer_sid = interaction.customer_call_sid
+    twiml = _machine(interaction, dialer_settings(found.settings), calls.caller_language(found))
+    after_commit(partial(calls._withdraw, interaction.id, member_id, agent_sid))
+    after_commit(partial(_redirect, customer_sid, twiml))
+    return interaction.failure_reason or "machine"
+
+
+def _redirect(sid: str | None, twiml: str) -> None:
+    if not sid:
+        return
+    try:
+        get_provider().update_call(sid, twiml=twiml)
+    except ProviderError as error:
+        logger.info("Could not redirect call %s: %s", sid, error)
 
 
 # --- receivers (connected in ``telephony.receivers``) ----------------------------------------------

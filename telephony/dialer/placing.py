@@ -50,7 +50,9 @@ def place_call(interaction_id: int, number: str, caller_id: str, machine_detecti
                                      webhook_url("outbound", provider, interaction=interaction_id, member=member_id),
                                      status_callback=webhook_url("status", provider, interaction=interaction_id,
                                                                  leg="customer"),
-                                     machine_detection=machine_detection, timeout=ring_seconds)
+                                     machine_detection=machine_detection, timeout=ring_seconds,
+                                     async_amd_callback=webhook_url("amd", provider, interaction=interaction_id)
+                                     if machine_detection else None)
     except ProviderError as error:
         logger.warning("Could not place outbound interaction %s: %s", interaction_id, error)
         try:
