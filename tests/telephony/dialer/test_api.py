@@ -94,3 +94,16 @@ def test_preview_is_only_for_the_members_campaigns(app, client, outbound, member
     assert client.post("/api/v1/dialer/preview/99999999999/dial", headers=headers).status_code == 404
     assert client.get("/api/v1/dialer/preview", headers=run["headers"]).status_code == 403
     assert _interactions(app, run["campaign_id"]) == 0
+
+
+def test_editing_the_draft_keeps_the_dialer_settings(app, client, enterprise):
+    from tests.marketplace.contacts.helpers import create_campaign, outbound_body
+
+    owner = enterprise()
+    campaign = create_campaign(client, owner["headers"])
+    url = f"/api/v1/campaigns/{campaign['id']}/dialer"
+    assert client.put(url, json={"mode": "preview"}, headers=owner["headers"]).status_code == 200
+    edited = client.put(f"/api/v1/campaigns/{campaign['id']}", json=outbound_body(name="Renamed"),
+                        headers=owner["headers"])
+    assert edited.status_code == 200, edited.json
+    assert client.get(url, headers=owner["headers"]).json["settings"]["mode"] == "preview"
