@@ -64,7 +64,7 @@ def dial_due(found: Campaign, lines: int, now: datetime) -> list:
         if not in_calling_window(windows, callee_zone(number, found.time_zone), now):
             done.append(Dialed(None, "outside_calling_window"))
             continue
-        if not take_token(provider.name, settings):
+        if not take_token(provider.name, settings, found.id):
             done.append(Dialed(None, "paced"))
             break
         if not _set_state(request.id, "dialed"):

@@ -56,7 +56,7 @@ def dial_contact(contact_id: int, *, member_id: int | None = None, now: datetime
     if caller_id is None:
         dialing.record_refusal(contact_id, "no_caller_id", now)
         return Dialed(None, "no_caller_id")
-    if not take_token(provider.name, settings):
+    if not take_token(provider.name, settings, found.id):
         return Dialed(None, "paced")
     if not dialing.begin_attempt(contact_id, now):
         return Dialed(None, "in_progress")

@@ -13,7 +13,7 @@ from app.extensions import db, redis_store
 from telephony import services
 from telephony.calls import webhook_url
 from telephony.dialer import outcomes
-from telephony.dialer.pacing import bucket_for
+from telephony.dialer.pacing import TokenBucket, bucket_for
 from telephony.dialer.settings import effective_cps, provider_cps_limit
 from telephony.models import Interaction
 from telephony.providers import ProviderError, get_provider
@@ -33,11 +33,17 @@ class Dialed:
         return self.interaction_id is not None
 
 
-def take_token(provider_name: str, settings: dict) -> bool:
-    """One call's worth of the provider account's rate (shared by every process), or False."""
+def take_token(provider_name: str, settings: dict, campaign_id: int) -> bool:
+    """One call's worth of rate, or False: from the campaign's own bucket when it set a lower
+    ``cps``, then from the provider account's bucket (at the provider's limit), both shared by every
+    process."""
     limit = provider_cps_limit(provider_name, current_app.config)
-    bucket = bucket_for(redis_store.connection, provider_name, effective_cps(settings.get("cps"), limit))
-    return bucket.take()[0]
+    chosen = effective_cps(settings.get("cps"), limit)
+    client = redis_store.connection
+    if chosen < limit and not TokenBucket(client, f"dialer:cps:{provider_name}:campaign:{campaign_id}",
+                                          chosen).take()[0]:
+        return False
+    return bucket_for(client, provider_name, limit).take()[0]
 
 
 def place_call(interaction_id: int, number: str, caller_id: str, machine_detection: str | None, ring_seconds: int,

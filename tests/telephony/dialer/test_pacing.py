@@ -76,3 +76,18 @@ def test_a_setting_above_the_providers_limit_is_refused(app):
                 check_cps(bad, limit=1.0)
         assert check_cps("0.5", limit=1.0) == 0.5
         assert check_cps(None, limit=1.0) is None
+
+
+def test_a_campaigns_lower_rate_and_the_accounts_limit_both_hold(app):
+    from telephony.dialer.placing import take_token
+
+    before = app.config.get("DIALER_MAX_CPS")
+    with app.test_request_context():
+        app.config["DIALER_MAX_CPS"] = "2"
+        try:
+            slow = [take_token("local", {"cps": 0.5}, 1) for _ in range(5)]
+            fast = [take_token("local", {"cps": None}, 2) for _ in range(5)]
+        finally:
+            app.config["DIALER_MAX_CPS"] = before
+    assert slow == [True, False, False, False, False]  # the campaign's 0.5/s: one now, the next in 2 s
+    assert sum(fast) == 1  # the account's bucket (2/s, burst 2) had one token left after the slow campaign's
