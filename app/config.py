@@ -125,6 +125,10 @@ def from_environment(instance_path: str, testing: bool = False) -> dict:
         # How often a member's softphone says it is alive; two missed beats take them out of routing.
         "AGENT_HEARTBEAT_SECONDS": _env_int("AGENT_HEARTBEAT_SECONDS", 10),
         "TELEPHONY_PROVIDER": _env("TELEPHONY_PROVIDER", "twilio" if _env("TWILIO_AUTH_TOKEN") else "local"),
+        # The provider account's calls per second when raised above its default (Twilio: 1).
+        "DIALER_MAX_CPS": _env("DIALER_MAX_CPS"),
+        # The local carrier's callees: "answer=60,ring_out=20,busy=10,fail=5,machine=5" (unset: all answer).
+        "LOCAL_CARRIER_OUTCOMES": _env("LOCAL_CARRIER_OUTCOMES"),
         "STRIPE_SECRET_KEY": _env("STRIPE_SECRET_KEY"),
         "STRIPE_WEBHOOK_SECRET": _env("STRIPE_WEBHOOK_SECRET"),
         "STRIPE_CONNECT_WEBHOOK_SECRET": _env("STRIPE_CONNECT_WEBHOOK_SECRET"),

@@ -18,10 +18,14 @@ def init_app(app) -> None:
     from app.errors import register_json_prefix
     from app.schedule import register_periodic
     from telephony import agents_api, api, cli, dispatcher, receivers, reports, tasks, webhooks
+    from telephony.dialer import api as dialer_api
+    from telephony.dialer import views as dialer_views
 
     register_json_prefix(app, "/telephony/")
     register_api_blueprint(app, api.bp)
     register_api_blueprint(app, agents_api.bp)
+    register_api_blueprint(app, dialer_api.bp)
+    app.register_blueprint(dialer_views.bp)
     app.register_blueprint(webhooks.bp)
     app.cli.add_command(cli.telephony_cli)
     add_serve_starter(dispatcher.start_in_background)

@@ -30,6 +30,7 @@ from app.errors import Conflict
 from app.extensions import db
 from app.timeutil import as_utc, utcnow
 from telephony import campaigns, earnings, numbers, services
+from telephony.dialer import outcomes
 from telephony.distributor import distributor, routing_settings
 from telephony.models import Interaction
 from telephony.providers import (
@@ -213,6 +214,8 @@ def call_status(params: Mapping, *, interaction_id: int | None = None, leg: str 
 def customer_leg(interaction: Interaction, status: str, at: datetime | None) -> str:
     """The caller's leg ended: before an answer, the caller abandoned; after, wrap-up begins."""
     state = interaction.state
+    if interaction.direction == "outbound" and interaction.answered_by is None and state in ("queued", "offered"):
+        return outcomes.not_answered(interaction, status, at)  # the dialer's call, never answered
     if state in ("queued", "offered"):
         member_id = interaction.member_id
         services.mark_abandoned(interaction.id, at=at)

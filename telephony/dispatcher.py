@@ -1,5 +1,6 @@
 """The dispatcher: every ~250 ms one ACD pass (``distributor().tick()``) and its events applied to
-the interactions, each in its own short transaction.
+the interactions, each in its own short transaction; about once a second, the outbound dialer's
+pass (``dialer.hopper.tick``).
 
 Several dispatchers may run at once: the ACD hands each event to exactly one pass, and applying an
 event twice changes nothing (the interaction verbs are idempotent). Runs as ``flask telephony
@@ -22,6 +23,7 @@ from sqlalchemy import select
 from app.database import commit, rollback
 from app.extensions import db
 from telephony import calls, earnings, overflow, services
+from telephony.dialer import hopper
 from telephony.distributor import distributor
 from telephony.models import Interaction
 from telephony.routing.acd import TickEvents
@@ -30,6 +32,7 @@ from telephony.routing.check import check as acd_check
 logger = logging.getLogger(__name__)
 
 INTERVAL_SECONDS = 0.25
+DIAL_EVERY_SECONDS = 1.0
 
 
 # --- events → services ---------------------------------------------------------------------------
@@ -95,11 +98,16 @@ def run_once(now_ms: int | None = None) -> TickEvents:
 
 def run(app: Flask, stop: threading.Event, interval: float = INTERVAL_SECONDS) -> None:
     """Pass after pass until ``stop`` is set; a failing pass is logged and the loop goes on."""
+    next_dial = 0.0
     with app.app_context():
         while not stop.is_set():
             started = time.monotonic()
             try:
                 run_once()
+                if started >= next_dial:  # the outbound dialer's pass, about once a second
+                    next_dial = started + DIAL_EVERY_SECONDS
+                    hopper.tick()
+                    commit()
             except Exception:
                 rollback()
                 logger.exception("Dispatcher pass failed")

@@ -71,6 +71,7 @@ class Interaction(db.Model):
     disposition_notes: Mapped[str | None] = mapped_column(Text)
     outcome: Mapped[str | None] = mapped_column(String(16))  # the disposition's: success | retry | final
     failure_reason: Mapped[str | None] = mapped_column(String(64))
+    answered_by: Mapped[str | None] = mapped_column(String(16))  # outbound, with AMD: human | machine_start | fax | …
 
     pay_state: Mapped[str] = mapped_column(String(16), default="none")
     pay_amount: Mapped[int | None] = mapped_column(BigInteger)  # minor units of the campaign's currency

@@ -7,6 +7,7 @@ from __future__ import annotations
 from app import events
 from app.jobs import enqueue
 from telephony import agents, numbers
+from telephony.dialer import answering
 
 
 def _refresh_routing(sender, member_id, **_payload) -> None:
@@ -30,3 +31,4 @@ def connect() -> None:
     events.user_suspended.connect(_take_out_of_routing)
     events.campaign_changed.connect(_refresh_campaign_agents)
     events.campaign_changed.connect(numbers.allocate_on_publish, weak=False)
+    answering.connect(events)

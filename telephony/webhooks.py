@@ -18,6 +18,7 @@ from app.database import commit
 from app.errors import BadRequest
 from app.extensions import csrf, db, limiter
 from telephony import calls, overflow, services
+from telephony.dialer import answering
 from telephony.models import Interaction
 from telephony.providers import Twiml, get_provider, hold_music
 from telephony.queries import find_by_call_sid
@@ -158,6 +159,28 @@ def callback():
     document = overflow.callback_choice(interaction_id, params.get("Digits"))
     commit()
     return _twiml(document)
+
+
+@bp.post("/outbound")
+def outbound():
+    """A call the dialer placed was answered (by a person or, per ``AnsweredBy``, a machine)."""
+    params = _signed()
+    document = answering.answer_outbound(_int_arg("interaction") or 0, params, member_id=_int_arg("member"))
+    commit()
+    return _twiml(document)
+
+
+@bp.post("/amd")
+def amd():
+    """Answering-machine detection's result for a call the dialer placed (Twilio's AsyncAmd)."""
+    params = _signed()
+    row = webhooks.record_once(PROVIDER_KIND, f"{params.get('CallSid')}:amd", "amd", params)
+    if row is None:
+        return _done("replay")
+    outcome = answering.amd_result(_int_arg("interaction") or 0, params)
+    webhooks.set_outcome(row, outcome)
+    commit()
+    return _done(outcome)
 
 
 @bp.post("/client")

@@ -42,6 +42,9 @@ def _plain(value):
     return value
 
 
+SET_ELSEWHERE = ("routing", "dialer")
+
+
 def _apply(campaign: Campaign, data: dict) -> None:
     try:
         zone(data["time_zone"])
@@ -57,7 +60,10 @@ def _apply(campaign: Campaign, data: dict) -> None:
     campaign.slot_minutes = data.get("slot_minutes", 30)
     campaign.release_cutoff_minutes = data.get("release_cutoff_minutes", 120)
     campaign.requirements = _plain(data.get("requirements") or {})
-    campaign.settings = _plain(data.get(data["kind"]) or {})
+    # Settings telephony keeps in the campaign (its routing, its dialer) are set on their own pages:
+    # editing the draft keeps them.
+    kept = {key: value for key, value in (campaign.settings or {}).items() if key in SET_ELSEWHERE}
+    campaign.settings = {**kept, **_plain(data.get(data["kind"]) or {})}
 
 
 def create_campaign(org_id: int, actor_id: int, data: dict) -> Campaign:

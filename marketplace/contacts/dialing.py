@@ -17,7 +17,8 @@ from datetime import datetime, time, timedelta
 from zoneinfo import available_timezones
 
 from flask_babel import gettext as _
-from sqlalchemy import select, update
+from flask_babel import lazy_gettext as _l
+from sqlalchemy import func, select, update
 
 from app import events
 from app.errors import NotFound, ValidationError
@@ -206,3 +207,76 @@ def record_opt_out(contact_id: int, actor_id: int | None) -> Contact:
     db.session.flush()
     logger.info("Contact %s opted out (recorded by %s)", contact.id, actor_id)
     return contact
+
+
+# Why the dialer did not call a contact (``dialable``'s reasons, and the dialer's own: the escrow, the
+# caller ID), in words: the contact lists page and the dialer's errors.
+REFUSAL_REASONS = {
+    "not_found": _l("There is no such contact."),
+    "campaign_not_running": _l("The campaign is not running."),
+    "outside_campaign_dates": _l("The campaign has not started or has ended."),
+    "dnc": _l("The number is on a Do-Not-Call list."),
+    "in_progress": _l("The contact is being called."),
+    "done": _l("The contact is done."),
+    "max_attempts": _l("The contact was called the most times allowed."),
+    "retry_later": _l("The contact's next attempt is not due yet."),
+    "outside_calling_window": _l("It is outside the calling hours in the callee's time zone."),
+    "escrow_exhausted": _l("The campaign's escrow cannot pay for more calls."),
+    "no_caller_id": _l("The campaign has no number to call from yet."),
+}
+
+
+# Outcomes the dialer reports without an agent (the carrier's or the answering machine's), and how
+# long to wait before the next attempt when the campaign defines no disposition of the same code.
+CALL_OUTCOME_RETRY_MINUTES = {"no_answer": 120, "busy": 30, "failed": 60, "machine": 240, "abandoned": 60}
+
+
+def record_refusal(contact_id: int, reason: str, now: datetime | None = None) -> None:
+    """The dialer checked the contact at the moment of dialing and did not call it: why, and when
+    (shown on the contact list). The contact's state does not change."""
+    db.session.execute(update(Contact).where(Contact.id == contact_id).values(
+        dial_refusal=reason[:32], dial_refused_at=as_utc(now or utcnow())).execution_options(
+        synchronize_session="fetch"))
+    logger.info("Contact %s not dialed: %s", contact_id, reason)
+
+
+def clear_refusal(contact_id: int) -> None:
+    """The contact was dialed: its last refusal no longer applies."""
+    db.session.execute(update(Contact).where(Contact.id == contact_id, Contact.dial_refusal.is_not(None))
+                       .values(dial_refusal=None, dial_refused_at=None).execution_options(synchronize_session="fetch"))
+
+
+def record_call_outcome(contact_id: int, outcome: str, now: datetime | None = None, *,
+                        retry_minutes: int | None = None, final: bool = False) -> Contact:
+    """A call that reached no agent (``no_answer``, ``busy``, ``failed``, ``machine``, ``abandoned``):
+    with the campaign's disposition of that code when it has one (its outcome and retry delay),
+    else one attempt more and the next after ``retry_minutes`` (default per outcome), or done when
+    ``final`` or once ``max_attempts`` calls were made."""
+    contact = db.session.get(Contact, contact_id, with_for_update=True)
+    if contact is None:
+        raise NotFound()
+    campaign = db.session.get(Campaign, contact.campaign_id)
+    settings = campaign.settings or {}
+    if any(d.get("code") == outcome for d in settings.get("dispositions") or []):
+        return record_attempt(contact_id, outcome, now)
+    now = as_utc(now or utcnow())
+    contact.attempts += 1
+    contact.last_disposition = outcome[:32]
+    if contact.state == "dnc":
+        contact.next_attempt_at = None
+    elif final or contact.attempts >= settings.get("max_attempts", DEFAULT_MAX_ATTEMPTS):
+        contact.state, contact.next_attempt_at = "done", None
+    else:
+        delay = retry_minutes or CALL_OUTCOME_RETRY_MINUTES.get(outcome, DEFAULT_RETRY_MINUTES)
+        contact.state, contact.next_attempt_at = "pending", now + timedelta(minutes=delay)
+    db.session.flush()
+    logger.info("Contact %s: attempt %s, %s -> %s", contact.id, contact.attempts, outcome, contact.state)
+    return contact
+
+
+def refusal_counts(campaign_id: int) -> list[tuple[str, int]]:
+    """The campaign's contacts by the reason the dialer last refused them, most first."""
+    return [tuple(row) for row in db.session.execute(
+        select(Contact.dial_refusal, func.count()).where(Contact.campaign_id == campaign_id,
+                                                         Contact.dial_refusal.is_not(None))
+        .group_by(Contact.dial_refusal).order_by(func.count().desc(), Contact.dial_refusal)).all()]

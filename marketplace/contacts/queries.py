@@ -83,7 +83,8 @@ def contact_json(contact: Contact) -> dict:
             "time_zone": contact.time_zone, "name": mask_personal_numbers(contact.name, contact.region),
             "attributes": attributes,
             "state": contact.state, "attempts": contact.attempts, "last_disposition": contact.last_disposition,
-            "next_attempt_at": isoformat(contact.next_attempt_at)}
+            "next_attempt_at": isoformat(contact.next_attempt_at), "dial_refusal": contact.dial_refusal,
+            "dial_refused_at": isoformat(contact.dial_refused_at)}
 
 
 def entry_json(entry: DncEntry) -> dict:

@@ -74,6 +74,10 @@ class ContactOut(Schema):
     attempts = fields.Integer()
     last_disposition = fields.String(allow_none=True)
     next_attempt_at = fields.String(allow_none=True)
+    dial_refusal = fields.String(allow_none=True, metadata={
+        "description": "Why the dialer last did not call it, checked at the moment of dialing: dnc, "
+                       "outside_calling_window, max_attempts, retry_later, campaign_not_running, escrow_exhausted, …"})
+    dial_refused_at = fields.String(allow_none=True)
 
 
 class ContactsQuery(PageQuery):

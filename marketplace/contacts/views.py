@@ -12,7 +12,7 @@ from app.database import commit, rollback
 from app.errors import AppError, Conflict, Forbidden
 from app.extensions import csrf, db
 from app.paging import paginate
-from marketplace.contacts import dnc, queries
+from marketplace.contacts import dialing, dnc, queries
 from marketplace.contacts import lists as contact_lists
 from marketplace.contacts.importer import IMPORTING_STATES
 from marketplace.contacts.queries import report_response
@@ -57,7 +57,9 @@ def campaign_lists(campaign_id: int):
     accepts = campaign.kind == "outbound" and campaign.state in IMPORTING_STATES
     return render_template("marketplace/contacts/lists.html", campaign=campaign, page=page, errors=errors,
                            accepts=accepts, can_write=user.has_role(*WRITERS),
-                           region=request.form.get("region", "CN")), status
+                           region=request.form.get("region", "CN"),
+                           refusals=dialing.refusal_counts(campaign.id),
+                           refusal_reasons=dialing.REFUSAL_REASONS), status
 
 
 @bp.get("/lists/<int:list_id>")

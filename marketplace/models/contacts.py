@@ -95,6 +95,10 @@ class Contact(db.Model):
     attempts: Mapped[int] = mapped_column(Integer, default=0)
     last_disposition: Mapped[str | None] = mapped_column(String(32))
     next_attempt_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # Why the dialer last refused to call it (a check at the moment of dialing: dnc,
+    # outside_calling_window, max_attempts, …), and when; cleared when it is dialed.
+    dial_refusal: Mapped[str | None] = mapped_column(String(32))
+    dial_refused_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
     __table_args__ = (
         CheckConstraint(one_of("state", CONTACT_STATES), name="contact_state_known"),

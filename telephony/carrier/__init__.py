@@ -30,7 +30,7 @@ from werkzeug.serving import BaseWSGIServer, make_server
 from telephony.carrier.calls import Call, CallEvent, CarrierError, Redirect
 from telephony.carrier.carrier import LocalCarrier
 from telephony.carrier.clock import Clock
-from telephony.carrier.parties import Directory, Party
+from telephony.carrier.parties import Directory, Party, parse_outcomes
 from telephony.carrier.transport import HttpTransport, Transport, WsgiTransport
 from telephony.providers.local import local_credentials
 
@@ -41,7 +41,9 @@ def start_local_carrier(app, *, speed: float | None = None) -> LocalCarrier:
     """The app's local carrier, created once and kept in ``app.extensions["local_carrier"]``.
 
     Webhooks go into the app's own WSGI callable (no port) at ``PUBLIC_BASE_URL`` (default
-    ``http://localhost``), or over HTTP to ``LOCAL_CARRIER_WEBHOOK_URL`` when that is set. With
+    ``http://localhost``), or over HTTP to ``LOCAL_CARRIER_WEBHOOK_URL`` when that is set. Numbers
+    nobody registered answer, ring out, are busy, fail or reach a machine in the proportions of
+    ``LOCAL_CARRIER_OUTCOMES`` (``answer=60,ring_out=20,busy=10,fail=5,machine=5``; unset: all answer). With
     ``LOCAL_CARRIER_PORT`` set, its REST API is also served on ``127.0.0.1:PORT`` in a thread. A
     daemon thread forgets calls that ended more than ``LOCAL_CARRIER_KEEP_SECONDS`` ago.
     """
@@ -54,6 +56,7 @@ def start_local_carrier(app, *, speed: float | None = None) -> LocalCarrier:
     carrier = LocalCarrier(transport, base_url=webhook_base or app.config.get("PUBLIC_BASE_URL") or "http://localhost",
                            speed=speed or float(app.config.get("LOCAL_CARRIER_SPEED") or 1.0),
                            account_sid=account_sid, auth_token=auth_token)
+    carrier.directory.set_outcomes(parse_outcomes(app.config.get("LOCAL_CARRIER_OUTCOMES")))
     app.extensions["local_carrier"] = carrier
     keep = float(app.config.get("LOCAL_CARRIER_KEEP_SECONDS") or 3600)
     threading.Thread(target=_forget_ended_calls, args=(carrier, keep), name="local-carrier-janitor",

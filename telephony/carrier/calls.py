@@ -72,6 +72,7 @@ class Call:
         self.status_callback_method = "POST"
         self.status_events: set[str] = {"completed"}
         self.machine_detection: str | None = None
+        self.async_amd_callback: str | None = None
         self.timeout = 60
         self.extra_params: dict[str, str] = {}
         self.created_at = clock.now()
@@ -99,6 +100,14 @@ class Call:
             return 0
         end = self.ended_at if self.ended_at is not None else self.clock.now()
         return round(end - self.answered_at)
+
+    @property
+    def answered_by(self) -> str:
+        """What answering-machine detection reports: a machine (after its beep when the caller waits
+        for the end of the message) or a person."""
+        if not self.party.machine:
+            return "human"
+        return "machine_end_beep" if self.machine_detection == "DetectMessageEnd" else "machine_start"
 
     def log(self, kind: str, **detail: Any) -> None:
         with self.cond:
@@ -171,7 +180,7 @@ class Call:
         created = self.clock.rfc2822(self.created_at)
         return {
             "sid": self.sid, "account_sid": self.account_sid, "api_version": API_VERSION, "annotation": None,
-            "answered_by": ("machine_start" if self.party.machine else "human") if self.machine_detection else None,
+            "answered_by": self.answered_by if self.machine_detection else None,
             "caller_name": None, "date_created": created, "date_updated": self.clock.rfc2822(),
             "direction": self.direction, "duration": str(self.duration) if self.ended else None,
             "end_time": self.clock.rfc2822(self.ended_at) if self.ended_at is not None else None,

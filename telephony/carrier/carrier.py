@@ -27,6 +27,7 @@ logger = logging.getLogger(__name__)
 VOICE_PATH = "/telephony/twilio/voice"
 STATUS_PATH = "/telephony/twilio/status"
 CLIENT_VOICE_PATH = "/telephony/twilio/client"
+AMD_SECONDS = 1.5  # how long answering-machine detection listens before it answers (simulated seconds)
 NUMBER_PREFIX = "+8640000"  # allocated numbers: a fake E.164 range nobody can dial
 
 
@@ -107,7 +108,8 @@ class LocalCarrier:
     def create_call(self, *, to: str, from_: str, url: str | None = None, method: str = "POST",
                     twiml: str | None = None, status_callback: str | None = None,
                     status_callback_method: str = "POST", status_events: Iterable[str] | None = None,
-                    machine_detection: str | None = None, timeout: int = 60) -> Call:
+                    machine_detection: str | None = None, timeout: int = 60,
+                    async_amd_callback: str | None = None) -> Call:
         """An outbound call, as ``POST /Calls.json`` places it: it rings ``to`` and, once answered,
         fetches ``url`` (or runs ``twiml``)."""
         if not to:
@@ -121,6 +123,7 @@ class LocalCarrier:
         call.status_callback, call.status_callback_method = status_callback, (status_callback_method or "POST")
         call.status_events = set(status_events or ("completed",))
         call.machine_detection, call.timeout = machine_detection, int(timeout or 60)
+        call.async_amd_callback = async_amd_callback if machine_detection else None
         call.created_resource = call.resource()  # what POST /Calls.json answers: the call as queued
         self._start(call, self._run_outbound)
         return call
@@ -210,6 +213,8 @@ class LocalCarrier:
         party = call.party
         if party.busy:
             return "busy"
+        if party.fails:
+            return "failed"
         ring = party.ring_seconds if party.answers and not call.unreachable else math.inf
         outcome = call.wait(min(ring, timeout), until_redirect=False)
         if outcome == "hangup":
@@ -230,7 +235,10 @@ class LocalCarrier:
         if call.redirect is not None:
             first = call.redirect
             call.redirect = None
-        extra = {"AnsweredBy": "machine_start" if call.party.machine else "human"} if call.machine_detection else None
+        extra = {"AnsweredBy": call.answered_by} if call.machine_detection and not call.async_amd_callback else None
+        if call.async_amd_callback:  # AsyncAmd: the call goes on; the result is posted once detection ends
+            threading.Thread(target=self._report_amd, args=(call,), name=f"carrier-amd-{call.sid[:10]}",
+                             daemon=True).start()
         self._execute(call, first, extra)
         self.finish(call, "completed")
 
@@ -300,9 +308,19 @@ class LocalCarrier:
                       Timestamp=self.clock.rfc2822())
         if event == "completed":
             params.update(CallDuration=str(call.duration), Duration=str(math.ceil(call.duration / 60)))
-        if call.machine_detection:
-            params["AnsweredBy"] = "machine_start" if call.party.machine else "human"
+        if call.machine_detection and not call.async_amd_callback:
+            params["AnsweredBy"] = call.answered_by
         self.webhooks.request(call.status_callback, params, call.status_callback_method)
+
+    def _report_amd(self, call: Call) -> None:
+        """Twilio's AsyncAmd: after the detection time, ``AnsweredBy`` to the AMD callback."""
+        time.sleep(self.clock.real_seconds(AMD_SECONDS))
+        if call.ended or call.hangup_requested:
+            return
+        params = {"CallSid": call.sid, "AccountSid": self.account_sid, "AnsweredBy": call.answered_by,
+                  "MachineDetectionDuration": str(int(AMD_SECONDS * 1000))}
+        call.log("amd", answered_by=call.answered_by)
+        self.webhooks.request(call.async_amd_callback, params, "POST")
 
     def report_conference(self, conference: Conference, reported: list[tuple[str, dict]]) -> None:
         """Post a conference's events to its status callback, when it asked for them."""

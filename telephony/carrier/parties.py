@@ -7,6 +7,7 @@ All durations are simulated seconds (see ``Clock``).
 
 from __future__ import annotations
 
+import random
 import threading
 from dataclasses import dataclass, field, replace
 
@@ -27,6 +28,7 @@ class Party:
     digits: list[str | None] = field(default_factory=list)
     digit_seconds: float = 1.0
     machine: bool = False
+    fails: bool = False  # the network cannot complete the call (Twilio's "failed")
     _next_gather: int = 0
 
     def next_digits(self) -> str | None:
@@ -57,6 +59,42 @@ class Party:
 
 # A dialled number or SIP address nobody scripted: answers after a short ring, talks a minute.
 DEFAULT_PARTY = Party(ring_seconds=2.0, talk_seconds=60.0)
+# The outcomes of a call to a number nobody scripted, in proportions (VICIdial's outcome matrix as the
+# model): answered by a person, rings out, busy, fails, reached by an answering machine.
+OUTCOMES = ("answer", "ring_out", "busy", "fail", "machine")
+
+
+def parse_outcomes(text: str | None) -> dict[str, float] | None:
+    """``"answer=60,ring_out=20,busy=10,fail=5,machine=5"`` → the proportions (None: not set). Raises
+    ValueError on an unknown outcome or a bad weight."""
+    if not text or not text.strip():
+        return None
+    found: dict[str, float] = {}
+    for part in text.split(","):
+        name, _, weight = part.partition("=")
+        name = name.strip()
+        if name not in OUTCOMES:
+            raise ValueError(f"unknown outcome {name!r}: one of {', '.join(OUTCOMES)}")
+        found[name] = float(weight)
+        if found[name] < 0:
+            raise ValueError(f"negative weight for {name}")
+    if not sum(found.values()) > 0:
+        raise ValueError("the weights add up to nothing")
+    return found
+
+
+def party_for_outcome(outcome: str, rng: random.Random) -> Party:
+    """A callee who behaves as ``outcome`` says."""
+    if outcome == "ring_out":
+        return Party(answers=False)
+    if outcome == "busy":
+        return Party(busy=True)
+    if outcome == "fail":
+        return Party(fails=True)
+    return Party(ring_seconds=rng.uniform(2.0, 10.0), talk_seconds=rng.uniform(30.0, 180.0),
+                 machine=outcome == "machine")
+
+
 # A caller nobody scripted: waits as long as it takes, hangs up when the other side does.
 DEFAULT_CALLER = Party(ring_seconds=0.0)
 
@@ -68,6 +106,8 @@ class Directory:
         self._lock = threading.Lock()
         self._clients: dict[str, Party] = {}
         self._addresses: dict[str, Party] = {}
+        self._outcomes: dict[str, float] | None = None
+        self._rng = random.Random()
 
     def register_client(self, identity: str, party: Party | None = None) -> None:
         """A softphone comes online as ``identity`` (it rings; ``party`` says how it answers)."""
@@ -88,10 +128,21 @@ class Directory:
         with self._lock:
             self._addresses[address] = party
 
+    def set_outcomes(self, outcomes: dict[str, float] | None, seed: int | None = None) -> None:
+        """Numbers nobody scripted answer, ring out, are busy, fail or reach a machine in these
+        proportions (None: they all answer, as ``DEFAULT_PARTY``)."""
+        with self._lock:
+            self._outcomes = dict(outcomes) if outcomes else None
+            self._rng = random.Random(seed)
+
     def party_for(self, address: str) -> Party | None:
         """A fresh script for a call to ``address``; None for a softphone that is not registered."""
         with self._lock:
             if address.startswith("client:"):
                 party = self._clients.get(address.removeprefix("client:"))
                 return party.copy() if party else None
-            return (self._addresses.get(address) or DEFAULT_PARTY).copy()
+            scripted = self._addresses.get(address)
+            if scripted is None and self._outcomes:
+                outcome = self._rng.choices(list(self._outcomes), list(self._outcomes.values()))[0]
+                return party_for_outcome(outcome, self._rng)
+            return (scripted or DEFAULT_PARTY).copy()

@@ -71,7 +71,8 @@ def create_rest_app(carrier: LocalCarrier) -> Flask:
             twiml=form.get("Twiml"), status_callback=form.get("StatusCallback"),
             status_callback_method=form.get("StatusCallbackMethod", "POST"),
             status_events=form.getlist("StatusCallbackEvent") or None,
-            machine_detection=form.get("MachineDetection"), timeout=int(form.get("Timeout") or 60))
+            machine_detection=form.get("MachineDetection"), timeout=int(form.get("Timeout") or 60),
+            async_amd_callback=form.get("AsyncAmdStatusCallback") if form.get("AsyncAmd") == "true" else None)
         return jsonify(call.created_resource), 201
 
     @app.get(f"{ACCOUNT_PATH}/Calls.json")

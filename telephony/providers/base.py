@@ -128,8 +128,10 @@ class VoiceProvider:
     # --- call control ---------------------------------------------------------------------
     def place_call(self, to: str, from_: str, url: str, *, status_callback: str | None = None,
                    status_events: Iterable[str] = CALL_PROGRESS_EVENTS, machine_detection: str | None = None,
-                   timeout: int | None = None) -> PlacedCall:
-        """Dial ``to`` with caller ID ``from_``; the carrier fetches ``url`` for TwiML on answer."""
+                   timeout: int | None = None, async_amd_callback: str | None = None) -> PlacedCall:
+        """Dial ``to`` with caller ID ``from_``; the carrier fetches ``url`` for TwiML on answer. With
+        ``machine_detection`` and ``async_amd_callback``, detection runs while the call goes on and its
+        result (``AnsweredBy``) is posted to ``async_amd_callback`` (Twilio's ``AsyncAmd``)."""
         raise NotImplementedError
 
     def update_call(self, sid: str, *, url: str | None = None, twiml: str | None = None) -> str:

@@ -266,13 +266,16 @@ class TwilioProvider(VoiceProvider):
 
     def place_call(self, to: str, from_: str, url: str, *, status_callback: str | None = None,
                    status_events: Iterable[str] = CALL_PROGRESS_EVENTS, machine_detection: str | None = None,
-                   timeout: int | None = None) -> PlacedCall:
+                   timeout: int | None = None, async_amd_callback: str | None = None) -> PlacedCall:
         options: dict[str, object] = {"to": to, "from_": from_, "url": url, "method": "POST"}
         if status_callback:
             options.update(status_callback=status_callback, status_callback_method="POST",
                            status_callback_event=list(status_events))
         if machine_detection:
             options["machine_detection"] = machine_detection
+            if async_amd_callback:
+                options.update(async_amd="true", async_amd_status_callback=async_amd_callback,
+                               async_amd_status_callback_method="POST")
         if timeout:
             options["timeout"] = timeout
         call = self._rest(lambda client: client.calls.create(**options))

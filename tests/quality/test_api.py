@@ -178,5 +178,6 @@ def test_csat_is_stored_once_and_aggregated(client, world, completed_call):
     from datetime import date, timedelta
     span = {"from": (date.today() - timedelta(days=1)).isoformat(), "to": (date.today() + timedelta(days=1)).isoformat(),
             "by": "day", "tz": "UTC"}
-    report = client.get(f"/api/v1/campaigns/{campaign_id}/report", query_string=span, headers=owner["headers"]).json
+    report = client.get(f"/api/v1/campaigns/{campaign_id}/report", query_string=span,
+                        headers=owner["headers"]).json
     assert report["totals"]["csat"] == 4 and report["totals"]["csat_responses"] == 1
