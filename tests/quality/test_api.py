@@ -176,7 +176,8 @@ def test_csat_is_stored_once_and_aggregated(client, world, completed_call):
     assert summary["members"] == [{"member_id": member_id, "responses": 1, "average": 4}]
     # the campaign's report counts the rating once (the refused second answer is not counted)
     from datetime import date, timedelta
-    span = {"from": (date.today() - timedelta(days=1)).isoformat(), "to": (date.today() + timedelta(days=1)).isoformat(),
+    today = date.today()
+    span = {"from": (today - timedelta(days=1)).isoformat(), "to": (today + timedelta(days=1)).isoformat(),
             "by": "day", "tz": "UTC"}
     report = client.get(f"/api/v1/campaigns/{campaign_id}/report", query_string=span,
                         headers=owner["headers"]).json
