@@ -17,12 +17,14 @@ def init_app(app) -> None:
     from app.cli import add_serve_starter
     from app.errors import register_json_prefix
     from app.schedule import register_periodic
-    from telephony import agents_api, api, cli, dispatcher, receivers, tasks, webhooks
+    from telephony import agents_api, api, cli, dispatcher, receivers, tasks, wallboard, webhooks
 
     register_json_prefix(app, "/telephony/")
     register_api_blueprint(app, api.bp)
     register_api_blueprint(app, agents_api.bp)
     app.register_blueprint(webhooks.bp)
+    app.register_blueprint(wallboard.bp)
+    register_api_blueprint(app, wallboard.api_bp)
     app.cli.add_command(cli.telephony_cli)
     add_serve_starter(dispatcher.start_in_background)
     receivers.connect()
