@@ -18,6 +18,8 @@ def init_app(app) -> None:
     from app.errors import register_json_prefix
     from app.schedule import register_periodic
     from telephony import agents_api, api, cli, dispatcher, receivers, tasks, wallboard, webhooks
+    from telephony.recordings import api as recordings_api
+    from telephony.recordings import tasks as recording_tasks
 
     register_json_prefix(app, "/telephony/")
     register_api_blueprint(app, api.bp)
@@ -25,8 +27,10 @@ def init_app(app) -> None:
     app.register_blueprint(webhooks.bp)
     app.register_blueprint(wallboard.bp)
     register_api_blueprint(app, wallboard.api_bp)
+    register_api_blueprint(app, recordings_api.bp)
     app.cli.add_command(cli.telephony_cli)
     add_serve_starter(dispatcher.start_in_background)
     receivers.connect()
     register_periodic("telephony-shift-pay", tasks.pay_ended_shifts, tasks.SHIFT_PAY_EVERY)
     register_periodic("telephony-presence", tasks.sweep_presence, tasks.PRESENCE_SWEEP_EVERY)
+    register_periodic("telephony-recording-purge", recording_tasks.purge_recordings, recording_tasks.PURGE_EVERY)
