@@ -17,7 +17,7 @@ def init_app(app) -> None:
     from app.cli import add_serve_starter
     from app.errors import register_json_prefix
     from app.schedule import register_periodic
-    from telephony import agents_api, api, cli, dispatcher, receivers, tasks, wallboard, webhooks
+    from telephony import agents_api, api, cli, dispatcher, interaction_views, receivers, tasks, wallboard, webhooks
     from telephony.recordings import api as recordings_api
     from telephony.recordings import tasks as recording_tasks
 
@@ -26,6 +26,7 @@ def init_app(app) -> None:
     register_api_blueprint(app, agents_api.bp)
     app.register_blueprint(webhooks.bp)
     app.register_blueprint(wallboard.bp)
+    app.register_blueprint(interaction_views.bp)
     register_api_blueprint(app, wallboard.api_bp)
     register_api_blueprint(app, recordings_api.bp)
     app.cli.add_command(cli.telephony_cli)

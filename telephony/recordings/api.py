@@ -141,12 +141,8 @@ def ranged(found) -> Response:
     headers = {"Accept-Ranges": "bytes", "ETag": etag, "Cache-Control": "private, no-store",
                "Last-Modified": _http_date(found.completed_at)}
     wanted = request.range
-    if wanted is not None and request.if_range is not None and request.if_range.etag is not None:
-        if request.if_range.etag != etag.strip('"'):
-            wanted = None  # the file changed since the client's copy: send it whole
-    elif wanted is not None and request.if_range is not None and request.if_range.date is not None:
-        if found.completed_at is None or request.if_range.date < found.completed_at.replace(microsecond=0):
-            wanted = None
+    if wanted is not None and not _if_range_holds(request.if_range, etag, found.completed_at):
+        wanted = None  # the file changed since the client's copy: send it whole
     data_store = store()
     if wanted is None or len(wanted.ranges) != 1:
         return Response(data_store.read(found.storage_key, 0, size - 1) if size else iter(()), status=200,
@@ -160,6 +156,15 @@ def ranged(found) -> Response:
     return Response(data_store.read(found.storage_key, start, stop - 1), status=206, mimetype=found.content_type,
                     headers={**headers, "Content-Length": str(stop - start),
                              "Content-Range": f"bytes {start}-{stop - 1}/{size}"}, direct_passthrough=True)
+
+
+def _if_range_holds(if_range, etag: str, completed_at) -> bool:
+    """Whether ``If-Range`` (absent, an ETag or a date) still names this recording."""
+    if if_range is None or (if_range.etag is None and if_range.date is None):
+        return True
+    if if_range.etag is not None:
+        return if_range.etag == etag.strip('"')
+    return completed_at is not None and if_range.date >= completed_at.replace(microsecond=0)
 
 
 def _unsatisfiable() -> str:

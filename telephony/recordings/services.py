@@ -23,7 +23,8 @@ from telephony.recordings.storage import store
 
 AUDIO_TYPES = {"audio/webm": "webm", "audio/ogg": "ogg", "audio/wav": "wav", "audio/x-wav": "wav",
                "audio/wave": "wav", "audio/mpeg": "mp3"}
-MAGIC = {"webm": (b"\x1a\x45\xdf\xa3",), "ogg": (b"OggS",), "wav": (b"RIFF",), "mp3": (b"ID3", b"\xff\xfb", b"\xff\xf3")}
+MAGIC = {"webm": (b"\x1a\x45\xdf\xa3",), "ogg": (b"OggS",), "wav": (b"RIFF",),
+         "mp3": (b"ID3", b"\xff\xfb", b"\xff\xf3")}
 DEFAULT_MAX_BYTES = 100 * 1024 * 1024
 UPLOAD_STATES = ("wrapup", "completed")
 CONTENT_RANGE = re.compile(r"^bytes (\d+)-(\d+)/(\d+|\*)$")
