@@ -156,6 +156,14 @@ def receive_chunk(member: User, interaction: Interaction, *, content_type: str |
 
 # --- the provider's recordings --------------------------------------------------------------------
 
+def fetch_recording_later(interaction_id: int, provider_name: str, recording_url: str) -> None:
+    """After this transaction commits, a job downloads the provider's media into the store."""
+    from app.jobs import enqueue
+    from telephony.recordings.tasks import fetch_provider_recording
+
+    enqueue(fetch_provider_recording, interaction_id, provider_name, recording_url)
+
+
 def store_provider_media(interaction: Interaction, reference: str, media: bytes, content_type: str) -> Recording:
     """Keep the media a provider recorded (dual-channel) for the interaction, once."""
     recording = recording_of(interaction.id)
