@@ -61,6 +61,8 @@ def _snapshot_text(campaign) -> str:
     body["at_text"] = when(body["at"], "time")
     for row in body["agents_list"]:
         row["since_text"] = when(row["since"], "time") if row["since"] else ""
+    for slot in body["chart"]:
+        slot["label"] = when(slot["start"], "time", show_zone=False)
     for item in body["interactions"]:
         item["state_text"] = labels.get(item["state"], item["state"])
         item["queued_text"] = when(item["queued_at"], "time")

@@ -32,7 +32,7 @@
     var box = root.querySelector("[data-chart]");
     while (box.firstChild) { box.removeChild(box.firstChild); }
     if (!rows || !rows.length) { return; }
-    var W = 600, H = 150, top = 1;
+    var W = 600, H = 148, top = 1;
     rows.forEach(function (r) {
       top = Math.max(top, r.offered || 0, r.forecast_calls || 0, r.agents || 0, r.rostered || 0);
     });
@@ -44,6 +44,11 @@
       if (pts.length) { box.appendChild(svg("polyline", {points: pts.join(" "), fill: "none", stroke: colour, "stroke-width": 2})); }
     }
     rows.forEach(function (r, i) {
+      if (r.label && (rows.length <= 8 || i % 2 === 0)) {
+        var label = svg("text", {x: i * w + w / 2, y: H + 9, "text-anchor": "middle", "font-size": 9, fill: "#666"});
+        label.textContent = r.label;
+        box.appendChild(label);
+      }
       box.appendChild(svg("rect", {x: i * w + w * 0.15, y: y(r.offered), width: w * 0.35, height: H - y(r.offered), fill: "#1095c1"}));
       box.appendChild(svg("rect", {x: i * w + w * 0.5, y: y(r.agents), width: w * 0.35, height: H - y(r.agents), fill: "#2e7d32"}));
     });
