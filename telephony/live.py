@@ -79,9 +79,12 @@ def agents_now(campaign_id: int, now: datetime) -> list[dict]:
     return rows
 
 
-def _today(campaign, start: datetime, now: datetime) -> list[Interaction]:
-    return list(db.session.scalars(select(Interaction).where(
-        Interaction.campaign_id == campaign.id, Interaction.queued_at >= start, Interaction.queued_at <= now)))
+def _today(campaign, start: datetime, now: datetime) -> list:
+    """Today's interactions of the campaign, only the columns the figures need (light rows)."""
+    return list(db.session.execute(select(
+        Interaction.state, Interaction.queued_at, Interaction.answered_at, Interaction.ended_at,
+        Interaction.handle_seconds).where(
+        Interaction.campaign_id == campaign.id, Interaction.queued_at >= start, Interaction.queued_at <= now)).all())
 
 
 def figures(campaign, now: datetime | None = None) -> dict:
