@@ -72,9 +72,8 @@ def record_access(user: User, recording: Recording, reason: str) -> bool:
     key = f"crowdline:recording-access:{recording.id}:{user.id}"
     if not redis_store.connection.set(key, "1", nx=True, ex=ACCESS_WINDOW_SECONDS):
         return False
-    events.recording_accessed.send("telephony", interaction_id=recording.interaction_id, recording_id=recording.id,
-                                   actor_id=user.id, reason=reason, campaign_id=recording.campaign_id,
-                                   org_id=recording.org_id)
+    events.send(events.recording_accessed, "telephony", interaction_id=recording.interaction_id,
+                recording_id=recording.id, actor_id=user.id, reason=reason)
     return True
 
 
@@ -159,9 +158,8 @@ def receive_chunk(member: User, interaction: Interaction, *, content_type: str |
 def fetch_recording_later(interaction_id: int, provider_name: str, recording_url: str) -> None:
     """After this transaction commits, a job downloads the provider's media into the store."""
     from app.jobs import enqueue
-    from telephony.recordings.tasks import fetch_provider_recording
 
-    enqueue(fetch_provider_recording, interaction_id, provider_name, recording_url)
+    enqueue("telephony.recordings.tasks.fetch_provider_recording", interaction_id, provider_name, recording_url)
 
 
 def store_provider_media(interaction: Interaction, reference: str, media: bytes, content_type: str) -> Recording:
