@@ -134,3 +134,33 @@ def test_page_stream_and_poll(app, client, day, user_email, enterprise):
     _sign_in(client, user_email(other["admin_id"]))
     assert client.get(f"/telephony/wallboard/data?campaign={cid}").status_code == 404
     assert client.get(f"/telephony/wallboard/stream?campaign={cid}").status_code == 404
+
+
+def test_chart_buckets_by_interval(app, ctx, day):
+    from telephony import live
+    from telephony.campaigns import campaign
+
+    rows = live.chart(campaign(day["campaign"]), day["now"])
+    assert len(rows) == 8  # four hours of 30-minute intervals
+    assert all(b["start"] - a["start"] == timedelta(minutes=30) for a, b in zip(rows, rows[1:], strict=False))
+    assert sum(r["offered"] for r in rows) == 5 and sum(r["answered"] for r in rows) == 2
+    assert rows[-1]["start"] <= day["now"] < rows[-1]["start"] + timedelta(minutes=30)
+    # the campaign's forecast is for its own (future) days: nothing planned in these hours
+    assert all(r["forecast_calls"] is None and r["rostered"] is None for r in rows)
+
+
+def test_chart_against_the_staffing_plan(app, enterprise, campaign):
+    from app.timeutil import utcnow
+    from telephony import live
+    from telephony.campaigns import campaign as find
+    from tests.telephony.conftest import INBOUND
+
+    now = utcnow()
+    slot = now.replace(minute=now.minute // 30 * 30, second=0, microsecond=0)
+    inbound = {**INBOUND["inbound"], "forecast": [{"start": slot.isoformat(), "calls": 100}]}
+    cid = campaign(enterprise(), starts_at=(slot - timedelta(hours=1)).isoformat(),
+                   ends_at=(slot + timedelta(hours=5)).isoformat(), inbound=inbound)
+    with app.test_request_context():
+        rows = live.chart(find(cid), now)
+    assert rows[-1]["forecast_calls"] == 100 and rows[-1]["rostered"] >= rows[-1]["forecast_agents"] > 0
+    assert rows[0]["forecast_calls"] is None
