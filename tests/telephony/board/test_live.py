@@ -4,6 +4,7 @@ event stream."""
 from __future__ import annotations
 
 import json
+from itertools import pairwise
 from datetime import timedelta
 
 import pytest
@@ -142,7 +143,7 @@ def test_chart_buckets_by_interval(app, ctx, day):
 
     rows = live.chart(campaign(day["campaign"]), day["now"])
     assert len(rows) == 8  # four hours of 30-minute intervals
-    assert all(b["start"] - a["start"] == timedelta(minutes=30) for a, b in zip(rows, rows[1:], strict=False))
+    assert all(b["start"] - a["start"] == timedelta(minutes=30) for a, b in pairwise(rows))
     assert sum(r["offered"] for r in rows) == 5 and sum(r["answered"] for r in rows) == 2
     assert rows[-1]["start"] <= day["now"] < rows[-1]["start"] + timedelta(minutes=30)
     # the campaign's forecast is for its own (future) days: nothing planned in these hours
