@@ -4,8 +4,8 @@ event stream."""
 from __future__ import annotations
 
 import json
-from itertools import pairwise
 from datetime import timedelta
+from itertools import pairwise
 
 import pytest
 
