@@ -20,7 +20,7 @@ from telephony import queries
 from telephony.campaigns import Campaign
 from telephony.lifecycle import STATES
 from telephony.recordings import services as recordings
-from telephony.wallboard import event_labels
+from telephony.wallboard import event_labels, html_errors
 
 ROLES = ("enterprise_admin", "enterprise_supervisor", "admin")
 PAGE_SIZE = 25
@@ -56,6 +56,7 @@ def _names(ids) -> dict[int, str]:
 
 
 @bp.get("/campaigns/<campaign_id>/interactions")
+@html_errors
 @page_login_required(ROLES)
 def campaign_interactions(campaign_id):
     user = current_user()
@@ -94,6 +95,7 @@ def campaign_interactions(campaign_id):
 
 
 @bp.get("/interactions/<interaction_id>")
+@html_errors
 @page_login_required(ROLES)
 def interaction(interaction_id):
     user = current_user()

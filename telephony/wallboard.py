@@ -10,6 +10,7 @@ two seconds when the stream cannot be opened.
 
 from __future__ import annotations
 
+import functools
 import json
 import time
 
@@ -18,7 +19,7 @@ from flask import Blueprint, Response, current_app, render_template, request, st
 from flask_babel import gettext as _
 
 from app.auth.guards import current_user, get_in_org_or_404, page_login_required, require_role, require_user, token_auth
-from app.errors import NotFound, Unauthorized
+from app.errors import AppError, NotFound, Unauthorized, error_text
 from app.extensions import db
 from app.formatting import when
 from app.timeutil import isoformat
@@ -31,6 +32,21 @@ RETRY_MS = 1500
 bp = Blueprint("wallboard", __name__, url_prefix="/telephony/wallboard", template_folder="templates",
                static_folder="static", static_url_path="/static")
 api_bp = APIBlueprint("telephony_live_api", __name__, url_prefix="/api/v1", tag="Campaigns")
+
+
+def html_errors(view):
+    """Pages under ``/telephony/`` (a prefix whose errors answer JSON, for the provider's webhooks)
+    still answer people with the error page."""
+
+    @functools.wraps(view)
+    def wrapped(*args, **kwargs):
+        try:
+            return view(*args, **kwargs)
+        except AppError as exc:
+            return render_template("errors/error.html", status=exc.status, code=exc.code, message=error_text(exc),
+                                   fields=exc.fields or {}), exc.status
+
+    return wrapped
 
 
 def _campaign(user, raw) -> Campaign:
@@ -81,6 +97,7 @@ def _reader():
 
 
 @bp.get("")
+@html_errors
 @page_login_required(ROLES)
 def page():
     """The wallboard of one campaign (``?campaign=<id>``)."""

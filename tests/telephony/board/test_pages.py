@@ -74,6 +74,7 @@ def test_one_interaction_and_tenancy(app, client, world, user_email):
     assert f"/telephony/campaigns/{world['campaign']}/interactions" in campaign_page
     client.post("/signout")
     sign_in(client, user_email(world["other"]["admin_id"]))
-    assert client.get(f"/telephony/interactions/{done}").status_code == 404
+    foreign = client.get(f"/telephony/interactions/{done}")
+    assert foreign.status_code == 404 and foreign.mimetype == "text/html"  # a page, not JSON
     assert client.get(f"/telephony/campaigns/{world['campaign']}/interactions").status_code == 404
     assert client.get(f"/api/v1/interactions/{done}/recording/media").status_code == 404
