@@ -124,6 +124,13 @@ def from_environment(instance_path: str, testing: bool = False) -> dict:
         "TWILIO_API_SECRET": _env("TWILIO_API_SECRET"),
         # How often a member's softphone says it is alive; two missed beats take them out of routing.
         "AGENT_HEARTBEAT_SECONDS": _env_int("AGENT_HEARTBEAT_SECONDS", 10),
+        # Call recordings: where their media is kept, the largest one, and an optional other store's factory.
+        "RECORDING_DIR": _env("RECORDING_DIR", os.path.join(instance_path, "recordings")),
+        "RECORDING_MAX_BYTES": _env_int("RECORDING_MAX_BYTES", 100 * 1024 * 1024),
+        "RECORDING_STORE": _env("RECORDING_STORE"),
+        # The wallboard's event stream: seconds between refreshes, and how long one stream lasts.
+        "WALLBOARD_EVENT_SECONDS": _env_int("WALLBOARD_EVENT_SECONDS", 1),
+        "WALLBOARD_STREAM_SECONDS": _env_int("WALLBOARD_STREAM_SECONDS", 25),
         "TELEPHONY_PROVIDER": _env("TELEPHONY_PROVIDER", "twilio" if _env("TWILIO_AUTH_TOKEN") else "local"),
         # The provider account's calls per second when raised above its default (Twilio: 1).
         "DIALER_MAX_CPS": _env("DIALER_MAX_CPS"),

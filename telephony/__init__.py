@@ -17,9 +17,11 @@ def init_app(app) -> None:
     from app.cli import add_serve_starter
     from app.errors import register_json_prefix
     from app.schedule import register_periodic
-    from telephony import agents_api, api, cli, dispatcher, receivers, reports, tasks, webhooks
+    from telephony import agents_api, api, cli, dispatcher, interaction_views, receivers, reports, tasks, wallboard, webhooks
     from telephony.dialer import api as dialer_api
     from telephony.dialer import views as dialer_views
+    from telephony.recordings import api as recordings_api
+    from telephony.recordings import tasks as recording_tasks
 
     register_json_prefix(app, "/telephony/")
     register_api_blueprint(app, api.bp)
@@ -27,9 +29,14 @@ def init_app(app) -> None:
     register_api_blueprint(app, dialer_api.bp)
     app.register_blueprint(dialer_views.bp)
     app.register_blueprint(webhooks.bp)
+    app.register_blueprint(wallboard.bp)
+    app.register_blueprint(interaction_views.bp)
+    register_api_blueprint(app, wallboard.api_bp)
+    register_api_blueprint(app, recordings_api.bp)
     app.cli.add_command(cli.telephony_cli)
     add_serve_starter(dispatcher.start_in_background)
     receivers.connect()
     reports.init_app(app)
     register_periodic("telephony-shift-pay", tasks.pay_ended_shifts, tasks.SHIFT_PAY_EVERY)
     register_periodic("telephony-presence", tasks.sweep_presence, tasks.PRESENCE_SWEEP_EVERY)
+    register_periodic("telephony-recording-purge", recording_tasks.purge_recordings, recording_tasks.PURGE_EVERY)

@@ -42,6 +42,8 @@ from telephony.providers import (
     say_and_hang_up,
 )
 from telephony.queries import find_by_call_sid
+from telephony.recordings.policy import consent_text
+from telephony.recordings.policy import policy as recording_policy
 
 logger = logging.getLogger(__name__)
 
@@ -105,11 +107,13 @@ def answer_inbound(params: Mapping) -> str:
         paused = earnings.campaign_routing_paused(found.id)
         queued_ms = int(interaction.queued_at.timestamp() * 1000)
         after_commit(partial(_enqueue, interaction.id, found.id, settings, paused, queued_ms))
+    recorded = recording_policy(found)["enabled"]  # consent first, then the recorded conference
     return caller_waits_in_conference(
         conference_name(interaction.id), language=language,
         wait_url=webhook_url("wait", provider, lang=language),
         status_callback=webhook_url("conference", provider, interaction=interaction.id),
-        recording_status_callback=webhook_url("recording", provider, interaction=interaction.id))
+        greeting=consent_text(found, language) if recorded else None,
+        recording_status_callback=webhook_url("recording", provider, interaction=interaction.id) if recorded else None)
 
 
 def _enqueue(interaction_id: int, campaign_id: int, settings: dict, paused: bool, queued_ms: int) -> None:

@@ -22,6 +22,7 @@ from telephony.dialer import answering
 from telephony.models import Interaction
 from telephony.providers import Twiml, get_provider, hold_music
 from telephony.queries import find_by_call_sid
+from telephony.recordings.services import fetch_recording_later
 
 logger = logging.getLogger(__name__)
 
@@ -109,6 +110,8 @@ def _media(kind: str, sid_name: str, url_name: str) -> Response:
     else:
         reference = params.get(url_name) or params.get(sid_name)
         services.attach_media(interaction.id, **{f"{kind}_ref": reference})
+        if kind == "recording" and params.get(url_name):
+            fetch_recording_later(interaction.id, get_provider().name, params[url_name])
         webhooks.set_outcome(row, "attached")
     commit()
     return _done(kind)

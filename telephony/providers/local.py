@@ -45,6 +45,10 @@ class LocalProvider(TwilioProvider):
     def callback_url(self, path: str) -> str:
         return (self.signed_base_url or "http://localhost").rstrip("/") + "/" + path.lstrip("/")
 
+    def fetch_recording(self, recording_url: str) -> tuple[bytes, str] | None:
+        """The local carrier records no audio: local calls' recordings are the members' uploads."""
+        return None
+
     def http_client(self):
         carrier = current_app.extensions.get("local_carrier") if has_app_context() else None
         if carrier is not None:

@@ -258,6 +258,24 @@ class TwilioProvider(VoiceProvider):
     def rest_client(self) -> Client:
         return Client(self.account_sid, self.auth_token, http_client=self.http_client())
 
+    def fetch_recording(self, recording_url: str) -> tuple[bytes, str] | None:
+        """A finished recording's media (dual-channel WAV) from its ``RecordingUrl``, with the
+        account's credentials (to ``TWILIO_API_BASE_URL`` when set); ``ProviderError`` if refused."""
+        import requests
+
+        url = recording_url if recording_url.endswith((".wav", ".mp3")) else recording_url + ".wav"
+        base = self.config.get("TWILIO_API_BASE_URL")
+        if base:
+            url = _rebase(url, base)
+        try:
+            reply = requests.get(url, params={"RequestedChannels": 2}, auth=(self.account_sid, self.auth_token),
+                                 timeout=60)
+        except requests.RequestException as exc:
+            raise ProviderError(f"recording download failed: {exc}") from exc
+        if reply.status_code != 200:
+            raise ProviderError(f"recording download refused ({reply.status_code})", status=reply.status_code)
+        return reply.content, reply.headers.get("Content-Type") or "audio/wav"
+
     def validate_request(self, url: str, params: Mapping, signature: str | None) -> bool:
         if not signature or not self.auth_token:
             return False
