@@ -150,7 +150,8 @@ def edit(campaign_id: int):
     """The wizard again, on a draft: saving replaces all of its settings (as PUT does)."""
     campaign = get_in_org_or_404(Campaign, campaign_id, current_user())
     if campaign.state != "draft":
-        flash(_("Only a draft can be edited; this campaign is %(state)s.", state=CAMPAIGN_STATE_LABELS[campaign.state]),
+        flash(_("Only a draft can be edited; this campaign is not one (%(state)s).",
+                state=CAMPAIGN_STATE_LABELS[campaign.state]),
               "error")
         return redirect(url_for("campaigns.detail", campaign_id=campaign_id))
     return _wizard(campaign)

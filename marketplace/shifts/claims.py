@@ -22,6 +22,7 @@ from app.database import after_commit
 from app.errors import Conflict, NotFound
 from app.extensions import db
 from app.timeutil import as_utc, utcnow
+from marketplace.labels import CLAIM_STATE_LABELS
 from marketplace.members import eligibility
 from marketplace.members.profiles import locked_profile, record, reliability_after
 from marketplace.models import ACTIVE_CLAIM_STATES, Campaign, Claim, MemberProfile, Shift, WaitlistEntry
@@ -226,7 +227,8 @@ def release_claim(member: User, claim_id: int, now: datetime | None = None, *, c
     profile = locked_profile(member.id)
     db.session.refresh(claim)
     if claim.state != "claimed":
-        raise Conflict(_("This claim is %(state)s and cannot be released.", state=claim.state),
+        raise Conflict(_("This seat cannot be released: the claim is no longer held (%(state)s).",
+                         state=CLAIM_STATE_LABELS[claim.state]),
                        code="not_releasable")
     if as_utc(claim.starts_at) <= now:
         raise Conflict(_("The shift has started: it can no longer be released."), code="shift_started")

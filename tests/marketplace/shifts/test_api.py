@@ -123,6 +123,9 @@ def test_claim_and_release_before_the_cutoff(client, enterprise, member, app):
     assert released.json["late_release"] is False
     again = client.delete(f"/api/v1/claims/{claim.json['id']}", headers=headers)
     assert again.status_code == 409 and again.json["error"]["code"] == "not_releasable"
+    assert again.json["error"]["message"].endswith("(Released).")  # the label, not the code "released"
+    zh = client.delete(f"/api/v1/claims/{claim.json['id']}", headers={**headers, "Accept-Language": "zh-CN"})
+    assert zh.json["error"]["message"] == "无法释放此席位：该认领已失效（已释放）。"
     with app.app_context():
         assert db.session.get(Shift, rows[0]["id"]).claimed == 0
         assert db.session.get(MemberProfile, uid).reliability == 100
