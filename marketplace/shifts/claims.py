@@ -31,6 +31,9 @@ from marketplace.shifts import notices, seat_gate
 logger = logging.getLogger(__name__)
 
 CLAIMABLE_CAMPAIGN_STATES = ("published", "running")
+# A seat the waitlist hands over must leave its member at least this long to give it back free of
+# charge (before the release cut-off); closer to the cut-off it is offered instead, not assigned.
+WAITLIST_DECISION_WINDOW = timedelta(hours=1)
 
 
 class ConfirmationRequired(Conflict):
@@ -276,9 +279,9 @@ def fill_from_waitlist(shift: Shift, entries: list[WaitlistEntry], now: datetime
     """Give free seats to ``entries`` (from ``waitlist_heads``) in order, telling each member; those
     no longer eligible or busy at that time leave the list.
 
-    Inside the release cut-off a seat is never handed over: a member who could not give it back
-    without losing reliability must choose it. The waiting members are told a seat is free instead,
-    and the first to claim it gets it."""
+    Inside the release cut-off — or less than ``WAITLIST_DECISION_WINDOW`` before it — a seat is
+    never handed over: a member who could not give it back in time without losing reliability must
+    choose it. The waiting members are told a seat is free instead, and the first to claim it gets it."""
     now = now or utcnow()
     filled: list[Claim] = []
     campaign = db.session.get(Campaign, shift.campaign_id)
@@ -290,8 +293,8 @@ def fill_from_waitlist(shift: Shift, entries: list[WaitlistEntry], now: datetime
             db.session.delete(entry)
             db.session.flush()
             continue
-        if now > free_until:
-            notices.seat_free(entry.member_id, shift, campaign)
+        if now > free_until - WAITLIST_DECISION_WINDOW:
+            notices.seat_free(entry.member_id, shift, campaign, now)
             continue
         try:
             with db.session.begin_nested():
