@@ -19,9 +19,10 @@ from app.auth.services import find_user_by_email
 from app.database import commit, rollback
 from app.errors import AppError, NotFound, ValidationError, error_text, field_text
 from app.extensions import db
+from app.formatting import LANGUAGE_NAMES
 from certification import services
 from certification.issuer import credential_for
-from certification.labels import INPUT_LABELS, MISSING_LABELS, STATUS_LABELS, TIER_LABELS, tag_label
+from certification.labels import INPUT_LABELS, MISSING_LABELS, STATUS_LABELS, TAG_LABELS, TIER_LABELS, tag_label
 from certification.models import CertificationGrant, PracticalAssessment
 from certification.schemas import DefinitionIn
 
@@ -169,7 +170,8 @@ def _definition_from_form(form) -> dict:
         if form.get("practical_required") else None,
         "min_profile": profile or None,
         "valid_days": number("valid_days"),
-        "tags": [t.strip() for t in form.get("tags", "").split(",") if t.strip()],
+        "tags": list(dict.fromkeys([*form.getlist("tags_known"),
+                                    *(t.strip() for t in form.get("tags", "").split(",") if t.strip())])),
     }
     return DefinitionIn().load(doc)
 
@@ -192,6 +194,11 @@ def _criterion_key(label: str, number: int, taken: set[str]) -> str:
     return key
 
 
+def known_tags() -> list[str]:
+    """The skill tags a trainer picks from by name: the named ones and one per language."""
+    return [*TAG_LABELS, *(f"lang.{code}" for code in LANGUAGE_NAMES)]
+
+
 def _ratio_of_percent(value):
     """The form asks for the pass mark in percent (80); the definition keeps a ratio (0.8)."""
     return round(value / 100, 4) if isinstance(value, int | float) else value
@@ -205,7 +212,9 @@ def _form_of(cert) -> dict:
     values = {
         "key": cert.key, "name_en": cert.name.get("en", ""), "name_zh": cert.name.get("zh", ""),
         "industry": cert.industry, "required_courses": cert.required_courses, "valid_days": str(cert.valid_days),
-        "tags": ", ".join(cert.tags), "practical_required": bool(cert.practical_rubric),
+        "tags_known": [t for t in cert.tags if t in known_tags()],
+        "tags": ", ".join(t for t in cert.tags if t not in known_tags()),
+        "practical_required": bool(cert.practical_rubric),
         "rubric": [{"key": r["key"], "label_en": r["label"].get("en", ""), "label_zh": r["label"].get("zh", ""),
                     "points": str(r["max_points"])} for r in cert.practical_rubric or []],
         "exam_course": quiz.course_key if quiz else "",
@@ -230,6 +239,7 @@ def author(certification_id):
     if request.method == "POST":
         values = {**request.form.to_dict(), "required_courses": request.form.getlist("required_courses"),
                   "practical_required": bool(request.form.get("practical_required")),
+                  "tags_known": request.form.getlist("tags_known"),
                   "rubric": [row for row in rubric_rows(request.form) if row["label_en"] or row["label_zh"]
                              or row["points"]]}
         try:
@@ -249,6 +259,7 @@ def author(certification_id):
                               for k, v in (exc.fields or {"_form": exc.message}).items()}, exc.status
     rows = list(values.get("rubric") or []) + [{} for _blank in range(RUBRIC_BLANK_ROWS)]
     return render_template("certification/author.html", cert=cert, values=values, errors=errors, rubric_rows=rows,
+                           known_tags=[(tag, tag_label(tag)) for tag in known_tags()],
                            courses=published_courses(), factors=FACTORS), status
 
 
