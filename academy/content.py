@@ -87,8 +87,8 @@ def course_document(course: Course) -> dict:
     """The document form of a stored course version (for comparison and export)."""
     return {
         "key": course.key, "industry": course.industry, "title": course.title, "summary": course.summary,
-        "lessons": [{"key": x.key, "title": x.title, "body_html": x.body_html, "minutes": x.minutes}
-                    for x in course.lessons],
+        "lessons": [{"key": x.key, "title": x.title, "body_html": x.body_html, "minutes": x.minutes,
+                     **({"body_markdown": x.body_markdown} if x.body_markdown else {})} for x in course.lessons],
         "questions": [{"key": q.key, "type": q.type, "prompt": q.prompt, "options": q.options,
                        "answer": q.answer, "explanation": q.explanation} for q in course.questions],
         "quiz": {name: getattr(course, name) for name in QUIZ_DEFAULTS},
@@ -112,7 +112,8 @@ def build_course(doc: dict, *, version: int, status: str, actor_id: int | None =
                     **{k: type(QUIZ_DEFAULTS[k])(quiz[k]) for k in QUIZ_DEFAULTS})
     for position, lesson in enumerate(doc["lessons"]):
         course.lessons.append(Lesson(key=lesson["key"], position=position, title=lesson["title"],
-                                     body_html=lesson["body_html"], minutes=int(lesson.get("minutes", 5))))
+                                     body_html=lesson["body_html"], body_markdown=lesson.get("body_markdown"),
+                                     minutes=int(lesson.get("minutes", 5))))
     for question in doc.get("questions") or []:
         course.questions.append(Question(key=question["key"], type=question["type"], prompt=question["prompt"],
                                          options=question["options"], answer=question["answer"],

@@ -61,7 +61,10 @@ class Lesson(db.Model):
     key: Mapped[str] = mapped_column(String(80))
     position: Mapped[int] = mapped_column(default=0)
     title: Mapped[dict] = mapped_column(JSON)
-    body_html: Mapped[dict] = mapped_column(JSON)
+    body_html: Mapped[dict] = mapped_column(JSON)  # what learners see: rendered, allow-listed HTML per language
+    # The Markdown the trainer typed, per language, which the editor opens again; None for lessons
+    # saved before it was kept (the editor converts their HTML: academy.sanitize.html_to_markdown).
+    body_markdown: Mapped[dict | None] = mapped_column(JSON)
     minutes: Mapped[int] = mapped_column(default=5)
 
     course: Mapped[Course] = relationship(back_populates="lessons")

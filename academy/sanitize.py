@@ -75,3 +75,108 @@ def markdown_to_html(text: str) -> str:
     """Lesson Markdown (as typed in the editor; HTML inside it is allowed) → allow-listed HTML."""
     rendered = MarkdownIt("commonmark", {"html": True}).enable("table").render(text or "")
     return clean_html(rendered)
+
+
+# --- lessons saved before the editor kept their Markdown -------------------------------------------
+
+_BLOCK_PREFIX = {"h2": "## ", "h3": "### ", "h4": "#### "}
+_INLINE_MARK = {"strong": "**", "b": "**", "em": "*", "i": "*", "code": "`"}
+_MARKDOWN_SPECIAL = str.maketrans({"*": r"\*", "_": r"\_", "`": r"\`", "[": r"\[", "]": r"\]", "<": "&lt;",
+                                   "&": "&amp;"})
+
+
+class _ToMarkdown(HTMLParser):
+    """Allow-listed lesson HTML → the Markdown a trainer would have typed for it. What Markdown has no
+    syntax for (tables, audio, figures, underline) stays as HTML, which the editor's Markdown keeps."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.out: list[str] = []
+        self.lists: list[list] = []  # [tag, next number]
+        self.quotes: list[int] = []  # where each open blockquote's text starts in ``out``
+        self.raw = 0  # inside a tag kept as HTML
+        self.link: str | None = None
+
+    def _newline(self, blank: bool = True) -> None:
+        """End the current line (and leave a blank one after a block), never adding more than that."""
+        start = self.quotes[-1] if self.quotes else 0
+        text = "".join(self.out[start:]).rstrip(" ")
+        if not text:
+            self.out[start:] = []
+            return
+        ending = len(text) - len(text.rstrip("\n"))
+        self.out[start:] = [text + "\n" * max((2 if blank else 1) - ending, 0)]
+
+    def handle_starttag(self, tag, attrs):
+        values = dict(attrs)
+        if self.raw or tag in ("table", "audio", "figure", "u", "small"):
+            self.raw += tag not in VOID
+            self.out.append(self.get_starttag_text() or f"<{tag}>")
+        elif tag in ("p", *_BLOCK_PREFIX):
+            self._newline(blank=not self.lists)
+            self.out.append(_BLOCK_PREFIX.get(tag, ""))
+        elif tag in ("ul", "ol"):
+            self._newline(blank=not self.lists)
+            self.lists.append([tag, 1])
+        elif tag == "li" and self.lists:
+            self._newline(blank=False)
+            kind = self.lists[-1]
+            self.out.append("   " * (len(self.lists) - 1) + ("- " if kind[0] == "ul" else f"{kind[1]}. "))
+            kind[1] += 1
+        elif tag == "blockquote":
+            self._newline()
+            self.quotes.append(len(self.out))
+        elif tag in _INLINE_MARK:
+            self.out.append(_INLINE_MARK[tag])
+        elif tag == "a":
+            self.link = values.get("href") or ""
+            self.out.append("[")
+        elif tag == "img":
+            self.out.append(f"![{values.get('alt') or ''}]({values.get('src') or ''})")
+        elif tag == "br":
+            self.out.append("  \n")
+        elif tag == "hr":
+            self._newline()
+            self.out.append("---")
+            self._newline()
+
+    def handle_endtag(self, tag):
+        if self.raw:
+            if tag not in VOID:
+                self.out.append(f"</{tag}>")
+                self.raw -= 1
+            return
+        if tag in ("p", *_BLOCK_PREFIX) and not self.lists:
+            self._newline()
+        elif tag in ("ul", "ol") and self.lists:
+            self.lists.pop()
+            if not self.lists:
+                self._newline()
+        elif tag == "blockquote" and self.quotes:
+            start = self.quotes.pop()
+            inner = "".join(self.out[start:]).strip("\n")
+            self.out[start:] = ["\n".join(f"> {line}" if line else ">" for line in inner.split("\n"))]
+            self._newline()
+        elif tag in _INLINE_MARK:
+            self.out.append(_INLINE_MARK[tag])
+        elif tag == "a" and self.link is not None:
+            self.out.append(f"]({self.link})")
+            self.link = None
+
+    def handle_data(self, data):
+        if self.raw:
+            self.out.append(escape(data, quote=False))
+        elif data.strip():
+            text = " ".join(data.split()).translate(_MARKDOWN_SPECIAL)
+            self.out.append((" " if data[:1].isspace() else "") + text + (" " if data[-1:].isspace() else ""))
+        elif self.out and not self.out[-1].endswith(("\n", " ")):
+            self.out.append(" ")  # the space between two inline elements
+
+
+def html_to_markdown(html: str) -> str:
+    """A lesson stored only as HTML (before its Markdown was kept), as Markdown for the editor."""
+    parser = _ToMarkdown()
+    parser.feed(html or "")
+    parser.close()
+    text = "".join(parser.out).strip()
+    return text + "\n" if text else ""

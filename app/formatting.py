@@ -5,11 +5,12 @@ currency named in the page's language ("最低 10.00 元", "10.00 CNY"); times i
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 
 from babel.dates import format_skeleton
 from flask import Flask
 from flask_babel import get_locale
+from markupsafe import Markup
 
 from app.money import Money
 from app.timeutil import as_utc, zone
@@ -19,7 +20,8 @@ LANGUAGE_NAMES = {"zh": "普通话 / Mandarin", "yue": "粵語 / Cantonese", "en
                   "ko": "한국어 / Korean"}
 
 # Babel skeletons: the locale orders the parts and names the days and months.
-TIME_STYLES = {"datetime": ("MMMEd", "Hm"), "time": (None, "Hm"), "date": ("yMMMd", None), "day": ("MMMEd", None)}
+TIME_STYLES = {"datetime": ("MMMEd", "Hm"), "time": (None, "Hm"), "date": ("yMMMd", None), "day": ("MMMEd", None),
+               "precise": ("yMMMd", "Hms")}  # "precise": an auditor's record, with the year and seconds
 
 # The currency as a Chinese page names it after an amount; other languages show the ISO code.
 CURRENCY_NAMES_ZH = {"CNY": "元", "USD": "美元", "HKD": "港元", "EUR": "欧元", "GBP": "英镑", "JPY": "日元",
@@ -55,19 +57,31 @@ def zone_label(moment: datetime) -> str:
     return f"UTC{sign}{minutes // 60}" + (f":{minutes % 60:02d}" if minutes % 60 else "")
 
 
-def viewer_zone() -> str:
+def viewer_zone(browser_zone: str | None = None) -> str:
+    """The zone to show times in: the signed-in user's, unless it is still the default UTC and the
+    page sent the browser's zone (``browser_zone``, checked); else UTC."""
     from app.auth.guards import current_user
 
     user = current_user()
-    return (user.timezone if user is not None else None) or "UTC"
+    chosen = (user.timezone if user is not None else None) or "UTC"
+    if chosen == "UTC" and browser_zone:
+        try:
+            zone(browser_zone)
+            return browser_zone
+        except ValueError:
+            pass
+    return chosen
 
 
-def when(value: datetime | date | str | None, style: str = "datetime", tz: str | None = None,
+def when(value: datetime | date | str | int | None, style: str = "datetime", tz: str | None = None,
          show_zone: bool = True) -> str:
-    """A stored UTC time for people: in ``tz`` (default the signed-in viewer's zone), the locale's
-    names of days and months, and the zone named unless ``show_zone=False`` (the first half of a range)."""
+    """A stored UTC time for people (a datetime, an ISO string or epoch milliseconds): in ``tz``
+    (default the signed-in viewer's zone), the locale's names of days and months, and the zone
+    named unless ``show_zone=False`` (the first half of a range)."""
     if value is None or value == "":
         return ""
+    if isinstance(value, int) and not isinstance(value, bool):
+        value = datetime.fromtimestamp(value / 1000, UTC)
     if isinstance(value, str):
         value = datetime.fromisoformat(value.replace("Z", "+00:00"))
     language = _language()
@@ -79,6 +93,27 @@ def when(value: datetime | date | str | None, style: str = "datetime", tz: str |
     if hour and show_zone:
         parts.append(zone_label(moment))
     return " ".join(parts)
+
+
+def zone_of(value: datetime | str, tz: str | None = None) -> str:
+    """The zone ``when`` names for this moment (``UTC+8``): for a legend over times shown without it."""
+    if isinstance(value, str):
+        value = datetime.fromisoformat(value.replace("Z", "+00:00"))
+    return zone_label(as_utc(value).astimezone(_zone(tz or viewer_zone())))
+
+
+def time_element(value: datetime | str | int | None, tz: str | None = None, browser_converts: bool = False,
+                 style: str = "datetime") -> Markup:
+    """``when`` inside a ``<time datetime="…">``; with ``browser_converts`` it is also marked
+    ``data-local`` so a page script may rewrite it in the browser's own zone. ``—`` for no time."""
+    text = when(value, style, tz)
+    if not text:
+        return Markup("—")
+    if isinstance(value, int) and not isinstance(value, bool):
+        value = datetime.fromtimestamp(value / 1000, UTC)
+    moment = as_utc(datetime.fromisoformat(value.replace("Z", "+00:00")) if isinstance(value, str) else value)
+    local = Markup(" data-local") if browser_converts else Markup("")
+    return Markup('<time datetime="{}"{}>{}</time>').format(moment.isoformat(), local, text)
 
 
 def _zone(name: str):
@@ -93,4 +128,5 @@ def register(app: Flask) -> None:
     ``{{ code|language_name }}``."""
     app.add_template_filter(money_text, "money")
     app.add_template_filter(when, "when")
+    app.add_template_filter(zone_of, "zone")
     app.add_template_filter(language_name, "language_name")

@@ -149,6 +149,12 @@ class Money:
         return {"amount": self.amount, "currency": self.currency}
 
 
+def major_units(amount: int, currency: str, grouping: bool = True) -> str:
+    """Minor units as major units without the currency: ``500000`` CNY → ``5,000.00`` (``5000.00``
+    without ``grouping``, as a form field shows it for editing)."""
+    return Money(int(amount), currency).major(grouping)
+
+
 def _plain_number(text: str, currency: str) -> str:
     """What a person typed → a plain decimal: full-width forms folded, spaces and thousands
     separators dropped, a currency sign or code of ``currency`` allowed before or after."""

@@ -3,6 +3,8 @@ grading queue, grants and revocations."""
 
 from __future__ import annotations
 
+import re
+
 from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from marshmallow import ValidationError as SchemaError
@@ -17,9 +19,10 @@ from app.auth.services import find_user_by_email
 from app.database import commit, rollback
 from app.errors import AppError, NotFound, ValidationError, error_text, field_text
 from app.extensions import db
+from app.formatting import LANGUAGE_NAMES
 from certification import services
 from certification.issuer import credential_for
-from certification.labels import INPUT_LABELS, MISSING_LABELS, STATUS_LABELS, TIER_LABELS, tag_label
+from certification.labels import INPUT_LABELS, MISSING_LABELS, STATUS_LABELS, TAG_LABELS, TIER_LABELS, tag_label
 from certification.models import CertificationGrant, PracticalAssessment
 from certification.schemas import DefinitionIn
 
@@ -145,13 +148,15 @@ def _definition_from_form(form) -> dict:
             return value
 
     rubric = []
-    for line_number, line in enumerate(form.get("rubric", "").splitlines(), start=1):
-        if not line.strip():
-            continue
-        parts = [p.strip() for p in line.split("|")]
-        if len(parts) != 4 or not parts[3].isdigit():
-            raise SchemaError({"rubric": [_("Line %(n)s: use \"key | English | 中文 | points\".", n=line_number)]})
-        rubric.append({"key": parts[0], "label": {"en": parts[1], "zh": parts[2]}, "max_points": int(parts[3])})
+    for row in rubric_rows(form):
+        label_en, label_zh, points = row["label_en"], row["label_zh"], row["points"]
+        if not (label_en or label_zh or points):
+            continue  # a blank row
+        if not (label_en or label_zh) or not points.isdigit():
+            raise SchemaError({"rubric": [_("Criterion %(n)s: give it a name and its points (a whole number).",
+                                            n=row["n"])]})
+        rubric.append({"key": row["key"] or _criterion_key(label_en, row["n"], {r["key"] for r in rubric}),
+                       "label": {"en": label_en or label_zh, "zh": label_zh or label_en}, "max_points": int(points)})
     profile = {f: number(f"profile_{f}") for f in FACTORS if form.get(f"profile_{f}", "").strip()}
     doc = {
         "key": form.get("key", "").strip(),
@@ -165,9 +170,33 @@ def _definition_from_form(form) -> dict:
         if form.get("practical_required") else None,
         "min_profile": profile or None,
         "valid_days": number("valid_days"),
-        "tags": [t.strip() for t in form.get("tags", "").split(",") if t.strip()],
+        "tags": list(dict.fromkeys([*form.getlist("tags_known"),
+                                    *(t.strip() for t in form.get("tags", "").split(",") if t.strip())])),
     }
     return DefinitionIn().load(doc)
+
+
+RUBRIC_BLANK_ROWS = 3  # empty criterion rows under the saved ones; saving shows three more
+
+
+def rubric_rows(form) -> list[dict]:
+    """The practical rubric's criterion rows as the form sent them (``rubric-N-label_en`` …)."""
+    count = max((int(name.split("-")[1]) + 1 for name in form if re.fullmatch(r"rubric-\d+-\w+", name)), default=0)
+    return [{"n": i + 1, **{field: (form.get(f"rubric-{i}-{field}") or "").strip()
+                            for field in ("key", "label_en", "label_zh", "points")}} for i in range(min(count, 60))]
+
+
+def _criterion_key(label: str, number: int, taken: set[str]) -> str:
+    """A criterion's key (what grading scores name) from its English name: "Greets the caller" → "greets_the_caller"."""
+    key = re.sub(r"[^a-z0-9]+", "_", label.lower()).strip("_")[:32]
+    if not re.fullmatch(r"[a-z][a-z0-9_]{0,31}", key) or key in taken:
+        key = f"criterion_{number}"
+    return key
+
+
+def known_tags() -> list[str]:
+    """The skill tags a trainer picks from by name: the named ones and one per language."""
+    return [*TAG_LABELS, *(f"lang.{code}" for code in LANGUAGE_NAMES)]
 
 
 def _ratio_of_percent(value):
@@ -183,9 +212,11 @@ def _form_of(cert) -> dict:
     values = {
         "key": cert.key, "name_en": cert.name.get("en", ""), "name_zh": cert.name.get("zh", ""),
         "industry": cert.industry, "required_courses": cert.required_courses, "valid_days": str(cert.valid_days),
-        "tags": ", ".join(cert.tags), "practical_required": bool(cert.practical_rubric),
-        "rubric": "\n".join(f"{r['key']} | {r['label'].get('en', '')} | {r['label'].get('zh', '')} | {r['max_points']}"
-                            for r in cert.practical_rubric or []),
+        "tags_known": [t for t in cert.tags if t in known_tags()],
+        "tags": ", ".join(t for t in cert.tags if t not in known_tags()),
+        "practical_required": bool(cert.practical_rubric),
+        "rubric": [{"key": r["key"], "label_en": r["label"].get("en", ""), "label_zh": r["label"].get("zh", ""),
+                    "points": str(r["max_points"])} for r in cert.practical_rubric or []],
         "exam_course": quiz.course_key if quiz else "",
         "exam_questions": str(quiz.questions_per_attempt) if quiz else "15",
         "exam_pass_mark": f"{quiz.pass_mark * 100:g}" if quiz else "80",
@@ -207,7 +238,10 @@ def author(certification_id):
     values = _form_of(cert)
     if request.method == "POST":
         values = {**request.form.to_dict(), "required_courses": request.form.getlist("required_courses"),
-                  "practical_required": bool(request.form.get("practical_required"))}
+                  "practical_required": bool(request.form.get("practical_required")),
+                  "tags_known": request.form.getlist("tags_known"),
+                  "rubric": [row for row in rubric_rows(request.form) if row["label_en"] or row["label_zh"]
+                             or row["points"]]}
         try:
             doc = _definition_from_form(request.form)
             if cert is not None and doc["key"] != cert.key:
@@ -223,7 +257,9 @@ def author(certification_id):
             rollback()
             errors, status = {k.split(".")[0] if k != "exam.questions" else "exam_questions": field_text(v)
                               for k, v in (exc.fields or {"_form": exc.message}).items()}, exc.status
-    return render_template("certification/author.html", cert=cert, values=values, errors=errors,
+    rows = list(values.get("rubric") or []) + [{} for _blank in range(RUBRIC_BLANK_ROWS)]
+    return render_template("certification/author.html", cert=cert, values=values, errors=errors, rubric_rows=rows,
+                           known_tags=[(tag, tag_label(tag)) for tag in known_tags()],
                            courses=published_courses(), factors=FACTORS), status
 
 

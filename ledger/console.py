@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import datetime
 
-from babel.dates import format_datetime
-from flask_babel import get_locale
 from flask_babel import gettext as _
-from markupsafe import Markup, escape
 
 from app import events
 from app.lookups import ids_named
-from app.timeutil import as_utc, zone
+from app.timeutil import zone
 
 # The id columns an entry carries, searched by the console's fields of the same name without "_id".
 NAMED_FILTERS = ("member", "campaign", "org")
@@ -25,38 +22,6 @@ def entry_kinds() -> list[str]:
 
 def kind_descriptions() -> dict[str, str]:
     return {name: (signal.__doc__ or "").strip().splitlines()[0] for name, signal in events.all_signals().items()}
-
-
-def viewer_zone(user, browser_zone: str | None) -> str | None:
-    """The zone to show times in: the profile's (when the user chose one), else the browser's
-    (sent by the page's script), else None (UTC, converted in the browser)."""
-    for candidate in ((user.timezone if user and user.timezone != "UTC" else None), browser_zone):
-        if candidate:
-            try:
-                zone(candidate)
-                return candidate
-            except ValueError:
-                continue
-    return None
-
-
-def readable_time(value: datetime | str | int | None, zone_name: str | None) -> Markup:
-    """A ``<time>`` (of a datetime, an ISO string or epoch milliseconds) in the viewer's language and
-    zone, its zone named. Without a known zone the UTC text is rewritten in the browser's zone by
-    ``localtime.js``."""
-    if value is None or value == "":
-        return Markup("—")
-    if isinstance(value, int):
-        moment = datetime.fromtimestamp(value / 1000, UTC)
-    else:
-        moment = as_utc(datetime.fromisoformat(value) if isinstance(value, str) else value)
-    locale = str(get_locale() or "en")
-    iso = moment.isoformat()
-    if zone_name:
-        text = format_datetime(moment, "medium", tzinfo=zone(zone_name), locale=locale)
-        return Markup('<time datetime="{}">{} ({})</time>').format(iso, text, zone_name)
-    text = format_datetime(moment, "medium", tzinfo=zone("UTC"), locale=locale)
-    return Markup('<time datetime="{}" data-local>{} (UTC)</time>').format(iso, escape(text))
 
 
 def resolve_names(args) -> tuple[dict, dict]:

@@ -15,6 +15,7 @@ from app.auth.guards import current_user, page_login_required
 from app.database import commit
 from app.errors import AppError, NotFound, ValidationError
 from app.extensions import db, redis_store
+from app.formatting import time_element, viewer_zone
 from app.paging import paginate
 from ledger import console, queries, services, tasks
 from ledger.models import Anchor, Leaf, TreeHead
@@ -25,11 +26,19 @@ bp = Blueprint("ledger", __name__, url_prefix="/ledger", template_folder="templa
 READERS = ["auditor", "admin"]
 
 
+def _zone_shown() -> str | None:
+    """The viewer's zone (the profile's, else the one the page's script sent), or None when only the
+    default UTC is known: then the page's script rewrites the times in the browser's zone."""
+    zone_name = viewer_zone(request.args.get("tz"))
+    return None if zone_name == "UTC" else zone_name
+
+
 @bp.context_processor
 def _console_helpers():
-    zone_name = console.viewer_zone(current_user(), request.args.get("tz"))
-    return {"viewer_zone": zone_name, "when": lambda value: console.readable_time(value, zone_name),
-            "explorer_url": _explorer_url}
+    zone_name = _zone_shown()
+    return {"viewer_zone": zone_name, "explorer_url": _explorer_url,
+            "when": lambda value: time_element(value, zone_name or "UTC", browser_converts=not zone_name,
+                                               style="precise")}
 
 
 def _explorer_url(tx_hash: str) -> str | None:
@@ -44,7 +53,7 @@ def _explorer_url(tx_hash: str) -> str | None:
 @bp.get("/")
 @page_login_required(roles=READERS)
 def entries():
-    zone_name = console.viewer_zone(current_user(), request.args.get("tz"))
+    zone_name = _zone_shown()
     raw = {k: v for k, v in request.args.items() if k in EntryFilter().fields and v.strip()}
     for name in ("since", "until"):
         if name in raw:

@@ -15,6 +15,9 @@ from app.pii import mask_digits, mask_personal_numbers
 
 METHODS = ("bank", "alipay", "wechat")
 METHOD_LABELS = {"bank": _l("Bank account"), "alipay": _l("Alipay"), "wechat": _l("WeChat Pay")}
+# A connected Stripe account's state (PayoutAccount.status) in words.
+STRIPE_STATUS_LABELS = {"pending": _l("being verified"), "enabled": _l("ready for payouts"),
+                        "restricted": _l("restricted: Stripe needs more details")}
 
 _MOBILE = re.compile(r"^1[3-9]\d{9}$")  # a mainland mobile number, as Alipay and WeChat use
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
@@ -71,7 +74,8 @@ def describe(destination) -> str:
         return ""
     if destination.method not in METHODS:
         if destination.provider != "manual":
-            return _("Stripe account (%(status)s)", status=destination.status)
+            return _("Stripe account (%(status)s)",
+                     status=STRIPE_STATUS_LABELS.get(destination.status, _("status unknown")))
         return _("Other: %(details)s", details=mask_free_text(destination.details))
     masked = mask(destination.method, destination.account_number)
     if destination.method == "bank":

@@ -14,6 +14,7 @@ from datetime import datetime
 from sqlalchemy import JSON, BigInteger, CheckConstraint, ForeignKey, Index, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
+from app.crypto import EncryptedText
 from app.database import UTCDateTime, one_of
 from app.extensions import db
 from app.timeutil import utcnow
@@ -129,12 +130,15 @@ class PayoutDestination(db.Model):
     member_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), unique=True)
     provider: Mapped[str] = mapped_column(String(16))
     external_id: Mapped[str | None] = mapped_column(String(120), unique=True)
-    details: Mapped[str | None] = mapped_column(Text)  # free text typed before accounts were structured
+    # Free text typed before accounts were structured; like the account number, encrypted at rest
+    # (app.crypto, a key of its own derived from DATA_ENCRYPTION_KEY) and only ever shown masked.
+    details: Mapped[str | None] = mapped_column("details_encrypted", EncryptedText(b"payouts:account-details"))
     # Manual provider: the account to pay by hand (payouts.methods: bank | alipay | wechat).
     method: Mapped[str | None] = mapped_column(String(16))
     holder: Mapped[str | None] = mapped_column(String(120))
     bank_name: Mapped[str | None] = mapped_column(String(120))
-    account_number: Mapped[str | None] = mapped_column(String(254))
+    account_number: Mapped[str | None] = mapped_column("account_number_encrypted",
+                                                       EncryptedText(b"payouts:account-number"))
     status: Mapped[str] = mapped_column(String(16), default="pending")  # pending | enabled | restricted
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
     # The member's bank refused a payout from the connected account (Stripe's failure code, the

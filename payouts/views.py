@@ -42,6 +42,11 @@ STATUS_LABELS = {
     "enabled": _l("ready"), "restricted": _l("needs attention"),
 }
 
+# Reconciliation: what crossed the provider boundary, and what differs.
+CROSSING_LABELS = {"topup": _l("Top-ups"), "refund": _l("Refunds"), "payout": _l("Payouts")}
+PROBLEM_LABELS = {"missing_at_provider": _l("Not at the provider"), "missing_in_ledger": _l("Not in our records"),
+                  "amount_differs": _l("The amounts differ")}
+
 
 @bp.context_processor
 def _labels():
@@ -313,5 +318,6 @@ def reconciliation(report_id: int):
     report = db.session.get(Reconciliation, report_id)
     if report is None:
         raise NotFound()
-    return render_template("payouts/reconciliation.html", report=report)
+    return render_template("payouts/reconciliation.html", report=report, crossing_labels=CROSSING_LABELS,
+                           problem_labels=PROBLEM_LABELS)
 

@@ -48,3 +48,32 @@ def test_a_page_flash_of_a_nested_error_is_words(tmp_path):
         _fail(ValidationError(fields={"scores": {"greeting": ["Between 0 and 10 points."]}}))
         messages = get_flashed_messages()
     assert messages and all(not RAW.search(m) for m in messages), messages
+
+
+# The codes a message must not say: a value of one of these attributes (or a variable of that name)
+# goes into a message through its translated label (marketplace/labels.py, certification/labels.py…).
+CODE_NAMES = {"state", "status", "from_state", "to_state", "kind", "method", "decision", "outcome", "role"}
+TRANSLATORS = {"_", "gettext", "ngettext", "lazy_gettext", "_l"}
+
+
+def _raw_codes_in_messages(path):
+    import ast
+
+    for node in ast.walk(ast.parse(path.read_text(), str(path))):
+        if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in TRANSLATORS):
+            continue
+        for keyword in node.keywords:
+            value = keyword.value
+            name = value.attr if isinstance(value, ast.Attribute) else value.id if isinstance(value, ast.Name) else None
+            if name in CODE_NAMES:
+                yield f"{path}:{node.lineno} {keyword.arg}={ast.unparse(value)}"
+
+
+def test_no_message_interpolates_a_raw_state_or_status_code():
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[1]
+    packages = ("app", "academy", "certification", "marketplace", "telephony", "quality", "payouts", "ledger")
+    found = [hit for package in packages for path in sorted((root / package).rglob("*.py"))
+             for hit in _raw_codes_in_messages(path)]
+    assert found == []

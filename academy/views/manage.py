@@ -8,7 +8,7 @@ from sqlalchemy import func, select
 
 from academy import content, grading, services
 from academy.models import INDUSTRIES, QUESTION_TYPES, Course, Lesson, LessonCompletion, Question, QuizAttempt
-from academy.sanitize import markdown_to_html
+from academy.sanitize import html_to_markdown, markdown_to_html
 from academy.views.blueprint import STAFF, bp, fail, locale
 from app.auth.guards import current_user, page_login_required
 from app.auth.models import RoleGrant
@@ -133,6 +133,7 @@ def edit_course(course_id: int):
                 # The editor writes Markdown (HTML inside it still works); both become allow-listed HTML.
                 body_en, body_zh = request.form.get("body_en", ""), request.form.get("body_zh", "")
                 row.body_html = {"en": markdown_to_html(body_en or body_zh), "zh": markdown_to_html(body_zh or body_en)}
+                row.body_markdown = {"en": body_en, "zh": body_zh}  # reopened as typed
                 minutes = request.form.get("minutes", "5")
                 row.minutes = int(minutes) if minutes.isdigit() else 5
             elif action == "question":
@@ -182,7 +183,16 @@ def edit_course(course_id: int):
             return redirect(url_for("academy.edit_course", course_id=course_id))
     versions = list(db.session.scalars(select(Course).where(Course.key == found.key).order_by(Course.version.desc())))
     return render_template("academy/edit_course.html", course=found, versions=versions, types=QUESTION_TYPES,
-                           option_keys=OPTION_KEYS, answer_text=_answer_text, editor_labels=_editor_labels())
+                           option_keys=OPTION_KEYS, answer_text=_answer_text, editor_labels=_editor_labels(),
+                           lesson_source=_lesson_source)
+
+
+def _lesson_source(lesson: Lesson, language: str) -> str:
+    """What the editor opens: the Markdown as the trainer typed it; for a lesson saved before that
+    was kept, its HTML converted to Markdown."""
+    if lesson.body_markdown is not None:
+        return lesson.body_markdown.get(language) or ""
+    return html_to_markdown((lesson.body_html or {}).get(language) or "")
 
 
 def _answer_text(question: Question) -> str:

@@ -6,8 +6,8 @@ from flask import Blueprint, redirect, render_template, request, url_for
 
 from app.auth.guards import current_user, page_login_required
 from app.database import commit
+from app.formatting import when
 from app.notifications import services
-from app.timeutil import as_utc, zone
 
 bp = Blueprint("notifications", __name__, url_prefix="/notifications", template_folder="templates")
 
@@ -26,9 +26,7 @@ def _bell():
 def index():
     """The user's notifications, newest first, the unread ones marked."""
     user = current_user()
-    tz = zone(user.timezone or "UTC")
-    items = [(n, *services.words(n), as_utc(n.created_at).astimezone(tz).strftime("%Y-%m-%d %H:%M"))
-             for n in services.latest(user.id)]
+    items = [(n, *services.words(n), when(n.created_at)) for n in services.latest(user.id)]
     return render_template("notifications/index.html", items=items)
 
 

@@ -12,6 +12,7 @@ from app.extensions import db
 from app.money import MoneyError, check_currency
 from app.timeutil import as_utc, isoformat, utcnow, zone
 from marketplace.campaigns import funding
+from marketplace.labels import CAMPAIGN_STATE_LABELS
 from marketplace.models import Campaign
 from marketplace.shifts import services as shifts
 
@@ -79,7 +80,8 @@ def create_campaign(org_id: int, actor_id: int, data: dict) -> Campaign:
 
 def update_draft(campaign: Campaign, data: dict) -> Campaign:
     if campaign.state != "draft":
-        raise Conflict(_("Only a draft can be edited; this campaign is %(state)s.", state=campaign.state),
+        raise Conflict(_("Only a draft can be edited; this campaign is not one (%(state)s).",
+                         state=CAMPAIGN_STATE_LABELS[campaign.state]),
                        code="not_a_draft")
     _apply(campaign, data)
     db.session.flush()
@@ -97,9 +99,11 @@ def change_state(campaign: Campaign, to_state: str, actor_id: int) -> Campaign:
     db.session.refresh(campaign, with_for_update=True)
     from_state = campaign.state
     if to_state not in TRANSITIONS[from_state]:
-        raise Conflict(_("A %(from_state)s campaign cannot become %(to_state)s.", from_state=from_state,
-                         to_state=to_state), code="invalid_transition",
-                       fields={"to": _("Allowed: %(allowed)s", allowed=", ".join(TRANSITIONS[from_state]) or "-")})
+        allowed = ", ".join(str(CAMPAIGN_STATE_LABELS[state]) for state in TRANSITIONS[from_state]) or "-"
+        raise Conflict(_("A campaign in the state “%(from_state)s” cannot move to “%(to_state)s”.",
+                         from_state=CAMPAIGN_STATE_LABELS[from_state],
+                         to_state=CAMPAIGN_STATE_LABELS.get(to_state, _("an unknown state"))),
+                       code="invalid_transition", fields={"to": _("Allowed: %(allowed)s", allowed=allowed)})
     if to_state == "published":
         if as_utc(campaign.ends_at) <= utcnow():
             raise Conflict(_("The campaign has already ended."), code="campaign_over")

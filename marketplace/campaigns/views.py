@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from datetime import date, datetime
+from datetime import date
 
 from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
@@ -16,9 +16,8 @@ from app.auth.guards import current_user, get_in_org_or_404, page_login_required
 from app.database import commit, rollback
 from app.errors import AppError, Forbidden, NotFound, error_text
 from app.formatting import money_text
-from app.money import CURRENCY_EXPONENTS, Money, MoneyError
+from app.money import CURRENCY_EXPONENTS, Money, MoneyError, major_units
 from app.paging import paginate
-from app.timeutil import as_utc, zone
 from certification.services import all_certifications
 from marketplace.campaigns import form as campaign_form
 from marketplace.campaigns import funding, services
@@ -56,11 +55,6 @@ ADMIN = ["enterprise_admin"]
 @bp.app_context_processor
 def _campaign_labels():
     return {"state_labels": CAMPAIGN_STATE_LABELS, "transition_labels": TRANSITION_LABELS, "kind_labels": KIND_LABELS}
-
-
-def _major(amount: int, currency: str) -> str:
-    """Minor units as major units with separators, without the currency: ``500000`` CNY → ``5,000.00``."""
-    return Money(amount, currency).major()
 
 
 @bp.get("/")
@@ -156,7 +150,8 @@ def edit(campaign_id: int):
     """The wizard again, on a draft: saving replaces all of its settings (as PUT does)."""
     campaign = get_in_org_or_404(Campaign, campaign_id, current_user())
     if campaign.state != "draft":
-        flash(_("Only a draft can be edited; this campaign is %(state)s.", state=CAMPAIGN_STATE_LABELS[campaign.state]),
+        flash(_("Only a draft can be edited; this campaign is not one (%(state)s).",
+                state=CAMPAIGN_STATE_LABELS[campaign.state]),
               "error")
         return redirect(url_for("campaigns.detail", campaign_id=campaign_id))
     return _wizard(campaign)
@@ -164,20 +159,14 @@ def edit(campaign_id: int):
 
 # --- a campaign -----------------------------------------------------------------------------------
 
-def _local(value, tz_name: str) -> datetime:
-    if isinstance(value, str):
-        value = datetime.fromisoformat(value)
-    return as_utc(value).astimezone(zone(tz_name))
-
-
 def _what_happened(campaign: Campaign, held_before: int) -> str:
     """The flash after a move: the new state and the money it moved."""
     held = funding.escrow_balance(campaign)
     if campaign.state == "published":
         return _("Published; %(amount)s %(currency)s held in escrow. Members can claim its seats now.",
-                 amount=_major(held, campaign.currency), currency=campaign.currency)
+                 amount=major_units(held, campaign.currency), currency=campaign.currency)
     if campaign.state in ("cancelled", "completed"):
-        returned = _major(max(held_before - held, 0), campaign.currency)
+        returned = major_units(max(held_before - held, 0), campaign.currency)
         if campaign.state == "cancelled":
             return _("Cancelled; every seat is released and %(amount)s %(currency)s went back to your wallet.",
                      amount=returned, currency=campaign.currency)
@@ -190,7 +179,7 @@ def _what_happened(campaign: Campaign, held_before: int) -> str:
 
 def _confirmations(campaign: Campaign) -> dict[str, str]:
     """The question each irreversible or money-moving move asks first."""
-    budget = _major(campaign.budget, campaign.currency)
+    budget = major_units(campaign.budget, campaign.currency)
     return {
         "published": _("Publish this campaign? %(amount)s %(currency)s move from your wallet into escrow, and "
                        "members can claim its seats.", amount=budget, currency=campaign.currency),
@@ -222,14 +211,12 @@ def detail(campaign_id: int):
     plan = None
     if campaign.kind == "outbound" or campaign.settings.get("forecast"):
         plan = staffing_plan(campaign)
-        for interval in plan.get("intervals", []):
-            interval["local"] = _local(interval["start"], campaign.time_zone)
     certifications = {cert.key: cert for cert in all_certifications()}
     return render_template("marketplace/campaigns/detail.html", campaign=campaign_json(campaign), plan=plan,
                            shift_count=len(campaign_shifts(campaign.id)), certifications=certifications,
                            plan_outdated=shifts.plan_outdated(campaign), confirmations=_confirmations(campaign),
                            purposes=PURPOSE_LABELS, outcomes=OUTCOME_LABELS, tiers=TIER_LABELS,
-                           day_labels=DAY_LABELS, major=_major, local=_local)
+                           day_labels=DAY_LABELS, major=major_units)
 
 
 @bp.post("/<int:campaign_id>/shifts/plan")
@@ -345,6 +332,6 @@ def shift_calendar_page(campaign_id: int):
         "marketplace/shifts/calendar.html", campaign=campaign, week=week, first=first or (week.days[0]),
         fill=fill_rate(campaign.id), editable=editable, band=shift_calendar.band, bands=BAND_LABELS,
         selected=selected, roster=roster, claim_labels=CLAIM_STATE_LABELS, removal_labels=REMOVAL_REASON_LABELS,
-        day_labels=DAY_LABELS, local=_local,
+        day_labels=DAY_LABELS,
         local_day=shift_calendar.local_day)
 

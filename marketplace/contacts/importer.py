@@ -33,6 +33,7 @@ from app.timeutil import utcnow
 from marketplace.contacts import files as contact_files
 from marketplace.contacts.phones import PhoneNormalizer, choose_time_zone, mask_digits, mask_input
 from marketplace.contacts.vault import NONCE_BYTES, vault
+from marketplace.labels import CAMPAIGN_STATE_LABELS
 from marketplace.models import Campaign, Contact, ContactList, DncEntry
 
 logger = logging.getLogger(__name__)
@@ -333,7 +334,8 @@ def run(list_id: int) -> dict:
         return summary_counts(contact_list)
     campaign = db.session.get(Campaign, contact_list.campaign_id)
     if campaign.kind != "outbound" or campaign.state not in IMPORTING_STATES:
-        raise ImportFailed(_("The campaign no longer accepts contacts (it is %(state)s).", state=campaign.state))
+        raise ImportFailed(_("The campaign no longer accepts contacts (%(state)s).",
+                               state=CAMPAIGN_STATE_LABELS[campaign.state]))
     if not contact_files.stored(list_id):
         raise ImportFailed(_("The uploaded file is no longer available; upload it again."))
     _lock_campaign(campaign.id)

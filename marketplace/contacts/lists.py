@@ -25,6 +25,7 @@ from marketplace.contacts import dnc
 from marketplace.contacts import files as contact_files
 from marketplace.contacts.importer import IMPORTING_STATES
 from marketplace.contacts.queries import import_job
+from marketplace.labels import CAMPAIGN_STATE_LABELS
 from marketplace.models import Campaign, ContactList
 
 logger = logging.getLogger(__name__)
@@ -41,7 +42,8 @@ def check_accepts_contacts(campaign: Campaign) -> None:
     if campaign.kind != "outbound":
         raise Conflict(_("Contact lists are for outbound campaigns."), code="not_outbound")
     if campaign.state not in IMPORTING_STATES:
-        raise Conflict(_("A %(state)s campaign accepts no more contacts.", state=campaign.state),
+        raise Conflict(_("This campaign accepts no more contacts (%(state)s).",
+                         state=CAMPAIGN_STATE_LABELS[campaign.state]),
                        code="campaign_closed")
 
 

@@ -19,62 +19,42 @@ from __future__ import annotations
 
 import hashlib
 import hmac
-import os
 
-from cryptography.hazmat.primitives import hashes
-from cryptography.hazmat.primitives.ciphers.aead import AESGCM
-from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 from flask import current_app
 
-VERSION = b"\x01"
-NONCE_BYTES = 12
+from app.crypto import NONCE_BYTES, Sealer, derive_key
+
+__all__ = ["NONCE_BYTES", "PhoneVault", "vault"]
 _ENCRYPTION_INFO = b"crowdline:contacts:phone-encryption:v1"
 _HASH_INFO = b"crowdline:contacts:phone-hash:v1"
 _DETAILS_INFO = b"crowdline:contacts:details-encryption:v1"
 
 
-def _derive(secret: str, info: bytes) -> bytes:
-    return HKDF(algorithm=hashes.SHA256(), length=32, salt=None, info=info).derive(secret.encode("utf-8"))
-
-
 class PhoneVault:
-    """Encrypts, decrypts and hashes phone numbers with keys derived from one secret."""
+    """Encrypts, decrypts and hashes phone numbers with keys derived from one secret (the sealing
+    itself is app.crypto's)."""
 
     def __init__(self, secret: str) -> None:
-        if not secret:
-            raise RuntimeError("DATA_ENCRYPTION_KEY is not set")
-        self._aead = AESGCM(_derive(secret, _ENCRYPTION_INFO))
-        self._hash_key = _derive(secret, _HASH_INFO)
-        self._details = AESGCM(_derive(secret, _DETAILS_INFO))
+        self._numbers = Sealer(secret, _ENCRYPTION_INFO)
+        self._hash_key = derive_key(secret, _HASH_INFO)
+        self._details = Sealer(secret, _DETAILS_INFO)
 
     def phone_hash(self, e164: str) -> str:
         return hmac.digest(self._hash_key, e164.encode("ascii"), hashlib.sha256).hex()
 
     def encrypt(self, e164: str, phone_hash: str, nonce: bytes | None = None) -> bytes:
         """``nonce`` may be passed by a bulk caller that draws many at once; never reuse one."""
-        return _seal(self._aead, e164.encode("ascii"), phone_hash, nonce)
+        return self._numbers.seal(e164.encode("ascii"), phone_hash.encode("ascii"), nonce)
 
     def decrypt(self, blob: bytes, phone_hash: str) -> str:
-        return _open(self._aead, blob, phone_hash).decode("ascii")
+        return self._numbers.open(blob, phone_hash.encode("ascii")).decode("ascii")
 
     def seal_details(self, text: str, phone_hash: str, nonce: bytes | None = None) -> bytes:
         """A contact's raw details (JSON text) encrypted, bound to the contact's number."""
-        return _seal(self._details, text.encode("utf-8"), phone_hash, nonce)
+        return self._details.seal(text.encode("utf-8"), phone_hash.encode("ascii"), nonce)
 
     def open_details(self, blob: bytes, phone_hash: str) -> str:
-        return _open(self._details, blob, phone_hash).decode("utf-8")
-
-
-def _seal(aead: AESGCM, data: bytes, phone_hash: str, nonce: bytes | None) -> bytes:
-    nonce = nonce or os.urandom(NONCE_BYTES)
-    return VERSION + nonce + aead.encrypt(nonce, data, phone_hash.encode("ascii"))
-
-
-def _open(aead: AESGCM, blob: bytes, phone_hash: str) -> bytes:
-    if blob[:1] != VERSION:
-        raise ValueError("unknown ciphertext version")
-    nonce, sealed = blob[1:1 + NONCE_BYTES], blob[1 + NONCE_BYTES:]
-    return aead.decrypt(nonce, sealed, phone_hash.encode("ascii"))
+        return self._details.open(blob, phone_hash.encode("ascii")).decode("utf-8")
 
 
 def vault() -> PhoneVault:

@@ -16,6 +16,7 @@ from app.auth.models import User
 from app.errors import Conflict
 from app.extensions import db
 from app.timeutil import as_utc, utcnow
+from marketplace.labels import CLAIM_STATE_LABELS
 from marketplace.members.profiles import locked_profile, record
 from marketplace.models import Claim
 from marketplace.shifts.claims import own_claim
@@ -33,7 +34,8 @@ def check_in(member: User, claim_id: int, now: datetime | None = None) -> Claim:
     if claim.state == "checked_in":
         return claim
     if claim.state != "claimed":
-        raise Conflict(_("This claim is %(state)s.", state=claim.state), code="not_checkable")
+        raise Conflict(_("You cannot check in: the claim is no longer held (%(state)s).",
+                         state=CLAIM_STATE_LABELS[claim.state]), code="not_checkable")
     start = as_utc(claim.starts_at)
     if now < start - CHECK_IN_OPENS:
         raise Conflict(_("Check-in opens 15 minutes before the shift starts."), code="check_in_not_open")

@@ -22,6 +22,7 @@ from app.database import after_commit
 from app.errors import Conflict, NotFound
 from app.extensions import db
 from app.timeutil import as_utc, utcnow
+from marketplace.labels import CLAIM_STATE_LABELS
 from marketplace.members import eligibility
 from marketplace.members.profiles import locked_profile, record, reliability_after
 from marketplace.models import ACTIVE_CLAIM_STATES, Campaign, Claim, MemberProfile, Shift, WaitlistEntry
@@ -30,6 +31,9 @@ from marketplace.shifts import notices, seat_gate
 logger = logging.getLogger(__name__)
 
 CLAIMABLE_CAMPAIGN_STATES = ("published", "running")
+# A seat the waitlist hands over must leave its member at least this long to give it back free of
+# charge (before the release cut-off); closer to the cut-off it is offered instead, not assigned.
+WAITLIST_DECISION_WINDOW = timedelta(hours=1)
 
 
 class ConfirmationRequired(Conflict):
@@ -226,7 +230,8 @@ def release_claim(member: User, claim_id: int, now: datetime | None = None, *, c
     profile = locked_profile(member.id)
     db.session.refresh(claim)
     if claim.state != "claimed":
-        raise Conflict(_("This claim is %(state)s and cannot be released.", state=claim.state),
+        raise Conflict(_("This seat cannot be released: the claim is no longer held (%(state)s).",
+                         state=CLAIM_STATE_LABELS[claim.state]),
                        code="not_releasable")
     if as_utc(claim.starts_at) <= now:
         raise Conflict(_("The shift has started: it can no longer be released."), code="shift_started")
@@ -274,9 +279,9 @@ def fill_from_waitlist(shift: Shift, entries: list[WaitlistEntry], now: datetime
     """Give free seats to ``entries`` (from ``waitlist_heads``) in order, telling each member; those
     no longer eligible or busy at that time leave the list.
 
-    Inside the release cut-off a seat is never handed over: a member who could not give it back
-    without losing reliability must choose it. The waiting members are told a seat is free instead,
-    and the first to claim it gets it."""
+    Inside the release cut-off — or less than ``WAITLIST_DECISION_WINDOW`` before it — a seat is
+    never handed over: a member who could not give it back in time without losing reliability must
+    choose it. The waiting members are told a seat is free instead, and the first to claim it gets it."""
     now = now or utcnow()
     filled: list[Claim] = []
     campaign = db.session.get(Campaign, shift.campaign_id)
@@ -288,8 +293,8 @@ def fill_from_waitlist(shift: Shift, entries: list[WaitlistEntry], now: datetime
             db.session.delete(entry)
             db.session.flush()
             continue
-        if now > free_until:
-            notices.seat_free(entry.member_id, shift, campaign)
+        if now > free_until - WAITLIST_DECISION_WINDOW:
+            notices.seat_free(entry.member_id, shift, campaign, now)
             continue
         try:
             with db.session.begin_nested():

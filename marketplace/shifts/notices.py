@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+import math
+
+from flask_babel import force_locale
 from flask_babel import lazy_gettext as _l
 
 from app.auth.models import User
 from app.extensions import db
+from app.formatting import when
 from app.notifications import notify, register_kind
-from app.timeutil import as_utc, zone
+from app.timeutil import as_utc
 from marketplace.models import Campaign, Claim
 
+LANGUAGES = ("en", "zh")
 MY_SHIFTS = "/work/shifts"  # paths, not url_for: jobs and CLI commands notify outside any request
 FEED = "/work/"
 SEAT_REMOVED = {
@@ -35,11 +40,16 @@ register_kind("waitlist.seat_free", title=_l("A seat is free on %(campaign)s"),
                       "later would lower your reliability). You stay on the waitlist until you claim or leave."))
 
 
-def member_time(member_id: int, value) -> str:
-    """A time as the member reads it: their zone, named."""
+def member_time(member_id: int, value) -> dict[str, str]:
+    """A time as the member reads it, in each UI language (the notification centre and the e-mail
+    pick the reader's): their zone, named, the days and months in that language."""
     user = db.session.get(User, member_id)
     tz_name = (user.timezone if user else None) or "UTC"
-    return f"{as_utc(value).astimezone(zone(tz_name)).strftime('%Y-%m-%d %H:%M')} ({tz_name})"
+    texts = {}
+    for language in LANGUAGES:
+        with force_locale(language):
+            texts[language] = when(value, tz=tz_name)
+    return texts
 
 
 def seat_removed(claim: Claim, campaign: Campaign, reason: str, certification: dict | None = None) -> None:
@@ -56,8 +66,10 @@ def seat_given(claim: Claim, campaign: Campaign, free_until) -> None:
             "free_until": member_time(claim.member_id, free_until)}, link=MY_SHIFTS)
 
 
-def seat_free(member_id: int, shift, campaign: Campaign) -> None:
-    """A seat freed up inside the release cut-off: the member is told and chooses, nothing is assigned."""
+def seat_free(member_id: int, shift, campaign: Campaign, now) -> None:
+    """A seat freed up inside (or just before) the release cut-off: the member is told and chooses,
+    nothing is assigned."""
+    minutes = max(math.ceil((as_utc(shift.starts_at) - as_utc(now)).total_seconds() / 60), 1)
     notify(member_id, "waitlist.seat_free",
-           {"campaign": campaign.name, "starts": member_time(member_id, shift.starts_at),
-            "minutes": campaign.release_cutoff_minutes}, link=FEED)
+           {"campaign": campaign.name, "starts": member_time(member_id, shift.starts_at), "minutes": minutes},
+           link=FEED)

@@ -18,6 +18,7 @@ from app.database import after_commit
 from app.errors import Conflict, ValidationError
 from app.extensions import db
 from app.timeutil import as_utc, utcnow
+from marketplace.labels import CAMPAIGN_STATE_LABELS
 from marketplace.models import Campaign, Claim, Shift, WaitlistEntry
 from marketplace.shifts import claims, seat_gate
 from marketplace.shifts.queries import campaign_shifts
@@ -86,7 +87,8 @@ def set_seats(shift: Shift, seats: int) -> Shift:
     """Change a shift's seats: anything in a draft, never below the seats already claimed later."""
     campaign = db.session.get(Campaign, shift.campaign_id)
     if campaign.state in ("completed", "cancelled"):
-        raise Conflict(_("The campaign is %(state)s.", state=campaign.state), code="campaign_closed")
+        raise Conflict(_("Seats cannot be changed: the campaign is closed (%(state)s).",
+                         state=CAMPAIGN_STATE_LABELS[campaign.state]), code="campaign_closed")
     waiting = claims.waitlist_heads(shift.id, seats - shift.claimed) if shift.state == "open" else []
     done = db.session.execute(update(Shift).where(Shift.id == shift.id, Shift.claimed <= seats)
                               .values(seats=seats).execution_options(synchronize_session=False))

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import func, select
 
 from app.extensions import db
+from app.money import Money
 from payouts.models import Transfer
 from telephony.dispatcher import disagreements
 from telephony.distributor import distributor
@@ -45,7 +46,7 @@ class Summary:
         return self.abandoned / self.offered if self.offered else 0.0
 
     def lines(self) -> list[str]:
-        money = ", ".join(f"{amount / 100:.2f} {cur}" for cur, amount in sorted(self.earned.items())) or "0"
+        money = ", ".join(Money(amount, cur).format() for cur, amount in sorted(self.earned.items())) or "0"
         return [
             f"offered            {self.offered}",
             f"answered           {self.answered}",

@@ -6,6 +6,7 @@ import re
 import pytest
 
 from academy.models import Course
+from app.database import commit
 from app.extensions import db
 from tests.helpers.web import csrf_token, in_chinese, sign_in
 
@@ -64,6 +65,50 @@ def test_lessons_are_written_in_markdown_and_sanitised(app, trainer):
                            headers={"X-CSRFToken": csrf_token(trainer, url)})
     assert preview.status_code == 200 and "<em>hi</em>" in preview.get_data(as_text=True)
     assert "onerror" not in preview.get_data(as_text=True)
+
+
+def test_a_lesson_reopens_in_the_markdown_it_was_written_in(app, trainer):
+    import html
+
+    url = _new_course(trainer, title_en="Reopen")
+    markdown = "## Say hello\n\n- **smile**\n- name yourself, e.g. *Mei*\n"
+    trainer.post(url, data={"action": "lesson", "lesson_key": "greeting", "title_en": "Greeting",
+                            "body_en": markdown, "body_zh": "## 问候\n\n**微笑**",
+                            "csrf_token": csrf_token(trainer, url)})
+    page = trainer.get(url).get_data(as_text=True)
+    opened = re.search(r'data-testid="lesson-body-en-greeting">(.*?)</textarea>', page, re.S)[1]
+    assert html.unescape(opened) == markdown and "<h2>" not in html.unescape(opened)
+    opened_zh = re.search(r'data-testid="lesson-body-zh-greeting">(.*?)</textarea>', page, re.S)[1]
+    assert html.unescape(opened_zh) == "## 问候\n\n**微笑**"
+    with app.app_context():
+        lesson = next(x for x in db.session.query(Course).filter_by(key="one_language").one().lessons
+                      if x.key == "greeting")
+        assert "<h2>Say hello</h2>" in lesson.body_html["en"]  # learners still get the rendered HTML
+        assert "<h2>问候</h2>" in lesson.body_html["zh"]
+
+
+def test_a_lesson_saved_as_html_only_opens_as_markdown(app, trainer):
+    """Lessons from before the Markdown was kept (and from content files) are converted for the editor."""
+    import html
+
+    from academy.sanitize import html_to_markdown, markdown_to_html
+
+    url = _new_course(trainer, title_en="Old")
+    old = ('<h2>Greeting</h2><p>Say <strong>hello</strong>, see <a href="https://example.test/guide">the guide</a>.'
+           '</p><ul><li>one</li><li>two</li></ul><blockquote><p>quoted</p></blockquote><p>5 * 3</p>')
+    with app.app_context():
+        course = db.session.query(Course).filter_by(key="one_language").one()
+        lesson = course.lessons[0]
+        lesson.body_html, lesson.body_markdown = {"en": old, "zh": old}, None
+        commit()
+        key = lesson.key
+    page = trainer.get(url).get_data(as_text=True)
+    opened = html.unescape(re.search(rf'data-testid="lesson-body-en-{key}">(.*?)</textarea>', page, re.S)[1])
+    assert opened.startswith("## Greeting\n\nSay **hello**, see [the guide](https://example.test/guide).")
+    assert "- one\n- two" in opened and "> quoted" in opened and "5 \\* 3" in opened and "<p>" not in opened
+    # Saved again unchanged, it renders to the same HTML the learners saw.
+    assert markdown_to_html(html_to_markdown(old)).replace("\n", "") == old.replace(
+        'guide">', 'guide" rel="noopener noreferrer">')
 
 
 def test_the_preview_is_for_trainers_only(client, create_user, user_email):

@@ -50,6 +50,11 @@ def test_a_trainer_writes_a_lesson_in_markdown_with_a_preview(live_app, live_ser
         section.locator("button[type=submit]").click()
         page.wait_for_load_state()
         assert "问候" in page.content()
+        # Reopened, the lesson is in the editor as the Markdown that was typed, not as its HTML.
+        page.locator("summary", has_text="问候").click()
+        page.wait_for_function("document.querySelector('[data-testid=lesson-body-en-hello]').editor !== undefined")
+        reopened = page.evaluate("document.querySelector('[data-testid=lesson-body-en-hello]').editor.value()")
+        assert reopened.startswith("## 先问好\n\n- **微笑**") and "<h2>" not in reopened
 
         page.locator("summary", has_text="添加或替换题目").click()
         form = page.get_by_test_id("question-form")

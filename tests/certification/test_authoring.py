@@ -1,5 +1,7 @@
 """Trainers author certifications in the browser and through the API; bad definitions change nothing."""
 
+import re
+
 import pytest
 
 from tests.helpers.web import csrf_token, sign_in
@@ -64,18 +66,32 @@ def test_trainer_authors_in_the_browser_form(client, content, trainer):
     form = {"key": "fundamentals_l1", "name_en": "Fundamentals L1", "name_zh": "基础 L1", "industry": "general",
             "required_courses": ["customer_service_fundamentals"], "exam_course": "customer_service_fundamentals",
             "exam_questions": "3", "exam_pass_mark": "70", "exam_time_limit": "600", "practical_required": "1",
-            "rubric": "greeting | Greeting | 问候 | 5\nclosing | Closing | 结束语 | 5",
-            "profile_emotional_stability": "40", "valid_days": "180", "tags": "general.service, lang.zh",
+            "rubric-0-label_en": "Greeting", "rubric-0-label_zh": "问候", "rubric-0-points": "5",
+            "rubric-1-label_en": "Closing", "rubric-1-label_zh": "结束语", "rubric-1-points": "5",
+            "rubric-2-label_en": "", "rubric-2-label_zh": "", "rubric-2-points": "",  # a blank row
+            "profile_emotional_stability": "40", "valid_days": "180", "tags_known": ["general.service", "lang.zh"],
+            "tags": "travel.rebooking",
             "csrf_token": csrf_token(client, "/certifications/manage/definitions/new")}
     saved = client.post("/certifications/manage/definitions/new", data=form)
     assert saved.status_code == 302, saved.get_data(as_text=True)[-2000:]
     edit_url = saved.headers["Location"]
     html = client.get(edit_url).get_data(as_text=True)
-    assert "closing | Closing | 结束语 | 5" in html and 'value="180"' in html
+    assert 'name="rubric-1-label_zh" value="结束语"' in html and 'name="rubric-1-key" value="closing"' in html
+    assert 'name="rubric-4-label_en" value=""' in html and 'value="180"' in html  # room for more criteria
+    # Skill tags are picked by name; a tag not in the list keeps its code in "Other tags".
+    assert re.search(r'value="lang\.zh" checked> 普通话 / Mandarin', html)
+    assert re.search(r'value="general\.service" checked> Customer service', html)
+    assert 'name="tags" value="travel.rebooking"' in html and "ecommerce.after_sales, lang.zh" not in html
+    assert "|" not in html[html.index('data-testid="rubric-rows"'):html.index("</table>", html.index("rubric-rows"))]
     assert "Fundamentals L1" in client.get("/certifications/manage").get_data(as_text=True)
     token = csrf_token(client, edit_url)
-    bad = client.post(edit_url, data={**form, "rubric": "greeting, Greeting, 5", "csrf_token": token})
+    bad = client.post(edit_url, data={**form, "rubric-1-points": "five", "csrf_token": token})
     assert bad.status_code == 422 and 'data-testid="error-rubric"' in bad.get_data(as_text=True)
+    assert "Criterion 2: give it a name and its points" in bad.get_data(as_text=True)
+    assert 'name="rubric-1-points" value="five"' in bad.get_data(as_text=True)  # what was typed stays
+    zh = client.post(edit_url, data={**form, "rubric-1-points": "five", "csrf_token": token},
+                     headers={"Accept-Language": "zh-CN"}).get_data(as_text=True)
+    assert "第 2 项评分标准" in zh and "评分项（中文）" in zh
 
 
 def test_certification_lists_are_paged(client, content, trainer):

@@ -28,6 +28,25 @@ def test_times_name_the_day_in_the_page_language_and_the_zone(app):
             assert when(None) == ""
 
 
+def test_one_set_of_time_helpers_serves_every_page_the_auditor_console_too(app):
+    """The console's times come from app.formatting (epoch milliseconds, the browser's zone when the
+    profile has none, a <time> element) rather than from a twin of its own."""
+    import ledger.console
+    from app.formatting import time_element, viewer_zone, zone_of
+
+    assert not hasattr(ledger.console, "readable_time") and not hasattr(ledger.console, "viewer_zone")
+    millis = int(MOMENT.timestamp() * 1000)
+    with app.test_request_context(), force_locale("en"):
+        assert when(millis, tz="Asia/Shanghai") == when(MOMENT, tz="Asia/Shanghai")
+        assert when(MOMENT, "precise", tz="Asia/Shanghai") == "Dec 5, 2026 14:00:00 UTC+8"
+        assert viewer_zone() == "UTC" and viewer_zone("Asia/Tokyo") == "Asia/Tokyo"
+        assert viewer_zone("Not/AZone") == "UTC"
+        assert zone_of(MOMENT, tz="Asia/Kolkata") == "UTC+5:30"
+        element = time_element(MOMENT, "UTC", browser_converts=True)
+        assert element == '<time datetime="2026-12-05T06:00:00+00:00" data-local>Sat, Dec 5 06:00 UTC</time>'
+        assert time_element(None) == "—"
+
+
 def test_zone_labels():
     from zoneinfo import ZoneInfo
 

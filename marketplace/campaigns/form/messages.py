@@ -10,6 +10,7 @@ from flask_babel import lazy_gettext as _l
 
 from app import schema_messages
 from marketplace.campaigns.form.fields import PERCENT_FIELDS, STEPS
+from marketplace.labels import KIND_LABELS
 
 # CampaignIn's own validators' messages (marshmallow's own are app.schema_messages').
 _CAMPAIGN_MESSAGES = {
@@ -36,7 +37,7 @@ def translate(message: str, field: str = "") -> str:
         return _("Line %(line)s does not follow the previous line by %(minutes)s minutes (a gap or an overlap).",
                  line=int(match[1]) + 1, minutes=match[2])
     if match := re.fullmatch(r"The (\w+) settings are required\.", message):
-        return _("Fill in the %(kind)s settings.", kind=match[1])
+        return _("Fill in the %(kind)s settings.", kind=KIND_LABELS.get(match[1], match[1]))
     return schema_messages.translate(message, is_list=field in LIST_FIELDS, extra=_CAMPAIGN_MESSAGES)
 
 

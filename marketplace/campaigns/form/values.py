@@ -8,7 +8,7 @@ from decimal import Decimal
 
 from flask_babel import gettext as _
 
-from app.money import Money
+from app.money import major_units
 from app.timeutil import as_utc, zone
 from marketplace.campaigns.form.fields import MAX_ROWS, MONEY_FIELDS
 from marketplace.models import Campaign
@@ -27,10 +27,6 @@ def defaults() -> dict:
         "max_attempts": "3", "handle_seconds": "240", "contact_rate": "35", "outbound_shrinkage": "30",
         "slot_minutes": "30", "release_cutoff_minutes": "120",
     }
-
-
-def _major(amount: int, currency: str) -> str:
-    return Money(amount, currency).major(grouping=False)
 
 
 def _percent(ratio) -> str:
@@ -62,7 +58,7 @@ def values_of(campaign: Campaign) -> dict:
               "min_reliability": _text(req.get("min_reliability"))}
     for name in MONEY_FIELDS:
         amount = getattr(campaign, name)
-        values[name] = _major(amount, campaign.currency) if amount or name == "budget" else ""
+        values[name] = major_units(amount, campaign.currency, grouping=False) if amount or name == "budget" else ""
     if campaign.kind == "inbound":
         values.update({name: _text(settings.get(name)) for name in (
             "interval_minutes", "aht_seconds", "target_answer_seconds", "patience_seconds")})

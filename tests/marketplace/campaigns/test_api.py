@@ -74,6 +74,8 @@ def test_publishing_holds_the_budget_and_completing_releases_the_rest(app, clien
     assert wallet(app, enterprise["org_id"]) == 500_000
     again = client.post(f"/api/v1/campaigns/{campaign['id']}/publish", headers=enterprise["headers"])
     assert again.status_code == 409 and again.json["error"]["code"] == "invalid_transition"
+    assert "“Published” cannot move to “Published”" in again.json["error"]["message"]
+    assert "published" not in again.json["error"]["message"] and "draft" not in again.json["error"]["fields"]["to"]
     assert wallet(app, enterprise["org_id"]) == 500_000  # nothing held twice
     path = f"/api/v1/campaigns/{campaign['id']}/transitions"
     for state in ("running", "paused", "running", "completed"):
@@ -103,6 +105,10 @@ def test_only_drafts_are_edited_and_cancelling_a_draft_moves_no_money(app, clien
     client.post(f"/api/v1/campaigns/{campaign['id']}/publish", headers=enterprise["headers"])
     locked = client.put(f"/api/v1/campaigns/{campaign['id']}", json=INBOUND, headers=enterprise["headers"])
     assert locked.status_code == 409 and locked.json["error"]["code"] == "not_a_draft"
+    assert locked.json["error"]["message"].endswith("(Published).")
+    zh = client.put(f"/api/v1/campaigns/{campaign['id']}", json=INBOUND,
+                    headers={**enterprise["headers"], "Accept-Language": "zh-CN"})
+    assert "published" not in zh.json["error"]["message"] and "草稿" in zh.json["error"]["message"]
     draft = create(client, enterprise)
     cancelled = client.post(f"/api/v1/campaigns/{draft['id']}/transitions", json={"to": "cancelled"},
                             headers=enterprise["headers"])

@@ -231,3 +231,37 @@ def test_publishing_asks_in_a_dialog_and_reports_the_escrow(live_app, live_serve
         assert db.session.get(Campaign, campaign_id).state == "cancelled"
     assert blocked == []  # no script the content security policy refuses
     page.context.close()
+
+
+@pytest.mark.parametrize("locale", ["en-US", "zh-CN"])
+def test_the_plan_on_a_phone_is_in_the_viewers_zone_named_and_labelled(live_app, live_server, browser, locale):
+    """A campaign in Shanghai's zone, seen from New York at 360 px: the chart's and the plan table's
+    times are New York's, the zone named, days in the page's language, each card's values labelled."""
+    import uuid
+
+    from app.auth import services as auth_services
+
+    lang = locale[:2]
+    email = f"ops.zone.{lang}.{uuid.uuid4().hex[:6]}@example.test"
+    with live_app.test_request_context():
+        boss = accounts.register_user(email=email, password=PASSWORD, name="Ops", role="enterprise",
+                                      org_name=f"Zone Org {lang}")
+        auth_services.update_profile(boss, timezone="America/New_York")
+        campaign = services.create_campaign(boss.org_id, boss.id, CampaignIn().load(inbound()))
+        commit()
+        campaign_id = campaign.id
+    page = open_page(browser, locale, phone=True)
+    try:
+        sign_in_page(page, live_server, email)
+        page.goto(f"{live_server}/campaigns/{campaign_id}")
+        assert page.get_by_test_id("plan-zone").inner_text().endswith("UTC-5")
+        page.get_by_test_id("plan-intervals").locator("xpath=ancestor::details").locator("summary").click()
+        first = page.get_by_test_id("plan-intervals").locator("tbody tr").first.locator("td").first
+        text = first.inner_text()
+        assert text.endswith("UTC-5") and ("周" in text if lang == "zh" else re.match(r"[A-Z][a-z]{2}, ", text))
+        assert first.get_attribute("data-label") == ("时段" if lang == "zh" else "Interval")
+        assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1")
+        ARTIFACTS.mkdir(exist_ok=True)
+        page.screenshot(path=str(ARTIFACTS / f"campaign-plan-zone-{lang}-360.png"), full_page=True)
+    finally:
+        page.context.close()

@@ -60,7 +60,7 @@ def test_create_publish_and_see_the_plan(app, client, enterprise, user_email):
     html = client.get(detail_url).get_data(as_text=True)
     assert 'data-testid="plan-chart"' in html and "Singles&#39; Day" in html
     assert 'data-testid="to-published"' in html and 'data-testid="plan-shifts"' in html
-    assert "2099-11-11 09:30" in html  # the plan's intervals in the campaign's time zone
+    assert "01:30 UTC" in html and "Times in UTC" in html  # the plan's intervals in the viewer's zone, named
     client.post(detail_url, data={"to": "published", "csrf_token": csrf_token(client, detail_url)})
     html = client.get(detail_url).get_data(as_text=True)
     assert 'data-testid="campaign-escrow">5,000.00<' in html
@@ -328,3 +328,22 @@ def test_moves_that_move_money_ask_first_and_say_what_happened(app, client, ente
                             follow_redirects=True).get_data(as_text=True)
     assert "Cancelled; every seat is released and 5,000.00 CNY went back to your wallet." in cancelled
     assert wallet(app, enterprise["org_id"]) == 600_000
+
+
+def test_the_plans_times_are_in_the_viewers_zone_named_and_localised(app, client, enterprise, user_email):
+    from app.auth import services as accounts
+    from app.database import commit
+
+    with app.app_context():
+        accounts.update_profile(accounts.get_user(enterprise["admin_id"]), timezone="America/New_York")
+        commit()
+    sign_in(client, user_email(enterprise["admin_id"]))
+    detail_url = post_wizard(client, FORM).headers["Location"]
+    # 09:30 in Shanghai (the campaign's zone) is 20:30 the evening before in New York (the viewer's).
+    html = client.get(detail_url).get_data(as_text=True)
+    table = html[html.index('data-testid="plan-intervals"'):]
+    assert "Wed, Nov 11" not in table and "Nov 10" in table and "20:30 UTC-5" in table
+    assert "2099-11-11 09:30" not in html and 'data-testid="plan-zone">Times in UTC-5<' in html
+    zh = client.get(detail_url, headers={"Accept-Language": "zh-CN"}).get_data(as_text=True)
+    table = zh[zh.index('data-testid="plan-intervals"'):]
+    assert "11月10日周二 20:30 UTC-5" in table and "Tue" not in table

@@ -4,6 +4,7 @@ what would unlock more; in Chinese too."""
 from __future__ import annotations
 
 import os
+import uuid
 from pathlib import Path
 
 import pytest
@@ -27,26 +28,37 @@ def fits_the_screen(page) -> bool:
 
 
 def test_member_finds_claims_and_checks_in_on_a_phone(live_app, live_server, phone):
+    """The live server's data is shared by every browser test of the run, so this test looks only at
+    its own campaigns (named uniquely) and takes them out of the feeds when done: it passes alone, first,
+    last or after any other test."""
     application, url = live_app, live_server
+    tag = uuid.uuid4().hex[:8]
+    mine, cantonese = f"Work {tag}", f"Cantonese {tag}"
+    email = f"lin.work.{tag}@example.test"
     with application.test_request_context():
-        boss = accounts.register_user(email="boss.work@example.test", password=PASSWORD, name="Boss",
-                                      role="enterprise", org_name="Work Org")
-        accounts.create_user(email="lin.work@example.test", password=PASSWORD, name="Lin", role="member")
+        boss = accounts.register_user(email=f"boss.work.{tag}@example.test", password=PASSWORD, name="Boss",
+                                      role="enterprise", org_name=f"Work Org {tag}")
+        accounts.create_user(email=email, password=PASSWORD, name="Lin", role="member")
         commit()
         topup = create_topup(boss.org_id, boss.id, 3_000_000, "CNY")
         confirm_simulated_checkout(topup.id, boss.org_id)
-        for body in (inbound(at(10), industry="ecommerce"), inbound(requirements={"languages": ["yue"]})):
+        campaign_ids = []
+        for body in (inbound(at(10), industry="ecommerce", name=mine),
+                     inbound(requirements={"languages": ["yue"]}, name=cantonese)):
             campaign = services.create_campaign(boss.org_id, boss.id, CampaignIn().load(body))
             services.change_state(campaign, "published", boss.id)
+            campaign_ids.append(campaign.id)
         commit()
+        boss_id = boss.id
 
     page = phone
-    sign_in_page(page, url, "lin.work@example.test")
+    sign_in_page(page, url, email)
     page.get_by_test_id("home-work").click()
     page.wait_for_url("**/work/")
-    cards = page.get_by_test_id("feed-item")
+    cards = page.get_by_test_id("feed-item").filter(has_text=mine)
     assert cards.count() == 2
-    assert "Needs the language 粵語 / Cantonese" in page.get_by_test_id("locked-item").inner_text()
+    locked = page.get_by_test_id("locked-item").filter(has_text=cantonese)
+    assert "Needs the language 粵語 / Cantonese" in locked.inner_text()
     assert fits_the_screen(page)
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / "member-feed-360.png"), full_page=True)
@@ -55,11 +67,11 @@ def test_member_finds_claims_and_checks_in_on_a_phone(live_app, live_server, pho
     page.get_by_test_id("confirm-go").click()  # it starts within the release cut-off
     page.wait_for_url("**/work/")
     assert "Seat claimed" in page.locator(".flash").inner_text()
-    assert page.get_by_test_id("feed-item").count() == 1
+    assert page.get_by_test_id("feed-item").filter(has_text=mine).count() == 1
 
     page.get_by_test_id("tab-shifts").click()
     page.wait_for_url("**/work/shifts")
-    page.get_by_test_id("check-in").click()
+    page.get_by_test_id("my-claim").filter(has_text=mine).get_by_test_id("check-in").click()
     page.wait_for_url("**/work/shifts")
     assert "Checked in" in page.locator(".flash").inner_text()
     assert fits_the_screen(page)
@@ -69,12 +81,15 @@ def test_member_finds_claims_and_checks_in_on_a_phone(live_app, live_server, pho
     page.get_by_test_id("save-profile").click()
     page.wait_for_url("**/work/profile")
     page.get_by_test_id("tab-feed").click()
-    assert page.get_by_test_id("locked-item").count() == 0
+    assert page.get_by_test_id("locked-item").filter(has_text=cantonese).count() == 0
+    assert page.get_by_test_id("feed-item").filter(has_text=cantonese).count() >= 1
     page.get_by_test_id("lang-zh").click()
     page.wait_for_load_state()
     assert "为你开放的席位" in page.content()
     assert fits_the_screen(page)
     page.screenshot(path=str(ARTIFACTS / "member-feed-zh-360.png"), full_page=True)
+    for campaign_id in campaign_ids:
+        _cancel(live_app, campaign_id, boss_id)
 
 
 @pytest.mark.parametrize("locale", ["en-US", "zh-CN"])

@@ -2,6 +2,7 @@
 
 from datetime import timedelta
 
+from flask_babel import force_locale
 from sqlalchemy import select
 
 from app.extensions import db
@@ -123,6 +124,9 @@ def test_claim_and_release_before_the_cutoff(client, enterprise, member, app):
     assert released.json["late_release"] is False
     again = client.delete(f"/api/v1/claims/{claim.json['id']}", headers=headers)
     assert again.status_code == 409 and again.json["error"]["code"] == "not_releasable"
+    assert again.json["error"]["message"].endswith("(Released).")  # the label, not the code "released"
+    zh = client.delete(f"/api/v1/claims/{claim.json['id']}", headers={**headers, "Accept-Language": "zh-CN"})
+    assert zh.json["error"]["message"] == "无法释放此席位：该认领已失效（已释放）。"
     with app.app_context():
         assert db.session.get(Shift, rows[0]["id"]).claimed == 0
         assert db.session.get(MemberProfile, uid).reliability == 100
@@ -210,7 +214,32 @@ def test_outside_the_cutoff_the_waitlist_gets_the_seat_and_is_told(client, enter
         told = db.session.scalars(select(Notification).where(Notification.user_id == waiter)).one()
         assert told.kind == "waitlist.seat_given"
         title, body = words(told)
-        assert "Double 11 peak" in title and "free of charge until 2099-11-10 14:00 (UTC)" in body
+        assert "Double 11 peak" in title and "free of charge until Tue, Nov 10 14:00 UTC." in body
+        with force_locale("zh"):
+            assert "11月10日周二 14:00 UTC" in words(told)[1]  # the reader's language, days named in it
+
+
+def test_a_seat_freed_too_close_to_the_cutoff_to_decide_is_offered_not_assigned(client, enterprise, member, app):
+    """Outside the cut-off, but with less than the decision window left before it: handing the seat
+    over would leave the member no time to give it back free, so it is offered like one inside it."""
+    from marketplace.shifts.claims import WAITLIST_DECISION_WINDOW
+
+    start = at(120 + WAITLIST_DECISION_WINDOW.total_seconds() / 60 - 20)  # the default cut-off is 2 h
+    _campaign, rows = publish(client, enterprise, inbound(start), seats={0: 1})
+    _holder, holder_headers = member()
+    waiter, waiter_headers = member()
+    claim = client.post(f"/api/v1/shifts/{rows[0]['id']}/claims", headers=holder_headers)
+    assert claim.status_code == 201 and claim.json["release_is_late"] is False
+    assert client.post(f"/api/v1/shifts/{rows[0]['id']}/waitlist", headers=waiter_headers).status_code == 201
+    released = client.delete(f"/api/v1/claims/{claim.json['id']}", headers=holder_headers)
+    assert released.status_code == 200 and released.json["late_release"] is False
+    assert client.get("/api/v1/claims", headers=waiter_headers).json["items"] == []  # nothing handed over
+    with app.test_request_context():
+        told = db.session.scalars(select(Notification).where(Notification.user_id == waiter)).one()
+        assert told.kind == "waitlist.seat_free" and told.link == "/work/"
+        assert "It starts in less than 1" in words(told)[1] and "not given to you automatically" in words(told)[1]
+    taken = client.post(f"/api/v1/shifts/{rows[0]['id']}/claims", json=CONFIRM, headers=waiter_headers)
+    assert taken.status_code == 201
 
 
 def test_inside_the_cutoff_a_claim_and_a_release_say_their_cost_and_wait_for_confirmation(client, enterprise,
