@@ -17,7 +17,18 @@ def init_app(app) -> None:
     from app.cli import add_serve_starter
     from app.errors import register_json_prefix
     from app.schedule import register_periodic
-    from telephony import agents_api, api, cli, dispatcher, interaction_views, receivers, reports, tasks, wallboard, webhooks
+    from telephony import (
+        agents_api,
+        api,
+        cli,
+        dispatcher,
+        interaction_views,
+        receivers,
+        reports,
+        tasks,
+        wallboard,
+        webhooks,
+    )
     from telephony.dialer import api as dialer_api
     from telephony.dialer import views as dialer_views
     from telephony.recordings import api as recordings_api
