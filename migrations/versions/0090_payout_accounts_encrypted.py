@@ -15,7 +15,7 @@ from app.crypto import open_text, seal_text
 
 # revision identifiers, used by Alembic.
 revision = '0090_payout_accounts_encrypted'
-down_revision = '0020'
+down_revision = '0050_recordings'
 branch_labels = None
 depends_on = None
 
