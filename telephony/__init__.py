@@ -20,9 +20,14 @@ def init_app(app) -> None:
     from telephony import agents_api, api, cli, dispatcher, receivers, tasks, webhooks
 
     register_json_prefix(app, "/telephony/")
+    register_json_prefix(app, "/work/desk/calls/")  # the workspace's own JSON paths
     register_api_blueprint(app, api.bp)
     register_api_blueprint(app, agents_api.bp)
     app.register_blueprint(webhooks.bp)
+    from telephony.softphone import views as softphone_views
+
+    app.register_blueprint(softphone_views.desk_bp)
+    app.register_blueprint(softphone_views.phone_bp)
     app.cli.add_command(cli.telephony_cli)
     add_serve_starter(dispatcher.start_in_background)
     receivers.connect()
