@@ -119,6 +119,7 @@ def call_card(interaction_id: int):
     settings = (found.settings or {}) if found else {}
     contact = campaigns.contact_of(interaction.contact_id, interaction.campaign_id) if interaction.contact_id else None
     number = db.session.get(CampaignNumber, interaction.campaign_id)
+    browser = bool(interaction.customer_call_sid and signalling.is_browser_call(interaction.customer_call_sid))
     return {
         "id": interaction.id, "state": interaction.state, "campaign_name": found.name if found else "",
         "customer": {"masked": interaction.customer_masked or "", "name": contact.name if contact else None,
@@ -129,9 +130,21 @@ def call_card(interaction_id: int):
         "wrapup_seconds": int(routing_settings(found.settings)["wrapup_seconds"]) if found else 0,
         "can_opt_out": bool(interaction.contact_id or interaction.customer_phone_hash),
         "escalation": bool(number and (number.escalation_number or number.escalation_sip_uri)),
-        "browser_customer": bool(interaction.customer_call_sid
-                                 and signalling.is_browser_call(interaction.customer_call_sid)),
+        "browser_customer": browser,
+        "captions": [] if browser else _captions(interaction, found),
     }
+
+
+def _captions(interaction: Interaction, found) -> list[dict]:
+    """What a simulated caller says, line by line (seconds from the answer), in the member's language."""
+    from flask_babel import get_locale
+
+    from telephony.simulator import transcripts
+
+    language = "zh" if str(get_locale() or "en").startswith("zh") else "en"
+    spoken = transcripts.generate(industry=(found.industry if found else None) or "general", language=language,
+                                  seed=interaction.id)
+    return [{"at": round(u["start"], 1), "text": u["text"]} for u in spoken.utterances if u["speaker"] == "customer"]
 
 
 @desk_bp.get("/calls/<int:interaction_id>/signal")

@@ -12,6 +12,7 @@
   let token = null, beatEvery = 10, wanted = null, lastBeat = 0, online = true;
   let state = null, offer = null, ix = null, card = null, pc = null, events = null;
   let muted = false, held = false, answeredAt = null, wrapupUntil = null, ringing = null, audio = null;
+  let device = null, twilioCall = null; // provider "twilio": the Voice SDK's Device and its current call
 
   function api(method, path, body) {
     return fetch(path, {
@@ -70,7 +71,32 @@
     if (!response.ok) throw new Error(String(response.status));
     const body = await response.json();
     token = body.access_token;
+    registerDevice().catch(function () { connection(true); });
     setTimeout(function () { register().catch(function () {}); }, Math.max(30, body.expires_in - 60) * 1000);
+  }
+
+  // --- provider "twilio": the Voice JS SDK rings for the accepted offer's leg ---------------------
+  async function twilioToken() {
+    const response = await api("GET", "/api/v1/telephony/token");
+    if (!response.ok) throw new Error(String(response.status));
+    return (await response.json()).token;
+  }
+
+  async function registerDevice() {
+    if (d.provider !== "twilio" || !window.Twilio || !window.Twilio.Device) return;
+    if (device) { if (device.state !== "registered") await device.register(); return; }
+    device = new window.Twilio.Device(await twilioToken(), {
+      edge: ["roaming"], closeProtection: true, maxCallSignalingTimeoutMs: 30000, tokenRefreshMs: 60000,
+    });
+    device.on("tokenWillExpire", function () { twilioToken().then(function (t) { device.updateToken(t); }); });
+    device.on("incoming", function (call) {
+      twilioCall = call;
+      call.on("disconnect", function () { twilioCall = null; poll().catch(function () {}); });
+      if (ix) call.accept(); // the member accepted the offer: this is its leg
+      else call.reject();
+    });
+    device.on("error", function () { connection(true); });
+    await device.register();
   }
 
   async function setStatus(status) {
@@ -170,7 +196,8 @@
       answeredAt = Date.now();
       wrapupUntil = null;
       if (card.browser_customer) await startMedia();
-      else { $("call-note").textContent = d.tSimulated; show("call-note", true); }
+      else if (d.provider === "twilio") { /* the Device's incoming call carries the audio */ }
+      else { $("call-note").textContent = d.tSimulated; show("call-note", true); startCaptions(); }
     }
     if (agentState === "wrapup" && wrapupUntil === null) startWrapup();
   }
@@ -235,7 +262,36 @@
     });
   }
 
+  // a simulated caller: their words as captions at the moment they say them (spoken aloud too,
+  // by the browser's own speech synthesis, once sound is enabled)
+  let captionTimers = [];
+  function startCaptions() {
+    const list = $("call-captions");
+    list.textContent = "";
+    show("call-captions", card.captions.length > 0);
+    const lang = document.documentElement.lang;
+    captionTimers = card.captions.map(function (line) {
+      return setTimeout(function () {
+        const item = document.createElement("li");
+        item.textContent = line.text;
+        list.append(item);
+        if (audio && window.speechSynthesis && window.SpeechSynthesisUtterance) {
+          const utterance = new SpeechSynthesisUtterance(line.text);
+          utterance.lang = lang;
+          window.speechSynthesis.speak(utterance);
+        }
+      }, line.at * 1000);
+    });
+  }
+
+  function stopCaptions() {
+    captionTimers.forEach(clearTimeout);
+    captionTimers = [];
+    if (window.speechSynthesis) window.speechSynthesis.cancel();
+  }
+
   function stopMedia() {
+    stopCaptions();
     if (events) events.close();
     events = null;
     rtc.close(pc);
@@ -251,6 +307,7 @@
   $("call-mute").addEventListener("click", function () {
     muted = !muted;
     rtc.setMuted(pc, muted || held);
+    if (twilioCall) twilioCall.mute(muted || held);
     $("call-mute").textContent = muted ? d.tUnmute : d.tMute;
     $("call-mute").setAttribute("aria-pressed", String(muted));
   });
@@ -258,6 +315,7 @@
   $("call-hold").addEventListener("click", function () {
     held = !held;
     rtc.setMuted(pc, muted || held);
+    if (twilioCall) twilioCall.mute(muted || held);
     const remote = $("desk-remote");
     remote.muted = held;
     $("call-hold").textContent = held ? d.tResume : d.tHold;
@@ -270,6 +328,7 @@
     key.addEventListener("click", function () {
       const sender = pc && pc.getSenders().find(function (s) { return s.dtmf; });
       if (sender) sender.dtmf.insertDTMF(key.dataset.digit);
+      if (twilioCall) twilioCall.sendDigits(key.dataset.digit);
       signal("dtmf", key.dataset.digit);
     });
   });

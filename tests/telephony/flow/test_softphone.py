@@ -143,3 +143,36 @@ def test_the_customer_phone_is_rate_limited(flow, carrier):
     assert codes[:6] == [201] * 6 and codes[6] == 429
     flow.hang_up(carrier, *[call for call in carrier.calls.values() if not call.ended])
     assert customer.get("/telephony/phone/+8600000000000").status_code == 404
+
+
+def test_a_simulated_caller_comes_with_captions(flow, carrier):
+    from telephony.carrier import Party
+
+    campaign_id, number, _boss = flow.campaign()
+    member_id, headers = flow.member(campaign_id)
+    page, csrf = _member_page(flow, member_id)
+    assert page.post("/work/desk/register", headers={"X-CSRFToken": csrf}).status_code == 200
+    call, queued = flow.offer(carrier, number, Party(ring_seconds=0, patience=60), member_id)
+    assert flow.client.post(f"/api/v1/agents/me/offers/{queued.id}/accept", headers=headers).status_code == 200
+    flow.wait_for(call.sid, "in_progress")
+    card = page.get(f"/work/desk/calls/{queued.id}").json
+    assert card["browser_customer"] is False
+    assert card["captions"] and all(line["text"] and line["at"] >= 0 for line in card["captions"])
+    assert card["captions"] == sorted(card["captions"], key=lambda line: line["at"])
+    flow.hang_up(carrier, call)
+
+
+def test_with_twilio_the_workspace_loads_the_voice_sdk(flow, carrier):
+    campaign_id, _number, _boss = flow.campaign()
+    member_id, _headers = flow.member(campaign_id, available=False)
+    page, _csrf = _member_page(flow, member_id)
+    assert "vendor/twilio/twilio.min.js" not in page.get("/work/desk/").get_data(as_text=True)
+    flow.app.config["TELEPHONY_PROVIDER"] = "twilio"
+    try:
+        html = page.get("/work/desk/").get_data(as_text=True)
+    finally:
+        flow.app.config["TELEPHONY_PROVIDER"] = "local"
+    assert 'src="/static/vendor/twilio/twilio.min.js' in html and 'data-provider="twilio"' in html
+    sdk = page.get("/static/vendor/twilio/twilio.min.js")
+    assert sdk.status_code == 200 and b"Device" in sdk.data
+    sdk.close()
