@@ -12,7 +12,7 @@ import json
 import secrets
 import time
 
-from flask import Blueprint, Response, current_app, render_template, request, stream_with_context
+from flask import Blueprint, Response, current_app, make_response, render_template, request, stream_with_context
 from flask_babel import gettext as _
 from sqlalchemy import select
 
@@ -33,6 +33,10 @@ desk_bp = Blueprint("telephony_desk", __name__, url_prefix="/work/desk", templat
 phone_bp = Blueprint("telephony_phone", __name__, url_prefix="/telephony/phone", template_folder="../templates",
                      static_folder="static", static_url_path="/static")
 
+TWILIO_CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+              "media-src 'self' blob: https://*.twilio.com https://sdk.twilio.com; "
+              "connect-src 'self' wss://*.twilio.com https://*.twilio.com; frame-ancestors 'none'; "
+              "form-action 'self'; base-uri 'self'; object-src 'none'")
 STREAM_SECONDS = 25  # one event stream lasts this long; EventSource reconnects by itself
 ENDED_STATES = ("wrapup", "completed", "abandoned", "failed")  # the talking is over
 SOFTPHONE_RING_SECONDS = 1.0  # the registered browser softphone's leg rings this long, then joins
@@ -91,8 +95,12 @@ def _relay(call_sid: str, side: str) -> Response:
 @page_login_required(roles=["member"])
 def desk():
     user = current_user()
-    return render_template("telephony/desk.html", identity=client_identity(user.id),
-                           provider=current_app.config.get("TELEPHONY_PROVIDER") or "local")
+    provider = current_app.config.get("TELEPHONY_PROVIDER") or "local"
+    response = make_response(render_template("telephony/desk.html", identity=client_identity(user.id),
+                                             provider=provider))
+    if provider == "twilio":  # the Voice SDK talks to Twilio's signalling and media edges
+        response.headers["Content-Security-Policy"] = TWILIO_CSP
+    return response
 
 
 @desk_bp.post("/register")

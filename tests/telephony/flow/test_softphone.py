@@ -169,7 +169,9 @@ def test_with_twilio_the_workspace_loads_the_voice_sdk(flow, carrier):
     assert "vendor/twilio/twilio.min.js" not in page.get("/work/desk/").get_data(as_text=True)
     flow.app.config["TELEPHONY_PROVIDER"] = "twilio"
     try:
-        html = page.get("/work/desk/").get_data(as_text=True)
+        shown = page.get("/work/desk/")
+        html = shown.get_data(as_text=True)
+        assert "wss://*.twilio.com" in shown.headers["Content-Security-Policy"]
     finally:
         flow.app.config["TELEPHONY_PROVIDER"] = "local"
     assert 'src="/static/vendor/twilio/twilio.min.js' in html and 'data-provider="twilio"' in html
