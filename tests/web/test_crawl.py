@@ -44,6 +44,8 @@ ARGUMENT_IDS = {
     "topup_id": "SELECT id FROM payout_topups ORDER BY id",
     "payout_id": "SELECT id FROM payouts ORDER BY id",
     "digest": "SELECT sha256 FROM academy_media ORDER BY id",
+    "number": "SELECT number FROM campaign_numbers WHERE number IS NOT NULL ORDER BY campaign_id",
+    "interaction_id": "SELECT id FROM interactions ORDER BY id",
 }
 SKIPPED_ENDPOINTS = {"web.healthz", "openapi.swagger_ui_oauth_redirect"}
 # Static files; a job's status exists only while it runs; one-time tokens arrive by e-mail.
