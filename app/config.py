@@ -125,6 +125,8 @@ def from_environment(instance_path: str, testing: bool = False) -> dict:
         # How often a member's softphone says it is alive; two missed beats take them out of routing.
         "AGENT_HEARTBEAT_SECONDS": _env_int("AGENT_HEARTBEAT_SECONDS", 10),
         "TELEPHONY_PROVIDER": _env("TELEPHONY_PROVIDER", "twilio" if _env("TWILIO_AUTH_TOKEN") else "local"),
+        # Calls one address may place from the customer phone page (flask-limiter syntax).
+        "CUSTOMER_PHONE_RATE_LIMIT": _env("CUSTOMER_PHONE_RATE_LIMIT", "6 per minute"),
         "STRIPE_SECRET_KEY": _env("STRIPE_SECRET_KEY"),
         "STRIPE_WEBHOOK_SECRET": _env("STRIPE_WEBHOOK_SECRET"),
         "STRIPE_CONNECT_WEBHOOK_SECRET": _env("STRIPE_CONNECT_WEBHOOK_SECRET"),
