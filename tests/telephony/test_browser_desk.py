@@ -184,6 +184,13 @@ def test_a_customer_and_a_member_talk_browser_to_browser(live_app, live_server, 
         # the network goes away and comes back: the page says so, then reconnects by itself
         desk.context.set_offline(True)
         desk.get_by_test_id("desk-connection").wait_for(state="visible")
+        with live_app.app_context():  # meanwhile its heartbeats are missed: the engine takes it offline
+            from telephony import dispatcher
+            from telephony.distributor import distributor
+
+            dispatcher.run_once(int(time.time() * 1000) + 60_000)
+            assert (distributor().agent(world["member_id"]) or {}).get("st") in (None, "offline")
+            db.session.remove()
         desk.context.set_offline(False)
         desk.get_by_test_id("desk-connection").wait_for(state="hidden")
         desk.wait_for_selector("[data-testid=desk-state][data-state=available]")

@@ -147,7 +147,8 @@
     $("desk-state").textContent = d["t" + state.charAt(0).toUpperCase() + state.slice(1)] || state;
     $("desk-state").dataset.state = state;
     renderToday(me);
-    if (wanted === "available" && (state === "offline" || state === "away") && !me.offer && !me.interaction_id) {
+    if (wanted === null && state !== "offline") wanted = state === "away" ? "away" : "available"; // a reload
+    if (wanted === "available" && state === "offline" && !me.offer && !me.interaction_id) {
       // back from a lost connection or a sleeping tab: the member had chosen to take calls
       wanted = null;
       await setStatus("available");
