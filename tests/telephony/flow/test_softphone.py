@@ -73,6 +73,9 @@ def test_a_browser_call_is_routed_and_both_sides_relay_signalling(flow, carrier)
     customer, csrf, token, queued = _browser_call(flow, carrier, number, member_id)
     me = flow.client.get("/api/v1/agents/me", headers=headers).json
     assert me["offer"]["customer"]["masked"].count("*") == 4
+    other_id, other_headers = flow.member(campaign_id, available=False)
+    theirs = flow.client.post(f"/api/v1/agents/me/offers/{queued.id}/accept", headers=other_headers)
+    assert theirs.status_code == 409 and theirs.json["error"]["code"] == "offer_not_yours"
     first = flow.client.post(f"/api/v1/agents/me/offers/{queued.id}/accept", headers=headers)
     assert first.status_code == 200, first.json
     again = flow.client.post(f"/api/v1/agents/me/offers/{queued.id}/accept", headers=headers)
@@ -102,7 +105,6 @@ def test_a_browser_call_is_routed_and_both_sides_relay_signalling(flow, carrier)
     assert bad.status_code == 422 and "message" in bad.json["error"]
 
     # another member: the call is not theirs to see or talk on
-    other_id, _ = flow.member(campaign_id, available=False)
     other, other_csrf = _member_page(flow, other_id)
     assert other.get(f"/work/desk/calls/{queued.id}").status_code == 404
     assert other.get(f"/work/desk/calls/{queued.id}/signal").status_code == 404
