@@ -33,8 +33,10 @@ def init_app(app) -> None:
     from telephony.dialer import views as dialer_views
     from telephony.recordings import api as recordings_api
     from telephony.recordings import tasks as recording_tasks
+    from telephony.softphone import views as softphone_views
 
     register_json_prefix(app, "/telephony/")
+    register_json_prefix(app, "/work/desk/calls/")  # the workspace's own JSON paths
     register_api_blueprint(app, api.bp)
     register_api_blueprint(app, agents_api.bp)
     register_api_blueprint(app, dialer_api.bp)
@@ -44,6 +46,8 @@ def init_app(app) -> None:
     app.register_blueprint(interaction_views.bp)
     register_api_blueprint(app, wallboard.api_bp)
     register_api_blueprint(app, recordings_api.bp)
+    app.register_blueprint(softphone_views.desk_bp)
+    app.register_blueprint(softphone_views.phone_bp)
     app.cli.add_command(cli.telephony_cli)
     add_serve_starter(dispatcher.start_in_background)
     receivers.connect()

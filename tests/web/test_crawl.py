@@ -46,6 +46,7 @@ ARGUMENT_IDS = {
     "file_id": "SELECT id FROM report_files ORDER BY id",
     "digest": "SELECT sha256 FROM academy_media ORDER BY id",
     "result_id": "SELECT id FROM qa_results ORDER BY id",
+    "number": "SELECT number FROM campaign_numbers WHERE number IS NOT NULL ORDER BY campaign_id",
     "interaction_id": "SELECT id FROM interactions ORDER BY id",
 }
 SKIPPED_ENDPOINTS = {"web.healthz", "openapi.swagger_ui_oauth_redirect"}

@@ -62,7 +62,7 @@ def test_the_home_page_is_the_members_day(live_app, live_server, phone):
     assert page.get_by_test_id("home-earnings").is_visible()
     tabbar = page.get_by_test_id("tabbar")
     assert tabbar.is_visible()
-    assert [t.strip() for t in tabbar.locator("a").all_inner_texts()] == ["学院", "工作", "班次", "收入"]
+    assert [t.strip() for t in tabbar.locator("a").all_inner_texts()] == ["学院", "工作", "班次", "工作台", "收入"]
     assert all(box["height"] >= 44 for box in (a.bounding_box() for a in tabbar.locator("a").all()))
     assert fits_the_screen(page)
     ARTIFACTS.mkdir(exist_ok=True)

@@ -14,7 +14,7 @@ pytestmark = pytest.mark.browser
 PASSWORD = "correct-horse-battery"
 MEMBER_PAGES = ["/home", "/work/", "/work/shifts", "/work/profile", "/academy/", "/academy/me",
                 "/academy/leaderboard", "/academy/assessment", "/certifications/", "/payouts/earnings",
-                "/payouts/account", "/settings"]
+                "/payouts/account", "/settings", "/work/desk/"]
 CONTROLS = ("main button, main [role=button], main select, header nav a, .tabbar a, "
             "main input:not([type=hidden]):not([type=checkbox]):not([type=radio])")
 SMALL_CONTROLS = """() => [...document.querySelectorAll('""" + CONTROLS + """')]

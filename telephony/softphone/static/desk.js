@@ -1,0 +1,424 @@
+// The member's workspace: presence, offers, the call over the built-in WebRTC softphone, wrap-up,
+// and surviving a phone's life (hidden tab, lost network): it re-registers and restores the
+// status the member chose, without a reload.
+(function () {
+  "use strict";
+  const root = document.getElementById("desk");
+  if (!root) return;
+  const rtc = window.CrowdlineRtc;
+  const d = root.dataset;
+  const $ = function (id) { return document.getElementById(id); };
+  const POLL_MS = 1000;
+  let token = null, beatEvery = 10, wanted = null, lastBeat = 0, online = true;
+  let state = null, offer = null, ix = null, card = null, pc = null, events = null;
+  let muted = false, held = false, answeredAt = null, wrapupUntil = null, ringing = null, audio = null;
+  let device = null, twilioCall = null; // provider "twilio": the Voice SDK's Device and its current call
+
+  function api(method, path, body) {
+    return fetch(path, {
+      method: method, credentials: "same-origin",
+      headers: { Authorization: "Bearer " + token, "Content-Type": "application/json", Accept: "application/json" },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  }
+
+  function clock(seconds) {
+    seconds = Math.max(0, Math.floor(seconds));
+    return Math.floor(seconds / 60) + ":" + String(seconds % 60).padStart(2, "0");
+  }
+
+  function show(id, visible) { $(id).hidden = !visible; }
+
+  function connection(lost) {
+    online = !lost;
+    const banner = $("desk-connection");
+    banner.textContent = lost ? d.tReconnecting : "";
+    banner.hidden = !lost;
+  }
+
+  // --- sound: a ring tone from WebAudio, unlocked by the "enable sound" tap ---------------
+  $("desk-sound").addEventListener("click", function () {
+    audio = audio || new (window.AudioContext || window.webkitAudioContext)();
+    audio.resume();
+    $("desk-sound").hidden = true;
+    const remote = $("desk-remote");
+    const playing = remote.play();
+    if (playing && playing.catch) playing.catch(function () {});
+  });
+
+  function ring(on) {
+    if (on && !ringing) {
+      ringing = setInterval(function () {
+        if (navigator.vibrate) navigator.vibrate([300, 200, 300]);
+        if (!audio) return;
+        const tone = audio.createOscillator(), gain = audio.createGain();
+        tone.frequency.value = 440;
+        gain.gain.value = 0.1;
+        tone.connect(gain).connect(audio.destination);
+        tone.start();
+        tone.stop(audio.currentTime + 0.8);
+      }, 2000);
+    } else if (!on && ringing) {
+      clearInterval(ringing);
+      ringing = null;
+      if (navigator.vibrate) navigator.vibrate(0);
+    }
+  }
+
+  // --- registration, presence, heartbeats -----------------------------------------------------
+  async function register() {
+    const response = await rtc.post(d.registerUrl, d.csrf);
+    if (!response.ok) throw new Error(String(response.status));
+    const body = await response.json();
+    token = body.access_token;
+    registerDevice().catch(function () { connection(true); });
+    setTimeout(function () { register().catch(function () {}); }, Math.max(30, body.expires_in - 60) * 1000);
+  }
+
+  // --- provider "twilio": the Voice JS SDK rings for the accepted offer's leg ---------------------
+  async function twilioToken() {
+    const response = await api("GET", "/api/v1/telephony/token");
+    if (!response.ok) throw new Error(String(response.status));
+    return (await response.json()).token;
+  }
+
+  async function registerDevice() {
+    if (d.provider !== "twilio" || !window.Twilio || !window.Twilio.Device) return;
+    if (device) { if (device.state !== "registered") await device.register(); return; }
+    device = new window.Twilio.Device(await twilioToken(), {
+      edge: ["roaming"], closeProtection: true, maxCallSignalingTimeoutMs: 30000, tokenRefreshMs: 60000,
+    });
+    device.on("tokenWillExpire", function () { twilioToken().then(function (t) { device.updateToken(t); }); });
+    device.on("incoming", function (call) {
+      twilioCall = call;
+      call.on("disconnect", function () { twilioCall = null; poll().catch(function () {}); });
+      if (ix) call.accept(); // the member accepted the offer: this is its leg
+      else call.reject();
+    });
+    device.on("error", function () { connection(true); });
+    await device.register();
+  }
+
+  async function setStatus(status) {
+    const response = await api("PUT", "/api/v1/agents/me/presence", { status: status });
+    const body = await response.json();
+    const reason = $("desk-reason");
+    if (response.ok) {
+      wanted = status;
+      reason.hidden = true;
+      lastBeat = Date.now();
+    } else {
+      reason.textContent = (body.error && body.error.message) || d.tError;
+      reason.hidden = false;
+    }
+    await poll();
+  }
+
+  document.querySelectorAll("[data-status]").forEach(function (button) {
+    button.addEventListener("click", function () { setStatus(button.dataset.status).catch(function () {}); });
+  });
+
+  function renderToday(me) {
+    const today = me.today || {};
+    $("today-calls").textContent = String(today.calls_handled || 0);
+    $("today-talk").textContent = clock(today.talk_seconds || 0);
+    const money = (today.earnings_pending_qa || []).map(function (e) {
+      return (e.amount / 100).toFixed(2) + " " + e.currency;
+    });
+    $("today-earnings").textContent = money.length ? money.join(" · ") : "0";
+    const shift = me.next_shift;
+    let text = d.tNoShift;
+    if (me.on_shift) text = "";
+    else if (shift) {
+      text = d.tNextShift.replace("{campaign}", shift.campaign_name)
+        .replace("{start}", new Date(shift.starts_at).toLocaleString()) + " " + d.tCheckIn;
+    }
+    $("desk-shift").textContent = text;
+  }
+
+  async function poll() {
+    const response = await api("GET", "/api/v1/agents/me");
+    if (response.status === 401) { await register(); return; }
+    if (!response.ok) throw new Error(String(response.status));
+    const me = await response.json();
+    connection(false);
+    beatEvery = me.heartbeat_every_seconds || beatEvery;
+    state = me.state;
+    $("desk-state").textContent = d["t" + state.charAt(0).toUpperCase() + state.slice(1)] || state;
+    $("desk-state").dataset.state = state;
+    renderToday(me);
+    if (wanted === null && state !== "offline") wanted = state === "away" ? "away" : "available"; // a reload
+    if (wanted === "available" && state === "offline" && !me.offer && !me.interaction_id) {
+      // back from a lost connection or a sleeping tab: the member had chosen to take calls
+      wanted = null;
+      await setStatus("available");
+      return;
+    }
+    renderOffer(state === "offered" ? me.offer : null);
+    if (me.interaction_id && (state === "busy" || state === "wrapup")) await follow(me.interaction_id, state);
+    if (!me.interaction_id && ix && state !== "busy") leaveCall();
+  }
+
+  // --- the offer ---------------------------------------------------------------------------
+  function renderOffer(next) {
+    offer = next;
+    show("desk-offer", !!offer);
+    ring(!!offer);
+    if (!offer) return;
+    $("offer-campaign").textContent = offer.campaign_name || "";
+    $("offer-customer").textContent = (offer.customer && offer.customer.masked) || "";
+    $("offer-left").textContent = String(offer.seconds_left);
+  }
+
+  $("offer-accept").addEventListener("click", async function () {
+    if (!offer) return;
+    const callId = offer.call_id;
+    renderOffer(null);
+    const response = await api("POST", "/api/v1/agents/me/offers/" + callId + "/accept");
+    if (response.ok) await follow((await response.json()).id, "busy");
+    else await poll();
+  });
+
+  $("offer-decline").addEventListener("click", async function () {
+    if (!offer) return;
+    const callId = offer.call_id;
+    renderOffer(null);
+    await api("POST", "/api/v1/agents/me/offers/" + callId + "/decline");
+    await poll();
+  });
+
+  // --- the call ----------------------------------------------------------------------------
+  async function follow(interactionId, agentState) {
+    if (ix !== interactionId) {
+      ix = interactionId;
+      const response = await fetch(d.cardUrl.replace(/\/0$/, "/" + interactionId), { credentials: "same-origin" });
+      card = await response.json();
+      renderCard();
+      answeredAt = Date.now();
+      wrapupUntil = null;
+      if (card.browser_customer) await startMedia();
+      else if (d.provider === "twilio") { /* the Device's incoming call carries the audio */ }
+      else { $("call-note").textContent = d.tSimulated; show("call-note", true); startCaptions(); }
+    }
+    if (agentState === "wrapup" && wrapupUntil === null) startWrapup();
+  }
+
+  function renderCard() {
+    $("call-customer").textContent = card.customer.masked;
+    $("call-campaign").textContent = card.campaign_name;
+    const list = $("call-attributes");
+    list.textContent = "";
+    const attributes = Object.assign(card.customer.name ? { "": card.customer.name } : {}, card.customer.attributes);
+    Object.keys(attributes).forEach(function (key) {
+      const dt = document.createElement("dt"), dd = document.createElement("dd");
+      dt.textContent = key;
+      dd.textContent = String(attributes[key]);
+      list.append(dt, dd);
+    });
+    $("call-script").textContent = card.script;
+    const survey = $("call-survey"), answers = $("wrapup-survey");
+    survey.textContent = "";
+    answers.textContent = "";
+    card.survey_questions.forEach(function (question, index) {
+      const item = document.createElement("li");
+      item.textContent = question;
+      survey.append(item);
+      const label = document.createElement("label"), input = document.createElement("input");
+      label.textContent = question;
+      input.name = "survey-" + index;
+      input.dataset.question = question;
+      label.append(input);
+      answers.append(label);
+    });
+    const select = $("wrapup-code");
+    select.textContent = "";
+    card.dispositions.forEach(function (option) {
+      const element = document.createElement("option");
+      element.value = option.code;
+      element.textContent = option.label;
+      select.append(element);
+    });
+    $("call-optout").hidden = !card.can_opt_out;
+    show("call-optout-done", false);
+    show("call-keypad", false);
+    muted = held = false;
+    show("desk-call", true);
+    show("desk-wrapup", false);
+  }
+
+  async function startMedia() {
+    pc = await rtc.newConnection($("desk-remote"));
+    window.crowdlineDesk = pc;
+    const sdp = await rtc.makeOffer(pc);
+    await rtc.post(d.cardUrl.replace(/\/0$/, "/" + ix + "/signal"), d.csrf, { kind: "offer", body: sdp });
+    events = new EventSource(d.cardUrl.replace(/\/0$/, "/" + ix + "/signal"));
+    events.addEventListener("message", async function (event) {
+      const message = JSON.parse(event.data);
+      if (message.kind === "answer" && pc && !pc.currentRemoteDescription) {
+        await pc.setRemoteDescription({ type: "answer", sdp: message.body });
+      } else if (message.kind === "bye" || message.kind === "ended") {
+        stopMedia();
+        poll().catch(function () {});
+      }
+    });
+  }
+
+  // a simulated caller: their words as captions at the moment they say them (spoken aloud too,
+  // by the browser's own speech synthesis, once sound is enabled)
+  let captionTimers = [];
+  function startCaptions() {
+    const list = $("call-captions");
+    list.textContent = "";
+    show("call-captions", card.captions.length > 0);
+    const lang = document.documentElement.lang;
+    captionTimers = card.captions.map(function (line) {
+      return setTimeout(function () {
+        const item = document.createElement("li");
+        item.textContent = line.text;
+        list.append(item);
+        if (audio && window.speechSynthesis && window.SpeechSynthesisUtterance) {
+          const utterance = new SpeechSynthesisUtterance(line.text);
+          utterance.lang = lang;
+          window.speechSynthesis.speak(utterance);
+        }
+      }, line.at * 1000);
+    });
+  }
+
+  function stopCaptions() {
+    captionTimers.forEach(clearTimeout);
+    captionTimers = [];
+    if (window.speechSynthesis) window.speechSynthesis.cancel();
+  }
+
+  function stopMedia() {
+    stopCaptions();
+    if (events) events.close();
+    events = null;
+    rtc.close(pc);
+    pc = null;
+    window.crowdlineDesk = null;
+  }
+
+  function signal(kind, body) {
+    if (!ix || !card || !card.browser_customer) return Promise.resolve();
+    return rtc.post(d.cardUrl.replace(/\/0$/, "/" + ix + "/signal"), d.csrf, { kind: kind, body: body });
+  }
+
+  $("call-mute").addEventListener("click", function () {
+    muted = !muted;
+    rtc.setMuted(pc, muted || held);
+    if (twilioCall) twilioCall.mute(muted || held);
+    $("call-mute").textContent = muted ? d.tUnmute : d.tMute;
+    $("call-mute").setAttribute("aria-pressed", String(muted));
+  });
+
+  $("call-hold").addEventListener("click", function () {
+    held = !held;
+    rtc.setMuted(pc, muted || held);
+    if (twilioCall) twilioCall.mute(muted || held);
+    const remote = $("desk-remote");
+    remote.muted = held;
+    $("call-hold").textContent = held ? d.tResume : d.tHold;
+    $("call-hold").setAttribute("aria-pressed", String(held));
+    signal(held ? "hold" : "resume");
+  });
+
+  $("call-keypad-toggle").addEventListener("click", function () { $("call-keypad").hidden = !$("call-keypad").hidden; });
+  document.querySelectorAll("[data-digit]").forEach(function (key) {
+    key.addEventListener("click", function () {
+      const sender = pc && pc.getSenders().find(function (s) { return s.dtmf; });
+      if (sender) sender.dtmf.insertDTMF(key.dataset.digit);
+      if (twilioCall) twilioCall.sendDigits(key.dataset.digit);
+      signal("dtmf", key.dataset.digit);
+    });
+  });
+
+  $("call-hangup").addEventListener("click", async function () {
+    if (!ix) return;
+    await signal("bye");
+    stopMedia();
+    await api("POST", "/api/v1/interactions/" + ix + "/hangup");
+    await poll();
+  });
+
+  $("call-optout").addEventListener("click", async function () {
+    if (!ix) return;
+    const response = await rtc.post(d.cardUrl.replace(/\/0$/, "/" + ix + "/opt-out"), d.csrf);
+    if (response.ok) {
+      $("call-optout").hidden = true;
+      $("call-optout-done").textContent = d.tOptedOut;
+      show("call-optout-done", true);
+    }
+  });
+
+  // --- wrap-up -------------------------------------------------------------------------------
+  function startWrapup() {
+    stopMedia();
+    wrapupUntil = Date.now() + (card ? card.wrapup_seconds : 0) * 1000;
+    show("desk-call", false);
+    show("desk-wrapup", true);
+    $("wrapup-error").hidden = true;
+  }
+
+  $("wrapup-form").addEventListener("submit", async function (event) {
+    event.preventDefault();
+    const notes = [$("wrapup-notes").value.trim()];
+    $("wrapup-survey").querySelectorAll("input").forEach(function (input) {
+      if (input.value.trim()) notes.push(input.dataset.question + " " + input.value.trim());
+    });
+    const response = await api("POST", "/api/v1/interactions/" + ix + "/disposition",
+      { code: $("wrapup-code").value, notes: notes.filter(Boolean).join("\n").slice(0, 2000) || undefined });
+    if (response.ok) {
+      leaveCall();
+      await poll();
+    } else {
+      const body = await response.json();
+      $("wrapup-error").textContent = (body.error && body.error.message) || d.tError;
+      $("wrapup-error").hidden = false;
+      if (response.status === 409) { leaveCall(); await poll(); }
+    }
+  });
+
+  function leaveCall() {
+    stopMedia();
+    ix = card = wrapupUntil = answeredAt = null;
+    show("desk-call", false);
+    show("desk-wrapup", false);
+    $("wrapup-form").reset();
+  }
+
+  // --- timers: call timer, countdowns, quality, heartbeats, polling ---------------------------
+  setInterval(function () {
+    if (answeredAt && !wrapupUntil) $("call-timer").textContent = clock((Date.now() - answeredAt) / 1000);
+    if (wrapupUntil) $("wrapup-left").textContent = clock((wrapupUntil - Date.now()) / 1000);
+    if (offer) $("offer-left").textContent = String(Math.max(0, --offer.seconds_left));
+    if (pc) rtc.quality(pc).then(function (q) {
+      $("call-quality").textContent = q ? d["t" + q.charAt(0).toUpperCase() + q.slice(1)] : "";
+      $("call-quality").dataset.quality = q || "";
+    });
+  }, 1000);
+
+  async function tick() {
+    try {
+      if (!token) await register();
+      if (wanted && wanted !== "offline" && Date.now() - lastBeat >= beatEvery * 1000 / 2) {
+        const beat = await api("POST", "/api/v1/agents/me/heartbeat");
+        if (beat.ok) lastBeat = Date.now();
+      }
+      await poll();
+    } catch (error) {
+      connection(true); // the network is gone: try again on the next tick, no reload
+    } finally {
+      setTimeout(tick, online ? POLL_MS : POLL_MS * 2);
+    }
+  }
+
+  window.addEventListener("offline", function () { connection(true); });
+  window.addEventListener("online", function () { register().then(poll).catch(function () {}); });
+  document.addEventListener("visibilitychange", function () {
+    if (document.visibilityState === "visible") register().then(poll).catch(function () { connection(true); });
+  });
+
+  tick();
+})();

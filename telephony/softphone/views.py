@@ -1,0 +1,275 @@
+"""The member's workspace (``/work/desk``) and the customer phone page (``/telephony/phone/<number>``).
+
+The workspace page drives the agents' API with a short access token it asks for here, and relays
+its softphone's signalling through the session-authenticated paths below (a browser's event
+stream cannot carry a Bearer header). The customer phone page is signed out: it places a call on
+the local carrier to a campaign's number (rate limited per address), then relays its side of the
+signalling with the secret its call was given. Members only ever see the customer's mask."""
+
+from __future__ import annotations
+
+import json
+import secrets
+import time
+
+from flask import Blueprint, Response, current_app, make_response, render_template, request, stream_with_context
+from flask_babel import gettext as _
+from sqlalchemy import select
+
+from app.auth.guards import current_user, page_login_required
+from app.auth.tokens import encode_access_token
+from app.database import commit
+from app.errors import Conflict, NotFound, ValidationError
+from app.extensions import db, limiter
+from telephony import campaigns
+from telephony.carrier.parties import Party
+from telephony.distributor import routing_settings
+from telephony.models import CampaignNumber, Interaction
+from telephony.providers import client_identity
+from telephony.softphone import signalling
+
+desk_bp = Blueprint("telephony_desk", __name__, url_prefix="/work/desk", template_folder="../templates",
+                    static_folder="static", static_url_path="/static")
+phone_bp = Blueprint("telephony_phone", __name__, url_prefix="/telephony/phone", template_folder="../templates",
+                     static_folder="static", static_url_path="/static")
+
+TWILIO_CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+              "media-src 'self' blob: https://*.twilio.com https://sdk.twilio.com; "
+              "connect-src 'self' wss://*.twilio.com https://*.twilio.com; frame-ancestors 'none'; "
+              "form-action 'self'; base-uri 'self'; object-src 'none'")
+STREAM_SECONDS = 25  # one event stream lasts this long; EventSource reconnects by itself
+ENDED_STATES = ("wrapup", "completed", "abandoned", "failed")  # the talking is over
+SOFTPHONE_RING_SECONDS = 1.0  # the registered browser softphone's leg rings this long, then joins
+
+
+def _carrier():
+    return current_app.extensions.get("local_carrier")
+
+
+def _member():
+    user = current_user()
+    if user is None or not user.has_role("member"):
+        raise NotFound()
+    return user
+
+
+def _own_interaction(interaction_id: int) -> Interaction:
+    user = _member()
+    interaction = db.session.get(Interaction, interaction_id) if 0 < interaction_id < 2**31 else None
+    if interaction is None or interaction.member_id != user.id:
+        raise NotFound()
+    return interaction
+
+
+def _stream(call_sid: str, side: str, ended) -> Response:
+    """Server-sent events: every message left for ``side``, and ``ended`` once the call is over."""
+
+    def events():
+        yield "retry: 1000\n\n"
+        deadline = time.monotonic() + STREAM_SECONDS
+        while time.monotonic() < deadline:
+            message = signalling.take(call_sid, side, 1)
+            if message is not None:
+                yield f"data: {json.dumps(message)}\n\n"
+                continue
+            if ended():
+                yield f"data: {json.dumps({'kind': 'ended', 'body': None})}\n\n"
+                return
+            yield ": ping\n\n"
+
+    return Response(stream_with_context(events()), mimetype="text/event-stream",
+                    headers={"Cache-Control": "no-store", "X-Accel-Buffering": "no"})
+
+
+def _relay(call_sid: str, side: str) -> Response:
+    message = signalling.clean(request.get_json(silent=True))
+    if message is None:
+        raise ValidationError(_("This message cannot be relayed."), fields={"kind": _("Unknown message.")})
+    signalling.post(call_sid, signalling.other(side), message)
+    return Response(status=204)
+
+
+# --- the member's workspace --------------------------------------------------------------------
+
+@desk_bp.get("/")
+@page_login_required(roles=["member"])
+def desk():
+    user = current_user()
+    provider = current_app.config.get("TELEPHONY_PROVIDER") or "local"
+    response = make_response(render_template("telephony/desk.html", identity=client_identity(user.id),
+                                             provider=provider))
+    if provider == "twilio":  # the Voice SDK talks to Twilio's signalling and media edges
+        response.headers["Content-Security-Policy"] = TWILIO_CSP
+    return response
+
+
+@desk_bp.post("/register")
+@page_login_required(roles=["member"])
+def register():
+    """The workspace's softphone comes online: an access token for the API, and (local carrier) the
+    member's client identity registered so that an accepted call's leg rings this softphone."""
+    user = current_user()
+    token, expires_in = encode_access_token(user.id, version=user.token_version or 0)
+    carrier = _carrier()
+    if carrier is not None:
+        carrier.register_client(client_identity(user.id), Party(ring_seconds=SOFTPHONE_RING_SECONDS))
+    return {"access_token": token, "expires_in": expires_in, "identity": client_identity(user.id),
+            "softphone": "browser" if carrier is not None else "provider"}
+
+
+@desk_bp.get("/calls/<int:interaction_id>")
+@page_login_required(roles=["member"])
+def call_card(interaction_id: int):
+    """The customer card (masked number, the contact list's attributes), the campaign's script,
+    survey questions and dispositions, and the wrap-up limit, for the member's own call."""
+    interaction = _own_interaction(interaction_id)
+    found = campaigns.campaign(interaction.campaign_id)
+    settings = (found.settings or {}) if found else {}
+    contact = campaigns.contact_of(interaction.contact_id, interaction.campaign_id) if interaction.contact_id else None
+    number = db.session.get(CampaignNumber, interaction.campaign_id)
+    browser = bool(interaction.customer_call_sid and signalling.is_browser_call(interaction.customer_call_sid))
+    return {
+        "id": interaction.id, "state": interaction.state, "campaign_name": found.name if found else "",
+        "customer": {"masked": interaction.customer_masked or "", "name": contact.name if contact else None,
+                     "attributes": dict(contact.attributes or {}) if contact else {}},
+        "script": settings.get("script") or "", "survey_questions": list(settings.get("survey_questions") or []),
+        "dispositions": [{"code": d["code"], "label": d.get("label") or d["code"]}
+                         for d in campaigns.dispositions_of(found)] if found else [],
+        "wrapup_seconds": int(routing_settings(found.settings)["wrapup_seconds"]) if found else 0,
+        "can_opt_out": bool(interaction.contact_id or interaction.customer_phone_hash),
+        "escalation": bool(number and (number.escalation_number or number.escalation_sip_uri)),
+        "browser_customer": browser,
+        "captions": [] if browser else _captions(interaction, found),
+    }
+
+
+def _captions(interaction: Interaction, found) -> list[dict]:
+    """What a simulated caller says, line by line (seconds from the answer), in the member's language."""
+    from flask_babel import get_locale
+
+    from telephony.simulator import transcripts
+
+    language = "zh" if str(get_locale() or "en").startswith("zh") else "en"
+    spoken = transcripts.generate(industry=(found.industry if found else None) or "general", language=language,
+                                  seed=interaction.id)
+    return [{"at": round(u["start"], 1), "text": u["text"]} for u in spoken.utterances if u["speaker"] == "customer"]
+
+
+@desk_bp.get("/calls/<int:interaction_id>/signal")
+@page_login_required(roles=["member"])
+def agent_events(interaction_id: int):
+    interaction = _own_interaction(interaction_id)
+    sid, ix_id = interaction.customer_call_sid, interaction.id
+    if not sid:
+        raise NotFound()
+    db.session.close()  # the stream holds no connection while it waits
+
+    def ended() -> bool:
+        state = db.session.scalar(select(Interaction.state).where(Interaction.id == ix_id))
+        db.session.close()
+        return state in ENDED_STATES
+
+    return _stream(sid, "agent", ended)
+
+
+@desk_bp.post("/calls/<int:interaction_id>/signal")
+@page_login_required(roles=["member"])
+def agent_signal(interaction_id: int):
+    interaction = _own_interaction(interaction_id)
+    if not interaction.customer_call_sid:
+        raise NotFound()
+    return _relay(interaction.customer_call_sid, "agent")
+
+
+@desk_bp.post("/calls/<int:interaction_id>/opt-out")
+@page_login_required(roles=["member"])
+def opt_out(interaction_id: int):
+    """The customer asked never to be called again: their number goes on the enterprise's DNC list now."""
+    from marketplace.contacts import dialing, dnc
+
+    user = _member()
+    interaction = _own_interaction(interaction_id)
+    if interaction.contact_id:
+        dialing.record_opt_out(interaction.contact_id, user.id)
+    elif interaction.customer_phone_hash:
+        found = campaigns.campaign(interaction.campaign_id)
+        dnc.add_entry(found.org_id, interaction.customer_phone_hash, interaction.customer_masked or "", "opt_out",
+                      user.id)
+    else:
+        raise Conflict(_("This caller's number is withheld: there is nothing to put on the list."),
+                       code="no_number")
+    commit()
+    return {"opted_out": True, "message": _("The number is on the Do-Not-Call list.")}
+
+
+# --- the customer phone page (signed out) --------------------------------------------------------
+
+def _campaign_number(number: str) -> CampaignNumber:
+    found = db.session.scalar(select(CampaignNumber).where(CampaignNumber.number == number)) \
+        if len(number) <= 20 else None
+    if found is None:
+        raise NotFound(_("No campaign answers on this number."))
+    return found
+
+
+def _phone_rate() -> str:
+    return str(current_app.config.get("CUSTOMER_PHONE_RATE_LIMIT") or "6 per minute")
+
+
+@phone_bp.get("/<string:number>")
+def phone(number: str):
+    _campaign_number(number)
+    return render_template("telephony/phone.html", number=number, browser=_carrier() is not None)
+
+
+@phone_bp.post("/<string:number>/calls")
+@limiter.limit(_phone_rate)
+def place_call(number: str):
+    """Dial the campaign's number from this browser: the call is queued and routed like any other."""
+    _campaign_number(number)
+    carrier = _carrier()
+    if carrier is None:
+        raise Conflict(_("Calling from the browser needs the built-in carrier (provider local)."),
+                       code="no_local_carrier")
+    caller = "+86139" + "".join(secrets.choice("0123456789") for _ in range(8))
+    call = carrier.inbound_call(from_=caller, to=number, party=Party(ring_seconds=0))
+    signalling.mark_browser_call(call.sid)
+    return {"token": signalling.new_phone_call(call.sid)}, 201
+
+
+def _phone_sid(token: str) -> str:
+    sid = signalling.phone_call_sid(token)
+    if sid is None:
+        raise NotFound()
+    return sid
+
+
+@phone_bp.get("/calls/<string:token>/signal")
+def customer_events(token: str):
+    sid = _phone_sid(token)
+    carrier = _carrier()
+
+    def ended() -> bool:
+        call = carrier.get(sid) if carrier is not None else None
+        if call is not None:
+            return call.ended
+        # another process's carrier placed it: the interaction says whether the talking is over
+        state = db.session.scalar(select(Interaction.state).where(Interaction.customer_call_sid == sid))
+        db.session.close()
+        return state in ENDED_STATES
+
+    return _stream(sid, "customer", ended)
+
+
+@phone_bp.post("/calls/<string:token>/signal")
+def customer_signal(token: str):
+    return _relay(_phone_sid(token), "customer")
+
+
+@phone_bp.post("/calls/<string:token>/hangup")
+def customer_hangup(token: str):
+    sid = _phone_sid(token)
+    carrier = _carrier()
+    if carrier is not None and carrier.get(sid) is not None:
+        carrier.hangup(sid)
+    return Response(status=204)

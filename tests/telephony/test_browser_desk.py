@@ -1,0 +1,229 @@
+"""In real browsers at 360 × 740: a customer calls a campaign's number from the customer phone
+page, a member takes it in the workspace, and they talk browser to browser over WebRTC (fake
+microphones): audio packets flow both ways; mute, hold, the keypad, opt-out, hang-up, wrap-up
+with a disposition; the workspace survives the network going away; the interaction is paid,
+pending QA. In Chinese: the workspace, the status refused with its reason, the customer page."""
+
+from __future__ import annotations
+
+import copy
+import os
+import time
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+
+from app.auth import services as accounts
+from app.database import commit
+from app.extensions import db
+from app.timeutil import utcnow
+from tests.browser import CHROMIUM, CHROMIUM_ARGS
+from tests.conftest import PASSWORD
+from tests.helpers.web import fits_the_screen, sign_in_page
+from tests.telephony.conftest import INBOUND
+
+pytestmark = pytest.mark.browser
+
+ARTIFACTS = Path(os.environ.get("TEST_ARTIFACTS", "test-artifacts"))
+MEDIA_ARGS = ["--use-fake-ui-for-media-stream", "--use-fake-device-for-media-stream",
+              "--autoplay-policy=no-user-gesture-required"]
+STATS = """pc => pc ? pc.getStats().then(stats => { let r = 0, s = 0; stats.forEach(x => {
+  if (x.type === 'inbound-rtp' && x.kind === 'audio') r += x.packetsReceived || 0;
+  if (x.type === 'outbound-rtp' && x.kind === 'audio') s += x.packetsSent || 0; });
+  return [r, s]; }) : Promise.resolve([0, 0])"""
+
+
+@pytest.fixture(scope="module")
+def media_browser(browser):
+    """A second Chromium whose microphone is a fake device that needs no permission prompt."""
+    instance = browser.browser_type.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS + MEDIA_ARGS)
+    yield instance
+    instance.close()
+
+
+@pytest.fixture(scope="module")
+def telephony_running(live_app):
+    """The local carrier and a dispatcher, inside the live server's app, as ``flask serve`` runs them."""
+    from telephony import dispatcher
+
+    stop = dispatcher.start_in_background(live_app)
+    yield live_app.extensions["local_carrier"]
+    stop.set()
+
+
+def _phone(browser, locale):
+    context = browser.new_context(viewport={"width": 360, "height": 740}, device_scale_factor=2, is_mobile=True,
+                                  has_touch=True, locale=locale, permissions=["microphone"])
+    page = context.new_page()
+    page.set_default_timeout(15000)
+    return page
+
+
+def _world(application, tag: str, *, checked_in: bool = True):
+    """A running inbound campaign (its number), a member checked in to its shift now (or not), the boss."""
+    from marketplace.campaigns import services
+    from marketplace.campaigns.schemas import CampaignIn
+    from marketplace.models import Campaign, Claim, Shift
+    from payouts.services import confirm_simulated_checkout, create_topup
+    from telephony import numbers
+
+    with application.test_request_context():
+        boss = accounts.register_user(email=f"boss.{tag}@example.test", password=PASSWORD, name="Boss",
+                                      role="enterprise", org_name=f"Desk Org {tag}")
+        member = accounts.create_user(email=f"agent.{tag}@example.test", password=PASSWORD, name="Lin",
+                                      role="member")
+        commit()
+        topup = create_topup(boss.org_id, boss.id, 1_000_000, "CNY")
+        confirm_simulated_checkout(topup.id, boss.org_id)
+        body = copy.deepcopy(INBOUND)
+        campaign = services.create_campaign(boss.org_id, boss.id, CampaignIn().load(body))
+        services.change_state(campaign, "published", boss.id)
+        commit()
+        now = utcnow().replace(microsecond=0)
+        found = db.session.get(Campaign, campaign.id)
+        found.state = "running"
+        found.starts_at, found.ends_at = now - timedelta(days=1), now + timedelta(days=1)
+        if checked_in:
+            shift = Shift(campaign_id=found.id, org_id=found.org_id, starts_at=now - timedelta(minutes=5),
+                          ends_at=now + timedelta(minutes=55), seats=5, claimed=1, state="open")
+            db.session.add(shift)
+            db.session.flush()
+            db.session.add(Claim(shift_id=shift.id, campaign_id=found.id, member_id=member.id,
+                                 starts_at=shift.starts_at, ends_at=shift.ends_at, state="checked_in",
+                                 checked_in_at=now))
+        commit()
+        world = {"number": numbers.number_of(found.id).number, "member": member.email, "member_id": member.id,
+                 "boss": boss.email}
+        db.session.remove()
+    return world
+
+
+def _until(page, expression: str, timeout: float = 15.0):
+    """Poll ``expression`` in the page until it is truthy (the page's CSP forbids the string
+    predicates of ``wait_for_function``; ``evaluate`` is not subject to it)."""
+    deadline = time.monotonic() + timeout
+    while not page.evaluate(expression):
+        assert time.monotonic() < deadline, f"never true: {expression}"
+        page.wait_for_timeout(100)
+
+
+def _packets(page, name):
+    return page.evaluate(f"({STATS})(window.{name})")
+
+
+def test_a_customer_and_a_member_talk_browser_to_browser(live_app, live_server, media_browser, telephony_running):
+    world = _world(live_app, "talk")
+    url = live_server
+    desk = _phone(media_browser, "en-US")
+    caller = _phone(media_browser, "en-US")
+    try:
+        sign_in_page(desk, url, world["member"])
+        desk.get_by_test_id("tabbar-desk").click()
+        desk.wait_for_url("**/work/desk/")
+        desk.get_by_test_id("enable-sound").click()
+        desk.get_by_test_id("status-available").click()
+        desk.wait_for_selector("[data-testid=desk-state][data-state=available]")
+
+        caller.goto(f"{url}/telephony/phone/{world['number']}")
+        caller.get_by_test_id("phone-call").click()
+        _until(caller, "document.getElementById('phone-status').textContent.includes('hold')")
+
+        offer = desk.get_by_test_id("offer")
+        offer.wait_for(state="visible")
+        masked = desk.get_by_test_id("offer-customer").inner_text()
+        assert "****" in masked
+        ARTIFACTS.mkdir(exist_ok=True)
+        desk.screenshot(path=str(ARTIFACTS / "desk-offer-360-en.png"), full_page=True)
+        desk.get_by_test_id("offer-accept").click()
+        desk.get_by_test_id("call").wait_for(state="visible")
+        assert desk.get_by_test_id("call-customer").inner_text() == masked
+
+        # audio flows both ways: packets received keep increasing on each side
+        _until(desk, f"({STATS})(window.crowdlineDesk).then(([r]) => r > 20)")
+        _until(caller, f"({STATS})(window.crowdlinePhone).then(([r]) => r > 20)")
+        first = (_packets(desk, "crowdlineDesk"), _packets(caller, "crowdlinePhone"))
+        _until(desk, f"({STATS})(window.crowdlineDesk).then(([r]) => r > {first[0][0] + 20})")
+        _until(caller, f"({STATS})(window.crowdlinePhone).then(([r]) => r > {first[1][0] + 20})")
+        caller.get_by_test_id("phone-status").filter(has_text="Connected").wait_for()
+        desk.wait_for_selector("[data-testid=call-quality][data-quality=good]")
+        page_text = desk.content() + caller.content()
+        with live_app.app_context():
+            from telephony.models import Interaction
+
+            ix = db.session.query(Interaction).filter_by(member_id=world["member_id"]).one()
+            number = telephony_running.get(ix.customer_call_sid).from_
+            db.session.remove()
+        assert number not in page_text and number[3:] not in desk.content()
+
+        desk.get_by_test_id("call-mute").click()
+        assert desk.evaluate("window.crowdlineDesk.localStream.getAudioTracks()[0].enabled") is False
+        desk.get_by_test_id("call-mute").click()
+        desk.get_by_test_id("call-hold").click()
+        caller.get_by_test_id("phone-status").filter(has_text="On hold").wait_for()
+        desk.get_by_test_id("call-hold").click()
+        caller.get_by_test_id("phone-status").filter(has_text="Connected").wait_for()
+        desk.get_by_test_id("call-keypad").click()
+        desk.locator("[data-digit='5']").click()
+        caller.get_by_test_id("phone-digits").filter(has_text="5").wait_for()
+        desk.get_by_test_id("call-optout").click()
+        desk.get_by_test_id("optout-done").wait_for(state="visible")
+        assert fits_the_screen(desk)
+        desk.screenshot(path=str(ARTIFACTS / "desk-call-360-en.png"), full_page=True)
+        caller.screenshot(path=str(ARTIFACTS / "phone-call-360-en.png"), full_page=True)
+
+        desk.get_by_test_id("call-hangup").click()
+        desk.get_by_test_id("wrapup").wait_for(state="visible")
+        caller.get_by_test_id("phone-status").filter(has_text="ended").wait_for()
+        desk.get_by_test_id("wrapup-code").select_option("resolved")
+        desk.get_by_test_id("wrapup-submit").click()
+        desk.get_by_test_id("wrapup").wait_for(state="hidden")
+        desk.get_by_test_id("today-calls").filter(has_text="1").wait_for()
+        desk.wait_for_selector("[data-testid=desk-state][data-state=available]")
+
+        # the network goes away and comes back: the page says so, then reconnects by itself
+        desk.context.set_offline(True)
+        desk.get_by_test_id("desk-connection").wait_for(state="visible")
+        with live_app.app_context():  # meanwhile its heartbeats are missed: the engine takes it offline
+            from telephony import dispatcher
+            from telephony.distributor import distributor
+
+            dispatcher.run_once(int(time.time() * 1000) + 60_000)
+            assert (distributor().agent(world["member_id"]) or {}).get("st") in (None, "offline")
+            db.session.remove()
+        desk.context.set_offline(False)
+        desk.get_by_test_id("desk-connection").wait_for(state="hidden")
+        desk.wait_for_selector("[data-testid=desk-state][data-state=available]")
+        desk.screenshot(path=str(ARTIFACTS / "desk-after-360-en.png"), full_page=True)
+
+        client = live_app.test_client()
+        login = client.post("/api/v1/auth/login", json={"email": world["boss"], "password": PASSWORD}).json
+        shown = client.get(f"/api/v1/interactions/{ix.id}",
+                           headers={"Authorization": "Bearer " + login["access_token"]}).json
+        assert shown["state"] == "completed" and shown["disposition"]["code"] == "resolved"
+        assert shown["earning"]["state"] == "pending" and shown["earning"]["amount"] > 0
+    finally:
+        desk.context.close()
+        caller.context.close()
+
+
+def test_the_workspace_and_the_customer_phone_in_chinese(live_app, live_server, media_browser, telephony_running):
+    world = _world(live_app, "zh", checked_in=False)
+    desk = _phone(media_browser, "zh-CN")
+    try:
+        sign_in_page(desk, live_server, world["member"])
+        desk.goto(f"{live_server}/work/desk/")
+        assert "工作台" in desk.locator("h1").inner_text()
+        desk.wait_for_selector("[data-testid=desk-state][data-state=offline]")
+        desk.get_by_test_id("status-available").click()
+        desk.get_by_test_id("desk-reason").filter(has_text="签到").wait_for()
+        assert "你没有班次" in desk.get_by_test_id("desk-shift").inner_text()
+        assert fits_the_screen(desk)
+        ARTIFACTS.mkdir(exist_ok=True)
+        desk.screenshot(path=str(ARTIFACTS / "desk-360-zh.png"), full_page=True)
+        desk.goto(f"{live_server}/telephony/phone/{world['number']}")
+        assert "客户电话" in desk.locator("h1").inner_text()
+        assert fits_the_screen(desk)
+        desk.screenshot(path=str(ARTIFACTS / "phone-360-zh.png"), full_page=True)
+    finally:
+        desk.context.close()
