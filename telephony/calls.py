@@ -204,6 +204,9 @@ def call_status(params: Mapping, *, interaction_id: int | None = None, leg: str 
     if interaction is None:
         logger.info("Status %s of an unknown call %s", status, sid)
         return "unknown_call"
+    # Decide under the row lock, from the committed state: the other leg's callback may be in
+    # another worker's open transaction (a stale "offered" here would free a member who is talking).
+    interaction = services.lock(interaction.id)
     if leg == "customer":
         return customer_leg(interaction, status, at) if status in ENDED else "ignored"
     member_id = member_id or member_id_from_identity(params.get("To", "")) or interaction.member_id
@@ -322,6 +325,7 @@ def _hang_up(sid: str | None) -> None:
 
 def hang_up(interaction: Interaction, member_id: int) -> Interaction:
     """The handling member ends the call from the workspace: wrap-up begins, both legs end."""
+    interaction = services.lock(interaction.id)
     if interaction.member_id != member_id or interaction.state not in ("in_progress", "held"):
         raise Conflict(_("There is no call of yours to hang up here."), code="not_in_call")
     end_with_member(interaction, None, hang_up=(interaction.customer_call_sid, interaction.agent_call_sid))
@@ -336,7 +340,7 @@ def agent_gone(member_id: int, undone: Mapping) -> None:
     if undone.get("requeued_call") is not None:
         services.record_missed(undone["requeued_call"], member_id, offer_id=str(undone.get("offer") or "gone"))
     released = undone.get("released_call")
-    interaction = db.session.get(Interaction, released) if released is not None else None
+    interaction = _locked_or_none(released) if released is not None else None
     if interaction is None:
         return
     if interaction.state in ("in_progress", "held"):
@@ -346,6 +350,11 @@ def agent_gone(member_id: int, undone: Mapping) -> None:
         services.record_missed(interaction.id, member_id, offer_id="gone")
         after_commit(partial(_hang_up, interaction.agent_call_sid))
         requeue(interaction)
+
+
+def _locked_or_none(interaction_id: int) -> Interaction | None:
+    found = db.session.get(Interaction, interaction_id)
+    return services.lock(found.id) if found is not None else None
 
 
 def agent_twiml(interaction_id: int) -> str:

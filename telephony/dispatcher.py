@@ -13,6 +13,7 @@ import logging
 import threading
 import time
 from collections.abc import Callable
+from datetime import timedelta
 
 import click
 from flask import Flask, current_app
@@ -21,6 +22,7 @@ from sqlalchemy import select
 
 from app.database import commit, rollback
 from app.extensions import db
+from app.timeutil import utcnow
 from telephony import calls, earnings, overflow, services
 from telephony.distributor import distributor
 from telephony.models import Interaction
@@ -30,6 +32,7 @@ from telephony.routing.check import check as acd_check
 logger = logging.getLogger(__name__)
 
 INTERVAL_SECONDS = 0.25
+WRAPUP_GRACE = timedelta(seconds=5)  # a wrap-up's ACD side runs just after its commit
 
 
 # --- events → services ---------------------------------------------------------------------------
@@ -137,6 +140,20 @@ def disagreements() -> list[str]:
         call_id = int(raw)
         if call_id not in live_ids:
             found.append(f"the ACD routes call {call_id}, whose interaction is missing or over")
+    return found + stuck_wrapups()
+
+
+def stuck_wrapups(grace: timedelta = WRAPUP_GRACE) -> list[str]:
+    """Interactions in wrap-up (ended more than ``grace`` ago) whose member the ACD offers calls to
+    again: nothing would ever complete them (the dispatcher completes wrap-ups the ACD ends)."""
+    rows = db.session.execute(select(Interaction.id, Interaction.member_id).where(
+        Interaction.state == "wrapup", Interaction.member_id.is_not(None),
+        Interaction.ended_at < utcnow() - grace)).all()
+    acd, found = distributor(), []
+    for row in rows:
+        state = (acd.agent(row.member_id) or {}).get("st")
+        if state in ("available", "offered"):
+            found.append(f"interaction {row.id} is in wrap-up but the ACD has its member {row.member_id} {state}")
     return found
 
 

@@ -45,6 +45,13 @@ def _locked(interaction_id: int) -> Interaction:
     return found
 
 
+def lock(interaction_id: int) -> Interaction:
+    """The interaction, its row locked and freshly read (404 if unknown). Callers that decide from
+    its state (a status callback, the dispatcher) lock first: two workers then judge it one after
+    the other, never both from a read taken before the other's change committed."""
+    return _locked(interaction_id)
+
+
 def _record(interaction: Interaction, kind: str, at: datetime, *, key: str | None = None,
             member_id: int | None = None, **detail) -> bool:
     """Add a timeline event unless one with the same key is there already; True if it was added."""

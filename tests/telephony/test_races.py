@@ -106,3 +106,110 @@ def test_a_callback_delivered_at_once_by_many_workers(race_app, real_sessions):
                              for model in (QueuedEntry, Leaf))
                    for kind in ("interaction_started", "interaction_answered", "interaction_completed")}
         assert counted == {"interaction_started": 1, "interaction_answered": 1, "interaction_completed": 1}
+
+
+def test_the_callers_end_racing_the_agents_answer_leaves_db_and_acd_agreeing(race_app, real_sessions):
+    """The agent leg's ``in-progress`` is being applied (its transaction holds the row) when the
+    caller's ``completed`` arrives in another worker. The caller's callback must wait for the answer
+    and then begin wrap-up — not judge the call "still ringing" from a stale read and free the
+    member in the ACD while the interaction lives on (stuck in wrap-up, the member available)."""
+    from app.database import commit, rollback
+    from telephony import calls, services
+    from telephony.dispatcher import disagreements
+    from telephony.distributor import distributor
+    from telephony.models import Interaction
+
+    campaign_id, member_id = _setup(race_app)
+    with race_app.test_request_context():
+        interaction = services.create_interaction(campaign_id, "inbound", customer_call_sid="CA-cust-race",
+                                                  customer_phone="+8613812345678", at=at(0))
+        interaction_id = interaction.id
+        commit()
+        acd = distributor()
+        acd.configure_campaign(campaign_id)
+        acd.set_agent_campaigns(member_id, primary=[campaign_id])
+        acd.set_available(member_id)
+        acd.enqueue(interaction_id, campaign_id)
+        acd.dispatch()
+        calls.accept_offer(member_id, interaction_id)
+        services.attach_call(interaction_id, agent_call_sid="CA-agent-race")
+        commit()
+        db.session.remove()
+
+    answering, answered_applied = threading.Event(), threading.Event()
+    errors = []
+
+    def agent_answers():
+        with race_app.test_request_context():
+            try:
+                calls.call_status({"CallSid": "CA-agent-race", "CallStatus": "in-progress"},
+                                  interaction_id=interaction_id, leg="agent", member_id=member_id)
+                answered_applied.set()
+                answering.wait(5)  # the worker is slow to commit: the row stays locked meanwhile
+                commit()
+            except Exception as exc:
+                rollback()
+                errors.append(exc)
+            finally:
+                db.session.remove()
+
+    def caller_hangs_up():
+        with race_app.test_request_context():
+            try:
+                calls.call_status({"CallSid": "CA-cust-race", "CallStatus": "completed"})
+                commit()
+            except Exception as exc:
+                rollback()
+                errors.append(exc)
+            finally:
+                db.session.remove()
+
+    first = threading.Thread(target=agent_answers)
+    first.start()
+    assert answered_applied.wait(5)
+    second = threading.Thread(target=caller_hangs_up)
+    second.start()
+    second.join(0.5)  # the caller's callback is now waiting on the row (or, stale, already past it)
+    answering.set()
+    first.join()
+    second.join()
+    assert errors == []
+
+    with race_app.app_context():
+        found = db.session.get(Interaction, interaction_id)
+        assert found.state == "wrapup"
+        assert found.answered_at is not None
+        assert (distributor().agent(member_id) or {}).get("st") == "wrapup"
+        assert disagreements() == []
+        db.session.remove()
+
+
+def test_check_reports_a_wrap_up_whose_member_the_acd_routes_again(race_app, real_sessions):
+    from app.database import commit
+    from telephony import services
+    from telephony.dispatcher import telephony_cli
+    from telephony.distributor import distributor
+
+    campaign_id, member_id = _setup(race_app)
+    with race_app.test_request_context():
+        interaction = services.create_interaction(campaign_id, "inbound", customer_call_sid="CA-stuck",
+                                                  customer_phone="+8613812345678", at=at(0))
+        services.mark_answered(interaction.id, member_id, at=at(5))
+        services.begin_wrapup(interaction.id, at=at(65))
+        interaction_id = interaction.id
+        commit()
+        distributor().set_agent_campaigns(member_id, primary=[campaign_id])
+        distributor().set_available(member_id)
+        db.session.remove()
+
+    result = race_app.test_cli_runner().invoke(telephony_cli, ["check"])
+    assert result.exit_code == 1
+    expected = f"interaction {interaction_id} is in wrap-up but the ACD has its member {member_id} available"
+    assert expected in result.output
+
+    with race_app.test_request_context():
+        services.complete_interaction(interaction_id)
+        commit()
+        db.session.remove()
+    result = race_app.test_cli_runner().invoke(telephony_cli, ["check"])
+    assert f"interaction {interaction_id}" not in result.output
