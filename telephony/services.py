@@ -300,13 +300,33 @@ def mark_transferred(interaction_id: int, to_member_id: int, *, at: datetime | N
     return interaction
 
 
+def record_caller_left(interaction_id: int, *, at: datetime | None = None) -> Interaction:
+    """The caller hung up while the member's accepted leg was still in flight (``offered``): their
+    end time is kept in ``ended_at`` and the interaction waits for the member leg's own outcome —
+    answered before that time (wrap-up), or not (abandoned). The first report of the end wins."""
+    at = _when(at)
+    interaction = _locked(interaction_id)
+    if interaction.state != "offered":
+        return _ignored(interaction, "caller's end")
+    if interaction.ended_at is None or at < interaction.ended_at:
+        interaction.ended_at = max(at, interaction.queued_at)
+        db.session.flush()
+    return interaction
+
+
 def begin_wrapup(interaction_id: int, *, at: datetime | None = None) -> Interaction:
     """The call ended with a member on it: the member wraps up (``wrapup``) and then dispositions.
 
     Accepted from ``offered`` too, when the provider reports the end before the answer (the answer,
-    arriving later, fills in ``answered_at``)."""
+    arriving later, fills in ``answered_at``). A later report of an earlier end (the other leg's)
+    moves ``ended_at`` back to it."""
     at = _when(at)
     interaction = _locked(interaction_id)
+    if interaction.state == "wrapup" and interaction.ended_at is not None and at < interaction.ended_at:
+        # the other leg's end, reported later, was earlier: the conversation ended then
+        interaction.ended_at = max(at, interaction.answered_at or at)
+        db.session.flush()
+        return interaction
     if interaction.state == "queued" or not lifecycle.moves_forward(interaction.state, "wrapup"):
         return _ignored(interaction, "wrap-up")
     _record(interaction, "wrapup", at, member_id=interaction.member_id)
