@@ -164,6 +164,11 @@ def accept_offer(member_id: int, interaction_id: int) -> Interaction:
     not theirs, has expired or does not exist; nothing changes then."""
     interaction, offer_id = _respond("accept", member_id, interaction_id)
     services.record_offer(interaction.id, member_id, offer_id=offer_id)
+    if services.lock(interaction.id).state not in ("queued", "offered"):
+        # the caller hung up while the ACD still offered the call: undo the reservation, ring no one
+        if _on_call(member_id, interaction.id):
+            distributor().end_call(member_id, 0)
+        raise _refused("expired")
     earnings.record_presence(member_id, "busy")
     caller_id = numbers.caller_id(interaction.campaign_id) or FALLBACK_CALLER_ID
     after_commit(partial(_ring_agent, interaction.id, member_id, caller_id))
@@ -240,6 +245,11 @@ def customer_leg(interaction: Interaction, status: str, at: datetime | None) -> 
 def _withdraw(interaction_id: int, member_id: int | None, agent_call_sid: str | None) -> None:
     acd = distributor()
     outcome = acd.withdraw(interaction_id)
+    if not outcome.ok:
+        # Accepted meanwhile — perhaps before the database heard of the offer, so ask the ACD whose
+        # call it is: the member is freed (not their loss), never left on a call that is over.
+        holder = (acd.call(interaction_id) or {}).get("agent")
+        member_id = member_id if member_id is not None else (int(holder) if holder and holder.isdigit() else None)
     if not outcome.ok and member_id is not None and _on_call(member_id, interaction_id):
         acd.end_call(member_id, 0)  # accepted, the softphone still ringing: not the member's loss
     _hang_up(agent_call_sid)

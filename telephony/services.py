@@ -411,6 +411,25 @@ def mark_abandoned(interaction_id: int, *, at: datetime | None = None) -> Intera
     return interaction
 
 
+def mark_overflowed(interaction_id: int, outcome: str, *, at: datetime | None = None, **detail) -> Interaction:
+    """The caller waited past the campaign's longest wait and was served otherwise: sent to the
+    enterprise's own line (``enterprise_line``) or left a callback request (``callback_request``).
+    Final, neither abandoned nor failed: ``outcome`` says what happened, the timeline says when."""
+    if outcome not in lifecycle.OVERFLOW_OUTCOMES:
+        raise ValueError(f"unknown overflow outcome {outcome!r}")
+    at = _when(at)
+    interaction = _locked(interaction_id)
+    if interaction.state not in ("queued", "offered"):
+        return _ignored(interaction, "overflow")
+    _record(interaction, "overflowed", at, member_id=None, outcome=outcome, **detail)
+    interaction.state, interaction.outcome = "overflowed", outcome
+    interaction.ended_at = max(at, interaction.queued_at)
+    _finish_durations(interaction)
+    db.session.flush()
+    logger.info("Interaction %s overflowed: %s", interaction.id, outcome)
+    return interaction
+
+
 def mark_failed(interaction_id: int, reason: str, *, at: datetime | None = None) -> Interaction:
     """The call could not be carried (busy, no answer, a provider error) before it ended normally."""
     at = _when(at)

@@ -213,3 +213,66 @@ def test_check_reports_a_wrap_up_whose_member_the_acd_routes_again(race_app, rea
         db.session.remove()
     result = race_app.test_cli_runner().invoke(telephony_cli, ["check"])
     assert f"interaction {interaction_id}" not in result.output
+
+
+def _offered_in_the_acd(application, name: str):
+    """A queued interaction the ACD offers to a member the database has not heard of yet."""
+    from app.database import commit
+    from telephony import services
+    from telephony.distributor import distributor
+
+    campaign_id, member_id = _setup(application)
+    with application.test_request_context():
+        interaction = services.create_interaction(campaign_id, "inbound", customer_call_sid=f"CA-{name}",
+                                                  customer_phone="+8613812345678", at=at(0))
+        commit()
+        acd = distributor()
+        acd.configure_campaign(campaign_id)
+        acd.set_agent_campaigns(member_id, primary=[campaign_id])
+        acd.set_available(member_id)
+        acd.enqueue(interaction.id, campaign_id)
+        assert acd.dispatch().offers
+        interaction_id = interaction.id
+        db.session.remove()
+    return interaction_id, member_id
+
+
+def test_a_caller_leaving_just_after_the_acd_accept_frees_the_member(race_app, real_sessions):
+    """The member's accept reached the ACD, but not yet the database, when the caller hung up: the
+    abandonment asks the ACD whose call it was and frees that member (the call does not stay
+    "connected" in the ACD to a member on no call)."""
+    from app.database import commit
+    from telephony import calls
+    from telephony.dispatcher import disagreements
+    from telephony.distributor import distributor
+    from telephony.models import Interaction
+
+    interaction_id, member_id = _offered_in_the_acd(race_app, "accept-race")
+    with race_app.test_request_context():
+        assert distributor().accept(member_id, call_id=interaction_id).ok  # the API's first step
+        assert calls.call_status({"CallSid": "CA-accept-race", "CallStatus": "completed"}) == "abandoned"
+        commit()
+        assert db.session.get(Interaction, interaction_id).state == "abandoned"
+        assert distributor().call(interaction_id) is None
+        assert distributor().agent(member_id)["st"] == "available"
+        assert disagreements() == []
+        db.session.remove()
+
+
+def test_accepting_a_call_whose_caller_already_left_rings_no_one(race_app, real_sessions):
+    from app.database import commit, rollback
+    from app.errors import Conflict
+    from telephony import calls, services
+    from telephony.distributor import distributor
+
+    interaction_id, member_id = _offered_in_the_acd(race_app, "accept-late")
+    with race_app.test_request_context():
+        services.mark_abandoned(interaction_id)  # committed; the ACD's withdrawal has not run yet
+        commit()
+        with pytest.raises(Conflict) as refused:
+            calls.accept_offer(member_id, interaction_id)
+        rollback()
+        assert refused.value.code == "offer_expired"
+        assert distributor().call(interaction_id) is None
+        assert distributor().agent(member_id)["st"] == "available"
+        db.session.remove()
