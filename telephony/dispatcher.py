@@ -27,7 +27,7 @@ from telephony import calls, earnings, overflow, services
 from telephony.distributor import distributor
 from telephony.models import Interaction
 from telephony.routing.acd import TickEvents
-from telephony.routing.check import check as acd_check
+from telephony.routing.check import check_incrementally
 
 logger = logging.getLogger(__name__)
 
@@ -171,10 +171,11 @@ def dispatcher_command(interval) -> None:
         stop.set()
 
 
-@telephony_cli.command("check", help="Print the ACD's invariant violations; exit 1 if there is any.")
+@telephony_cli.command("check", help="Print the ACD's invariant violations (read in small batches, Redis never held) "
+                                     "and where the ACD and the database disagree; exit 1 if there is any.")
 def check_command() -> None:
     acd = distributor()
-    problems = acd_check(acd.client, acd.prefix) + disagreements()
+    problems = check_incrementally(acd.client, acd.prefix) + disagreements()
     for problem in problems:
         click.echo(problem)
     if problems:
