@@ -40,7 +40,10 @@ def earning_lines_query(member_id: int):
 
 
 def earning_state(accrual: Transfer) -> dict:
-    settled = settlement_of(accrual.interaction_id) if accrual.interaction_id is not None else None
+    if accrual.interaction_id is not None:
+        settled = settlement_of(accrual.interaction_id)
+    else:  # pay per shift hour: settled under its accrual's key (services.earnings.approval_key)
+        settled = db.session.scalar(select(Transfer).where(Transfer.key == f"{accrual.key}:approved"))
     state, net = "pending", None
     if settled is not None and settled.reason == "earning_approved":
         state = "approved"

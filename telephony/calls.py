@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Mapping
-from datetime import datetime
+from datetime import datetime, timedelta
 from email.utils import parsedate_to_datetime
 from functools import partial
 from urllib.parse import urlencode
@@ -169,6 +169,11 @@ def accept_offer(member_id: int, interaction_id: int) -> Interaction:
     not theirs, has expired or does not exist; nothing changes then."""
     interaction, offer_id = _respond("accept", member_id, interaction_id)
     services.record_offer(interaction.id, member_id, offer_id=offer_id)
+    if services.lock(interaction.id).state not in ("queued", "offered"):
+        # the caller hung up while the ACD still offered the call: undo the reservation, ring no one
+        if _on_call(member_id, interaction.id):
+            distributor().end_call(member_id, 0)
+        raise _refused("expired")
     earnings.record_presence(member_id, "busy")
     caller_id = numbers.caller_id(interaction.campaign_id) or FALLBACK_CALLER_ID
     after_commit(partial(_ring_agent, interaction.id, member_id, caller_id))
@@ -209,10 +214,13 @@ def call_status(params: Mapping, *, interaction_id: int | None = None, leg: str 
     if interaction is None:
         logger.info("Status %s of an unknown call %s", status, sid)
         return "unknown_call"
+    # Decide under the row lock, from the committed state: the other leg's callback may be in
+    # another worker's open transaction (a stale "offered" here would free a member who is talking).
+    interaction = services.lock(interaction.id)
     if leg == "customer":
         return customer_leg(interaction, status, at) if status in ENDED else "ignored"
     member_id = member_id or member_id_from_identity(params.get("To", "")) or interaction.member_id
-    return agent_leg(interaction, sid, member_id, status, at)
+    return agent_leg(interaction, sid, member_id, status, at, answered_at=_answer_time(params, at))
 
 
 def customer_leg(interaction: Interaction, status: str, at: datetime | None) -> str:
@@ -220,6 +228,12 @@ def customer_leg(interaction: Interaction, status: str, at: datetime | None) -> 
     state = interaction.state
     if interaction.direction == "outbound" and interaction.answered_by is None and state in ("queued", "offered"):
         return outcomes.not_answered(interaction, status, at)  # the dialer's call, never answered
+    if state == "offered" and interaction.member_id is not None and _leg_in_flight(interaction):
+        # The member accepted: their leg may have been answered with its callback still on the way.
+        # Its own final status decides (answered: wrap-up from the caller's end; else abandoned).
+        services.record_caller_left(interaction.id, at=at)
+        after_commit(partial(_hang_up, interaction.agent_call_sid))
+        return "caller_left"
     if state in ("queued", "offered"):
         member_id = interaction.member_id
         services.mark_abandoned(interaction.id, at=at)
@@ -230,15 +244,36 @@ def customer_leg(interaction: Interaction, status: str, at: datetime | None) -> 
     if state in ("in_progress", "held"):
         end_with_member(interaction, at, hang_up=(interaction.agent_call_sid,))
         return "wrapup"
+    if state == "wrapup" and at is not None:
+        services.begin_wrapup(interaction.id, at=at)  # the member's leg ended first in our view
     return "ignored"
 
 
 def _withdraw(interaction_id: int, member_id: int | None, agent_call_sid: str | None) -> None:
     acd = distributor()
     outcome = acd.withdraw(interaction_id)
+    if not outcome.ok:
+        # Accepted meanwhile — perhaps before the database heard of the offer, so ask the ACD whose
+        # call it is: the member is freed (not their loss), never left on a call that is over.
+        holder = (acd.call(interaction_id) or {}).get("agent")
+        member_id = member_id if member_id is not None else (int(holder) if holder and holder.isdigit() else None)
     if not outcome.ok and member_id is not None and _on_call(member_id, interaction_id):
         acd.end_call(member_id, 0)  # accepted, the softphone still ringing: not the member's loss
     _hang_up(agent_call_sid)
+
+
+def _leg_in_flight(interaction: Interaction) -> bool:
+    """Has the offered member accepted (their softphone leg placed, perhaps answered)?"""
+    return interaction.agent_call_sid is not None or _on_call(interaction.member_id, interaction.id)
+
+
+def _answer_time(params: Mapping, at: datetime | None) -> datetime | None:
+    """When a leg that ended ``completed`` was answered: its end less its ``CallDuration``."""
+    try:
+        duration = int(params.get("CallDuration", ""))
+    except ValueError:
+        return None
+    return at - timedelta(seconds=duration) if at is not None and duration >= 0 else None
 
 
 def _on_call(member_id: int, interaction_id: int) -> bool:
@@ -246,8 +281,10 @@ def _on_call(member_id: int, interaction_id: int) -> bool:
     return record.get("call") == str(interaction_id)
 
 
-def agent_leg(interaction: Interaction, sid: str, member_id: int | None, status: str, at: datetime | None) -> str:
-    """The member's leg: ringing, answered (the member is on the line), or ended."""
+def agent_leg(interaction: Interaction, sid: str, member_id: int | None, status: str, at: datetime | None,
+              answered_at: datetime | None = None) -> str:
+    """The member's leg: ringing, answered (the member is on the line), or ended. ``answered_at``:
+    the answer a ``completed`` report implies (its time less its duration), if it carries one."""
     if member_id is None:
         return "ignored"
     if status in ("initiated", "ringing", "queued"):
@@ -260,10 +297,18 @@ def agent_leg(interaction: Interaction, sid: str, member_id: int | None, status:
         return "ignored"
     if status == "completed" and interaction.state == "offered" and interaction.member_id == member_id:
         # Twilio says "completed" only of a leg that was answered: its answer's callback is late
-        _agent_answered(interaction, sid, member_id, None)
+        _agent_answered(interaction, sid, member_id, answered_at)
     if interaction.state in ("in_progress", "held") and interaction.agent_call_sid == sid:
         end_with_member(interaction, at, hang_up=(interaction.customer_call_sid,))
         return "wrapup"
+    if interaction.state == "offered" and interaction.member_id == member_id and interaction.ended_at is not None:
+        # the caller left first and this leg was never answered: the caller abandoned
+        services.mark_abandoned(interaction.id, at=interaction.ended_at)
+        earnings.record_presence(member_id, "available", at=at)
+        after_commit(partial(_withdraw, interaction.id, member_id, None))
+        return "abandoned"
+    if interaction.state == "wrapup" and interaction.agent_call_sid == sid and at is not None:
+        services.begin_wrapup(interaction.id, at=at)  # the caller's end came first in our view
     if interaction.state == "offered" and interaction.member_id == member_id:
         # accepted, but the softphone never answered: the call waits again, the member is away
         services.record_missed(interaction.id, member_id, offer_id=f"leg:{sid}", at=at)
@@ -278,6 +323,13 @@ def _agent_answered(interaction: Interaction, sid: str, member_id: int, at: date
     if interaction.state in ("queued", "abandoned", "failed") or interaction.member_id != member_id:
         after_commit(partial(_hang_up, sid))  # the caller left, or the call went back to the queue
         return "too_late"
+    caller_left = interaction.ended_at if interaction.state == "offered" else None
+    if caller_left is not None and at is not None and at > caller_left:
+        # answered after the caller had already hung up: nobody was there to talk to
+        services.mark_abandoned(interaction.id, at=caller_left)
+        earnings.record_presence(member_id, "available", at=at)
+        after_commit(partial(_withdraw, interaction.id, member_id, sid))
+        return "too_late"
     try:
         services.mark_answered(interaction.id, member_id, at=at, agent_call_sid=sid)
     except Conflict:
@@ -285,6 +337,9 @@ def _agent_answered(interaction: Interaction, sid: str, member_id: int, at: date
         after_commit(partial(_hang_up, sid))
         return "not_yours"
     earnings.record_presence(member_id, "busy", at=at)
+    if caller_left is not None:  # the caller's end was reported first: the conversation is over
+        end_with_member(interaction, caller_left, hang_up=(sid,))
+        return "wrapup"
     return "answered"
 
 
@@ -329,6 +384,7 @@ def _hang_up(sid: str | None) -> None:
 
 def hang_up(interaction: Interaction, member_id: int) -> Interaction:
     """The handling member ends the call from the workspace: wrap-up begins, both legs end."""
+    interaction = services.lock(interaction.id)
     if interaction.member_id != member_id or interaction.state not in ("in_progress", "held"):
         raise Conflict(_("There is no call of yours to hang up here."), code="not_in_call")
     end_with_member(interaction, None, hang_up=(interaction.customer_call_sid, interaction.agent_call_sid))
@@ -343,7 +399,7 @@ def agent_gone(member_id: int, undone: Mapping) -> None:
     if undone.get("requeued_call") is not None:
         services.record_missed(undone["requeued_call"], member_id, offer_id=str(undone.get("offer") or "gone"))
     released = undone.get("released_call")
-    interaction = db.session.get(Interaction, released) if released is not None else None
+    interaction = _locked_or_none(released) if released is not None else None
     if interaction is None:
         return
     if interaction.state in ("in_progress", "held"):
@@ -353,6 +409,11 @@ def agent_gone(member_id: int, undone: Mapping) -> None:
         services.record_missed(interaction.id, member_id, offer_id="gone")
         after_commit(partial(_hang_up, interaction.agent_call_sid))
         requeue(interaction)
+
+
+def _locked_or_none(interaction_id: int) -> Interaction | None:
+    found = db.session.get(Interaction, interaction_id)
+    return services.lock(found.id) if found is not None else None
 
 
 def agent_twiml(interaction_id: int) -> str:

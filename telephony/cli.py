@@ -41,6 +41,8 @@ def simulate_command(campaign_id, calls, rate, agents, patience, speed, seed, ba
         click.echo("  " + line)
     for problem in summary.problems[:50]:
         click.echo("  ! " + problem)
+    if simulation.noticed:
+        click.echo(f"  noticed            {len(simulation.noticed)} disagreements the members worked around")
     for seen in simulation.noticed[:20]:
         click.echo("  noticed: " + seen)
     if summary.problems:

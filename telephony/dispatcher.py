@@ -14,6 +14,7 @@ import logging
 import threading
 import time
 from collections.abc import Callable
+from datetime import timedelta
 
 import click
 from flask import Flask, current_app
@@ -22,17 +23,19 @@ from sqlalchemy import select
 
 from app.database import commit, rollback
 from app.extensions import db
+from app.timeutil import utcnow
 from telephony import calls, earnings, overflow, services
 from telephony.dialer import hopper
 from telephony.distributor import distributor
 from telephony.models import Interaction
 from telephony.routing.acd import TickEvents
-from telephony.routing.check import check as acd_check
+from telephony.routing.check import check_incrementally
 
 logger = logging.getLogger(__name__)
 
 INTERVAL_SECONDS = 0.25
 DIAL_EVERY_SECONDS = 1.0
+WRAPUP_GRACE = timedelta(seconds=5)  # a wrap-up's ACD side runs just after its commit
 
 
 # --- events → services ---------------------------------------------------------------------------
@@ -145,6 +148,20 @@ def disagreements() -> list[str]:
         call_id = int(raw)
         if call_id not in live_ids:
             found.append(f"the ACD routes call {call_id}, whose interaction is missing or over")
+    return found + stuck_wrapups()
+
+
+def stuck_wrapups(grace: timedelta = WRAPUP_GRACE) -> list[str]:
+    """Interactions in wrap-up (ended more than ``grace`` ago) whose member the ACD offers calls to
+    again: nothing would ever complete them (the dispatcher completes wrap-ups the ACD ends)."""
+    rows = db.session.execute(select(Interaction.id, Interaction.member_id).where(
+        Interaction.state == "wrapup", Interaction.member_id.is_not(None),
+        Interaction.ended_at < utcnow() - grace)).all()
+    acd, found = distributor(), []
+    for row in rows:
+        state = (acd.agent(row.member_id) or {}).get("st")
+        if state in ("available", "offered"):
+            found.append(f"interaction {row.id} is in wrap-up but the ACD has its member {row.member_id} {state}")
     return found
 
 
@@ -162,10 +179,11 @@ def dispatcher_command(interval) -> None:
         stop.set()
 
 
-@telephony_cli.command("check", help="Print the ACD's invariant violations; exit 1 if there is any.")
+@telephony_cli.command("check", help="Print the ACD's invariant violations (read in small batches, Redis never held) "
+                                     "and where the ACD and the database disagree; exit 1 if there is any.")
 def check_command() -> None:
     acd = distributor()
-    problems = acd_check(acd.client, acd.prefix) + disagreements()
+    problems = check_incrementally(acd.client, acd.prefix) + disagreements()
     for problem in problems:
         click.echo(problem)
     if problems:

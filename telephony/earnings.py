@@ -7,7 +7,9 @@
 * Per shift hour: once a shift has ended, the time the member was checked in and reachable (any
   presence but offline, from the presence history the routing layer reports through
   ``record_presence``) is paid under ``claim:{id}:shift-pay``; the periodic sweep asks for every
-  shift that ended lately, and a second ask pays nothing more.
+  shift that ended lately, and a second ask pays nothing more. No QA reviews shift hours, so the
+  accrual is settled at once (``payouts.services.approve_accrual``, keyed by the accrual: pending →
+  available less the platform fee), which also settles one accrued before that existed.
 * Escrow that runs out: the money ledger refuses the transfer (``InsufficientFunds``). Nothing is
   written for it, the interaction's pay is marked ``unfunded``, and the campaign's routing is held
   (``campaign_routing_paused``; a Redis flag mirrors it for the routing core) with a message to
@@ -20,7 +22,7 @@ import logging
 from datetime import datetime, timedelta
 
 from flask_babel import gettext as _
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 
 from app.database import after_commit, insert
@@ -29,7 +31,7 @@ from app.extensions import db, redis_store
 from app.timeutil import as_utc, utcnow
 from payouts import services as money
 from payouts.models import Transfer
-from payouts.postings import InsufficientFunds, account
+from payouts.postings import InsufficientFunds, account, find_balance
 from payouts.queries import earning_state
 from telephony import campaigns, lifecycle
 from telephony.models import Interaction, PresenceInterval, RoutingHold
@@ -152,7 +154,10 @@ def accrue_shift_pay(claim, now: datetime | None = None) -> Transfer | None:
     amount = lifecycle.shift_pay(found.pay_per_shift_hour, online_seconds(claim.member_id, start, end))
     if amount <= 0:
         return None
-    return _accrue(found, claim.member_id, amount, shift_pay_key(claim.id), None)
+    accrued = _accrue(found, claim.member_id, amount, shift_pay_key(claim.id), None)
+    if accrued is not None:
+        money.approve_accrual(shift_pay_key(claim.id))  # no QA reviews shift hours: settled at once
+    return accrued
 
 
 def accrue_ended_shifts(now: datetime | None = None) -> int:
@@ -162,6 +167,7 @@ def accrue_ended_shifts(now: datetime | None = None) -> int:
     paid = 0
     for claim in campaigns.attended_claims(now - SHIFT_PAY_LOOKBACK, now):
         if db.session.scalar(select(Transfer.id).where(Transfer.key == shift_pay_key(claim.id))) is not None:
+            money.approve_accrual(shift_pay_key(claim.id))  # accrued earlier: settled once, if not yet
             continue
         if accrue_shift_pay(claim, now) is not None:
             paid += 1
@@ -220,6 +226,35 @@ def resume_campaign_routing(campaign_id: int) -> bool:
     after_commit(lambda: _set_flag(campaign_id, None))
     logger.info("Campaign %s: routing resumed", campaign_id)
     return True
+
+
+def refill_held_campaigns(org_id: int, source_key: str) -> list[int]:
+    """Money reached the organization's wallet (a top-up): each of its campaigns held for lack of
+    escrow gets from the wallet what its escrow still lacks to pay what it owes (oldest hold first),
+    then pays it and routes calls again. A campaign the wallet cannot cover stays held, untouched.
+    ``source_key`` (the top-up's transfer key) keys each refill, so a repeat moves nothing more.
+    The campaigns resumed."""
+    resumed = []
+    holds = db.session.scalars(select(RoutingHold).where(RoutingHold.org_id == org_id)
+                               .order_by(RoutingHold.since, RoutingHold.campaign_id)).all()
+    for hold in holds:
+        campaign_id, currency = hold.campaign_id, hold.currency
+        owed = db.session.scalar(select(func.coalesce(func.sum(Interaction.pay_amount), 0)).where(
+            Interaction.campaign_id == campaign_id, Interaction.pay_state == "unfunded"))
+        missing = int(owed) - find_balance("campaign", campaign_id, "escrow", currency)
+        if missing > 0:
+            if find_balance("org", org_id, "wallet", currency) < missing:
+                logger.info("Campaign %s stays held: the wallet cannot cover %s %s", campaign_id, missing, currency)
+                continue
+            money.hold_escrow(campaign_id, org_id, missing, currency, key=f"campaign:{campaign_id}:refill:{source_key}")
+        if resume_campaign_routing(campaign_id):
+            resumed.append(campaign_id)
+    return resumed
+
+
+def org_routing_held(org_id: int) -> bool:
+    """Whether any of the organization's campaigns is held for lack of escrow."""
+    return db.session.scalar(select(RoutingHold.campaign_id).where(RoutingHold.org_id == org_id).limit(1)) is not None
 
 
 def campaign_routing_paused(campaign_id: int) -> bool:

@@ -7,6 +7,7 @@ The states and the moves between them::
       ▲                  │                    │
       └──decline/miss────┘                    └──call ends──▶ wrapup ──▶ completed
     queued / offered ──caller hangs up──▶ abandoned
+    queued / offered ──past the longest wait──▶ overflowed (the enterprise's line, or a callback request)
     any state before wrap-up ──▶ failed
 
 Provider callbacks arrive twice and out of order, so every move is judged by *rank*: a callback
@@ -22,15 +23,17 @@ from datetime import datetime
 
 CHANNELS = ("voice", "chat")
 DIRECTIONS = ("inbound", "outbound")
-STATES = ("queued", "offered", "in_progress", "held", "wrapup", "completed", "abandoned", "failed")
-FINAL_STATES = ("completed", "abandoned", "failed")
+STATES = ("queued", "offered", "in_progress", "held", "wrapup", "completed", "abandoned", "failed", "overflowed")
+FINAL_STATES = ("completed", "abandoned", "failed", "overflowed")
 LIVE_STATES = ("in_progress", "held")  # a member is on the line with the customer
 EVENT_KINDS = ("queued", "offered", "declined", "missed", "answered", "held", "resumed", "transferred",
-               "escalated", "wrapup", "completed", "abandoned", "failed")
+               "escalated", "wrapup", "completed", "abandoned", "failed", "overflowed")
 PAY_STATES = ("none", "accrued", "unfunded")  # nothing owed / earmarked for the member / escrow was short
 
 RANK = {"queued": 0, "offered": 1, "in_progress": 2, "held": 2, "wrapup": 3,
-        "completed": 4, "abandoned": 4, "failed": 4}
+        "completed": 4, "abandoned": 4, "failed": 4, "overflowed": 4}
+# What an overflowed interaction's ``outcome`` says happened to the caller.
+OVERFLOW_OUTCOMES = ("enterprise_line", "callback_request")
 
 # Outcomes of a campaign's dispositions (marketplace's campaign settings).
 SUCCESS = "success"

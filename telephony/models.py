@@ -69,7 +69,8 @@ class Interaction(db.Model):
 
     disposition: Mapped[str | None] = mapped_column(String(32))
     disposition_notes: Mapped[str | None] = mapped_column(Text)
-    outcome: Mapped[str | None] = mapped_column(String(16))  # the disposition's: success | retry | final
+    # the disposition's (success | retry | final), or an overflow's (enterprise_line | callback_request)
+    outcome: Mapped[str | None] = mapped_column(String(16))
     failure_reason: Mapped[str | None] = mapped_column(String(64))
     answered_by: Mapped[str | None] = mapped_column(String(16))  # outbound, with AMD: human | machine_start | fax | …
 

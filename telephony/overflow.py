@@ -1,6 +1,15 @@
 """A caller who waited past the campaign's longest wait: a message in their language, then the
 enterprise's own line (SIP or phone) when it has one, else the offer of a callback (press 1), which
-leaves a callback request for the outbound dialer."""
+leaves a callback request for the outbound dialer.
+
+Either way the interaction ends ``overflowed`` (neither abandoned nor failed), its ``outcome``
+``enterprise_line`` or ``callback_request`` and an ``overflowed`` event on its timeline; a caller
+who hangs up at the callback offer without pressing 1 abandoned.
+
+For the outbound dialer: every ``callback_request`` interaction has exactly one ``CallbackRequest``
+row (``callback_requests``, unique per interaction), ``state`` ``open`` until the dialer takes it,
+its number sealed as the interaction keeps it (decrypt only through
+``contacts.dialing.phone_for_dialing``); ``request_callback`` is the one function that writes it."""
 
 from __future__ import annotations
 
@@ -46,7 +55,7 @@ def overflow(interaction_id: int, waited_ms: int | None = None) -> str:
                         .say(_("Thank you for calling. Goodbye."), language).hangup())
     services.mark_escalated(interaction.id, target, waited_ms=waited_ms)
     if target != "callback_offer":
-        services.mark_failed(interaction.id, "sent_to_enterprise")
+        services.mark_overflowed(interaction.id, "enterprise_line", target=target, waited_ms=waited_ms)
     after_commit(partial(_redirect, interaction.customer_call_sid, twiml))
     return target
 
@@ -70,11 +79,12 @@ def callback_choice(interaction_id: int, digits: str | None) -> str:
 
 
 def request_callback(interaction: Interaction) -> None:
-    """An open callback request for the caller of ``interaction`` (once), its number sealed as the
-    interaction keeps it; the interaction ends as sent back to the enterprise's callback queue."""
+    """An open callback request for the caller of ``interaction`` (once: a repeat changes nothing),
+    its number sealed as the interaction keeps it; the interaction ends ``overflowed`` with the
+    outcome ``callback_request``. Runs in the caller's transaction (nothing commits here)."""
     db.session.execute(insert(CallbackRequest).values(
         campaign_id=interaction.campaign_id, interaction_id=interaction.id, phone_hash=interaction.customer_phone_hash,
         phone_encrypted=interaction.customer_phone_encrypted, phone_masked=interaction.customer_masked,
         state="open", requested_at=utcnow()).on_conflict_do_nothing(index_elements=["interaction_id"]))
-    services.mark_failed(interaction.id, "callback_requested")
+    services.mark_overflowed(interaction.id, "callback_request")
     logger.info("Interaction %s: the caller asked for a callback", interaction.id)

@@ -45,6 +45,13 @@ def _locked(interaction_id: int) -> Interaction:
     return found
 
 
+def lock(interaction_id: int) -> Interaction:
+    """The interaction, its row locked and freshly read (404 if unknown). Callers that decide from
+    its state (a status callback, the dispatcher) lock first: two workers then judge it one after
+    the other, never both from a read taken before the other's change committed."""
+    return _locked(interaction_id)
+
+
 def _record(interaction: Interaction, kind: str, at: datetime, *, key: str | None = None,
             member_id: int | None = None, **detail) -> bool:
     """Add a timeline event unless one with the same key is there already; True if it was added."""
@@ -293,13 +300,33 @@ def mark_transferred(interaction_id: int, to_member_id: int, *, at: datetime | N
     return interaction
 
 
+def record_caller_left(interaction_id: int, *, at: datetime | None = None) -> Interaction:
+    """The caller hung up while the member's accepted leg was still in flight (``offered``): their
+    end time is kept in ``ended_at`` and the interaction waits for the member leg's own outcome —
+    answered before that time (wrap-up), or not (abandoned). The first report of the end wins."""
+    at = _when(at)
+    interaction = _locked(interaction_id)
+    if interaction.state != "offered":
+        return _ignored(interaction, "caller's end")
+    if interaction.ended_at is None or at < interaction.ended_at:
+        interaction.ended_at = max(at, interaction.queued_at)
+        db.session.flush()
+    return interaction
+
+
 def begin_wrapup(interaction_id: int, *, at: datetime | None = None) -> Interaction:
     """The call ended with a member on it: the member wraps up (``wrapup``) and then dispositions.
 
     Accepted from ``offered`` too, when the provider reports the end before the answer (the answer,
-    arriving later, fills in ``answered_at``)."""
+    arriving later, fills in ``answered_at``). A later report of an earlier end (the other leg's)
+    moves ``ended_at`` back to it."""
     at = _when(at)
     interaction = _locked(interaction_id)
+    if interaction.state == "wrapup" and interaction.ended_at is not None and at < interaction.ended_at:
+        # the other leg's end, reported later, was earlier: the conversation ended then
+        interaction.ended_at = max(at, interaction.answered_at or at)
+        db.session.flush()
+        return interaction
     if interaction.state == "queued" or not lifecycle.moves_forward(interaction.state, "wrapup"):
         return _ignored(interaction, "wrap-up")
     _record(interaction, "wrapup", at, member_id=interaction.member_id)
@@ -381,6 +408,25 @@ def mark_abandoned(interaction_id: int, *, at: datetime | None = None) -> Intera
     events.send(events.interaction_abandoned, SENDER, interaction_id=interaction.id,
                 campaign_id=interaction.campaign_id, wait_seconds=interaction.wait_seconds or 0)
     logger.info("Interaction %s abandoned after %ss", interaction.id, interaction.wait_seconds)
+    return interaction
+
+
+def mark_overflowed(interaction_id: int, outcome: str, *, at: datetime | None = None, **detail) -> Interaction:
+    """The caller waited past the campaign's longest wait and was served otherwise: sent to the
+    enterprise's own line (``enterprise_line``) or left a callback request (``callback_request``).
+    Final, neither abandoned nor failed: ``outcome`` says what happened, the timeline says when."""
+    if outcome not in lifecycle.OVERFLOW_OUTCOMES:
+        raise ValueError(f"unknown overflow outcome {outcome!r}")
+    at = _when(at)
+    interaction = _locked(interaction_id)
+    if interaction.state not in ("queued", "offered"):
+        return _ignored(interaction, "overflow")
+    _record(interaction, "overflowed", at, member_id=None, outcome=outcome, **detail)
+    interaction.state, interaction.outcome = "overflowed", outcome
+    interaction.ended_at = max(at, interaction.queued_at)
+    _finish_durations(interaction)
+    db.session.flush()
+    logger.info("Interaction %s overflowed: %s", interaction.id, outcome)
     return interaction
 
 

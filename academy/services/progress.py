@@ -151,6 +151,8 @@ def leaderboard(period: str = "week", industry: str | None = None, limit: int = 
         if industry is not None:
             stmt = stmt.where(XPEntry.industry == industry)
         stmt = stmt.order_by(total.desc(), XPEntry.member_id).limit(limit)
+    member_column = stmt.selected_columns[0]
+    stmt = stmt.where(~select(User.id).where(User.id == member_column, User.is_simulated).exists())  # people only
     rows = db.session.execute(stmt).all()
     names = dict(db.session.execute(select(User.id, User.name).where(User.id.in_([r[0] for r in rows]))).all())
     levels = dict(db.session.execute(select(MemberStats.member_id, MemberStats.xp)

@@ -4,6 +4,8 @@
 - ``release_escrow(campaign_id, org_id, amount, currency, key)``: campaign escrow → enterprise wallet
 - ``accrue_earning(campaign_id, interaction_id, member_id, amount, currency, key)``: escrow → member pending
 - ``approve_earning(interaction_id, key, fee_bps=None)``: member pending → member available + platform fee
+- ``approve_accrual(accrual_key, fee_bps=None)``: the same for an earning accrued with no interaction
+  (pay per shift hour), found by its accrual's key and settled under ``approval_key(accrual_key)``
 - ``reverse_earning(interaction_id, key, to="escrow"|"wallet")``: member pending → campaign escrow (or wallet)
 - ``reinstate_earning(interaction_id, key, fee_bps=None)``: a reversed earning paid after all (escrow → available)
 
@@ -20,6 +22,8 @@ from payouts.services.batch import (
 )
 from payouts.services.earnings import (
     accrue_earning,
+    approval_key,
+    approve_accrual,
     approve_earning,
     hold_escrow,
     reinstate_earning,
@@ -40,7 +44,8 @@ from payouts.services.provider_events import confirm_simulated_checkout, handle_
 from payouts.services.topups import create_topup
 
 __all__ = [
-    "accrue_earning", "approve_earning", "confirm_simulated_checkout", "create_payouts", "create_topup",
+    "accrue_earning", "approval_key", "approve_accrual", "approve_earning", "confirm_simulated_checkout",
+    "create_payouts", "create_topup",
     "dashboard_link", "eligible_for_batch", "execute_payout", "execute_payouts",
     "fail_payout", "handle_event", "hold_escrow", "mark_payout_paid", "notice_of", "reinstate_earning",
     "release_escrow", "request_payout", "reverse_earning", "save_payout_details", "stalled_payouts",

@@ -22,6 +22,7 @@ from datetime import timedelta
 from sqlalchemy import String, bindparam, cast, delete, literal, select, update
 
 from app import events
+from app.auth.models import User
 from app.bulk import ids_in, insert_rows, parts
 from app.extensions import db
 from app.timeutil import utcnow
@@ -44,7 +45,8 @@ def eligible_for_batch(after_id: int = 0, limit: int = 1000) -> list[tuple[int, 
             .join(PayoutDestination, PayoutDestination.member_id == MoneyAccount.owner_id)
             .where(MoneyAccount.owner_kind == "member", MoneyAccount.purpose == "available",
                    MoneyAccount.balance >= minimum_payout(), PayoutDestination.status == "enabled",
-                   MoneyAccount.owner_id > after_id, ~open_payout.exists())
+                   MoneyAccount.owner_id > after_id, ~open_payout.exists(),
+                   ~select(User.id).where(User.id == MoneyAccount.owner_id, User.is_simulated).exists())
             .order_by(MoneyAccount.owner_id, MoneyAccount.currency).limit(limit))
     return [tuple(row) for row in db.session.execute(stmt).all()]
 

@@ -83,6 +83,33 @@ def approve_earning(interaction_id: int, key: str, fee_bps: int | None = None) -
         return existing
     if settled is not None:
         raise Conflict(_("This earning was already settled."), code="earning_settled")
+    return _approve(accrual, key, fee_bps, interaction_id=interaction_id)
+
+
+def approval_key(accrual_key: str) -> str:
+    """The one key that settles an earning accrued without an interaction (see ``approve_accrual``)."""
+    return f"{accrual_key}:approved"
+
+
+def approve_accrual(accrual_key: str, fee_bps: int | None = None) -> Transfer:
+    """Settle an earning accrued with no interaction — pay per shift hour (``claim:{id}:shift-pay``),
+    which no QA reviews — found by its accrual's key: the member's pending amount becomes available,
+    less the platform fee, as ``approve_earning`` does. The settlement's key is derived from the
+    accrual's (``approval_key``), so it settles once however often it is asked; 404 when nothing
+    was accrued under ``accrual_key``."""
+    key = approval_key(accrual_key)
+    existing = db.session.scalar(select(Transfer).where(Transfer.key == key))
+    if existing is not None:
+        return existing
+    with db.session.no_autoflush:
+        accrual = db.session.execute(_EARNING_ROWS.where(Transfer.key == accrual_key,
+                                                         Transfer.reason == "earning_accrued")).first()
+    if accrual is None:
+        raise NotFound(_("No earning was accrued under this key."))
+    return _approve(accrual, key, fee_bps, interaction_id=None)
+
+
+def _approve(accrual: _EarningRow, key: str, fee_bps: int | None, *, interaction_id: int | None) -> Transfer:
     bps = current_app.config.get("PAYOUT_FEE_BPS", DEFAULT_FEE_BPS) if fee_bps is None else fee_bps
     if isinstance(bps, bool) or not isinstance(bps, int) or not 0 <= bps <= 10_000:
         raise ValidationError(fields={"fee_bps": _("Between 0 and 10000 basis points.")})

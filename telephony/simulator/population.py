@@ -2,9 +2,10 @@
 checked in to, and the draws that shape the load — Poisson arrivals, exponential patience,
 lognormal talk and wrap-up times around the campaign's AHT.
 
-Simulated members are ordinary members whose email is at ``SIM_DOMAIN`` (a reserved ``.invalid``
-name nobody can own): reports and payouts can leave them out by that mark alone. A shift the
-simulator adds for them has only simulated claims.
+Simulated members are members marked ``User.is_simulated`` (and, so a person can tell, with an
+email at ``SIM_DOMAIN``, a reserved ``.invalid`` name nobody can own): lists of real people
+(leaderboards, payout batches) leave them out by that flag. A shift the simulator adds for them
+has only simulated claims.
 """
 
 from __future__ import annotations
@@ -33,7 +34,7 @@ SHIFT_MINUTES = 120
 
 
 def is_simulated(user: User) -> bool:
-    return user.email.endswith("@" + SIM_DOMAIN)
+    return bool(user.is_simulated)
 
 
 @dataclass(frozen=True)
@@ -110,6 +111,7 @@ def simulated_members(found: Campaign, count: int, run: str) -> list[User]:
     for n in range(count):
         member = auth.create_user(email=f"agent-{run}-{n + 1}@{SIM_DOMAIN}", password=SIM_PASSWORD,
                                   name=f"Simulated agent {n + 1}", role="member")
+        member.is_simulated = True
         update_profile(member, languages=sorted({*languages, "zh", "en"}), region="Simulated")
         _certify(member, found)
         made.append(member)

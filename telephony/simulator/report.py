@@ -18,7 +18,7 @@ from telephony.lifecycle import LIVE_STATES
 from telephony.models import Interaction
 from telephony.routing.check import check as acd_check
 
-ENDED_STATES = ("completed", "abandoned", "failed")
+ENDED_STATES = ("completed", "abandoned", "failed", "overflowed")
 
 
 @dataclass
@@ -28,6 +28,7 @@ class Summary:
     answered: int = 0
     abandoned: int = 0
     failed: int = 0
+    overflowed: int = 0
     within_target: int = 0
     target_seconds: float = 20.0
     asa_seconds: float = 0.0
@@ -52,6 +53,7 @@ class Summary:
             f"answered           {self.answered}",
             f"abandoned          {self.abandoned} ({self.abandonment:.1%})",
             f"failed             {self.failed}",
+            f"overflowed         {self.overflowed} (to the enterprise's line or a callback request)",
             f"service level      {self.service_level:.1%} answered within {self.target_seconds:g} s",
             f"ASA                {self.asa_seconds:.1f} s",
             f"AHT                {self.aht_seconds:.1f} s (talk + hold + wrap-up)",
@@ -93,6 +95,7 @@ def summarize(sids: list[str], *, speed: float, target_seconds: float,
                 handles.append((row.wrapup_ended_at - row.answered_at).total_seconds() * speed)
         summary.abandoned += row.state == "abandoned"
         summary.failed += row.state == "failed"
+        summary.overflowed += row.state == "overflowed"
         summary.transcripts += bool(row.transcript_ref)
         if row.state not in ENDED_STATES:
             problems.append(f"interaction {row.id} is still {row.state}")

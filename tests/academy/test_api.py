@@ -258,3 +258,19 @@ def test_typing_check_is_timed_by_the_server(client, content, member, app):
                          json={"ticket": body["ticket"], "typed": body["passage"]})
     assert stolen.status_code == 422
     assert client.get("/api/v1/academy/me", headers=headers).json["xp"] == 20  # paid once
+
+
+def test_the_leaderboard_leaves_simulated_members_out(client, content, member, app):
+    from academy import services
+    from app.auth.models import User
+
+    real, headers = member()
+    simulated, _ = member()
+    with app.app_context():
+        db.session.get(User, simulated).is_simulated = True  # made by the telephony simulator
+        services.award_xp(real, "test:sim-real", 30, "quiz", "finance")
+        services.award_xp(simulated, "test:sim-bot", 900, "quiz", "finance")
+        db.session.commit()
+    for query in ("period=week", "period=all", "period=all&industry=finance"):
+        board = client.get(f"/api/v1/academy/leaderboard?{query}", headers=headers).json["items"]
+        assert real in [r["member_id"] for r in board] and simulated not in [r["member_id"] for r in board], query

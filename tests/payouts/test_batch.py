@@ -205,3 +205,19 @@ def test_a_refused_transfer_in_a_batch_fails_only_that_payout(app, enterprise, f
         assert find_balance("member", good, "paid_out", "CNY") == 30_00
         assert find_balance("member", unconnected, "available", "CNY") == 20_00
         assert check_invariants() == []
+
+
+def test_simulated_members_are_never_in_a_batch(app, enterprise, fund, earn, create_user, payout_details):
+    from app.auth.models import User
+
+    _, org_id, _ = enterprise()
+    fund(org_id, 100_00)
+    real, simulated = create_user("member"), create_user("member")
+    for i, member_id in enumerate((real, simulated)):
+        payout_details(member_id)
+        earn(org_id, member_id, 30_00, interaction_id=810 + i)
+    with app.app_context():
+        db.session.get(User, simulated).is_simulated = True  # made by the telephony simulator
+        commit()
+        eligible = {row[0] for row in services.eligible_for_batch(limit=100_000)}
+        assert real in eligible and simulated not in eligible

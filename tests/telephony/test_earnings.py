@@ -6,10 +6,14 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from app.database import commit
+from app.errors import NotFound
 from app.extensions import db, redis_store
+from marketplace.models import Campaign
+from payouts.postings import PLATFORM, find_balance
+from payouts.queries import earning_state
 from telephony.lifecycle import durations, interaction_pay, overlap_seconds, shift_pay
 from tests.telephony.conftest import T0, at, transfers_of
 
@@ -161,6 +165,40 @@ def test_shift_hours_are_paid_once_for_the_time_not_offline(app, ctx, enterprise
     paid = list(db.session.scalars(select(Transfer).where(Transfer.key == earnings.shift_pay_key(claim.id))))
     # 20 + 20 minutes reachable of the hour: 3000 * 2400 / 3600
     assert [(t.amount, t.member_id, t.reason) for t in paid] == [(2000, member_id, "earning_accrued")]
+    # no QA reviews shift hours: settled at once, less the platform fee (10%), and only once
+    settled = list(db.session.scalars(select(Transfer).where(Transfer.member_id == member_id,
+                                                             Transfer.reason == "earning_approved")))
+    assert [(t.amount, t.key) for t in settled] == [(2000, f"claim:{claim.id}:shift-pay:approved")]
+    assert find_balance("member", member_id, "pending", "CNY") == 0
+    assert find_balance("member", member_id, "available", "CNY") == 1800
+    assert find_balance("platform", PLATFORM, "fees", "CNY") >= 200
+    line = earning_state(paid[0])
+    assert (line["state"], line["net_amount"], line["interaction_id"]) == ("approved", 1800, None)
+
+
+def test_shift_pay_accrued_before_it_was_settled_is_settled_by_the_sweep(app, ctx, enterprise, member, campaign):
+    from payouts import services as money
+    from payouts.models import Transfer
+    from telephony import earnings
+
+    campaign_id = campaign(enterprise(), pay_per_shift_hour=3600)
+    member_id, _ = member()
+    start, end = T0, T0 + timedelta(hours=1)
+    claim = _attended_claim(campaign_id, member_id, start, end, checked_in_at=start)
+    earnings.record_presence(member_id, "available", at=start)
+    found = db.session.get(Campaign, campaign_id)
+    # an accrual left pending (as the sweep wrote them before shift pay was settled)
+    money.accrue_earning(campaign_id, None, member_id, 3600, "CNY", key=earnings.shift_pay_key(claim.id),
+                         org_id=found.org_id)
+    assert find_balance("member", member_id, "pending", "CNY") == 3600
+    assert earnings.accrue_ended_shifts(now=end + timedelta(minutes=1)) == 0  # nothing paid twice
+    assert earnings.accrue_ended_shifts(now=end + timedelta(minutes=6)) == 0
+    assert find_balance("member", member_id, "pending", "CNY") == 0
+    assert find_balance("member", member_id, "available", "CNY") == 3240
+    assert db.session.scalar(select(func.count()).select_from(Transfer).where(
+        Transfer.member_id == member_id, Transfer.reason == "earning_approved")) == 1
+    with pytest.raises(NotFound):
+        money.approve_accrual("claim:0:shift-pay")
 
 
 def test_presence_statuses_are_checked(app, ctx, member):

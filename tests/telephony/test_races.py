@@ -106,3 +106,173 @@ def test_a_callback_delivered_at_once_by_many_workers(race_app, real_sessions):
                              for model in (QueuedEntry, Leaf))
                    for kind in ("interaction_started", "interaction_answered", "interaction_completed")}
         assert counted == {"interaction_started": 1, "interaction_answered": 1, "interaction_completed": 1}
+
+
+def test_the_callers_end_racing_the_agents_answer_leaves_db_and_acd_agreeing(race_app, real_sessions):
+    """The agent leg's ``in-progress`` is being applied (its transaction holds the row) when the
+    caller's ``completed`` arrives in another worker. The caller's callback must wait for the answer
+    and then begin wrap-up — not judge the call "still ringing" from a stale read and free the
+    member in the ACD while the interaction lives on (stuck in wrap-up, the member available)."""
+    from app.database import commit, rollback
+    from telephony import calls, services
+    from telephony.dispatcher import disagreements
+    from telephony.distributor import distributor
+    from telephony.models import Interaction
+
+    campaign_id, member_id = _setup(race_app)
+    with race_app.test_request_context():
+        interaction = services.create_interaction(campaign_id, "inbound", customer_call_sid="CA-cust-race",
+                                                  customer_phone="+8613812345678", at=at(0))
+        interaction_id = interaction.id
+        commit()
+        acd = distributor()
+        acd.configure_campaign(campaign_id)
+        acd.set_agent_campaigns(member_id, primary=[campaign_id])
+        acd.set_available(member_id)
+        acd.enqueue(interaction_id, campaign_id)
+        acd.dispatch()
+        calls.accept_offer(member_id, interaction_id)
+        services.attach_call(interaction_id, agent_call_sid="CA-agent-race")
+        commit()
+        db.session.remove()
+
+    answering, answered_applied = threading.Event(), threading.Event()
+    errors = []
+
+    def agent_answers():
+        with race_app.test_request_context():
+            try:
+                calls.call_status({"CallSid": "CA-agent-race", "CallStatus": "in-progress"},
+                                  interaction_id=interaction_id, leg="agent", member_id=member_id)
+                answered_applied.set()
+                answering.wait(5)  # the worker is slow to commit: the row stays locked meanwhile
+                commit()
+            except Exception as exc:
+                rollback()
+                errors.append(exc)
+            finally:
+                db.session.remove()
+
+    def caller_hangs_up():
+        with race_app.test_request_context():
+            try:
+                calls.call_status({"CallSid": "CA-cust-race", "CallStatus": "completed"})
+                commit()
+            except Exception as exc:
+                rollback()
+                errors.append(exc)
+            finally:
+                db.session.remove()
+
+    first = threading.Thread(target=agent_answers)
+    first.start()
+    assert answered_applied.wait(5)
+    second = threading.Thread(target=caller_hangs_up)
+    second.start()
+    second.join(0.5)  # the caller's callback is now waiting on the row (or, stale, already past it)
+    answering.set()
+    first.join()
+    second.join()
+    assert errors == []
+
+    with race_app.app_context():
+        found = db.session.get(Interaction, interaction_id)
+        assert found.state == "wrapup"
+        assert found.answered_at is not None
+        assert (distributor().agent(member_id) or {}).get("st") == "wrapup"
+        assert disagreements() == []
+        db.session.remove()
+
+
+def test_check_reports_a_wrap_up_whose_member_the_acd_routes_again(race_app, real_sessions):
+    from app.database import commit
+    from telephony import services
+    from telephony.dispatcher import telephony_cli
+    from telephony.distributor import distributor
+
+    campaign_id, member_id = _setup(race_app)
+    with race_app.test_request_context():
+        interaction = services.create_interaction(campaign_id, "inbound", customer_call_sid="CA-stuck",
+                                                  customer_phone="+8613812345678", at=at(0))
+        services.mark_answered(interaction.id, member_id, at=at(5))
+        services.begin_wrapup(interaction.id, at=at(65))
+        interaction_id = interaction.id
+        commit()
+        distributor().set_agent_campaigns(member_id, primary=[campaign_id])
+        distributor().set_available(member_id)
+        db.session.remove()
+
+    result = race_app.test_cli_runner().invoke(telephony_cli, ["check"])
+    assert result.exit_code == 1
+    expected = f"interaction {interaction_id} is in wrap-up but the ACD has its member {member_id} available"
+    assert expected in result.output
+
+    with race_app.test_request_context():
+        services.complete_interaction(interaction_id)
+        commit()
+        db.session.remove()
+    result = race_app.test_cli_runner().invoke(telephony_cli, ["check"])
+    assert f"interaction {interaction_id}" not in result.output
+
+
+def _offered_in_the_acd(application, name: str):
+    """A queued interaction the ACD offers to a member the database has not heard of yet."""
+    from app.database import commit
+    from telephony import services
+    from telephony.distributor import distributor
+
+    campaign_id, member_id = _setup(application)
+    with application.test_request_context():
+        interaction = services.create_interaction(campaign_id, "inbound", customer_call_sid=f"CA-{name}",
+                                                  customer_phone="+8613812345678", at=at(0))
+        commit()
+        acd = distributor()
+        acd.configure_campaign(campaign_id)
+        acd.set_agent_campaigns(member_id, primary=[campaign_id])
+        acd.set_available(member_id)
+        acd.enqueue(interaction.id, campaign_id)
+        assert acd.dispatch().offers
+        interaction_id = interaction.id
+        db.session.remove()
+    return interaction_id, member_id
+
+
+def test_a_caller_leaving_just_after_the_acd_accept_frees_the_member(race_app, real_sessions):
+    """The member's accept reached the ACD, but not yet the database, when the caller hung up: the
+    abandonment asks the ACD whose call it was and frees that member (the call does not stay
+    "connected" in the ACD to a member on no call)."""
+    from app.database import commit
+    from telephony import calls
+    from telephony.dispatcher import disagreements
+    from telephony.distributor import distributor
+    from telephony.models import Interaction
+
+    interaction_id, member_id = _offered_in_the_acd(race_app, "accept-race")
+    with race_app.test_request_context():
+        assert distributor().accept(member_id, call_id=interaction_id).ok  # the API's first step
+        assert calls.call_status({"CallSid": "CA-accept-race", "CallStatus": "completed"}) == "abandoned"
+        commit()
+        assert db.session.get(Interaction, interaction_id).state == "abandoned"
+        assert distributor().call(interaction_id) is None
+        assert distributor().agent(member_id)["st"] == "available"
+        assert disagreements() == []
+        db.session.remove()
+
+
+def test_accepting_a_call_whose_caller_already_left_rings_no_one(race_app, real_sessions):
+    from app.database import commit, rollback
+    from app.errors import Conflict
+    from telephony import calls, services
+    from telephony.distributor import distributor
+
+    interaction_id, member_id = _offered_in_the_acd(race_app, "accept-late")
+    with race_app.test_request_context():
+        services.mark_abandoned(interaction_id)  # committed; the ACD's withdrawal has not run yet
+        commit()
+        with pytest.raises(Conflict) as refused:
+            calls.accept_offer(member_id, interaction_id)
+        rollback()
+        assert refused.value.code == "offer_expired"
+        assert distributor().call(interaction_id) is None
+        assert distributor().agent(member_id)["st"] == "available"
+        db.session.remove()

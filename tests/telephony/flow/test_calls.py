@@ -3,6 +3,8 @@ client vanishes mid-call, a caller waits past the longest wait and asks to be ca
 
 from __future__ import annotations
 
+import time
+
 from sqlalchemy import select
 
 from app.extensions import db
@@ -60,13 +62,44 @@ def test_a_caller_past_the_longest_wait_asks_for_a_callback(flow, carrier):
     events = flow.dispatch(now_ms=wall_clock_ms() + 11_000)
     assert [e["call"] for e in events.overflows] == [queued.id]
     assert carrier.wait_for(call.sid)
-    failed = flow.wait_for(call.sid, "failed")
-    assert failed.failure_reason == "callback_requested"
+    overflowed = flow.wait_for(call.sid, "overflowed")
+    assert (overflowed.outcome, overflowed.failure_reason) == ("callback_request", None)
+    assert _timeline(flow, queued.id)[-2:] == ["escalated", "overflowed"]
     with flow.app.app_context():
         request = db.session.scalar(select(CallbackRequest).where(CallbackRequest.interaction_id == queued.id))
         assert request.state == "open" and request.campaign_id == campaign_id
         assert request.phone_masked == "138****5678" and request.phone_encrypted and CALLER.encode() not in \
             request.phone_encrypted
+        db.session.remove()
+
+
+def _timeline(flow, interaction_id: int) -> list[str]:
+    from telephony.models import InteractionEvent
+
+    with flow.app.app_context():
+        try:
+            return list(db.session.scalars(select(InteractionEvent.kind).where(
+                InteractionEvent.interaction_id == interaction_id).order_by(InteractionEvent.id)))
+        finally:
+            db.session.remove()
+
+
+def test_a_caller_past_the_longest_wait_goes_to_the_enterprises_line(flow, carrier):
+    from telephony.models import CallbackRequest
+
+    _campaign, number, _boss = flow.campaign(max_wait_seconds=10, escalation_number="+14155550199")
+    call, queued = flow.queue_call(carrier, number, Party(ring_seconds=0))
+    events = flow.dispatch(now_ms=wall_clock_ms() + 11_000)
+    assert [e["call"] for e in events.overflows] == [queued.id]
+    overflowed = flow.wait_for(call.sid, "overflowed")
+    assert (overflowed.outcome, overflowed.failure_reason) == ("enterprise_line", None)
+    carrier.hangup(call.sid)
+    assert carrier.wait_for(call.sid)
+    time.sleep(0.2)  # the caller's end, reported after, changes nothing
+    assert flow.interaction(call.sid).state == "overflowed"
+    assert _timeline(flow, queued.id) == ["queued", "escalated", "overflowed"]
+    with flow.app.app_context():
+        assert db.session.scalar(select(CallbackRequest).where(CallbackRequest.interaction_id == queued.id)) is None
         db.session.remove()
 
 

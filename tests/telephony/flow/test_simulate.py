@@ -40,6 +40,8 @@ def test_a_short_simulation_answers_calls_and_every_invariant_holds(flow, carrie
         members = {row.member_id for row in rows if row.member_id}
         emails = db.session.scalars(select(User.email).where(User.id.in_(members))).all()
         assert members and all(email.endswith("@" + SIM_DOMAIN) for email in emails)
+        flags = db.session.scalars(select(User.is_simulated).where(User.id.in_(members))).all()
+        assert flags and all(flags)  # marked as simulated, not only by their address
         handled = [row for row in rows if row.state == "completed"]
         assert len(handled) == answered and all(row.disposition for row in handled)
         transcript = load_transcript(handled[0].transcript_ref)

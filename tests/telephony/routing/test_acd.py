@@ -294,3 +294,47 @@ def test_an_escalated_call_stays_escalated_whatever_a_late_clock_says(acd):
     assert events.escalations == [{"call": 1, "campaign": 1}] and events.offers == []
     acd.configure_campaign(1, escalate_after_seconds=30, now_ms=T0 + 1_000)  # a process whose clock lags
     assert [(o["call"], o["escalated"]) for o in acd.tick(T0 + 30_002).offers] == [(1, True)]
+
+
+def _floats(mapping):
+    return {key: float(value) for key, value in (mapping if isinstance(mapping, dict) else {}).items()}
+
+
+def test_the_incremental_reading_matches_the_atomic_snapshot(redis_client):
+    from telephony.routing.check import incremental_snapshot
+
+    acd = Acd(redis_client, id_type=int)
+    agents(acd, 10, 11, 12)
+    for call in (1, 2, 3, 4):
+        acd.enqueue(call, 1, queued_at_ms=T0 + call)
+    acd.tick(T0 + 10)
+    assert acd.accept(10, call_id=1, now_ms=T0 + 11).ok
+    atomic = acd.snapshot(T0 + 12)
+    read = incremental_snapshot(redis_client, batch=2)  # many small round trips
+    for part in ("calls", "offers", "campaigns", "counts"):
+        assert read[part] == atomic[part], part
+    assert {a: {k: v for k, v in r.items() if k not in ("primary", "escalation")} for a, r in read["agents"].items()} \
+        == {a: {k: v for k, v in r.items() if k not in ("primary", "escalation")} for a, r in atomic["agents"].items()}
+    assert {a: sorted(r["primary"]) for a, r in read["agents"].items()} == \
+        {a: sorted(r["primary"]) if isinstance(r["primary"], list) else [] for a, r in atomic["agents"].items()}
+    for part in ("ready", "hb", "wrap", "oexp", "maxw"):
+        assert _floats(read[part]) == _floats(atomic[part]), part
+    assert {c: _floats(q) for c, q in read["queues"].items()} == {c: _floats(q) for c, q in atomic["queues"].items()}
+    assert {c: _floats(p["av"]) for c, p in read["pools"].items()} == \
+        {c: _floats(p["av"]) for c, p in atomic["pools"].items()}
+
+
+def test_the_incremental_check_reports_a_broken_state_and_nothing_on_a_sound_one(redis_client):
+    from telephony.routing.check import check_incrementally
+
+    acd = Acd(redis_client, id_type=int)
+    agents(acd, 10, 11)
+    acd.enqueue(1, 1, queued_at_ms=T0 + 1)
+    acd.tick(T0 + 2)
+    assert check_incrementally(redis_client, batch=1) == []
+    redis_client.hset("acd:o:99", mapping={"call": "1", "agent": "11", "camp": "1", "exp": T0 + 9, "esc": "0"})
+    redis_client.zadd("acd:oexp", {"99": T0 + 9})
+    redis_client.hset("acd:a:11", mapping={"st": "offered", "offer": "99"})
+    problems = check_incrementally(redis_client, batch=1)
+    assert "call 1 is offered to 2 agents" in problems
+    assert problems == [p for p in check(redis_client) if p in problems] and len(problems) == len(check(redis_client))
