@@ -90,3 +90,21 @@ def test_no_catalog_defines_a_message_twice(path):
     entries = re.findall(r'^(?:msgctxt ("(?:[^"\\]|\\.)*")\n)?msgid ((?:"(?:[^"\\]|\\.)*"\n)+)', text, re.M)
     counts = Counter((context, msgid) for context, msgid in entries if msgid != '""\n')
     assert [msgid for (_context, msgid), n in counts.items() if n > 1] == []
+
+
+def test_one_message_means_one_thing_across_catalogs():
+    """The domains' catalogs are merged into one at run time (a later one overriding an earlier
+    one), so a message translated differently in two catalogs would show the wrong word on one of
+    them — and which one would depend on the order the domains load in."""
+    from collections import defaultdict
+
+    words = defaultdict(dict)
+    for path in sorted(ROOT.glob("*/translations/zh/LC_MESSAGES/messages.po")):
+        with path.open("rb") as handle:
+            for message in read_po(handle):
+                if message.id and message.string and not message.context:
+                    key = message.id if isinstance(message.id, str) else message.id[0]
+                    text = message.string if isinstance(message.string, str) else message.string[0]
+                    words[key][path.parts[-5]] = text
+    differing = {key: by_package for key, by_package in words.items() if len(set(by_package.values())) > 1}
+    assert differing == {}

@@ -14,7 +14,7 @@ from tests.helpers.web import sign_in_page
 
 ARTIFACTS = Path(os.environ.get("TEST_ARTIFACTS", "test-artifacts"))
 ROOT = Path(__file__).resolve().parents[2]
-HEADINGS = {"en": ["#", "Name", "XP", "Level"], "zh": ["#", "名称", "经验值", "等级"]}
+HEADINGS = {"en": ["#", "Name", "XP", "Level"], "zh": ["#", "姓名", "经验值", "等级"]}
 
 
 def _tables_that_become_cards():
