@@ -108,7 +108,7 @@ def test_a_range_rescores_pending_calls_and_keeps_settled_ones(app, client, worl
 
 def test_a_trainer_rescores_one_call_into_approval_and_it_is_paid_once(app, client, world, completed_call,
                                                                       create_user, auth, user_email):
-    owner, campaign_id, member_id, _headers = world
+    _owner, campaign_id, member_id, _headers = world
     call = completed_call(campaign_id, member_id, utterances=NO_GREETING)
     run_scoring(call)
     before = balances(member_id, campaign_id)
