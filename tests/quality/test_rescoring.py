@@ -174,3 +174,20 @@ def test_the_scorecard_editor_has_a_confirmed_rescore_button(app, world, complet
     _run_jobs(app)
     assert result_of(call).decision == "approve"
     assert len(_rescored_entries()) == 1
+
+
+def test_a_call_a_person_reviewed_keeps_its_decision(app, client, world, completed_call):
+    owner, campaign_id, member_id, _headers = world
+    call = completed_call(campaign_id, member_id, utterances=NO_GREETING)
+    run_scoring(call)
+    reviewed = client.post(f"/api/v1/qa/{result_of(call).id}/review",
+                           json={"decision": "reject", "reason": "No greeting.", "items": []}, headers=owner["headers"])
+    assert reviewed.status_code == 200, reviewed.json
+    settled = balances(member_id, campaign_id)
+    _thresholds(campaign_id, 70, 60)  # the scorer alone would now approve it
+    started = client.post(f"/api/v1/campaigns/{campaign_id}/qa/rescore", json={"interaction_id": call},
+                          headers=owner["headers"])
+    _run_jobs(app)
+    assert client.get(started.json["status_url"], headers=owner["headers"]).json["result"]["kept_reviewed"] == 1
+    assert result_of(call).decision == "reject" and balances(member_id, campaign_id) == settled
+    assert _rescored_entries() == []
