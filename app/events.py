@@ -78,6 +78,11 @@ scorecard_id, scorecard_version.""")
 qa_reviewed = _signals.signal("qa_reviewed", doc="""A person (or, with reviewer_id None and kind "auto_window", the
 review window) decided a call in review.
 kwargs: interaction_id, review_id, reviewer_id, score, decision, previous_score, member_id, campaign_id, kind.""")
+qa_rescored = _signals.signal("qa_rescored", doc="""Someone rescored an already-scored call against its campaign's
+current scorecard (an audited action). outcome: "rescored" (score, decision and version updated; a changed decision
+settled the earning) or "kept_settled" (the decision would change but the earning was already settled: nothing changed).
+kwargs: interaction_id, campaign_id, member_id, actor_id, outcome, previous_score, score, previous_decision, decision,
+previous_version, scorecard_version.""")
 qa_disputed = _signals.signal("qa_disputed", doc="kwargs: interaction_id, dispute_id, member_id.")
 dispute_resolved = _signals.signal("dispute_resolved", doc="""kwargs: dispute_id, interaction_id, resolver_id, outcome
 ("upheld"|"rejected"), decision, score, previous_score, member_id.""")

@@ -4,11 +4,13 @@ the call, campaigns' scorecards and customer satisfaction."""
 from __future__ import annotations
 
 from apiflask import APIBlueprint
+from flask import url_for
 from flask_babel import gettext as _
 
 from app.auth.guards import require_user, token_auth
 from app.database import commit
 from app.errors import NotFound, ValidationError
+from app.schemas import JobAcceptedOut
 from quality import queries, scoring
 from quality.schemas import (
     CsatIn,
@@ -17,6 +19,7 @@ from quality.schemas import (
     DisputeIn,
     DisputeOut,
     QAOut,
+    RescoreIn,
     ResolveIn,
     ReviewIn,
     ScorecardIn,
@@ -26,7 +29,7 @@ from quality.schemas import (
     TranscriptIn,
     TranscriptOut,
 )
-from quality.services import csat, gate, reviews, scorecards, transcripts
+from quality.services import csat, gate, rescoring, reviews, scorecards, transcripts
 from telephony import queries as calls
 
 bp = APIBlueprint("quality_api", __name__, url_prefix="/api/v1", tag="Quality")
@@ -171,6 +174,25 @@ def save_scorecard(campaign_id, data):
     card = scorecards.save_scorecard(require_user(), campaign_id, data["spec"], data["note"])
     commit()
     return _card_json(None, card)
+
+
+@bp.post("/campaigns/<int:campaign_id>/qa/rescore")
+@bp.auth_required(token_auth, roles=list(scorecards.EDITOR_ROLES))
+@bp.input(RescoreIn, arg_name="data")
+@bp.output(JobAcceptedOut, status_code=202)
+@bp.doc(summary="Rescore already-scored calls against the campaign's current scorecard (a job)",
+        description="One call (`interaction_id`) or the calls that ended `from`–`to` (UTC days, both included; "
+                    "either end may be left open). Each call rescored is a `qa_rescored` ledger entry (who, old "
+                    "and new score, decision and scorecard version). A decision that changes while the earning is "
+                    "pending is settled once (paid or refunded to the campaign); a call whose earning was already "
+                    "settled keeps its score and decision (`kept_settled` in the job's result), and so do calls a "
+                    "person reviewed. 422 for a range that runs backwards or nothing to rescore.",
+        responses=[403, 404, 422])
+def rescore(campaign_id, data):
+    user = require_user()
+    job_id = rescoring.start_job(user, campaign_id, data["interaction_id"], data["start"], data["end"])
+    commit()
+    return {"job_id": job_id, "status_url": url_for("accounts_api.job_status", job_id=job_id)}
 
 
 @bp.post("/interactions/<int:interaction_id>/csat")

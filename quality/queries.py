@@ -110,3 +110,21 @@ def qa_summary(interaction_id: int) -> dict | None:
         return None
     return {"id": found.id, "score": found.score, "decision": found.decision, "state": found.state,
             "scorecard_version": found.scorecard_version}
+
+
+def recording_player(user: User, interaction_id: int) -> dict | None:
+    """What the QA pages show of the call's recording, by telephony's own access rule: None when there
+    is no complete recording; ``{"url": …}`` for a viewer who may listen; ``{"url": None, "why":
+    "not_qa_reviewer"}`` for a trainer who is not among the campaign's QA reviewers (the recording
+    settings' ``qa_reviewer_ids``), ``"not_allowed"`` for anyone else who may not listen."""
+    from telephony.models import Interaction
+    from telephony.recordings.services import listening_reason, recording_of
+
+    interaction = db.session.get(Interaction, interaction_id)
+    found = recording_of(interaction_id) if interaction is not None else None
+    if found is None or found.state != "ready":
+        return None
+    if listening_reason(user, interaction) is not None:
+        return {"url": f"/api/v1/interactions/{interaction_id}/recording/media", "type": found.content_type,
+                "why": None}
+    return {"url": None, "type": None, "why": "not_qa_reviewer" if user.has_role("trainer") else "not_allowed"}

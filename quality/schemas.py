@@ -135,6 +135,15 @@ class ScorecardIn(Schema):
     note = fields.String(load_default=None, allow_none=True, validate=validate.Length(max=200))
 
 
+class RescoreIn(Schema):
+    interaction_id = fields.Integer(load_default=None, allow_none=True, validate=validate.Range(min=1, max=2**31 - 1),
+                                    metadata={"description": "One scored call of the campaign to rescore."})
+    start = fields.Date(data_key="from", load_default=None, allow_none=True,
+                        metadata={"description": "Rescore the calls that ended from this day (UTC)…"})
+    end = fields.Date(data_key="to", load_default=None, allow_none=True,
+                      metadata={"description": "…to this day (UTC), both included."})
+
+
 class ScorecardOut(Schema):
     id = fields.Integer(allow_none=True)
     campaign_id = fields.Integer()

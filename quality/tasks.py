@@ -35,3 +35,16 @@ def sweep_reviews() -> int:
     if approved or settled:
         logger.info("QA sweep: %s approved after their review window, %s late earnings settled", approved, settled)
     return approved + settled
+
+
+@job("qa", timeout=3600)
+def rescore_calls(actor_id: int, campaign_id: int, interaction_id: int | None = None, start: str | None = None,
+                  end: str | None = None) -> dict:
+    """Rescore a campaign's scored calls (one, or those that ended from ``start`` to ``end``, ISO
+    dates) against its current scorecard: how many had each outcome (see quality.services.rescoring)."""
+    from datetime import date
+
+    from quality.services import rescoring
+
+    return rescoring.rescore(actor_id, campaign_id, interaction_id,
+                             date.fromisoformat(start) if start else None, date.fromisoformat(end) if end else None)

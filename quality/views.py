@@ -15,7 +15,7 @@ from app.database import commit, rollback
 from app.errors import AppError, error_text
 from app.extensions import db
 from quality import labels, queries, scoring
-from quality.services import calibration, gate, reviews, scorecards, transcripts
+from quality.services import calibration, gate, rescoring, reviews, scorecards, transcripts
 from telephony.campaigns import Campaign
 from telephony.models import Interaction
 from telephony.transcripts import load_transcript
@@ -100,7 +100,8 @@ def review(result_id):
         result = queries.result_for_reviewer(user, result_id)
     return render_template("quality/review.html", result=result, utterances=_utterances(result),
                            dispute=queries.dispute_of(result.id), reviews=queries.reviews_of(result.id),
-                           interaction=db.session.get(Interaction, result.interaction_id), form=request.form)
+                           interaction=db.session.get(Interaction, result.interaction_id), form=request.form,
+                           player=queries.recording_player(user, result.interaction_id))
 
 
 # --- scorecards ------------------------------------------------------------------------------------
@@ -159,7 +160,7 @@ def scorecard(campaign_id):
     card = gate.current_scorecard(found.id)
     spec_text = json.dumps(card.spec if card else scoring.STANDARD, ensure_ascii=False, indent=2)
     tried, status, errors = None, 200, {}
-    if request.method == "POST":
+    if request.method == "POST" and request.form.get("action") != "rescore":
         spec_text = request.form.get("spec", "")
         try:
             spec = json.loads(spec_text)
@@ -184,12 +185,46 @@ def scorecard(campaign_id):
                 status = 422
         elif spec is None:
             status = 422
+    if request.method == "POST" and request.form.get("action") == "rescore":
+        status = _rescore(user, found, errors)
+        if status == 302:
+            return redirect(url_for("quality.scorecard", campaign_id=found.id))
     versions = db.session.scalars(select(scorecards.Scorecard).where(scorecards.Scorecard.campaign_id == found.id)
                                   .order_by(scorecards.Scorecard.version.desc())).all()
     return render_template("quality/scorecard.html", campaign=found, card=card, spec_text=spec_text, tried=tried,
                            errors=errors, versions=versions, item_types=sorted(scoring.ITEM_TYPES),
                            default_spec=scoring.STANDARD, auto_fail_labels=labels.AUTO_FAIL_LABELS,
                            agreement=calibration.agreement(found.id), form=request.form), status
+
+
+def _rescore(user, found, errors: dict) -> int:
+    """The editor's "rescore" button: queue the job for the dates or the call given (302), or say
+    what is wrong (422)."""
+    from datetime import date
+
+    def day(name):
+        text = request.form.get(name, "").strip()
+        return date.fromisoformat(text) if text else None
+
+    number = request.form.get("interaction_id", "").strip()
+    try:
+        start, end = day("from"), day("to")
+    except ValueError:
+        errors["rescore"] = _("Give the dates as year-month-day.")
+        return 422
+    if number and not (number.isdigit() and 0 < int(number) <= queries.MAX_ID):
+        errors["rescore"] = _("Give the call's number.")
+        return 422
+    try:
+        rescoring.start_job(user, found.id, int(number) if number else None, start, end)
+        commit()
+    except AppError as exc:
+        rollback()
+        errors["rescore"] = error_text(exc)
+        return 422
+    flash(_("Rescoring started: the calls are scored again in the background, each one recorded in the audit "
+            "ledger."), "success")
+    return 302
 
 
 # --- the member's calls ----------------------------------------------------------------------------
@@ -224,7 +259,8 @@ def my_call(result_id):
                            agreement=calibration.agreement(result.campaign_id),
                            dispute=queries.dispute_of(result.id), can_dispute=reviews.disputable(result),
                            reviews=[r for r in queries.reviews_of(result.id) if r.reason],
-                           open_until=open_until, form=request.form), status
+                           open_until=open_until, form=request.form,
+                           player=queries.recording_player(user, result.interaction_id)), status
 
 
 # --- calibration -----------------------------------------------------------------------------------

@@ -1,0 +1,173 @@
+"""Rescoring, explicitly and audited: an enterprise admin or a trainer scores a campaign's
+already-scored calls again against the campaign's current scorecard version (one call, or the
+calls that ended within a date range, as a job).
+
+Never silent: each call rescored sends ``qa_rescored`` (a ledger entry) with who, the old and new
+score, decision and scorecard version. Money stays right and is settled once: a decision that
+changes while the call's earning is still pending is settled through the gate's own keys (approve
+or reverse, once each); once an earning was settled (approved, reversed or reinstated) a changed
+decision cannot be made money-safe here, so such a call keeps its score and decision
+(``kept_settled``) and the summary says how many. Calls a person decided (a review or a dispute)
+and calls the scorer could not judge (no transcript) are left as they are."""
+
+from __future__ import annotations
+
+import logging
+from datetime import UTC, date, datetime, time, timedelta
+
+from flask_babel import gettext as _
+from sqlalchemy import select
+
+from app import events
+from app.auth.models import User
+from app.errors import NotFound, ValidationError
+from app.extensions import db
+from app.timeutil import utcnow
+from payouts.models import Transfer
+from quality import notices, scoring
+from quality.models import Dispute, QAResult, QAReview
+from quality.services import gate, policy, scorecards
+from telephony import campaigns
+from telephony.models import Interaction
+from telephony.transcripts import load_transcript
+
+logger = logging.getLogger(__name__)
+SENDER = "quality"
+SETTLED = ("earning_approved", "earning_reversed", "earning_reinstated")
+MAX_CALLS = 20000  # one job rescores at most this many calls (the oldest first); run it again for more
+OUTCOMES = ("rescored", "unchanged", "kept_settled", "kept_reviewed", "unjudged")
+
+
+def check_request(user: User, campaign_id: int, interaction_id: int | None, start: date | None,
+                  end: date | None):
+    """The campaign (403 for a role that may not rescore, 404 for another tenant's) after checking
+    what to rescore: one call of it that was scored, or a date range that does not run backwards."""
+    found = scorecards.editable_campaign(user, campaign_id)
+    if interaction_id is not None and (start is not None or end is not None):
+        raise ValidationError(fields={"interaction_id": _("Give either one call or a date range, not both.")})
+    if interaction_id is None and start is None and end is None:
+        raise ValidationError(fields={"from": _("Give one call or a date range to rescore.")})
+    if start is not None and end is not None and end < start:
+        raise ValidationError(fields={"to": _("The end of the range must not be before its start.")})
+    if interaction_id is not None:
+        result = db.session.scalar(select(QAResult).where(QAResult.interaction_id == interaction_id,
+                                                          QAResult.campaign_id == found.id))
+        if result is None:
+            raise NotFound(_("This campaign has no scored call with this number."))
+    return found
+
+
+def _day_start(day: date) -> datetime:
+    return datetime.combine(day, time.min, tzinfo=UTC)
+
+
+def results_to_rescore(campaign_id: int, interaction_id: int | None = None, start: date | None = None,
+                       end: date | None = None) -> list[int]:
+    """The ids of the campaign's scored calls asked for: one, or those that ended within the range
+    (whole UTC days, both ends included)."""
+    stmt = select(QAResult.id).where(QAResult.campaign_id == campaign_id)
+    if interaction_id is not None:
+        stmt = stmt.where(QAResult.interaction_id == interaction_id)
+    else:
+        stmt = stmt.join(Interaction, Interaction.id == QAResult.interaction_id)
+        if start is not None:
+            stmt = stmt.where(Interaction.ended_at >= _day_start(start))
+        if end is not None:
+            stmt = stmt.where(Interaction.ended_at < _day_start(end + timedelta(days=1)))
+    return list(db.session.scalars(stmt.order_by(QAResult.id).limit(MAX_CALLS)))
+
+
+def _settled(interaction_id: int) -> bool:
+    return db.session.scalar(select(Transfer.id).where(Transfer.interaction_id == interaction_id,
+                                                       Transfer.reason.in_(SETTLED)).limit(1)) is not None
+
+
+def _decided_by_a_person(result: QAResult) -> bool:
+    reviewed = db.session.scalar(select(QAReview.id).where(QAReview.result_id == result.id,
+                                                           QAReview.kind.in_(("review", "dispute"))).limit(1))
+    disputed = db.session.scalar(select(Dispute.id).where(Dispute.result_id == result.id).limit(1))
+    return reviewed is not None or disputed is not None
+
+
+def rescore_result(actor_id: int | None, result_id: int) -> str:
+    """Rescore one call against its campaign's current scorecard; the outcome (one of ``OUTCOMES``)."""
+    from marketplace.qa.services import record_qa_score, settle_earning
+
+    result = db.session.scalar(select(QAResult).where(QAResult.id == result_id).with_for_update())
+    if result is None or result.problem:
+        return "unjudged"
+    if _decided_by_a_person(result):
+        return "kept_reviewed"
+    interaction = db.session.get(Interaction, result.interaction_id)
+    document = load_transcript(interaction.transcript_ref) if interaction and interaction.transcript_ref else None
+    raw = (document or {}).get("utterances") or []
+    found = campaigns.campaign(result.campaign_id)
+    card = gate.current_scorecard(result.campaign_id)
+    if not raw or found is None:
+        return "unjudged"
+    try:
+        outcome = gate.run_scorer(card.spec if card else scoring.STANDARD, raw, (document or {}).get("language"),
+                                  disposition=interaction.disposition, thresholds=policy.thresholds(found))
+    except scoring.TranscriptError:
+        return "unjudged"
+    before = {"previous_score": result.score, "previous_decision": result.decision,
+              "previous_version": result.scorecard_version}
+    version = card.version if card else 0
+    changed = outcome["decision"] != result.decision
+    if changed and _settled(result.interaction_id):
+        verdict = "kept_settled"
+        logger.info("Interaction %s not rescored: its earning is settled and the decision would change",
+                    result.interaction_id)
+    elif (outcome["score"], outcome["decision"], version) == (result.score, result.decision,
+                                                              result.scorecard_version):
+        verdict = "unchanged"
+    else:
+        verdict = "rescored"
+        now = utcnow()
+        result.scorecard_id, result.scorecard_version = (card.id if card else None), version
+        result.language, result.items = outcome["language"], outcome["items"]
+        result.auto_score = result.score = outcome["score"]
+        result.auto_decision = result.decision = outcome["decision"]
+        result.auto_failed = bool(outcome.get("auto_failed"))
+        if changed:
+            if outcome["decision"] == "review":
+                result.state, result.decided_at = "in_review", None
+                result.review_due_at = now + policy.review_window(found)
+            else:
+                result.state, result.decided_at, result.review_due_at = "final", now, None
+        db.session.flush()
+        if before["previous_score"] is not None and result.score != before["previous_score"]:
+            record_qa_score(result.member_id, result.score, before["previous_score"])
+        if changed:
+            settle_earning(result.interaction_id, result.decision)  # once: the gate's idempotency keys
+            if result.decision == "reject":
+                notices.rejected(result)
+    if verdict != "unchanged":
+        events.send(events.qa_rescored, SENDER, interaction_id=result.interaction_id,
+                    campaign_id=result.campaign_id, member_id=result.member_id, actor_id=actor_id, outcome=verdict,
+                    score=outcome["score"], decision=outcome["decision"], scorecard_version=version,
+                    previous_score=before["previous_score"], previous_decision=before["previous_decision"],
+                    previous_version=before["previous_version"])
+    return verdict
+
+
+def rescore(actor_id: int | None, campaign_id: int, interaction_id: int | None = None, start: date | None = None,
+            end: date | None = None) -> dict:
+    """Rescore the calls asked for; how many had each outcome."""
+    summary = dict.fromkeys(OUTCOMES, 0)
+    for result_id in results_to_rescore(campaign_id, interaction_id, start, end):
+        with db.session.begin_nested():
+            summary[rescore_result(actor_id, result_id)] += 1
+    logger.info("Campaign %s rescored by %s: %s", campaign_id, actor_id, summary)
+    return summary
+
+
+def start_job(user: User, campaign_id: int, interaction_id: int | None = None, start: date | None = None,
+              end: date | None = None) -> str:
+    """Check the request (see ``check_request``) and queue the rescoring job, after the commit; its id."""
+    from app.jobs import enqueue
+
+    found = check_request(user, campaign_id, interaction_id, start, end)
+    return enqueue("quality.tasks.rescore_calls", user.id, found.id, interaction_id,
+                   start.isoformat() if start else None, end.isoformat() if end else None,
+                   owner_id=user.id, description="QA rescoring")
