@@ -182,7 +182,7 @@
     $("preview-campaign").textContent = contact.campaign_name || "";
     $("preview-customer").textContent = contact.phone_masked || "";
     $("preview-name").textContent = contact.name || "";
-    $("preview-time").textContent = contact.local_time || "";
+    $("preview-time").textContent = (contact.local_time || "") + (contact.time_zone ? " (" + contact.time_zone + ")" : "");
     $("preview-script").textContent = contact.script || "";
     const list = $("preview-attributes");
     list.textContent = "";
