@@ -317,6 +317,20 @@ def test_preview_mode_dial_talk_and_back_to_available(live_app, live_server, med
         finally:
             chinese.context.close()
 
+        # outside the callee's calling hours: refused in words, nothing dialed
+        from zoneinfo import ZoneInfo
+
+        from tests.telephony.dialer.conftest import ALL_DAY, set_settings
+
+        tomorrow = (utcnow().astimezone(ZoneInfo("Asia/Shanghai")).weekday() + 1) % 7
+        set_settings(live_app, world["campaign_id"],
+                     calling_windows=[{"days": [tomorrow], "start": "00:00", "end": "23:59"}])
+        desk.get_by_test_id("preview-dial").click()
+        refused = desk.get_by_test_id("preview-reason")
+        refused.wait_for(state="visible")
+        assert refused.inner_text().startswith(world["masked"] + ": ") and len(refused.inner_text()) > 20
+        set_settings(live_app, world["campaign_id"], calling_windows=ALL_DAY)
+
         desk.get_by_test_id("preview-dial").click()
         card.wait_for(state="hidden")
         desk.get_by_test_id("call").wait_for(state="visible")  # the callee answered, the softphone joined
@@ -340,7 +354,7 @@ def test_preview_mode_dial_talk_and_back_to_available(live_app, live_server, med
             from telephony.models import Interaction
 
             assert (distributor().agent(world["member_id"]) or {}).get("st") == "available"
-            ix = db.session.query(Interaction).filter_by(member_id=world["member_id"]).one()
+            ix = db.session.query(Interaction).filter_by(member_id=world["member_id"]).one()  # refused: no call
             assert ix.direction == "outbound" and ix.contact_id == world["contact_id"]
             assert ix.state == "completed" and ix.answered_at is not None
             assert db.session.get(Contact, world["contact_id"]).last_disposition == "completed"
