@@ -17,6 +17,7 @@
   let device = null, twilioCall = null; // provider "twilio": the Voice SDK's Device and its current call
   const PREVIEW_MS = 5000, OVER = ["completed", "abandoned", "failed"];
   let preview = null, previewAt = 0, dialed = null; // preview mode: the card shown, the call the member dialed
+  let notDialed = null; // an interaction followed the usual way, not as a dialed call
   const PART_BYTES = 1024 * 1024; // a recording goes up in parts of at most 1 MiB
   let recorder = null, uploads = [], uploading = false;
 
@@ -161,7 +162,9 @@
       return;
     }
     renderOffer(state === "offered" ? me.offer : null);
-    if (!dialed && !ix && me.interaction_id && state === "away") dialed = { ix: me.interaction_id, adopted: true };
+    if (!dialed && !ix && me.interaction_id && state === "away" && me.interaction_id !== notDialed) {
+      dialed = { ix: me.interaction_id, adopted: true }; // a reload during a dialed call: follow it again
+    }
     if (dialed) { await followDialed(); return; }
     if (me.interaction_id && (state === "busy" || state === "wrapup")) await follow(me.interaction_id, state);
     if (!me.interaction_id && ix && state !== "busy") leaveCall();
@@ -234,6 +237,7 @@
     if (!response.ok) throw new Error(String(response.status));
     const call = await response.json();
     if (dialed.adopted && call.direction !== "outbound") { // after a reload: not a dialed call after all
+      notDialed = dialed.ix;
       dialed = null;
       return;
     }
