@@ -26,6 +26,7 @@ from telephony.carrier.parties import Party
 from telephony.distributor import routing_settings
 from telephony.models import CampaignNumber, Interaction
 from telephony.providers import client_identity
+from telephony.recordings.policy import policy as recording_policy
 from telephony.softphone import signalling
 
 desk_bp = Blueprint("telephony_desk", __name__, url_prefix="/work/desk", template_folder="../templates",
@@ -121,7 +122,8 @@ def register():
 @page_login_required(roles=["member"])
 def call_card(interaction_id: int):
     """The customer card (masked number, the contact list's attributes), the campaign's script,
-    survey questions and dispositions, and the wrap-up limit, for the member's own call."""
+    survey questions and dispositions, the wrap-up limit and whether the campaign records (the
+    built-in softphone then records both sides and uploads them), for the member's own call."""
     interaction = _own_interaction(interaction_id)
     found = campaigns.campaign(interaction.campaign_id)
     settings = (found.settings or {}) if found else {}
@@ -138,7 +140,8 @@ def call_card(interaction_id: int):
         "wrapup_seconds": int(routing_settings(found.settings)["wrapup_seconds"]) if found else 0,
         "can_opt_out": bool(interaction.contact_id or interaction.customer_phone_hash),
         "escalation": bool(number and (number.escalation_number or number.escalation_sip_uri)),
-        "browser_customer": browser,
+        "browser_customer": browser, "direction": interaction.direction,
+        "records": bool(found and recording_policy(found)["enabled"]),
         "captions": [] if browser else _captions(interaction, found),
     }
 

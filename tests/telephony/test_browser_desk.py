@@ -2,7 +2,10 @@
 page, a member takes it in the workspace, and they talk browser to browser over WebRTC (fake
 microphones): audio packets flow both ways; mute, hold, the keypad, opt-out, hang-up, wrap-up
 with a disposition; the workspace survives the network going away; the interaction is paid,
-pending QA. In Chinese: the workspace, the status refused with its reason, the customer page."""
+pending QA; the desk recorded both sides and uploaded them in parts: the enterprise listens to
+it. Preview mode: the member sees the next contact's masked card, dials it, the local carrier's
+callee answers, and after the wrap-up the member is available again. In Chinese: the workspace,
+the status refused with its reason, the customer page."""
 
 from __future__ import annotations
 
@@ -21,7 +24,7 @@ from app.timeutil import utcnow
 from tests.browser import CHROMIUM, CHROMIUM_ARGS
 from tests.conftest import PASSWORD
 from tests.helpers.web import fits_the_screen, sign_in_page
-from tests.telephony.conftest import INBOUND
+from tests.telephony.conftest import INBOUND, OUTBOUND
 
 pytestmark = pytest.mark.browser
 
@@ -172,6 +175,18 @@ def test_a_customer_and_a_member_talk_browser_to_browser(live_app, live_server, 
         desk.screenshot(path=str(ARTIFACTS / "desk-call-360-en.png"), full_page=True)
         caller.screenshot(path=str(ARTIFACTS / "phone-call-360-en.png"), full_page=True)
 
+        assert desk.get_by_test_id("call-recorded").is_visible()
+        # the recording's first upload attempt dies on the network: the desk resumes from the server's count
+        seen = []
+
+        def flaky(route):
+            seen.append(route.request.method)
+            if route.request.method == "POST" and seen.count("POST") == 1:
+                route.abort("internetdisconnected")
+            else:
+                route.continue_()
+
+        desk.route("**/api/v1/interactions/*/recording", flaky)
         desk.get_by_test_id("call-hangup").click()
         desk.get_by_test_id("wrapup").wait_for(state="visible")
         caller.get_by_test_id("phone-status").filter(has_text="ended").wait_for()
@@ -202,9 +217,152 @@ def test_a_customer_and_a_member_talk_browser_to_browser(live_app, live_server, 
                            headers={"Authorization": "Bearer " + login["access_token"]}).json
         assert shown["state"] == "completed" and shown["disposition"]["code"] == "resolved"
         assert shown["earning"]["state"] == "pending" and shown["earning"]["amount"] > 0
+
+        # the desk recorded both sides and uploaded them: the enterprise listens to it
+        boss = {"Authorization": "Bearer " + login["access_token"]}
+        desk.get_by_test_id("recording-text").filter(has_text="Recording uploaded").wait_for()
+        after_failure = seen[seen.index("POST") + 1:]
+        assert after_failure[0] == "GET" and "POST" in after_failure, seen  # asked where it stands, then went on
+        recording = client.get(f"/api/v1/interactions/{ix.id}/recording", headers=boss).json
+        assert recording["state"] == "ready" and recording["source"] == "browser"
+        assert recording["content_type"] == "audio/webm" and recording["received"] == recording["total"] > 1000
+        whole = client.get(recording["media_url"], headers=boss)
+        assert whole.status_code == 200 and whole.data[:4] == b"\x1a\x45\xdf\xa3"
+        part = client.get(recording["media_url"], headers={**boss, "Range": "bytes=0-99"})
+        assert part.status_code == 206 and len(part.data) == 100
     finally:
         desk.context.close()
         caller.context.close()
+
+
+def _preview_world(application, tag: str):
+    """A running outbound campaign in preview mode (calling all day) with one contact whose number
+    the local carrier answers, and a member checked in to its shift now."""
+    from sqlalchemy.orm.attributes import flag_modified
+
+    from marketplace.campaigns import services
+    from marketplace.campaigns.schemas import CampaignIn
+    from marketplace.contacts.phones import mask_digits
+    from marketplace.contacts.vault import vault
+    from marketplace.models import Claim, Contact, Shift
+    from payouts.services import confirm_simulated_checkout, create_topup
+    from telephony import numbers
+    from tests.telephony.dialer.conftest import ALL_DAY
+
+    number = "+86138" + str(time.time_ns())[-8:]
+    with application.test_request_context():
+        boss = accounts.register_user(email=f"boss.{tag}@example.test", password=PASSWORD, name="Boss",
+                                      role="enterprise", org_name=f"Desk Org {tag}")
+        member = accounts.create_user(email=f"agent.{tag}@example.test", password=PASSWORD, name="Lin",
+                                      role="member")
+        commit()
+        topup = create_topup(boss.org_id, boss.id, 1_000_000, "CNY")
+        confirm_simulated_checkout(topup.id, boss.org_id)
+        campaign = services.create_campaign(boss.org_id, boss.id, CampaignIn().load(copy.deepcopy(OUTBOUND)))
+        services.change_state(campaign, "published", boss.id)
+        services.change_state(campaign, "running", boss.id)
+        now = utcnow().replace(microsecond=0)
+        campaign.starts_at, campaign.ends_at = now - timedelta(days=1), now + timedelta(days=1)
+        campaign.settings = {**campaign.settings, "calling_windows": ALL_DAY, "dialer": {"mode": "preview"}}
+        flag_modified(campaign, "settings")
+        phone_hash = vault().phone_hash(number)
+        contact = Contact(campaign_id=campaign.id, org_id=boss.org_id, list_id=0, row_number=1, phone_hash=phone_hash,
+                          phone_encrypted=vault().encrypt(number, phone_hash), phone_masked=mask_digits(number[3:]),
+                          region="CN", time_zone="Asia/Shanghai", name="Wang", attributes={"order": "A-1042"},
+                          state="pending", attempts=0)
+        db.session.add(contact)
+        shift = Shift(campaign_id=campaign.id, org_id=boss.org_id, starts_at=now - timedelta(minutes=5),
+                      ends_at=now + timedelta(minutes=55), seats=5, claimed=1, state="open")
+        db.session.add(shift)
+        db.session.flush()
+        db.session.add(Claim(shift_id=shift.id, campaign_id=campaign.id, member_id=member.id,
+                             starts_at=shift.starts_at, ends_at=shift.ends_at, state="checked_in", checked_in_at=now))
+        if numbers.number_of(campaign.id) is None:
+            numbers.allocate_local_number(campaign.id)
+        commit()
+        world = {"member": member.email, "member_id": member.id, "contact_id": contact.id, "number": number,
+                 "masked": contact.phone_masked, "campaign_id": campaign.id}
+        db.session.remove()
+    return world
+
+
+def test_preview_mode_dial_talk_and_back_to_available(live_app, live_server, media_browser, telephony_running):
+    world = _preview_world(live_app, "preview")
+    desk = _phone(media_browser, "en-US")
+    try:
+        sign_in_page(desk, live_server, world["member"])
+        desk.goto(f"{live_server}/work/desk/")
+        desk.get_by_test_id("status-available").click()
+        desk.wait_for_selector("[data-testid=desk-state][data-state=available]")
+
+        card = desk.get_by_test_id("preview")
+        card.wait_for(state="visible")
+        assert desk.get_by_test_id("preview-customer").inner_text() == world["masked"]
+        assert "****" in world["masked"]
+        assert "A-1042" in desk.get_by_test_id("preview-attributes").inner_text()
+        assert world["number"][3:] not in desk.content()
+        assert fits_the_screen(desk)
+        ARTIFACTS.mkdir(exist_ok=True)
+        desk.screenshot(path=str(ARTIFACTS / "desk-preview-360-en.png"), full_page=True)
+        chinese = _phone(media_browser, "zh-CN")  # the same card in Chinese
+        try:
+            sign_in_page(chinese, live_server, world["member"])
+            chinese.goto(f"{live_server}/work/desk/")
+            chinese.get_by_test_id("preview").wait_for(state="visible")
+            assert "下一通电话" in chinese.get_by_test_id("preview").inner_text()
+            assert chinese.get_by_test_id("preview-dial").inner_text() == "拨打"
+            assert "Asia/Shanghai" in chinese.get_by_test_id("preview-time").inner_text()
+            assert fits_the_screen(chinese)
+            chinese.screenshot(path=str(ARTIFACTS / "desk-preview-360-zh.png"), full_page=True)
+        finally:
+            chinese.context.close()
+
+        # outside the callee's calling hours: refused in words, nothing dialed
+        from zoneinfo import ZoneInfo
+
+        from tests.telephony.dialer.conftest import ALL_DAY, set_settings
+
+        tomorrow = (utcnow().astimezone(ZoneInfo("Asia/Shanghai")).weekday() + 1) % 7
+        set_settings(live_app, world["campaign_id"],
+                     calling_windows=[{"days": [tomorrow], "start": "00:00", "end": "23:59"}])
+        desk.get_by_test_id("preview-dial").click()
+        refused = desk.get_by_test_id("preview-reason")
+        refused.wait_for(state="visible")
+        assert refused.inner_text().startswith(world["masked"] + ": ") and len(refused.inner_text()) > 20
+        set_settings(live_app, world["campaign_id"], calling_windows=ALL_DAY)
+
+        desk.get_by_test_id("preview-dial").click()
+        card.wait_for(state="hidden")
+        desk.get_by_test_id("call").wait_for(state="visible")  # the callee answered, the softphone joined
+        assert desk.get_by_test_id("call-customer").inner_text() == world["masked"]
+        assert "A-1042" in desk.get_by_test_id("call-attributes").inner_text()
+        with live_app.app_context():
+            from telephony.distributor import distributor
+
+            assert (distributor().agent(world["member_id"]) or {}).get("st") == "away"  # no other call meanwhile
+            db.session.remove()
+
+        desk.get_by_test_id("call-hangup").click()
+        desk.get_by_test_id("wrapup").wait_for(state="visible")
+        desk.get_by_test_id("wrapup-code").select_option("completed")
+        desk.get_by_test_id("wrapup-submit").click()
+        desk.get_by_test_id("wrapup").wait_for(state="hidden")
+        desk.wait_for_selector("[data-testid=desk-state][data-state=available]")
+        with live_app.app_context():
+            from marketplace.models import Contact
+            from telephony.distributor import distributor
+            from telephony.models import Interaction
+
+            assert (distributor().agent(world["member_id"]) or {}).get("st") == "available"
+            ix = db.session.query(Interaction).filter_by(member_id=world["member_id"]).one()  # refused: no call
+            assert ix.direction == "outbound" and ix.contact_id == world["contact_id"]
+            assert ix.state == "completed" and ix.answered_at is not None
+            assert db.session.get(Contact, world["contact_id"]).last_disposition == "completed"
+            db.session.remove()
+        desk.get_by_test_id("today-calls").filter(has_text="1").wait_for()
+        assert desk.get_by_test_id("preview").is_hidden()  # the only contact is done: no next card
+    finally:
+        desk.context.close()
 
 
 def test_the_workspace_and_the_customer_phone_in_chinese(live_app, live_server, media_browser, telephony_running):

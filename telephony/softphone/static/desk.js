@@ -1,6 +1,8 @@
-// The member's workspace: presence, offers, the call over the built-in WebRTC softphone, wrap-up,
-// and surviving a phone's life (hidden tab, lost network): it re-registers and restores the
-// status the member chose, without a reload.
+// The member's workspace: presence, offers, preview mode (the next contact of an outbound
+// campaign, dialed by the member), the call over the built-in WebRTC softphone (recorded on both
+// sides when the campaign records, uploaded in resumable parts once it ends), wrap-up, and
+// surviving a phone's life (hidden tab, lost network): it re-registers and restores the status the
+// member chose, without a reload.
 (function () {
   "use strict";
   const root = document.getElementById("desk");
@@ -13,6 +15,11 @@
   let state = null, offer = null, ix = null, card = null, pc = null, events = null;
   let muted = false, held = false, answeredAt = null, wrapupUntil = null, ringing = null, audio = null;
   let device = null, twilioCall = null; // provider "twilio": the Voice SDK's Device and its current call
+  const PREVIEW_MS = 5000, OVER = ["completed", "abandoned", "failed"];
+  let preview = null, previewAt = 0, dialed = null; // preview mode: the card shown, the call the member dialed
+  let notDialed = null; // an interaction followed the usual way, not as a dialed call
+  const PART_BYTES = 1024 * 1024; // a recording goes up in parts of at most 1 MiB
+  let recorder = null, uploads = [], uploading = false;
 
   function api(method, path, body) {
     return fetch(path, {
@@ -155,8 +162,98 @@
       return;
     }
     renderOffer(state === "offered" ? me.offer : null);
+    if (!dialed && !ix && me.interaction_id && state === "away" && me.interaction_id !== notDialed) {
+      dialed = { ix: me.interaction_id, adopted: true }; // a reload during a dialed call: follow it again
+    }
+    if (dialed) { await followDialed(); return; }
     if (me.interaction_id && (state === "busy" || state === "wrapup")) await follow(me.interaction_id, state);
     if (!me.interaction_id && ix && state !== "busy") leaveCall();
+    await refreshPreview();
+  }
+
+  // --- preview mode: the next contact's masked card, dialed by the member ------------------------
+  function previewStatus(text) {
+    $("preview-status").textContent = text || "";
+    show("preview-status", !!text);
+  }
+
+  function renderPreview(contact) {
+    const same = preview && contact && preview.contact_id === contact.contact_id;
+    preview = contact;
+    show("desk-preview", !!contact);
+    if (!contact || same) return;
+    $("preview-campaign").textContent = contact.campaign_name || "";
+    $("preview-customer").textContent = contact.phone_masked || "";
+    $("preview-name").textContent = contact.name || "";
+    $("preview-time").textContent = (contact.local_time || "") + (contact.time_zone ? " (" + contact.time_zone + ")" : "");
+    $("preview-script").textContent = contact.script || "";
+    const list = $("preview-attributes");
+    list.textContent = "";
+    Object.keys(contact.attributes || {}).forEach(function (key) {
+      const dt = document.createElement("dt"), dd = document.createElement("dd");
+      dt.textContent = key;
+      dd.textContent = String(contact.attributes[key]);
+      list.append(dt, dd);
+    });
+  }
+
+  async function refreshPreview() {
+    if (ix || offer || dialed || (state !== "available" && state !== "away")) { renderPreview(null); return; }
+    if (Date.now() - previewAt < PREVIEW_MS) return;
+    previewAt = Date.now();
+    const response = await api("GET", "/api/v1/dialer/preview");
+    if (response.ok) renderPreview((await response.json()).contact);
+  }
+
+  $("preview-dial").addEventListener("click", async function () {
+    if (!preview || dialed) return;
+    const chosen = preview;
+    const button = $("preview-dial"), reason = $("preview-reason");
+    button.disabled = true;
+    reason.hidden = true;
+    try {
+      const response = await api("POST", "/api/v1/dialer/preview/" + chosen.contact_id + "/dial");
+      const body = await response.json().catch(function () { return {}; });
+      if (response.ok) {
+        dialed = { ix: body.interaction_id };
+        renderPreview(null);
+        previewStatus(d.tCalling.replace("{customer}", chosen.phone_masked));
+        await poll();
+      } else {
+        // refused (outside calling hours, on a DNC list, …): said in words, nothing was dialed
+        reason.textContent = chosen.phone_masked + ": " + ((body.error && body.error.message) || d.tError);
+        reason.hidden = false;
+        previewAt = Date.now(); // the next contact comes with the next refresh
+      }
+    } finally {
+      button.disabled = false;
+    }
+  });
+
+  // the dialed call: ringing, then the call like any other, then back to available once it is over
+  async function followDialed() {
+    const response = await api("GET", "/api/v1/interactions/" + dialed.ix);
+    if (response.status === 404) { dialed = null; return; }
+    if (!response.ok) throw new Error(String(response.status));
+    const call = await response.json();
+    if (dialed.adopted && call.direction !== "outbound") { // after a reload: not a dialed call after all
+      notDialed = dialed.ix;
+      dialed = null;
+      return;
+    }
+    if (call.state === "queued" || call.state === "offered") return; // the callee's phone rings
+    if (OVER.indexOf(call.state) < 0) {
+      previewStatus(null);
+      await follow(dialed.ix, call.state === "wrapup" ? "wrapup" : "busy");
+      return;
+    }
+    const answered = !!call.answered_at;
+    dialed = null;
+    if (ix) leaveCall();
+    previewStatus(answered ? null : d.tNotAnswered);
+    if (!answered) setTimeout(function () { previewStatus(null); }, 8000);
+    previewAt = 0;
+    await setStatus("available"); // the member's call and its wrap-up are done: calls again
   }
 
   // --- the offer ---------------------------------------------------------------------------
@@ -249,6 +346,7 @@
   async function startMedia() {
     pc = await rtc.newConnection($("desk-remote"));
     window.crowdlineDesk = pc;
+    pc.addEventListener("track", function (event) { startRecording(event.streams[0]); });
     const sdp = await rtc.makeOffer(pc);
     await rtc.post(d.cardUrl.replace(/\/0$/, "/" + ix + "/signal"), d.csrf, { kind: "offer", body: sdp });
     events = new EventSource(d.cardUrl.replace(/\/0$/, "/" + ix + "/signal"));
@@ -293,6 +391,7 @@
 
   function stopMedia() {
     stopCaptions();
+    stopRecording();
     if (events) events.close();
     events = null;
     rtc.close(pc);
@@ -351,6 +450,106 @@
       show("call-optout-done", true);
     }
   });
+
+  // --- recording: both sides mixed (WebAudio) into one MediaRecorder, uploaded after the call --
+  function startRecording(remote) {
+    if (recorder || !card || !card.records || !pc || !remote || !window.MediaRecorder) return;
+    const type = ["audio/webm;codecs=opus", "audio/webm", "audio/ogg;codecs=opus"].find(function (t) {
+      return window.MediaRecorder.isTypeSupported(t);
+    });
+    if (!type) return;
+    const own = !audio; // the sound tap's context when there is one (browsers start theirs suspended)
+    const context = audio || new (window.AudioContext || window.webkitAudioContext)();
+    context.resume();
+    const mix = context.createMediaStreamDestination();
+    const sources = [context.createMediaStreamSource(pc.localStream), context.createMediaStreamSource(remote)];
+    sources.forEach(function (source) { source.connect(mix); });
+    const chunks = [], interactionId = ix;
+    const media = new window.MediaRecorder(mix.stream, { mimeType: type });
+    media.addEventListener("dataavailable", function (event) { if (event.data && event.data.size) chunks.push(event.data); });
+    media.addEventListener("stop", function () {
+      sources.forEach(function (source) { source.disconnect(); });
+      if (own) context.close();
+      const contentType = type.split(";")[0];
+      uploads.push({ ix: interactionId, blob: new Blob(chunks, { type: contentType }), type: contentType, tries: 0 });
+      upload();
+    });
+    media.start(1000);
+    recorder = media;
+    show("call-recorded", true);
+  }
+
+  function stopRecording() {
+    if (recorder && recorder.state !== "inactive") recorder.stop();
+    recorder = null;
+    show("call-recorded", false);
+  }
+
+  function uploadProgress(text, part) {
+    $("recording-text").textContent = text;
+    $("recording-progress").value = Math.round(100 * part);
+    show("desk-recording", true);
+  }
+
+  function wait(ms) { return new Promise(function (resolve) { setTimeout(resolve, ms); }); }
+
+  // one recording, part after part from where the server says the upload stands
+  async function sendRecording(job) {
+    const url = "/api/v1/interactions/" + job.ix + "/recording", total = job.blob.size;
+    if (!total) return;
+    uploadProgress(d.tUploading, 0);
+    const standing = await api("GET", url);
+    if (standing.ok) {
+      const body = await standing.json();
+      if (body.state === "ready") { uploadProgress(d.tUploaded, 1); return; }
+      job.received = body.received || 0;
+    }
+    while (job.received < total) {
+      const last = Math.min(job.received + PART_BYTES, total) - 1;
+      const response = await fetch(url, {
+        method: "POST", credentials: "same-origin", body: job.blob.slice(job.received, last + 1),
+        headers: { Authorization: "Bearer " + token, "Content-Type": job.type, Accept: "application/json",
+          "Content-Range": "bytes " + job.received + "-" + last + "/" + total },
+      });
+      if (response.ok) {
+        job.received = (await response.json()).received;
+        uploadProgress(d.tUploading, job.received / total);
+        continue;
+      }
+      const body = await response.json().catch(function () { return {}; });
+      const code = body.error && body.error.code;
+      if (code === "upload_offset_mismatch") {
+        job.received = Number(response.headers.get("Upload-Offset")) || 0;
+      } else if ((code === "call_not_ended" || response.status === 401 || response.status === 429
+                  || response.status >= 500) && ++job.tries < 120) {
+        if (response.status === 401) await register();
+        await wait(1000); // the call's end is on its way, or the server is busy: again shortly
+      } else {
+        uploadProgress(d.tUploadFailed, job.received / total); // the campaign stopped recording, too large, …
+        return;
+      }
+    }
+    uploadProgress(d.tUploaded, 1);
+  }
+
+  async function upload() {
+    if (uploading) return;
+    uploading = true;
+    let paused = false;
+    try {
+      while (uploads.length) {
+        await sendRecording(uploads[0]);
+        uploads.shift();
+      }
+    } catch (error) {
+      paused = true; // offline: resume from what the server received once the network is back
+      const job = uploads[0];
+      uploadProgress(d.tUploadPaused, job && job.blob.size ? (job.received || 0) / job.blob.size : 0);
+    } finally {
+      uploading = false;
+    }
+    if (paused) setTimeout(upload, 3000);
+  }
 
   // --- wrap-up -------------------------------------------------------------------------------
   function startWrapup() {
@@ -415,7 +614,7 @@
   }
 
   window.addEventListener("offline", function () { connection(true); });
-  window.addEventListener("online", function () { register().then(poll).catch(function () {}); });
+  window.addEventListener("online", function () { register().then(poll).catch(function () {}); upload(); });
   document.addEventListener("visibilitychange", function () {
     if (document.visibilityState === "visible") register().then(poll).catch(function () { connection(true); });
   });

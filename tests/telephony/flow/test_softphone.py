@@ -89,6 +89,10 @@ def test_a_browser_call_is_routed_and_both_sides_relay_signalling(flow, carrier)
     caller = carrier.get(queued.customer_call_sid).from_
     assert caller not in card.get_data(as_text=True) and caller[3:] not in json.dumps(me)
     assert {d["code"] for d in card.json["dispositions"]} >= {"resolved"}
+    assert card.json["records"] is True and card.json["direction"] == "inbound"  # the desk records both sides
+    assert flow.client.put(f"/api/v1/campaigns/{campaign_id}/recording", json={"enabled": False},
+                           headers=boss).status_code == 200
+    assert page.get(f"/work/desk/calls/{queued.id}").json["records"] is False  # … unless the campaign does not
 
     sent = page.post(f"/work/desk/calls/{queued.id}/signal", json={"kind": "offer", "body": "v=0 agent"},
                      headers={"X-CSRFToken": page_csrf})
