@@ -122,6 +122,8 @@ def _wizard(campaign: Campaign | None):
         purposes={key: PURPOSE_LABELS[key] for key in PURPOSES}, outcomes=OUTCOME_LABELS, tiers=TIER_LABELS,
         day_labels=DAY_LABELS, step_labels=STEP_LABELS, fee_bps=fee_bps, fee_preview=_fee_preview(values, fee_bps),
         dialer_modes=dialer.MODE_LABELS, amd_labels=dialer.AMD_LABELS,
+        dialer_limits={"abandon_cap": dialer.MAX_ABANDON_CAP,
+                       "ring": (dialer.MIN_RING_SECONDS, dialer.MAX_RING_SECONDS)},
     ), status
 
 

@@ -107,3 +107,11 @@ def test_the_api_takes_the_same_settings_with_the_same_limits(app, client, enter
     body["outbound"]["dialer"] = {"ring_seconds": 40}
     kept = client.put(url, json=body, headers=enterprise["headers"]).json["settings"]["dialer"]
     assert kept == {"mode": "preview", "ring_seconds": 40}
+
+
+def test_the_hints_name_the_dialers_limits(app, client, enterprise, user_email):
+    sign_in(client, user_email(enterprise["admin_id"]))
+    html = client.get("/campaigns/new").get_data(as_text=True)
+    assert "may reach no agent; at most 3%." in html and "At least 15 seconds, at most 120." in html
+    zh = client.get("/campaigns/new", headers={"Accept-Language": "zh-CN"}).get_data(as_text=True)
+    assert "最多 3%。" in zh and "至少 15 秒，最多 120 秒。" in zh
