@@ -86,3 +86,24 @@ def test_fill_the_dialer_settings_in_the_wizard(live_app, live_server, browser, 
                                                "amd": "message", "amd_message": "请回电 400-800-1234。",
                                                "amd_retry_minutes": 240}
     page.context.close()
+
+
+def test_the_dialer_settings_fit_a_phone(live_app, live_server, phone):
+    from tests.helpers.web import fits_the_screen
+
+    with live_app.app_context():
+        accounts.register_user(email="ops.dialer.phone@example.test", password=PASSWORD, name="Ops",
+                               role="enterprise", org_name="Dialer Phone Org")
+        commit()
+    page = phone
+    sign_in_page(page, live_server, "ops.dialer.phone@example.test")
+    page.goto(live_server + "/campaigns/new")
+    page.get_by_test_id("kind-outbound").check()
+    page.locator("[data-progress=workload] a").click()
+    modes = page.get_by_test_id("dialer-modes")
+    assert modes.is_visible() and fits_the_screen(page)
+    for label in modes.locator("label").all():
+        assert label.bounding_box()["height"] >= 44
+    modes.scroll_into_view_if_needed()
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "campaign-wizard-dialer-360.png"), full_page=True)
