@@ -61,6 +61,12 @@ def test_fill_the_dialer_settings_in_the_wizard(live_app, live_server, browser, 
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / f"campaign-wizard-dialer-{lang}-1280.png"), full_page=True)
     page.get_by_test_id("wizard-next").click()
+    # The last step repeats them before saving.
+    review = page.get_by_test_id("dialer-review")
+    assert review.is_visible()
+    assert text("Predictive: lines per agent from the answer rate, within the abandonment cap") in review.inner_text()
+    assert "4 %" in review.inner_text() and text("Leave the message below (the contact is done)") in review.inner_text()
+    page.screenshot(path=str(ARTIFACTS / f"campaign-wizard-dialer-review-{lang}-1280.png"), full_page=True)
     with page.expect_navigation():
         page.get_by_test_id("wizard-save").click()
 
