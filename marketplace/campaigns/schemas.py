@@ -7,6 +7,8 @@ import itertools
 from apiflask import Schema, fields
 from marshmallow import ValidationError, validate, validates_schema
 
+from marketplace.campaigns import dialer
+
 PURPOSES = ("satisfaction_callback", "survey", "win_back", "promotion", "reminder")
 OUTCOMES = ("success", "retry", "final")
 HHMM = validate.Regexp(r"^([01]\d|2[0-3]):[0-5]\d$", error="Use HH:MM (24 h).")
@@ -61,6 +63,26 @@ class CallingWindowIn(Schema):
             raise ValidationError("The window must end after it starts.", field_name="end")
 
 
+class DialerIn(Schema):
+    """The dialer's settings chosen with the campaign; the dialer's own API and page change them later
+    with the same limits. Left out: the dialer's defaults."""
+
+    mode = fields.String(metadata={"description": "preview | progressive | predictive"})
+    abandon_cap = fields.Float(metadata={"description": "Largest share of calls answered by a person that may "
+                                                        "reach no agent (0..0.03), over the campaign and 30 days."})
+    amd = fields.String(metadata={"description": "When a machine answers: drop | message | retry"})
+    amd_message = fields.String(metadata={"description": "Left on the machine with `message`."})
+    amd_retry_minutes = fields.Integer(metadata={"description": "With `retry`: call again after, 1..10080 minutes."})
+    ring_seconds = fields.Integer(metadata={"description": "How long a call rings, 15..120 s."})
+    max_lines_per_agent = fields.Float(metadata={"description": "Predictive mode's ceiling, 1..5."})
+    abandon_message = fields.String(metadata={"description": "Said at once to a person answered with no agent free."})
+
+    @validates_schema(skip_on_field_errors=False)
+    def _limits(self, data, **kwargs):
+        if problems := dialer.problems(data):
+            raise ValidationError(problems)
+
+
 class OutboundSettingsIn(Schema):
     purpose = fields.String(required=True, validate=validate.OneOf(PURPOSES))
     script = fields.String(required=True, validate=validate.Length(min=1, max=20_000))
@@ -79,6 +101,9 @@ class OutboundSettingsIn(Schema):
     handle_seconds = fields.Integer(load_default=240, validate=validate.Range(min=10, max=7200))
     qa_review_window_hours = fields.Integer(validate=validate.Range(min=1, max=720), metadata={
         "description": "Hours a call held for QA review waits for a person before it is approved (default 72)."})
+    dialer = fields.Nested(DialerIn, metadata={
+        "description": "The dialer's settings (left out: a new campaign dials with the defaults; a draft keeps its "
+                       "own). Also set later with PUT /campaigns/{id}/dialer."})
 
     @validates_schema
     def _dispositions(self, data, **kwargs):

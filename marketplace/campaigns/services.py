@@ -62,9 +62,12 @@ def _apply(campaign: Campaign, data: dict) -> None:
     campaign.release_cutoff_minutes = data.get("release_cutoff_minutes", 120)
     campaign.requirements = _plain(data.get("requirements") or {})
     # Settings telephony keeps in the campaign (its routing, its dialer) are set on their own pages:
-    # editing the draft keeps them.
+    # editing the draft keeps them (the dialer's settings the wizard sends change those it names).
     kept = {key: value for key, value in (campaign.settings or {}).items() if key in SET_ELSEWHERE}
-    campaign.settings = {**kept, **_plain(data.get(data["kind"]) or {})}
+    given = _plain(data.get(data["kind"]) or {})
+    if "dialer" in given:  # the wizard's dialer settings, over those set on the dialer's page
+        given["dialer"] = {**(kept.get("dialer") or {}), **given["dialer"]}
+    campaign.settings = {**kept, **given}
 
 
 def create_campaign(org_id: int, actor_id: int, data: dict) -> Campaign:

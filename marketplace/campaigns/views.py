@@ -19,8 +19,8 @@ from app.formatting import money_text
 from app.money import CURRENCY_EXPONENTS, Money, MoneyError, major_units
 from app.paging import paginate
 from certification.services import all_certifications
+from marketplace.campaigns import dialer, funding, services
 from marketplace.campaigns import form as campaign_form
-from marketplace.campaigns import funding, services
 from marketplace.campaigns.queries import campaign_json
 from marketplace.campaigns.schemas import PURPOSES
 from marketplace.labels import (
@@ -121,6 +121,9 @@ def _wizard(campaign: Campaign | None):
         industries={key: INDUSTRY_LABELS.get(key, key) for key in (*INDUSTRIES, "telecom")},
         purposes={key: PURPOSE_LABELS[key] for key in PURPOSES}, outcomes=OUTCOME_LABELS, tiers=TIER_LABELS,
         day_labels=DAY_LABELS, step_labels=STEP_LABELS, fee_bps=fee_bps, fee_preview=_fee_preview(values, fee_bps),
+        dialer_modes=dialer.MODE_LABELS, amd_labels=dialer.AMD_LABELS,
+        dialer_limits={"abandon_cap": dialer.MAX_ABANDON_CAP,
+                       "ring": (dialer.MIN_RING_SECONDS, dialer.MAX_RING_SECONDS)},
     ), status
 
 
@@ -216,7 +219,9 @@ def detail(campaign_id: int):
                            shift_count=len(campaign_shifts(campaign.id)), certifications=certifications,
                            plan_outdated=shifts.plan_outdated(campaign), confirmations=_confirmations(campaign),
                            purposes=PURPOSE_LABELS, outcomes=OUTCOME_LABELS, tiers=TIER_LABELS,
-                           day_labels=DAY_LABELS, major=major_units)
+                           day_labels=DAY_LABELS, major=major_units,
+                           dialer={**dialer.DEFAULTS, **((campaign.settings or {}).get("dialer") or {})},
+                           dialer_modes=dialer.MODE_LABELS, amd_labels=dialer.AMD_LABELS)
 
 
 @bp.post("/<int:campaign_id>/shifts/plan")

@@ -30,6 +30,7 @@
         else link.removeAttribute("aria-current");
       }
     });
+    if (current === steps.length - 1) review();
     back.hidden = current === 0;
     next.hidden = current === steps.length - 1;
     submit.hidden = current !== steps.length - 1;
@@ -48,6 +49,24 @@
       }
     }
     return true;
+  }
+
+  // The last step repeats the outbound campaign's dialer settings as chosen, by name.
+  const dialerReview = form.querySelector("[data-dialer-review]");
+  function review() {
+    if (!dialerReview) return;
+    const outbound = (form.querySelector("input[name=kind]:checked") || {}).value === "outbound";
+    dialerReview.hidden = !outbound;
+    dialerReview.querySelectorAll("[data-review]").forEach((cell) => {
+      const name = cell.dataset.review;
+      const radio = form.querySelector(`input[name="${name}"]:checked`);
+      const control = form.querySelector(`[name="${name}"]`);
+      let text = "";
+      if (radio) text = radio.parentElement.textContent.trim();
+      else if (control && control.tagName === "SELECT") text = control.selectedOptions[0]?.textContent || "";
+      else if (control) text = control.value.trim() ? control.value.trim() + (cell.dataset.suffix || "") : "";
+      cell.textContent = text;
+    });
   }
 
   back.addEventListener("click", () => show(current - 1, true));

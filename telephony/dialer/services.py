@@ -16,67 +16,32 @@ from app.database import after_commit, commit
 from app.errors import Conflict, NotFound, ValidationError
 from app.extensions import db
 from app.timeutil import local, utcnow
+from marketplace.campaigns import dialer as campaign_dialer
 from marketplace.contacts import dialing
 from marketplace.models import Campaign, Contact
 from telephony import campaigns, earnings
 from telephony.dialer import compliance, hopper
 from telephony.dialer.modes import Measured
 from telephony.dialer.pacing import check_cps
-from telephony.dialer.settings import (
-    AMD_ACTIONS,
-    DEFAULT_ABANDON_CAP,
-    MIN_RING_SECONDS,
-    MODES,
-    dialer_settings,
-    provider_cps_limit,
-)
+from telephony.dialer.settings import dialer_settings, provider_cps_limit
 from telephony.distributor import distributor
 from telephony.models import Interaction
 from telephony.providers import get_provider
 
 logger = logging.getLogger(__name__)
 
-MAX_MESSAGE = 500
-
-
-def _number(data: dict, name: str, low: float, high: float, problems: dict, whole: bool = False) -> None:
-    value = data.get(name)
-    if value is None:
-        return
-    if isinstance(value, bool) or not isinstance(value, int | float) or not low <= value <= high \
-            or (whole and int(value) != value):
-        problems[name] = (_("A whole number from %(low)s to %(high)s.", low=f"{low:g}", high=f"{high:g}") if whole
-                          else _("A number from %(low)s to %(high)s.", low=f"{low:g}", high=f"{high:g}"))
-
 
 def configure_dialer(found: Campaign, data: dict) -> dict:
     """Set an outbound campaign's dialer settings (only those given); 422 naming each bad field,
-    nothing changed then."""
-    problems: dict[str, str] = {}
+    nothing changed then. The limits are the campaign's own (the wizard checks the same)."""
     if found.kind != "outbound":
         raise ValidationError(_("Only outbound campaigns dial."), code="not_outbound")
-    if "mode" in data and data["mode"] not in MODES:
-        problems["mode"] = _("One of preview, progressive or predictive.")
-    if "amd" in data and data["amd"] not in AMD_ACTIONS:
-        problems["amd"] = _("One of drop, message or retry.")
-    value = data.get("abandon_cap")
-    if value is not None and (isinstance(value, bool) or not isinstance(value, int | float)
-                              or not 0 < value <= DEFAULT_ABANDON_CAP):
-        problems["abandon_cap"] = _("A share above 0 and at most 0.03 (3 %).")
-    _number(data, "amd_retry_minutes", 1, 10080, problems, whole=True)
-    _number(data, "ring_seconds", MIN_RING_SECONDS, 120, problems, whole=True)
-    _number(data, "max_lines_per_agent", 1, 5, problems)
-    for name in ("amd_message", "abandon_message"):
-        if len(data.get(name) or "") > MAX_MESSAGE:
-            problems[name] = _("At most %(max)s characters.", max=MAX_MESSAGE)
+    problems = campaign_dialer.problems(data, dialer_settings(found.settings))
     if "cps" in data:
         try:
             check_cps(data["cps"], provider_cps_limit(get_provider().name, current_app.config))
         except ValidationError as refused:
             problems.update(refused.fields or {})
-    amd = data.get("amd") or dialer_settings(found.settings)["amd"]
-    if amd == "message" and "amd_message" in data and not (data.get("amd_message") or "").strip():
-        problems["amd_message"] = _("Write the message to leave on answering machines.")
     if problems:
         raise ValidationError(fields=problems)
     settings = dict(found.settings or {})

@@ -1,29 +1,20 @@
 """A campaign's dialer settings (``campaign.settings["dialer"]``) over their defaults, and the call
-rate each provider allows. Pure: no Flask, no session."""
+rate each provider allows. No request, no session."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from typing import Any
 
-MODES = ("preview", "progressive", "predictive")
-AMD_ACTIONS = ("drop", "message", "retry")  # what to do when a machine answers
-MIN_RING_SECONDS = 15  # ring at least 15 s (about four rings) before giving up
-DEFAULT_ABANDON_CAP = 0.03
+from marketplace.campaigns.dialer import AMD_ACTIONS, DEFAULTS, MAX_ABANDON_CAP, MIN_RING_SECONDS, MODES
+
+# The settings' defaults and limits are the campaign's (the wizard checks them too).
+DEFAULT_ABANDON_CAP = MAX_ABANDON_CAP
 # Calls per second a provider accepts by default (Twilio: 1 call/s per account unless raised).
 PROVIDER_CPS = {"twilio": 1.0, "local": 50.0}
 
-DEFAULTS: dict[str, Any] = {
-    "mode": "progressive",
-    "abandon_cap": DEFAULT_ABANDON_CAP,  # abandoned / answered by a person, over the campaign and 30 days
-    "amd": "drop",  # drop | message | retry
-    "amd_message": "",  # left on the machine with ``message``
-    "amd_retry_minutes": 240,
-    "ring_seconds": 20,
-    "cps": None,  # None: the provider's limit
-    "max_lines_per_agent": 3.0,  # predictive mode's ceiling
-    "abandon_message": "",  # said to a person answered with no agent free (default: a message in their language)
-}
+__all__ = ["AMD_ACTIONS", "DEFAULTS", "DEFAULT_ABANDON_CAP", "MIN_RING_SECONDS", "MODES", "PROVIDER_CPS",
+           "dialer_settings", "effective_cps", "provider_cps_limit"]
 
 
 def dialer_settings(settings: Mapping | None) -> dict[str, Any]:

@@ -9,7 +9,7 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
 from app import schema_messages
-from marketplace.campaigns.form.fields import PERCENT_FIELDS, STEPS
+from marketplace.campaigns.form.fields import DIALER_FIELDS, PERCENT_FIELDS, STEPS
 from marketplace.labels import KIND_LABELS
 
 # CampaignIn's own validators' messages (marshmallow's own are app.schema_messages').
@@ -51,6 +51,8 @@ def _field(path: tuple) -> str:
         name = rest[0]
         if head == "outbound" and name == "shrinkage":
             return "outbound_shrinkage"
+        if name == "dialer" and len(rest) >= 2 and rest[1] != "_schema":
+            return DIALER_FIELDS.get(rest[1], "dialer")
         if name in ("dispositions", "calling_windows") and len(rest) >= 3:
             return f"{name}.{rest[1]}.{rest[2]}"
         return name

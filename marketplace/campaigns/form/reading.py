@@ -12,7 +12,7 @@ from marshmallow import ValidationError as SchemaError
 from app.money import CURRENCY_EXPONENTS, Money, MoneyError, MoneyPrecisionError, check_currency
 from app.numbers import MAX_ID, NumberError, bounded_decimal
 from app.timeutil import zone
-from marketplace.campaigns.form.fields import MONEY_FIELDS, PERCENT_FIELDS, FormInvalid
+from marketplace.campaigns.form.fields import DIALER_FIELDS, MONEY_FIELDS, PERCENT_FIELDS, FormInvalid
 from marketplace.campaigns.form.forecast import forecast_lines, forecast_text_from_csv, parse_when
 from marketplace.campaigns.form.messages import field_errors
 from marketplace.campaigns.schemas import CampaignIn
@@ -194,4 +194,16 @@ def _outbound(read: _Reader, values: dict) -> dict:
         days = sorted({int(d) for d in row.get("days") or [] if str(d).isdigit()})
         windows.append({"days": days, "start": row.get("start", ""), "end": row.get("end", "")})
     settings["calling_windows"] = windows
+    settings["dialer"] = _dialer(read)
     return settings
+
+
+def _dialer(read: _Reader) -> dict:
+    """The dialer's settings as typed: the cap in percent, times in whole seconds and minutes."""
+    names = DIALER_FIELDS
+    dialer: dict = {"mode": read.text(names["mode"]), "amd": read.text(names["amd"]),
+                    "amd_message": read.text(names["amd_message"])}
+    _set(dialer, "abandon_cap", read.percent(names["abandon_cap"]))
+    for name in ("ring_seconds", "amd_retry_minutes"):
+        _set(dialer, name, read.integer(names[name]))
+    return {key: value for key, value in dialer.items() if value != "" or key == "amd_message"}

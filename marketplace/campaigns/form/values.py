@@ -10,7 +10,8 @@ from flask_babel import gettext as _
 
 from app.money import major_units
 from app.timeutil import as_utc, zone
-from marketplace.campaigns.form.fields import MAX_ROWS, MONEY_FIELDS
+from marketplace.campaigns.dialer import DEFAULTS as DIALER_DEFAULTS
+from marketplace.campaigns.form.fields import DIALER_FIELDS, MAX_ROWS, MONEY_FIELDS
 from marketplace.models import Campaign
 
 
@@ -25,8 +26,15 @@ def defaults() -> dict:
             {"code": "opt_out", "label": _("Do not call again"), "outcome": "final", "retry_delay_minutes": ""}],
         "calling_windows": [{"days": ["0", "1", "2", "3", "4"], "start": "09:00", "end": "20:00"}],
         "max_attempts": "3", "handle_seconds": "240", "contact_rate": "35", "outbound_shrinkage": "30",
-        "slot_minutes": "30", "release_cutoff_minutes": "120",
+        "slot_minutes": "30", "release_cutoff_minutes": "120", **_dialer_values({}),
     }
+
+
+def _dialer_values(chosen: dict) -> dict:
+    """The dialer's settings (``chosen`` over the defaults) as the wizard's values."""
+    settings = {**DIALER_DEFAULTS, **(chosen or {})}
+    return {form_name: _percent(settings[name]) if name == "abandon_cap" else _text(settings[name])
+            for name, form_name in DIALER_FIELDS.items()}
 
 
 def _percent(ratio) -> str:
@@ -77,8 +85,8 @@ def values_of(campaign: Campaign) -> dict:
                                   for d in settings.get("dispositions") or []]
         values["calling_windows"] = [{**w, "days": [str(d) for d in w["days"]]}
                                      for w in settings.get("calling_windows") or []]
+        values.update(_dialer_values(settings.get("dialer") or {}))
     return values
-
 
 
 def _rows(form, prefix: str, keys: tuple[str, ...], lists: tuple[str, ...] = (),
