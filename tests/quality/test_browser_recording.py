@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.quality.test_browser import PASSWORD, _low_scored_call, fits_the_screen
+from tests.helpers.quality import PASSWORD, fits_the_screen, low_scored_call
 
 pytestmark = pytest.mark.browser
 AUDIO = b"\x1a\x45\xdf\xa3" + bytes(range(256)) * 8
@@ -24,9 +24,9 @@ def test_the_member_hears_the_recording_and_the_admin_rescores(live_app, live_se
     from quality.models import QAResult
 
     live_app.config.update(RECORDING_DIR=str(tmp_path / "recordings"))
-    result_id = _low_scored_call(live_app)
+    result_id = low_scored_call(live_app, tag=".rec")
     client = live_app.test_client()
-    token = client.post("/api/v1/auth/login", json={"email": "qa.mei@example.test", "password": PASSWORD})
+    token = client.post("/api/v1/auth/login", json={"email": "qa.mei.rec@example.test", "password": PASSWORD})
     with live_app.app_context():
         from app.extensions import db
 
@@ -37,7 +37,7 @@ def test_the_member_hears_the_recording_and_the_admin_rescores(live_app, live_se
     assert uploaded.status_code == 200, uploaded.json
 
     page = phone
-    _sign_in(page, live_server, "qa.mei@example.test")
+    _sign_in(page, live_server, "qa.mei.rec@example.test")
     page.goto(f"{live_server}/qa/calls/{result_id}")
     player = page.get_by_test_id("recording-player")
     assert player.get_attribute("src") == f"/api/v1/interactions/{interaction_id}/recording/media"
@@ -50,7 +50,7 @@ def test_the_member_hears_the_recording_and_the_admin_rescores(live_app, live_se
     page.get_by_test_id("lang-en").click()
     page.context.clear_cookies()
 
-    _sign_in(page, live_server, "qa.boss@example.test")
+    _sign_in(page, live_server, "qa.boss.rec@example.test")
     page.goto(f"{live_server}/qa/scorecards/{campaign_id}")
     page.get_by_test_id("rescore-from").fill("2026-12-01")
     page.get_by_test_id("rescore-to").fill("2026-12-31")
