@@ -75,3 +75,13 @@ def test_lost_interactions_errors_and_found_problems_break_the_run():
         "1 webhook requests not answered 2xx (first: POST /telephony/twilio/voice answered 500)"]
     assert _outcome(webhooks=Timings()).all_problems() == ["the carrier logged no webhook request"]
     assert _outcome(problems=["interaction 5 earned 2 times"]).all_problems() == ["interaction 5 earned 2 times"]
+
+
+def test_a_carrier_in_its_own_process_is_configured_from_the_environment(monkeypatch, tmp_path):
+    from app.config import from_environment
+
+    monkeypatch.setenv("LOCAL_CARRIER_URL", "http://127.0.0.1:9911")
+    monkeypatch.setenv("LOCAL_CARRIER_WEBHOOK_URL", "http://127.0.0.1:9912")
+    config = from_environment(str(tmp_path), testing=True)
+    assert (config["LOCAL_CARRIER_URL"], config["LOCAL_CARRIER_WEBHOOK_URL"]) == ("http://127.0.0.1:9911",
+                                                                                  "http://127.0.0.1:9912")
