@@ -85,3 +85,12 @@ def test_a_carrier_in_its_own_process_is_configured_from_the_environment(monkeyp
     config = from_environment(str(tmp_path), testing=True)
     assert (config["LOCAL_CARRIER_URL"], config["LOCAL_CARRIER_WEBHOOK_URL"]) == ("http://127.0.0.1:9911",
                                                                                   "http://127.0.0.1:9912")
+
+
+def test_gunicorns_own_times_are_printed_next_to_the_carriers():
+    served = Timings.parse(["POST\t/telephony/twilio/voice\t200\t8\n", "GET\t/healthz\t200\t2\n"])
+    probe = Timings.parse(["POST\t/telephony/twilio/voice\t200\t8\n", "GET\t/healthz\t200\t2\n"], prefix="/healthz")
+    assert (served.millis, probe.millis) == ([8.0], [2.0])
+    printed = "\n".join(_outcome(served=served, served_probe=probe).lines())
+    assert "webhooks, in gunicorn" in printed
+    assert "webhook p99 / healthz p99: 2.00x; in gunicorn 4.00x" in printed
