@@ -13,7 +13,10 @@ webhook to it over HTTP and logging each one's method, path, status and time as 
 simulator's time compressed ``--speed``-fold: rings, talk, patience, wrap-up) and bringing
 ``--agents`` simulated members who beat, accept and wrap up over the web API. A thread of this
 script requests ``GET /healthz`` (one SELECT 1 and one Redis PING) ``--probe-rate`` times a second
-for the whole run: the trivial endpoint's latency under the same load, the baseline.
+for the whole run: the trivial endpoint's latency under the same load, the baseline. Both are
+printed twice: as the caller saw them (the carrier's log, this thread's clock: queueing in front of
+gunicorn included, and the carrier's own threads) and as gunicorn measured them (its access log's
+``%(M)s``, whole milliseconds: the app's time alone).
 
 On a fresh PostgreSQL database (``<DATABASE_URL's name>_webbench`` on the same server, made with
 ``flask db upgrade`` + ``flask seed-demo``, dropped at the end) and REDIS_URL's database, which must
