@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import shutil
 import signal
 import socket
 import subprocess
@@ -377,7 +378,8 @@ def main(argv: list[str] | None = None) -> int:
         broken = outcome.all_problems()
         for problem in broken[:30]:
             print("  ! " + problem)
-        print("  invariants         " + ("all held" if not broken else f"{len(broken)} broke"))
+        print("  invariants         " + ("all held" if not broken else f"{len(broken)} broke (--keep keeps the "
+                                                                    "database and the processes' logs)"))
         return 1 if broken else 0
     finally:
         stack.stop()
@@ -386,6 +388,7 @@ def main(argv: list[str] | None = None) -> int:
         else:
             drop_database(admin, bench_db)
             store.flushdb()
+            shutil.rmtree(logs, ignore_errors=True)
 
 
 if __name__ == "__main__":
