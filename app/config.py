@@ -136,6 +136,10 @@ def from_environment(instance_path: str, testing: bool = False) -> dict:
         "DIALER_MAX_CPS": _env("DIALER_MAX_CPS"),
         # The local carrier's callees: "answer=60,ring_out=20,busy=10,fail=5,machine=5" (unset: all answer).
         "LOCAL_CARRIER_OUTCOMES": _env("LOCAL_CARRIER_OUTCOMES"),
+        # A local carrier run as its own process (``python -m telephony.carrier``): its REST API, and the
+        # base URL it posts webhooks to (when it is not PUBLIC_BASE_URL).
+        "LOCAL_CARRIER_URL": _env("LOCAL_CARRIER_URL"),
+        "LOCAL_CARRIER_WEBHOOK_URL": _env("LOCAL_CARRIER_WEBHOOK_URL"),
         # Calls one address may place from the customer phone page (flask-limiter syntax).
         "CUSTOMER_PHONE_RATE_LIMIT": _env("CUSTOMER_PHONE_RATE_LIMIT", "6 per minute"),
         "STRIPE_SECRET_KEY": _env("STRIPE_SECRET_KEY"),

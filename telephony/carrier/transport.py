@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from urllib.parse import urlencode, urlsplit
@@ -39,23 +40,33 @@ class Transport:
 
 
 class HttpTransport(Transport):
-    """HTTP to a running Crowdline (``gunicorn``, ``flask serve``)."""
+    """HTTP to a running Crowdline (``gunicorn``, ``flask serve``).
 
-    def __init__(self, timeout: float = 15.0) -> None:
+    ``observe``, when given, is called after every request with the method, the URL, the status
+    (502 when no answer came) and the seconds it took, as the carrier saw them (load runs time the
+    webhooks with it)."""
+
+    def __init__(self, timeout: float = 15.0,
+                 observe: Callable[[str, str, int, float], None] | None = None) -> None:
         self.timeout = timeout  # Twilio gives a webhook 15 seconds
+        self.observe = observe
         self.session = requests.Session()
         # one connection per concurrent leg, so a load run does not queue behind a small pool
         self.session.mount("http://", HTTPAdapter(pool_connections=4, pool_maxsize=256))
         self.session.mount("https://", HTTPAdapter(pool_connections=4, pool_maxsize=256))
 
     def send(self, method: str, url: str, params: Mapping[str, str], headers: dict[str, str]) -> Reply:
+        started = time.perf_counter()
         try:
             response = self.session.request(method, url, data=dict(params) if method == "POST" else None,
                                             headers=headers, timeout=self.timeout, allow_redirects=False)
+            reply = Reply(response.status_code, response.text, response.headers.get("Content-Type", ""))
         except requests.RequestException as error:
             logger.warning("Webhook %s %s failed: %s", method, url, error)
-            return Reply(502, "")
-        return Reply(response.status_code, response.text, response.headers.get("Content-Type", ""))
+            reply = Reply(502, "")
+        if self.observe is not None:
+            self.observe(method, url, reply.status, time.perf_counter() - started)
+        return reply
 
 
 class WsgiTransport(Transport):
