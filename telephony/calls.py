@@ -249,6 +249,35 @@ def customer_leg(interaction: Interaction, status: str, at: datetime | None) -> 
     return "ignored"
 
 
+# The member's leg rings at most AGENT_RING_SECONDS; its outcome is reported well within this.
+ORPHAN_GRACE = timedelta(seconds=AGENT_RING_SECONDS + 15)
+
+
+def settle_orphaned_caller_ends(grace: timedelta = ORPHAN_GRACE, limit: int = 200) -> int:
+    """Calls whose caller hung up while the member's accepted leg was in flight wait for that leg's
+    own outcome (``record_caller_left``). When no outcome ever comes — the leg was never placed (an
+    accept that failed after the ACD reserved the member) or its callbacks were lost — nothing else
+    would end them: past ``grace`` they are settled as the caller's abandonment at the time they
+    hung up, and the member is freed in the ACD. How many were settled (the caller commits)."""
+    rows = db.session.execute(db.select(Interaction.id, Interaction.member_id).where(
+        Interaction.state == "offered", Interaction.ended_at.is_not(None),
+        Interaction.ended_at < utcnow() - grace).order_by(Interaction.id).limit(limit)).all()
+    settled = 0
+    for row in rows:
+        interaction = services.lock(row.id)
+        if interaction.state != "offered" or interaction.ended_at is None:
+            continue  # its outcome arrived meanwhile
+        member_id, agent_call_sid = interaction.member_id, interaction.agent_call_sid
+        services.mark_abandoned(interaction.id, at=interaction.ended_at)
+        if member_id is not None:
+            earnings.record_presence(member_id, "available")
+        after_commit(partial(_withdraw, interaction.id, member_id, agent_call_sid))
+        logger.warning("Interaction %s: the member's leg never reported after the caller left; abandoned",
+                       interaction.id)
+        settled += 1
+    return settled
+
+
 def _withdraw(interaction_id: int, member_id: int | None, agent_call_sid: str | None) -> None:
     acd = distributor()
     outcome = acd.withdraw(interaction_id)

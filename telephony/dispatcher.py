@@ -111,6 +111,8 @@ def run(app: Flask, stop: threading.Event, interval: float = INTERVAL_SECONDS) -
                     next_dial = started + DIAL_EVERY_SECONDS
                     hopper.tick()
                     commit()
+                    calls.settle_orphaned_caller_ends()
+                    commit()
             except Exception:
                 rollback()
                 logger.exception("Dispatcher pass failed")

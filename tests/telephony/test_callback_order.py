@@ -149,3 +149,34 @@ def test_replayed_and_reordered_callbacks_of_an_answered_call(race_app, real_ses
         found = db.session.get(Interaction, interaction_id)
         assert (found.state, found.answered_at, found.ended_at) == ("wrapup", at(12), at(end)), order
         db.session.remove()
+
+
+def test_a_caller_end_whose_member_leg_never_reports_is_settled_by_the_dispatcher(race_app, real_sessions):
+    """The caller hung up while the member's accepted leg was in flight, and that leg never reports
+    (never placed, or its callbacks lost): past the ring time and a margin the dispatcher settles the
+    call as abandoned when the caller left and frees the member — never an interaction offered for ever."""
+    from datetime import timedelta
+
+    from app.database import commit
+    from telephony import calls
+    from telephony.dispatcher import disagreements
+    from telephony.distributor import distributor
+    from telephony.models import Interaction
+
+    campaign_id, member_id = _setup(race_app)
+    interaction_id = _offered_and_accepted(race_app, campaign_id, member_id, "orphan")
+    _deliver(race_app, [_legs("orphan", interaction_id, member_id, {})["caller_end"]])
+    with race_app.test_request_context():
+        assert db.session.get(Interaction, interaction_id).state == "offered"  # waits for the member's leg
+        assert calls.settle_orphaned_caller_ends(grace=timedelta(days=36500)) == 0  # not yet
+        assert calls.settle_orphaned_caller_ends() == 1
+        commit()
+        db.session.remove()
+    with race_app.test_request_context():
+        found = db.session.get(Interaction, interaction_id)
+        assert (found.state, found.ended_at, found.answered_at) == ("abandoned", at(70), None)
+        assert distributor().agent(member_id)["st"] == "available"
+        assert distributor().call(interaction_id) is None
+        assert disagreements() == []
+        assert calls.settle_orphaned_caller_ends() == 0  # once
+        db.session.remove()
