@@ -109,20 +109,27 @@ def approve_accrual(accrual_key: str, fee_bps: int | None = None) -> Transfer:
     return _approve(accrual, key, fee_bps, interaction_id=None)
 
 
-def _approve(accrual: _EarningRow, key: str, fee_bps: int | None, *, interaction_id: int | None) -> Transfer:
+def _paid_to_member(source: tuple[str, int, str], accrual: _EarningRow, fee_bps: int | None) -> list[Leg]:
+    """The legs that pay an accrued earning from the ``source`` account (owner kind, owner id, name)
+    to the member's available balance, less the platform fee (``fee_bps``, else ``PAYOUT_FEE_BPS``)."""
     bps = current_app.config.get("PAYOUT_FEE_BPS", DEFAULT_FEE_BPS) if fee_bps is None else fee_bps
     if isinstance(bps, bool) or not isinstance(bps, int) or not 0 <= bps <= 10_000:
         raise ValidationError(fields={"fee_bps": _("Between 0 and 10000 basis points.")})
     currency, member_id = accrual.currency, accrual.member_id
     fee = Money(accrual.amount, currency).percent(bps).amount
-    pending = account("member", member_id, "pending", currency)
+    source = account(*source, currency)
     legs = []
     if accrual.amount - fee > 0:
-        legs.append(Leg(pending, account("member", member_id, "available", currency), accrual.amount - fee))
+        legs.append(Leg(source, account("member", member_id, "available", currency), accrual.amount - fee))
     if fee > 0:
-        legs.append(Leg(pending, account("platform", PLATFORM, "fees", currency), fee))
-    return post(key, "earning_approved", legs, org_id=accrual.org_id, campaign_id=accrual.campaign_id,
-                interaction_id=interaction_id, member_id=member_id)[0]
+        legs.append(Leg(source, account("platform", PLATFORM, "fees", currency), fee))
+    return legs
+
+
+def _approve(accrual: _EarningRow, key: str, fee_bps: int | None, *, interaction_id: int | None) -> Transfer:
+    pending = ("member", accrual.member_id, "pending")
+    return post(key, "earning_approved", _paid_to_member(pending, accrual, fee_bps), org_id=accrual.org_id,
+                campaign_id=accrual.campaign_id, interaction_id=interaction_id, member_id=accrual.member_id)[0]
 
 
 def reverse_earning(interaction_id: int, key: str, to: str = "escrow") -> Transfer:
@@ -157,16 +164,6 @@ def reinstate_earning(interaction_id: int, key: str, fee_bps: int | None = None)
     settled = settlement_of(interaction_id)
     if settled is None or settled.reason != "earning_reversed" or settled.campaign_id is None:
         raise Conflict(_("Only a reversed earning can be reinstated."), code="earning_not_reversed")
-    bps = current_app.config.get("PAYOUT_FEE_BPS", DEFAULT_FEE_BPS) if fee_bps is None else fee_bps
-    if isinstance(bps, bool) or not isinstance(bps, int) or not 0 <= bps <= 10_000:
-        raise ValidationError(fields={"fee_bps": _("Between 0 and 10000 basis points.")})
-    currency, member_id = accrual.currency, accrual.member_id
-    fee = Money(accrual.amount, currency).percent(bps).amount
-    escrow = account("campaign", accrual.campaign_id, "escrow", currency)
-    legs = []
-    if accrual.amount - fee > 0:
-        legs.append(Leg(escrow, account("member", member_id, "available", currency), accrual.amount - fee))
-    if fee > 0:
-        legs.append(Leg(escrow, account("platform", PLATFORM, "fees", currency), fee))
-    return post(key, "earning_reinstated", legs, org_id=accrual.org_id, campaign_id=accrual.campaign_id,
-                interaction_id=interaction_id, member_id=member_id)[0]
+    escrow = ("campaign", accrual.campaign_id, "escrow")
+    return post(key, "earning_reinstated", _paid_to_member(escrow, accrual, fee_bps), org_id=accrual.org_id,
+                campaign_id=accrual.campaign_id, interaction_id=interaction_id, member_id=accrual.member_id)[0]
