@@ -30,6 +30,7 @@ from app.timeutil import as_utc, utcnow, zone
 from telephony import campaigns
 from telephony.distributor import distributor
 from telephony.models import Interaction
+from telephony.reports.figures import derive, ratio
 
 WAITING_STATES = ("queued", "offered")
 AGENT_BUCKETS = ("available", "offered", "on_call", "wrapup", "away", "offline")
@@ -46,10 +47,6 @@ def target_seconds(campaign) -> int:
 def day_start(campaign, now: datetime) -> datetime:
     tz = zone(campaign.time_zone or "UTC")
     return as_utc(datetime.combine(now.astimezone(tz).date(), time.min, tz))
-
-
-def _ratio(part: int, whole: int) -> float | None:
-    return round(part / whole, 4) if whole else None
 
 
 def _seconds(start: datetime | None, end: datetime | None) -> int | None:
@@ -106,6 +103,10 @@ def figures(campaign, now: datetime | None = None) -> dict:
     by_state = {bucket: sum(1 for a in agents if a["state"] == bucket) for bucket in AGENT_BUCKETS}
     working = by_state["on_call"] + by_state["wrapup"]
     staffed = working + by_state["available"] + by_state["offered"]
+    # the service level family as the reports define it, from today's counts
+    served = derive({"answered": len(answered), "abandoned": len(abandoned), "answered_in_target": within,
+                     "abandoned_in_target": abandoned_within, "wait_seconds": sum(waits),
+                     "handled": len(handled), "handle_seconds": sum(handled)})
     return {
         "campaign_id": campaign.id, "at": now, "day_starts_at": start, "time_zone": campaign.time_zone,
         "target_answer_seconds": target,
@@ -114,11 +115,9 @@ def figures(campaign, now: datetime | None = None) -> dict:
         "offered": len(rows), "answered": len(answered), "abandoned": len(abandoned),
         "answered_within_target": within,
         "abandoned_within_target": abandoned_within,
-        "service_level": _ratio(within, len(answered)),
-        "sl2": _ratio(within + abandoned_within, len(answered) + len(abandoned)),
-        "asa": round(sum(waits) / len(waits), 1) if waits else None,
-        "aht": round(sum(handled) / len(handled), 1) if handled else None,
-        "occupancy": _ratio(working, staffed),
+        "service_level": served["service_level"], "sl2": served["sl2"],
+        "asa": served["asa_seconds"], "aht": served["aht_seconds"],
+        "occupancy": ratio(working, staffed),
     }
 
 

@@ -152,7 +152,8 @@ def period_label(start: datetime, by: str) -> str:
 
 # --- ratios ---------------------------------------------------------------------------------------
 
-def _ratio(part: float, whole: float) -> float | None:
+def ratio(part: float, whole: float) -> float | None:
+    """``part / whole`` to four places (a ratio 0..1); None when there is no whole."""
     return round(part / whole, 4) if whole else None
 
 
@@ -168,14 +169,14 @@ def derive(sums: dict[str, int], *, fee_bps: int = 0, staffed_seconds: int | Non
     fees = earnings * fee_bps // 10_000
     cost = earnings + fees
     qa_count = sums.get("qa_count", 0)
-    abandon_rate = _ratio(abandoned, sums.get("offered", 0))
+    abandon_rate = ratio(abandoned, sums.get("offered", 0))
     return {
         "offered": sums.get("offered", 0),
         "answered": answered,
         "abandoned": abandoned,
         "abandoned_short": sums.get("abandoned_short", 0),
-        "service_level": _ratio(sums.get("answered_in_target", 0), answered),
-        "sl2": _ratio(sums.get("answered_in_target", 0) + sums.get("abandoned_in_target", 0), answered + abandoned),
+        "service_level": ratio(sums.get("answered_in_target", 0), answered),
+        "sl2": ratio(sums.get("answered_in_target", 0) + sums.get("abandoned_in_target", 0), answered + abandoned),
         "asa_seconds": _mean(sums.get("wait_seconds", 0), answered),
         "handled": handled,
         "aht_seconds": _mean(sums.get("handle_seconds", 0), handled),
@@ -191,7 +192,7 @@ def derive(sums: dict[str, int], *, fee_bps: int = 0, staffed_seconds: int | Non
         "attempted": sums.get("attempted", 0),
         "reached": sums.get("reached", 0),
         "succeeded": sums.get("succeeded", 0),
-        "fcr": _ratio(handled - sums.get("repeated", 0), handled),
+        "fcr": ratio(handled - sums.get("repeated", 0), handled),
         "csat": _mean(sums.get("csat_sum", 0), sums.get("csat_count", 0)),
         "csat_responses": sums.get("csat_count", 0),
         "qa_average": _mean(sums.get("qa_score_sum", 0), qa_count),
