@@ -60,17 +60,22 @@ def chart_of(rows: list[dict]) -> dict | None:
     return {"bars": bars, "points": " ".join(points), "width": CHART_WIDTH, "height": CHART_HEIGHT, "top": top}
 
 
-@bp.get("/campaigns/<int:campaign_id>")
-@page_login_required(roles=ENTERPRISE)
-def campaign_report(campaign_id: int):
+def _report_of(campaign_id: int, query):
+    """The signed-in user, their organization's campaign (404 otherwise), the range form in their
+    zone, and ``query(campaign, window)``'s report — or, for a bad range, the form's errors and status."""
     user = current_user()
     campaign = get_in_org_or_404(Campaign, campaign_id, user)
     form = _form(user.timezone or campaign.time_zone or "UTC")
-    report, errors, status = None, {}, 200
     try:
-        report = queries.campaign_report(campaign, _window(form))
+        return user, campaign, form, query(campaign, _window(form)), {}, 200
     except AppError as exc:
-        errors, status = exc.fields or {"_form": exc.message}, exc.status
+        return user, campaign, form, None, exc.fields or {"_form": exc.message}, exc.status
+
+
+@bp.get("/campaigns/<int:campaign_id>")
+@page_login_required(roles=ENTERPRISE)
+def campaign_report(campaign_id: int):
+    user, campaign, form, report, errors, status = _report_of(campaign_id, queries.campaign_report)
     return render_template("reports/campaign.html", campaign=campaign, form=form, report=report, errors=errors,
                            chart=chart_of(report["rows"]) if report else None, periods=figures.PERIODS,
                            schedules=schedules.schedules_of(campaign.id, user.id),
@@ -80,14 +85,7 @@ def campaign_report(campaign_id: int):
 @bp.get("/campaigns/<int:campaign_id>/members")
 @page_login_required(roles=ENTERPRISE)
 def member_report(campaign_id: int):
-    user = current_user()
-    campaign = get_in_org_or_404(Campaign, campaign_id, user)
-    form = _form(user.timezone or campaign.time_zone or "UTC")
-    report, errors, status = None, {}, 200
-    try:
-        report = queries.member_report(campaign, _window(form))
-    except AppError as exc:
-        errors, status = exc.fields or {"_form": exc.message}, exc.status
+    _user, campaign, form, report, errors, status = _report_of(campaign_id, queries.member_report)
     return render_template("reports/members.html", campaign=campaign, form=form, report=report,
                            errors=errors), status
 
