@@ -70,6 +70,12 @@ interaction_completed = _signals.signal("interaction_completed", doc="""A call e
 kwargs: interaction_id, campaign_id, member_id, disposition, talk_seconds, handle_seconds, outcome.""")
 interaction_abandoned = _signals.signal("interaction_abandoned", doc="kwargs: interaction_id, campaign_id, wait_seconds.")
 recording_accessed = _signals.signal("recording_accessed", doc="kwargs: interaction_id, recording_id, actor_id, reason.")
+survey_answered = _signals.signal("survey_answered", doc="""The caller answered the post-call survey (the keypad,
+or the customer phone page's keys). kwargs: interaction_id, campaign_id, member_id (or None), rating (1 to 5),
+source (keypad).""")
+interaction_transferred = _signals.signal("interaction_transferred", doc="""A member handed a call over to the
+enterprise's escalation line and the enterprise answered. kwargs: interaction_id, campaign_id, member_id,
+target (number | sip).""")
 
 # --- quality ----------------------------------------------------------------------------
 qa_decided = _signals.signal("qa_decided", doc="""Automatic QA scored an interaction.

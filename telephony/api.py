@@ -9,10 +9,18 @@ from app.auth.guards import get_in_org_or_404, require_user, token_auth
 from app.database import after_commit, commit
 from app.errors import Conflict, NotFound
 from app.paging import page_schema
-from telephony import calls, earnings, numbers, queries, services
+from telephony import calls, earnings, numbers, queries, services, survey, transfer
 from telephony.campaigns import Campaign
 from telephony.distributor import distributor
-from telephony.schemas import DispositionIn, InteractionOut, InteractionsQuery, RoutingIn, RoutingStatusOut
+from telephony.schemas import (
+    DispositionIn,
+    InteractionOut,
+    InteractionsQuery,
+    RoutingIn,
+    RoutingStatusOut,
+    SurveyIn,
+    SurveyOut,
+)
 
 bp = APIBlueprint("telephony_api", __name__, url_prefix="/api/v1", tag="Interactions")
 
@@ -100,6 +108,23 @@ def hang_up(interaction_id):
     return queries.interaction_json(interaction, detail=True)
 
 
+@bp.post("/interactions/<int:interaction_id>/transfer")
+@bp.auth_required(token_auth, roles=["member"])
+@bp.output(InteractionOut)
+@bp.doc(summary="Hand my call over to the enterprise's escalation line (warm transfer)",
+        description="The enterprise's line (its SIP address, else its number) rings while I stay with the caller; "
+                    "`transfer_state` goes `calling` → `connected` when the enterprise answers (I may then introduce "
+                    "the caller and hang up: the caller stays with the enterprise) or `failed` when it does not "
+                    "answer. 409 `not_in_call`, `no_escalation_line` or `transfer_in_progress`; 502 "
+                    "`transfer_failed` when the carrier refuses the call. Nothing changes on an error.",
+        responses=[403, 404, 409, 502])
+def transfer_call(interaction_id):
+    user = require_user()
+    interaction = transfer.start(queries.visible_interaction(user, interaction_id).id, user.id)
+    commit()
+    return queries.interaction_json(interaction, detail=True)
+
+
 def _campaign(campaign_id: int) -> Campaign:
     if not 0 < campaign_id <= queries.MAX_ID:
         raise NotFound()
@@ -145,3 +170,33 @@ def resume_routing(campaign_id):
     if not resumed:
         raise Conflict(status["message"], code="escrow_exhausted")
     return {**status, **numbers.routing_json(campaign)}
+
+
+def _survey_json(campaign: Campaign) -> dict:
+    chosen = survey.policy(campaign)
+    return {"campaign_id": campaign.id, **chosen,
+            "question": {language: survey.question(campaign, language) for language in ("zh", "en")}}
+
+
+@bp.get("/campaigns/<int:campaign_id>/csat-survey")
+@bp.auth_required(token_auth, roles=ENTERPRISE)
+@bp.output(SurveyOut)
+@bp.doc(summary="The campaign's post-call satisfaction survey", tags=["Campaigns"], responses=[403, 404])
+def get_survey(campaign_id):
+    return _survey_json(_campaign(campaign_id))
+
+
+@bp.put("/campaigns/<int:campaign_id>/csat-survey")
+@bp.auth_required(token_auth, roles=["enterprise_admin", "admin"])
+@bp.input(SurveyIn, arg_name="data")
+@bp.output(SurveyOut)
+@bp.doc(summary="Turn the post-call satisfaction survey on or off, and set its question",
+        description="When on, a caller whose inbound call a member answered stays on the line after the member "
+                    "hangs up and is asked to press 1 to 5 (the customer phone page shows the same keys); the key "
+                    "becomes the call's CSAT. Only the fields given change.",
+        tags=["Campaigns"], responses=[403, 404, 422])
+def set_survey(campaign_id, data):
+    campaign = _campaign(campaign_id)
+    survey.set_policy(campaign, data)
+    commit()
+    return _survey_json(campaign)

@@ -18,9 +18,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Mapping
 from datetime import datetime, timedelta
-from email.utils import parsedate_to_datetime
 from functools import partial
-from urllib.parse import urlencode
 
 from flask_babel import force_locale
 from flask_babel import gettext as _
@@ -28,8 +26,9 @@ from flask_babel import gettext as _
 from app.database import after_commit
 from app.errors import Conflict
 from app.extensions import db
-from app.timeutil import as_utc, utcnow
-from telephony import campaigns, earnings, numbers, services
+from app.timeutil import utcnow
+from telephony import campaigns, earnings, numbers, services, survey, transfer
+from telephony.callflow import caller_language, conference_name, provider_time, webhook_url
 from telephony.dialer import outcomes
 from telephony.distributor import distributor, routing_settings
 from telephony.models import Interaction
@@ -47,40 +46,9 @@ from telephony.recordings.policy import policy as recording_policy
 
 logger = logging.getLogger(__name__)
 
-WEBHOOKS = "/telephony/twilio"
 ENDED = ("completed", "busy", "no-answer", "failed", "canceled")
 AGENT_RING_SECONDS = 30
 FALLBACK_CALLER_ID = "client:crowdline"  # a softphone may be called from any client name
-
-
-def conference_name(interaction_id: int) -> str:
-    return f"ix-{interaction_id}"
-
-
-def webhook_url(path: str, provider=None, **query) -> str:
-    """The absolute URL of one of the telephony webhooks, as the provider must call it."""
-    provider = provider or get_provider()
-    suffix = f"?{urlencode({k: v for k, v in query.items() if v is not None})}" if query else ""
-    return provider.callback_url(f"{WEBHOOKS}/{path}{suffix}")
-
-
-def caller_language(found) -> str:
-    """The language callers of a campaign hear: its setting, else Chinese for a campaign run in China."""
-    chosen = (found.settings or {}).get("language") if found is not None else None
-    if chosen in ("zh", "en"):
-        return chosen
-    zone = getattr(found, "time_zone", "") or ""
-    return "zh" if zone in ("Asia/Shanghai", "Asia/Chongqing", "Asia/Harbin", "Asia/Urumqi") else "en"
-
-
-def provider_time(params: Mapping) -> datetime | None:
-    """The time a callback reports (``Timestamp``, RFC 2822, whole seconds), or None. Never later
-    than now: a carrier whose clock runs ahead (the local carrier sped up) cannot date the future."""
-    try:
-        reported = parsedate_to_datetime(params["Timestamp"]) if params.get("Timestamp") else None
-    except (TypeError, ValueError):
-        return None
-    return min(as_utc(reported), utcnow()) if reported is not None else None
 
 
 # --- inbound -------------------------------------------------------------------------------------
@@ -113,7 +81,8 @@ def answer_inbound(params: Mapping) -> str:
         wait_url=webhook_url("wait", provider, lang=language),
         status_callback=webhook_url("conference", provider, interaction=interaction.id),
         greeting=consent_text(found, language) if recorded else None,
-        recording_status_callback=webhook_url("recording", provider, interaction=interaction.id) if recorded else None)
+        recording_status_callback=webhook_url("recording", provider, interaction=interaction.id) if recorded else None,
+        action=webhook_url("after", provider, interaction=interaction.id))
 
 
 def _enqueue(interaction_id: int, campaign_id: int, settings: dict, paused: bool, queued_ms: int) -> None:
@@ -206,6 +175,9 @@ def call_status(params: Mapping, *, interaction_id: int | None = None, leg: str 
     """A call-progress callback of either leg; what it did (for the webhook's record)."""
     provider = get_provider()
     sid, status, at = params.get("CallSid", ""), params.get("CallStatus", ""), provider_time(params)
+    if leg == "escalation":  # the enterprise's line, ringing for a hand-over
+        found = db.session.get(Interaction, interaction_id) if interaction_id is not None else None
+        return transfer.escalation_leg(services.lock(found.id), sid, status, at) if found else "unknown_call"
     if leg == "agent" and interaction_id is not None:
         interaction = db.session.get(Interaction, interaction_id)
     else:
@@ -244,6 +216,9 @@ def customer_leg(interaction: Interaction, status: str, at: datetime | None) -> 
     if state in ("in_progress", "held"):
         end_with_member(interaction, at, hang_up=(interaction.agent_call_sid,))
         return "wrapup"
+    if state in ("wrapup", "completed") and interaction.transfer_state == "connected":
+        transfer.caller_ended(interaction, at)  # handed over: the caller talked on with the enterprise
+        return "caller_left"
     if state == "wrapup" and at is not None:
         services.begin_wrapup(interaction.id, at=at)  # the member's leg ended first in our view
     return "ignored"
@@ -328,7 +303,7 @@ def agent_leg(interaction: Interaction, sid: str, member_id: int | None, status:
         # Twilio says "completed" only of a leg that was answered: its answer's callback is late
         _agent_answered(interaction, sid, member_id, answered_at)
     if interaction.state in ("in_progress", "held") and interaction.agent_call_sid == sid:
-        end_with_member(interaction, at, hang_up=(interaction.customer_call_sid,))
+        end_with_member(interaction, at, hang_up=_caller_unless_staying(interaction))
         return "wrapup"
     if interaction.state == "offered" and interaction.member_id == member_id and interaction.ended_at is not None:
         # the caller left first and this leg was never answered: the caller abandoned
@@ -384,6 +359,7 @@ def end_with_member(interaction: Interaction, at: datetime | None, *, hang_up: t
     """The conversation is over (either side hung up): wrap-up begins, the member's routing goes to
     wrap-up after commit and the other legs are hung up. True when this call moved it to wrap-up."""
     member_id, before = interaction.member_id, interaction.state
+    transfer.member_left_early(interaction)
     services.begin_wrapup(interaction.id, at=at)
     if before == "wrapup" or interaction.state != "wrapup":
         return False
@@ -416,8 +392,28 @@ def hang_up(interaction: Interaction, member_id: int) -> Interaction:
     interaction = services.lock(interaction.id)
     if interaction.member_id != member_id or interaction.state not in ("in_progress", "held"):
         raise Conflict(_("There is no call of yours to hang up here."), code="not_in_call")
-    end_with_member(interaction, None, hang_up=(interaction.customer_call_sid, interaction.agent_call_sid))
+    end_with_member(interaction, None, hang_up=(interaction.agent_call_sid, *_caller_unless_staying(interaction)))
     return interaction
+
+
+def _caller_unless_staying(interaction: Interaction) -> tuple[str | None, ...]:
+    """The caller's leg, to hang up with the member's — unless the caller stays on the line: with
+    the enterprise the call was handed to, or for the survey (sent to it after commit; the member's
+    leg of a surveyed call does not end the conference, so nothing else moves the caller)."""
+    if interaction.transfer_state == "connected":
+        return ()
+    if survey.follows(interaction) and interaction.customer_call_sid:
+        after_commit(partial(_to_survey, interaction.customer_call_sid, interaction.id))
+        return ()
+    return (interaction.customer_call_sid,)
+
+
+def _to_survey(sid: str, interaction_id: int) -> None:
+    provider = get_provider()
+    try:
+        provider.update_call(sid, url=webhook_url("after", provider, interaction=interaction_id))
+    except ProviderError as error:  # gone already (the caller hung up): nothing to ask
+        logger.info("Survey of interaction %s not started: %s", interaction_id, error)
 
 
 def agent_gone(member_id: int, undone: Mapping) -> None:
@@ -432,7 +428,7 @@ def agent_gone(member_id: int, undone: Mapping) -> None:
     if interaction is None:
         return
     if interaction.state in ("in_progress", "held"):
-        end_with_member(interaction, None, hang_up=(interaction.agent_call_sid, interaction.customer_call_sid),
+        end_with_member(interaction, None, hang_up=(interaction.agent_call_sid, *_caller_unless_staying(interaction)),
                         release=False)
     elif interaction.state == "offered":
         services.record_missed(interaction.id, member_id, offer_id="gone")
@@ -452,5 +448,7 @@ def agent_twiml(interaction_id: int) -> str:
     interaction = db.session.get(Interaction, interaction_id)
     if interaction is None or interaction.state not in ("offered", "in_progress", "held"):
         return str(Twiml().hangup())
-    return agent_joins_conference(conference_name(interaction.id),
+    found = campaigns.campaign(interaction.campaign_id)
+    surveyed = interaction.direction == "inbound" and survey.policy(found)["enabled"]
+    return agent_joins_conference(conference_name(interaction.id), end_on_exit=not surveyed,
                                   status_callback=webhook_url("conference", interaction=interaction.id))

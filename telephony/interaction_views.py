@@ -20,7 +20,7 @@ from telephony import queries
 from telephony.campaigns import Campaign
 from telephony.lifecycle import STATES
 from telephony.recordings import services as recordings
-from telephony.wallboard import event_labels, html_errors
+from telephony.wallboard import event_label, event_labels, html_errors
 
 ROLES = ("enterprise_admin", "enterprise_supervisor", "admin")
 PAGE_SIZE = 25
@@ -105,5 +105,5 @@ def interaction(interaction_id):
     recording = recordings.recording_json(recordings.recording_of(found.id), found)
     names = _names([found.member_id])
     return render_template("telephony/interaction.html", campaign=campaign, item=body, recording=recording,
-                           member_name=names.get(found.member_id), labels=event_labels(),
+                           member_name=names.get(found.member_id), labels=event_labels(), event_label=event_label,
                            title=_("Interaction #%(id)s", id=found.id))

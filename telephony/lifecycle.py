@@ -28,7 +28,9 @@ FINAL_STATES = ("completed", "abandoned", "failed", "overflowed")
 LIVE_STATES = ("in_progress", "held")  # a member is on the line with the customer
 EVENT_KINDS = ("queued", "offered", "declined", "missed", "answered", "held", "resumed", "transferred",
                "escalated", "wrapup", "completed", "abandoned", "failed", "overflowed")
-PAY_STATES = ("none", "accrued", "unfunded")  # nothing owed / earmarked for the member / escrow was short
+PAY_STATES = ("none", "accrued", "unfunded")
+# A warm transfer to the enterprise's escalation line: ringing it, the enterprise on the line, or it did not answer.
+TRANSFER_STATES = ("calling", "connected", "failed")  # nothing owed / earmarked for the member / escrow was short
 
 RANK = {"queued": 0, "offered": 1, "in_progress": 2, "held": 2, "wrapup": 3,
         "completed": 4, "abandoned": 4, "failed": 4, "overflowed": 4}

@@ -23,7 +23,7 @@ from sqlalchemy.orm import Mapped, mapped_column
 from app.database import UTCDateTime, one_of
 from app.extensions import db
 from app.timeutil import utcnow
-from telephony.lifecycle import CHANNELS, DIRECTIONS, EVENT_KINDS, PAY_STATES, STATES
+from telephony.lifecycle import CHANNELS, DIRECTIONS, EVENT_KINDS, PAY_STATES, STATES, TRANSFER_STATES
 
 
 class Interaction(db.Model):
@@ -50,6 +50,8 @@ class Interaction(db.Model):
     provider: Mapped[str] = mapped_column(String(16), default="local")
     customer_call_sid: Mapped[str | None] = mapped_column(String(64))
     agent_call_sid: Mapped[str | None] = mapped_column(String(64))
+    escalation_call_sid: Mapped[str | None] = mapped_column(String(64))  # handed to the enterprise's line
+    transfer_state: Mapped[str | None] = mapped_column(String(16))  # calling | connected | failed
     recording_ref: Mapped[str | None] = mapped_column(String(255))
     transcript_ref: Mapped[str | None] = mapped_column(String(255))
 
@@ -84,6 +86,8 @@ class Interaction(db.Model):
         CheckConstraint(one_of("direction", DIRECTIONS), name="interaction_direction_known"),
         CheckConstraint(one_of("state", STATES), name="interaction_state_known"),
         CheckConstraint(one_of("pay_state", PAY_STATES), name="interaction_pay_state_known"),
+        CheckConstraint("transfer_state IS NULL OR " + one_of("transfer_state", TRANSFER_STATES),
+                        name="interaction_transfer_state_known"),
         CheckConstraint("hold_seconds >= 0", name="interaction_hold_not_negative"),
         CheckConstraint("pay_amount IS NULL OR pay_amount >= 0", name="interaction_pay_not_negative"),
         CheckConstraint("(customer_phone_encrypted IS NULL) = (customer_phone_hash IS NULL)",

@@ -104,7 +104,7 @@ def interaction_json(interaction: Interaction, *, detail: bool = False) -> dict:
     body = {name: getattr(interaction, name) for name in (
         "id", "campaign_id", "member_id", "direction", "channel", "state", "queued_at", "offered_at", "answered_at",
         "ended_at", "wrapup_ended_at", "outcome", "provider", "customer_call_sid", "agent_call_sid",
-        "recording_ref", "transcript_ref")}
+        "recording_ref", "transcript_ref", "transfer_state")}
     body["durations"] = current_durations(interaction)
     body["disposition"] = _disposition(interaction)
     body["customer"] = {"masked": interaction.customer_masked, "contact_id": interaction.contact_id}

@@ -91,6 +91,8 @@ class InteractionOut(Schema):
     agent_call_sid = fields.String(allow_none=True)
     recording_ref = fields.String(allow_none=True)
     transcript_ref = fields.String(allow_none=True)
+    transfer_state = fields.String(allow_none=True, metadata={
+        "description": "A hand-over to the enterprise's line: calling | connected | failed (null: none)."})
     earning = fields.Nested(EarningOut, allow_none=True)
     qa = fields.Dict(allow_none=True, metadata={"description": "The QA decision (null until QA scores it)."})
     timeline = fields.List(fields.Nested(TimelineEventOut), metadata={"description": "Oldest first (one "
@@ -124,3 +126,24 @@ class RoutingIn(Schema):
     max_wait_seconds = fields.Integer()
     wrapup_seconds = fields.Integer()
     priority = fields.Integer()
+
+
+class SurveyPromptIn(Schema):
+    en = fields.String(validate=validate.Length(max=300))
+    zh = fields.String(validate=validate.Length(max=300))
+
+
+class SurveyIn(Schema):
+    """Only the fields given change."""
+
+    enabled = fields.Boolean(metadata={"description": "Ask callers of answered inbound calls to rate them 1-5."})
+    prompt = fields.Nested(SurveyPromptIn, metadata={"description": "The campaign's own question per caller "
+                                                                    "language (empty: the default question)."})
+
+
+class SurveyOut(Schema):
+    campaign_id = fields.Integer()
+    enabled = fields.Boolean()
+    prompt = fields.Dict(keys=fields.String(), values=fields.String())
+    question = fields.Dict(keys=fields.String(), values=fields.String(),
+                           metadata={"description": "What callers hear, per language (their own or the default)."})

@@ -65,6 +65,13 @@ def _record(interaction: Interaction, kind: str, at: datetime, *, key: str | Non
     return True
 
 
+def record_event(interaction: Interaction, kind: str, at: datetime, *, key: str, member_id: int | None = None,
+                 **detail) -> bool:
+    """A step of the interaction's timeline another part of the call flow keeps (a hand-over's),
+    once per ``key``; True if it was added. The interaction is locked by the caller."""
+    return _record(interaction, kind, _when(at), key=key, member_id=member_id, **detail)
+
+
 def _finish_durations(interaction: Interaction) -> None:
     """Store the durations derived from the timeline (final interactions, and late fill-ins)."""
     found = lifecycle.durations(queued_at=interaction.queued_at, offered_at=interaction.offered_at,

@@ -68,7 +68,19 @@ def event_labels() -> dict[str, str]:
     return {"queued": _("queued"), "offered": _("offered"), "declined": _("declined"), "missed": _("missed"),
             "answered": _("answered"), "held": _("on hold"), "resumed": _("resumed"), "transferred": _("transferred"),
             "escalated": _("escalated"), "wrapup": _("wrap-up"), "completed": _("completed"),
-            "abandoned": _("abandoned"), "failed": _("failed"), "in_progress": _("in a call")}
+            "abandoned": _("abandoned"), "failed": _("failed"), "in_progress": _("in a call"),
+            "transferred:calling": _("calling the enterprise's line"),
+            "transferred:connected": _("handed over to the enterprise"),
+            "transferred:failed": _("the enterprise's line did not answer"),
+            "transferred:enterprise_left": _("the enterprise hung up"),
+            "transferred:caller_left": _("the caller hung up, after the hand-over")}
+
+
+def event_label(event: dict, labels: dict[str, str]) -> str:
+    """A timeline entry in words: its kind, or the step of a hand-over."""
+    step = (event.get("detail") or {}).get("step")
+    key = f"{event['kind']}:{step}" if step else event["kind"]
+    return labels.get(key) or labels.get(event["kind"], event["kind"])
 
 
 def _snapshot_text(campaign) -> str:
@@ -83,7 +95,7 @@ def _snapshot_text(campaign) -> str:
         item["state_text"] = labels.get(item["state"], item["state"])
         item["queued_text"] = when(item["queued_at"], "time")
         for event in item["timeline"]:
-            event["text"] = f"{when(event['at'], 'time', show_zone=False)} {labels.get(event['kind'], event['kind'])}"
+            event["text"] = f"{when(event['at'], 'time', show_zone=False)} {event_label(event, labels)}"
     db.session.rollback()  # end the read: the next refresh sees what was committed since
     return json.dumps(body, default=_json)
 

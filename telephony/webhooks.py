@@ -17,7 +17,7 @@ from app import webhooks
 from app.database import commit
 from app.errors import BadRequest
 from app.extensions import csrf, db, limiter
-from telephony import calls, overflow, services
+from telephony import calls, overflow, services, survey, transfer
 from telephony.dialer import answering
 from telephony.models import Interaction
 from telephony.providers import Twiml, get_provider, hold_music
@@ -160,6 +160,37 @@ def callback():
     params = _signed()
     interaction_id = _int_arg("interaction") or 0
     document = overflow.callback_choice(interaction_id, params.get("Digits"))
+    commit()
+    return _twiml(document)
+
+
+@bp.post("/escalation")
+def escalation():
+    """The enterprise's line answered a hand-over: it joins the caller's conference."""
+    _signed()
+    document = transfer.escalation_twiml(_int_arg("interaction") or 0)
+    commit()
+    return _twiml(document)
+
+
+@bp.post("/after")
+def after():
+    """The caller's conference is over (the member left, or the call was handed on): what next for a
+    caller still on the line — the satisfaction survey, or the end of the call."""
+    _signed()
+    return _twiml(survey.after_conference(_int_arg("interaction") or 0))
+
+
+@bp.post("/survey")
+def survey_answer():
+    """The key the caller pressed at the satisfaction survey (recorded once per call and attempt)."""
+    params = _signed()
+    attempt = min(_int_arg("attempt") or 1, survey.ATTEMPTS)
+    row = webhooks.record_once(PROVIDER_KIND, f"{params.get('CallSid')}:survey:{attempt}", "survey", params)
+    if row is None:
+        return _twiml(str(Twiml().hangup()))
+    document = survey.survey_answer(_int_arg("interaction") or 0, params.get("Digits"), attempt)
+    webhooks.set_outcome(row, "answered")
     commit()
     return _twiml(document)
 

@@ -83,6 +83,7 @@ class Call:
         self.hangup_requested: str | None = None  # who hung up: "party", "api", "carrier"
         self.hangup_at: float | None = None  # when they did (the call's end, however long tearing down takes)
         self.redirect: Redirect | None = None
+        self.pressed = ""  # keys pressed live (a browser's keypad) and not yet taken by a <Gather>
         self.callback_sequence = 0
         self.events: list[CallEvent] = []
         self.created_resource: dict[str, Any] = {}
@@ -124,6 +125,25 @@ class Call:
         with self.cond:
             self.redirect = redirect
             self.cond.notify_all()
+
+    def press(self, digits: str) -> None:
+        """The party presses keys now (a browser phone's keypad): a running <Gather> takes them."""
+        with self.cond:
+            self.pressed += digits
+            self.events.append(CallEvent(self.clock.now(), "pressed", {"digits": digits}))
+            self.cond.notify_all()
+
+    def take_pressed(self, count: int | None, finish: str) -> str | None:
+        """The keys a <Gather> collects from what was pressed: up to ``count`` keys, or up to the
+        finishing key (taken, not returned); None while that is not complete yet."""
+        with self.cond:
+            if finish and finish in self.pressed:
+                taken, _, self.pressed = self.pressed.partition(finish)
+                return taken
+            if count and len(self.pressed) >= count:
+                taken, self.pressed = self.pressed[:count], self.pressed[count:]
+                return taken
+            return None
 
     def wake(self) -> None:
         """Re-check whatever this leg waits for (called with or without the lock)."""

@@ -113,6 +113,37 @@ class Conferences:
                                                 "CallSid": call.sid}))
             return reported
 
+    def status(self, conference: Conference) -> str:
+        """Twilio's status of a conference: ``init`` (waiting), ``in-progress`` or ``completed``."""
+        return "completed" if conference.ended else ("in-progress" if conference.started_at is not None else "init")
+
+    def resource(self, conference: Conference) -> dict:
+        """The conference as Twilio's REST API shows it."""
+        uri = f"/2010-04-01/Accounts/{conference.account_sid}/Conferences/{conference.sid}"
+        return {"sid": conference.sid, "account_sid": conference.account_sid, "friendly_name": conference.name,
+                "status": self.status(conference), "region": "us1", "api_version": "2010-04-01",
+                "date_created": None, "date_updated": None, "reason_conference_ended": None,
+                "call_sid_ending_conference": None, "uri": f"{uri}.json",
+                "subresource_uris": {"participants": f"{uri}/Participants.json",
+                                     "recordings": f"{uri}/Recordings.json"}}
+
+    def update_participant(self, conference_sid: str, call_sid: str, **changes: bool) -> dict | None:
+        """Change a live participant (``end_on_exit``, ``muted``); its resource, or None if not there."""
+        with self.lock:
+            conference = next((c for c in self._live.values() if c.sid == conference_sid), None)
+            participant = conference.participants.get(call_sid) if conference is not None else None
+            if participant is None:
+                return None
+            for name, value in changes.items():
+                setattr(participant, name, value)
+            return {"account_sid": conference.account_sid, "call_sid": call_sid, "conference_sid": conference.sid,
+                    "label": participant.label or None, "end_conference_on_exit": participant.end_on_exit,
+                    "start_conference_on_enter": participant.start_on_enter, "muted": participant.muted,
+                    "hold": False, "coaching": False, "call_sid_to_coach": None, "status": "connected",
+                    "date_created": None, "date_updated": None,
+                    "uri": f"/2010-04-01/Accounts/{conference.account_sid}/Conferences/{conference.sid}/"
+                           f"Participants/{call_sid}.json"}
+
     def params(self, conference: Conference, event: str, extra: dict[str, str], timestamp: str) -> dict[str, str]:
         """The parameters of a conference status callback."""
         with self.lock:

@@ -115,6 +115,33 @@ def create_rest_app(carrier: LocalCarrier) -> Flask:
             carrier.calls.pop(sid, None)
         return "", 204
 
+    @app.get(f"{ACCOUNT_PATH}/Conferences.json")
+    def list_conferences(account_sid: str):
+        name, status = request.args.get("FriendlyName"), request.args.get("Status")
+        with carrier.lock:
+            found = [conference for conference in reversed(carrier.conferences.history)
+                     if (not name or conference.name == name)
+                     and (not status or carrier.conferences.status(conference) == status)]
+            rows = [carrier.conferences.resource(conference) for conference in found]
+        size = min(int(request.args.get("PageSize") or 50), 1000)
+        uri = f"/{API_VERSION}/Accounts/{account_sid}/Conferences.json?PageSize={size}&Page=0"
+        return jsonify({"conferences": rows[:size], "first_page_uri": uri, "next_page_uri": None, "page": 0,
+                        "page_size": size, "previous_page_uri": None, "start": 0, "end": max(0, len(rows[:size]) - 1),
+                        "uri": uri})
+
+    @app.post(f"{ACCOUNT_PATH}/Conferences/<conference_sid>/Participants/<call_sid>.json")
+    def update_participant(account_sid: str, conference_sid: str, call_sid: str):
+        form = request.form
+        changes = {}
+        for field, name in (("EndConferenceOnExit", "end_on_exit"), ("Muted", "muted")):
+            if form.get(field) is not None:
+                changes[name] = form[field].strip().lower() == "true"
+        participant = carrier.conferences.update_participant(conference_sid, call_sid, **changes)
+        if participant is None:
+            raise CarrierError(f"The requested resource /{API_VERSION}/Accounts/{carrier.account_sid}/Conferences/"
+                               f"{conference_sid}/Participants/{call_sid}.json was not found", 20404, 404)
+        return jsonify(participant)
+
     @app.post("/carrier/inbound")
     def inbound():
         form = request.form

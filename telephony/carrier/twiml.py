@@ -147,11 +147,34 @@ class TwimlRunner:
             self.call.log("digits", digits=digits)
             return Fetch(urljoin(url, verb.get("action") or url), verb.get("method") or "POST",
                          {"Digits": digits, "FinishedOnKey": finish if finish else ""})
-        self._pause(float(verb.get("timeout") or 5))
+        digits = self._live_digits(verb)
+        if digits is not None:
+            self.call.log("digits", digits=digits)
+            return Fetch(urljoin(url, verb.get("action") or url), verb.get("method") or "POST",
+                         {"Digits": digits, "FinishedOnKey": verb.get("finishOnKey", "#")})
         self.call.log("gather-timeout")
         if (verb.get("actionOnEmptyResult") or "false").lower() == "true":
             return Fetch(urljoin(url, verb.get("action") or url), verb.get("method") or "POST", {"Digits": ""})
         return None
+
+    def _live_digits(self, verb: Element) -> str | None:
+        """Keys pressed live while the <Gather> listens (its ``timeout`` runs again after each key),
+        or None when none complete it in time."""
+        count = int(verb.get("numDigits") or 0) or None
+        finish = verb.get("finishOnKey", "#")
+        timeout = float(verb.get("timeout") or 5)
+        call = self.call
+        while True:
+            before = len(call.pressed)
+            taken = call.take_pressed(count, finish)
+            if taken is not None:
+                return taken
+            outcome = self._pause(timeout, lambda before=before: len(call.pressed) != before)
+            if outcome == "timeout" or outcome == "redirect":
+                if call.pressed and not count:
+                    taken, call.pressed = call.pressed, ""
+                    return taken
+                return None
 
     def _verb_dial(self, verb: Element, url: str) -> Fetch | None:
         conference = verb.find("Conference")

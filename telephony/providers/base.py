@@ -142,6 +142,11 @@ class VoiceProvider:
         """End a live call (cancel it if still ringing); returns the call's status."""
         raise NotImplementedError
 
+    def set_ends_conference(self, conference: str, call_sid: str, ends: bool) -> bool:
+        """Whether the participant ``call_sid`` ends the live conference named ``conference`` when it
+        leaves (``endConferenceOnExit``). False when no such conference or participant is live."""
+        raise NotImplementedError
+
     def access_token(self, member_id: int, ttl_seconds: int | None = None) -> str:
         """A short-lived JWT for the member's browser softphone (Voice grant)."""
         raise NotImplementedError

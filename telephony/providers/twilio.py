@@ -124,9 +124,11 @@ class Twiml:
 
     def conference(self, name: str, *, start_on_enter: bool, end_on_exit: bool, wait_url: str | None = None,
                    status_callback: str | None = None, events: Iterable[str] = CONFERENCE_EVENTS,
-                   beep: bool = False, label: str | None = None, recording_status_callback: str | None = None) -> Twiml:
-        """``<Dial><Conference>``; with ``recording_status_callback``, recorded from its start."""
-        dial = Dial()
+                   beep: bool = False, label: str | None = None, recording_status_callback: str | None = None,
+                   action: str | None = None) -> Twiml:
+        """``<Dial><Conference>``; with ``recording_status_callback``, recorded from its start; with
+        ``action``, the carrier asks that URL what next once the participant is out of the conference."""
+        dial = Dial(action=action, method="POST") if action else Dial()
         options: dict[str, object] = {"start_conference_on_enter": start_on_enter, "beep": beep,
                                       "end_conference_on_exit": end_on_exit, "participant_label": label}
         if wait_url is not None:
@@ -182,16 +184,17 @@ class Twiml:
 
 def caller_waits_in_conference(conference: str, *, wait_url: str, status_callback: str | None = None,
                                greeting: str | None = None, language: str | None = None,
-                               recording_status_callback: str | None = None) -> str:
+                               recording_status_callback: str | None = None, action: str | None = None) -> str:
     """The caller's TwiML: an optional greeting, then a conference named for the interaction that
     does not start before an agent joins (the caller hears ``wait_url`` meanwhile) and ends when
-    the caller leaves; recorded when ``recording_status_callback`` is given."""
+    the caller leaves; recorded when ``recording_status_callback`` is given. With ``action``, a
+    caller still on the line when the conference ends goes on with what that URL answers."""
     twiml = Twiml()
     if greeting:
         twiml.say(greeting, language)
     return str(twiml.conference(conference, start_on_enter=False, end_on_exit=True, wait_url=wait_url,
                                 status_callback=status_callback, label="customer",
-                                recording_status_callback=recording_status_callback))
+                                recording_status_callback=recording_status_callback, action=action))
 
 
 def hold_music(*, language: str | None = None, message: str | None = None, music_url: str | None = None,
@@ -312,6 +315,22 @@ class TwilioProvider(VoiceProvider):
         call = self._rest(lambda client: client.calls(sid).update(status="completed"))
         logger.info("Hung up call %s", sid)
         return call.status
+
+    def set_ends_conference(self, conference: str, call_sid: str, ends: bool) -> bool:
+        # A participant is addressed by its conference's SID: the live conference of that name first.
+        found = self._rest(lambda client: client.conferences.list(friendly_name=conference, status="in-progress",
+                                                                  limit=1))
+        if not found:
+            return False
+        try:
+            self._rest(lambda client: client.conferences(found[0].sid).participants(call_sid).update(
+                end_conference_on_exit=ends))
+        except ProviderError as error:
+            if error.status == 404:  # the participant already left
+                return False
+            raise
+        logger.info("Participant %s of %s: endConferenceOnExit=%s", call_sid, conference, ends)
+        return True
 
     def access_token(self, member_id: int, ttl_seconds: int | None = None) -> str:
         ttl = ttl_seconds or int(self.config.get("TELEPHONY_TOKEN_TTL") or DEFAULT_TOKEN_TTL)

@@ -9,6 +9,7 @@ signalling with the secret its call was given. Members only ever see the custome
 from __future__ import annotations
 
 import json
+import re
 import secrets
 import time
 
@@ -40,6 +41,7 @@ TWILIO_CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 
               "form-action 'self'; base-uri 'self'; object-src 'none'")
 STREAM_SECONDS = 25  # one event stream lasts this long; EventSource reconnects by itself
 ENDED_STATES = ("wrapup", "completed", "abandoned", "failed")  # the talking is over
+KEYS = re.compile(r"[0-9*#]{1,8}")
 SOFTPHONE_RING_SECONDS = 1.0  # the registered browser softphone's leg rings this long, then joins
 
 
@@ -62,13 +64,16 @@ def _own_interaction(interaction_id: int) -> Interaction:
     return interaction
 
 
-def _stream(call_sid: str, side: str, ended) -> Response:
-    """Server-sent events: every message left for ``side``, and ``ended`` once the call is over."""
+def _stream(call_sid: str, side: str, ended, heard=None) -> Response:
+    """Server-sent events: every message left for ``side``, what the carrier says to it (``heard``:
+    new messages since the last look, if given), and ``ended`` once the call is over."""
 
     def events():
         yield "retry: 1000\n\n"
         deadline = time.monotonic() + STREAM_SECONDS
         while time.monotonic() < deadline:
+            for number, message in heard() if heard is not None else ():
+                yield f"id: {number}\ndata: {json.dumps(message)}\n\n"
             message = signalling.take(call_sid, side, 1)
             if message is not None:
                 yield f"data: {json.dumps(message)}\n\n"
@@ -261,12 +266,45 @@ def customer_events(token: str):
         db.session.close()
         return state in ENDED_STATES
 
-    return _stream(sid, "customer", ended)
+    return _stream(sid, "customer", ended, heard=_carrier_voice(carrier, sid, request.headers.get("Last-Event-ID")))
+
+
+HEARD_KINDS = {"say": "say", "hold-say": "say", "gather": "keys"}
+
+
+def _carrier_voice(carrier, sid: str, last: str | None):
+    """What the carrier says to the browser caller (its announcements, the survey's question) and
+    when it listens for keys, as messages for the page — the browser hears no synthesized speech."""
+    seen = {"count": int(last) + 1 if (last or "").isdigit() and len(last) < 9 else 0}
+
+    def heard() -> list[tuple[int, dict]]:
+        logged = carrier.events(sid) if carrier is not None else []
+        start, seen["count"] = seen["count"], max(len(logged), seen["count"])
+        return [(number, {"kind": HEARD_KINDS[event.kind], "body": event.detail.get(
+                    "num_digits" if event.kind == "gather" else "text")})
+                for number, event in enumerate(logged[start:], start) if event.kind in HEARD_KINDS]
+
+    return heard
 
 
 @phone_bp.post("/calls/<string:token>/signal")
 def customer_signal(token: str):
     return _relay(_phone_sid(token), "customer")
+
+
+@phone_bp.post("/calls/<string:token>/keys")
+def customer_keys(token: str):
+    """The caller presses keys on the page's keypad (a menu, the satisfaction survey)."""
+    sid = _phone_sid(token)
+    digits = str((request.get_json(silent=True) or {}).get("digits") or "")
+    if not KEYS.fullmatch(digits):
+        raise ValidationError(_("Press the keys 0 to 9, * or #."), fields={"digits": _("Keys 0-9, * or #.")})
+    carrier = _carrier()
+    call = carrier.get(sid) if carrier is not None else None
+    if call is None or call.ended:
+        raise Conflict(_("The call has ended."), code="call_ended")
+    call.press(digits)
+    return Response(status=204)
 
 
 @phone_bp.post("/calls/<string:token>/hangup")

@@ -12,6 +12,7 @@ from sqlalchemy import select
 from app import events
 from app.extensions import db
 from tests.helpers.academy import real_sessions  # noqa: F401 - shared fixture
+from tests.helpers.desk import media_browser, telephony_running  # noqa: F401 - shared fixtures
 
 INBOUND = {
     "kind": "inbound", "name": "Double 11 peak", "time_zone": "Asia/Shanghai",

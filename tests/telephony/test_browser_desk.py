@@ -10,10 +10,8 @@ the status refused with its reason, the customer page."""
 from __future__ import annotations
 
 import copy
-import os
 import time
 from datetime import timedelta
-from pathlib import Path
 
 import pytest
 
@@ -21,94 +19,18 @@ from app.auth import services as accounts
 from app.database import commit
 from app.extensions import db
 from app.timeutil import utcnow
-from tests.browser import CHROMIUM, CHROMIUM_ARGS
 from tests.conftest import PASSWORD
+from tests.helpers.desk import (
+    ARTIFACTS,
+    STATS,
+    desk_world,
+    phone_page,
+    until_true,
+)
 from tests.helpers.web import fits_the_screen, sign_in_page
-from tests.telephony.conftest import INBOUND, OUTBOUND
+from tests.telephony.conftest import OUTBOUND
 
 pytestmark = pytest.mark.browser
-
-ARTIFACTS = Path(os.environ.get("TEST_ARTIFACTS", "test-artifacts"))
-MEDIA_ARGS = ["--use-fake-ui-for-media-stream", "--use-fake-device-for-media-stream",
-              "--autoplay-policy=no-user-gesture-required"]
-STATS = """pc => pc ? pc.getStats().then(stats => { let r = 0, s = 0; stats.forEach(x => {
-  if (x.type === 'inbound-rtp' && x.kind === 'audio') r += x.packetsReceived || 0;
-  if (x.type === 'outbound-rtp' && x.kind === 'audio') s += x.packetsSent || 0; });
-  return [r, s]; }) : Promise.resolve([0, 0])"""
-
-
-@pytest.fixture(scope="module")
-def media_browser(browser):
-    """A second Chromium whose microphone is a fake device that needs no permission prompt."""
-    instance = browser.browser_type.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS + MEDIA_ARGS)
-    yield instance
-    instance.close()
-
-
-@pytest.fixture(scope="module")
-def telephony_running(live_app):
-    """The local carrier and a dispatcher, inside the live server's app, as ``flask serve`` runs them."""
-    from telephony import dispatcher
-
-    stop = dispatcher.start_in_background(live_app)
-    yield live_app.extensions["local_carrier"]
-    stop.set()
-
-
-def _phone(browser, locale):
-    context = browser.new_context(viewport={"width": 360, "height": 740}, device_scale_factor=2, is_mobile=True,
-                                  has_touch=True, locale=locale, permissions=["microphone"])
-    page = context.new_page()
-    page.set_default_timeout(15000)
-    return page
-
-
-def _world(application, tag: str, *, checked_in: bool = True):
-    """A running inbound campaign (its number), a member checked in to its shift now (or not), the boss."""
-    from marketplace.campaigns import services
-    from marketplace.campaigns.schemas import CampaignIn
-    from marketplace.models import Campaign, Claim, Shift
-    from payouts.services import confirm_simulated_checkout, create_topup
-    from telephony import numbers
-
-    with application.test_request_context():
-        boss = accounts.register_user(email=f"boss.{tag}@example.test", password=PASSWORD, name="Boss",
-                                      role="enterprise", org_name=f"Desk Org {tag}")
-        member = accounts.create_user(email=f"agent.{tag}@example.test", password=PASSWORD, name="Lin",
-                                      role="member")
-        commit()
-        topup = create_topup(boss.org_id, boss.id, 1_000_000, "CNY")
-        confirm_simulated_checkout(topup.id, boss.org_id)
-        body = copy.deepcopy(INBOUND)
-        campaign = services.create_campaign(boss.org_id, boss.id, CampaignIn().load(body))
-        services.change_state(campaign, "published", boss.id)
-        commit()
-        now = utcnow().replace(microsecond=0)
-        found = db.session.get(Campaign, campaign.id)
-        found.state = "running"
-        found.starts_at, found.ends_at = now - timedelta(days=1), now + timedelta(days=1)
-        if checked_in:
-            shift = Shift(campaign_id=found.id, org_id=found.org_id, starts_at=now - timedelta(minutes=5),
-                          ends_at=now + timedelta(minutes=55), seats=5, claimed=1, state="open")
-            db.session.add(shift)
-            db.session.flush()
-            db.session.add(Claim(shift_id=shift.id, campaign_id=found.id, member_id=member.id,
-                                 starts_at=shift.starts_at, ends_at=shift.ends_at, state="checked_in",
-                                 checked_in_at=now))
-        commit()
-        world = {"number": numbers.number_of(found.id).number, "member": member.email, "member_id": member.id,
-                 "boss": boss.email}
-        db.session.remove()
-    return world
-
-
-def _until(page, expression: str, timeout: float = 15.0):
-    """Poll ``expression`` in the page until it is truthy (the page's CSP forbids the string
-    predicates of ``wait_for_function``; ``evaluate`` is not subject to it)."""
-    deadline = time.monotonic() + timeout
-    while not page.evaluate(expression):
-        assert time.monotonic() < deadline, f"never true: {expression}"
-        page.wait_for_timeout(100)
 
 
 def _packets(page, name):
@@ -116,10 +38,10 @@ def _packets(page, name):
 
 
 def test_a_customer_and_a_member_talk_browser_to_browser(live_app, live_server, media_browser, telephony_running):
-    world = _world(live_app, "talk")
+    world = desk_world(live_app, "talk")
     url = live_server
-    desk = _phone(media_browser, "en-US")
-    caller = _phone(media_browser, "en-US")
+    desk = phone_page(media_browser, "en-US")
+    caller = phone_page(media_browser, "en-US")
     try:
         sign_in_page(desk, url, world["member"])
         desk.get_by_test_id("tabbar-desk").click()
@@ -130,7 +52,7 @@ def test_a_customer_and_a_member_talk_browser_to_browser(live_app, live_server, 
 
         caller.goto(f"{url}/telephony/phone/{world['number']}")
         caller.get_by_test_id("phone-call").click()
-        _until(caller, "document.getElementById('phone-status').textContent.includes('hold')")
+        until_true(caller, "document.getElementById('phone-status').textContent.includes('hold')")
 
         offer = desk.get_by_test_id("offer")
         offer.wait_for(state="visible")
@@ -143,11 +65,11 @@ def test_a_customer_and_a_member_talk_browser_to_browser(live_app, live_server, 
         assert desk.get_by_test_id("call-customer").inner_text() == masked
 
         # audio flows both ways: packets received keep increasing on each side
-        _until(desk, f"({STATS})(window.crowdlineDesk).then(([r]) => r > 20)")
-        _until(caller, f"({STATS})(window.crowdlinePhone).then(([r]) => r > 20)")
+        until_true(desk, f"({STATS})(window.crowdlineDesk).then(([r]) => r > 20)")
+        until_true(caller, f"({STATS})(window.crowdlinePhone).then(([r]) => r > 20)")
         first = (_packets(desk, "crowdlineDesk"), _packets(caller, "crowdlinePhone"))
-        _until(desk, f"({STATS})(window.crowdlineDesk).then(([r]) => r > {first[0][0] + 20})")
-        _until(caller, f"({STATS})(window.crowdlinePhone).then(([r]) => r > {first[1][0] + 20})")
+        until_true(desk, f"({STATS})(window.crowdlineDesk).then(([r]) => r > {first[0][0] + 20})")
+        until_true(caller, f"({STATS})(window.crowdlinePhone).then(([r]) => r > {first[1][0] + 20})")
         caller.get_by_test_id("phone-status").filter(has_text="Connected").wait_for()
         desk.wait_for_selector("[data-testid=call-quality][data-quality=good]")
         page_text = desk.content() + caller.content()
@@ -288,7 +210,7 @@ def _preview_world(application, tag: str):
 
 def test_preview_mode_dial_talk_and_back_to_available(live_app, live_server, media_browser, telephony_running):
     world = _preview_world(live_app, "preview")
-    desk = _phone(media_browser, "en-US")
+    desk = phone_page(media_browser, "en-US")
     try:
         sign_in_page(desk, live_server, world["member"])
         desk.goto(f"{live_server}/work/desk/")
@@ -304,7 +226,7 @@ def test_preview_mode_dial_talk_and_back_to_available(live_app, live_server, med
         assert fits_the_screen(desk)
         ARTIFACTS.mkdir(exist_ok=True)
         desk.screenshot(path=str(ARTIFACTS / "desk-preview-360-en.png"), full_page=True)
-        chinese = _phone(media_browser, "zh-CN")  # the same card in Chinese
+        chinese = phone_page(media_browser, "zh-CN")  # the same card in Chinese
         try:
             sign_in_page(chinese, live_server, world["member"])
             chinese.goto(f"{live_server}/work/desk/")
@@ -366,8 +288,8 @@ def test_preview_mode_dial_talk_and_back_to_available(live_app, live_server, med
 
 
 def test_the_workspace_and_the_customer_phone_in_chinese(live_app, live_server, media_browser, telephony_running):
-    world = _world(live_app, "zh", checked_in=False)
-    desk = _phone(media_browser, "zh-CN")
+    world = desk_world(live_app, "zh", checked_in=False)
+    desk = phone_page(media_browser, "zh-CN")
     try:
         sign_in_page(desk, live_server, world["member"])
         desk.goto(f"{live_server}/work/desk/")

@@ -336,6 +336,10 @@
       select.append(element);
     });
     $("call-optout").hidden = !card.can_opt_out;
+    $("call-transfer").hidden = !card.escalation;
+    $("call-transfer").disabled = false;
+    $("call-hangup").textContent = d.tHangUp;
+    show("call-transfer-status", false);
     show("call-optout-done", false);
     show("call-keypad", false);
     muted = held = false;
@@ -437,8 +441,53 @@
     if (!ix) return;
     await signal("bye");
     stopMedia();
-    await api("POST", "/api/v1/interactions/" + ix + "/hangup");
+    // the browser's audio may connect before the carrier reports the answer: ask again shortly
+    for (let tries = 0; ix && tries < 10; tries++) {
+      const response = await api("POST", "/api/v1/interactions/" + ix + "/hangup");
+      if (response.status !== 409) break;
+      const me = await (await api("GET", "/api/v1/agents/me")).json().catch(function () { return {}; });
+      if (me.state !== "busy") break;
+      await wait(700);
+    }
     await poll();
+  });
+
+  // --- warm transfer: the enterprise's line rings while the member stays; once it answers, they leave
+  let transferTimer = null;
+
+  function transferShown(stateName) {
+    const status = $("call-transfer-status");
+    status.dataset.state = stateName || "";
+    status.textContent = stateName ? d["tTransfer" + stateName.charAt(0).toUpperCase() + stateName.slice(1)] : "";
+    show("call-transfer-status", Boolean(stateName));
+    $("call-transfer").disabled = stateName === "calling" || stateName === "connected";
+    $("call-transfer").hidden = !card || !card.escalation || stateName === "connected";
+    $("call-hangup").textContent = stateName === "connected" ? d.tLeave : d.tHangUp;
+  }
+
+  async function followTransfer() {
+    clearTimeout(transferTimer);
+    if (!ix) return;
+    const response = await api("GET", "/api/v1/interactions/" + ix);
+    if (!response.ok) return;
+    const body = await response.json();
+    transferShown(body.transfer_state);
+    if (body.transfer_state === "calling") transferTimer = setTimeout(function () { followTransfer().catch(function () {}); }, 1500);
+  }
+
+  $("call-transfer").addEventListener("click", async function () {
+    if (!ix) return;
+    $("call-transfer").disabled = true;
+    const response = await api("POST", "/api/v1/interactions/" + ix + "/transfer");
+    const body = await response.json().catch(function () { return {}; });
+    if (!response.ok) {
+      $("call-transfer").disabled = false;
+      $("call-transfer-status").textContent = body.message || d.tError;
+      show("call-transfer-status", true);
+      return;
+    }
+    transferShown(body.transfer_state);
+    await followTransfer();
   });
 
   $("call-optout").addEventListener("click", async function () {
@@ -580,6 +629,7 @@
   });
 
   function leaveCall() {
+    clearTimeout(transferTimer);
     stopMedia();
     ix = card = wrapupUntil = answeredAt = null;
     show("desk-call", false);

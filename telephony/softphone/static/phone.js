@@ -10,6 +10,8 @@
   const digits = document.getElementById("phone-digits");
   const callButton = document.getElementById("phone-call");
   const hangupButton = document.getElementById("phone-hangup");
+  const keypad = document.getElementById("phone-keypad");
+  const heard = document.getElementById("phone-heard");
   let token = null, pc = null, events = null;
 
   function url(path) { return d.baseUrl.replace("TOKEN", token).replace(/hangup$/, path); }
@@ -23,7 +25,17 @@
     window.crowdlinePhone = null;
     callButton.hidden = false;
     hangupButton.hidden = true;
+    keypad.hidden = true;
+    keypad.classList.remove("phone-asking");
     say(d.tEnded);
+  }
+
+  // The member left; the call itself may go on (the satisfaction survey, a hand-over).
+  function memberLeft() {
+    rtc.close(pc);
+    pc = null;
+    window.crowdlinePhone = null;
+    say(d.tAgentLeft);
   }
 
   async function onMessage(message) {
@@ -42,7 +54,14 @@
       say(d.tConnected);
     } else if (message.kind === "dtmf") {
       digits.textContent += String(message.body || "");
-    } else if (message.kind === "bye" || message.kind === "ended") {
+    } else if (message.kind === "say") {
+      heard.textContent = String(message.body || "");
+      heard.hidden = !message.body;
+    } else if (message.kind === "keys") {
+      keypad.classList.add("phone-asking");
+    } else if (message.kind === "bye") {
+      memberLeft();
+    } else if (message.kind === "ended") {
       finish();
     }
   }
@@ -56,8 +75,11 @@
       token = (await response.json()).token;
       say(d.tCalling);
       digits.textContent = "";
+      heard.textContent = "";
+      heard.hidden = true;
       callButton.hidden = true;
       hangupButton.hidden = false;
+      keypad.hidden = false;
       events = new EventSource(url("signal"));
       events.addEventListener("message", function (event) { onMessage(JSON.parse(event.data)); });
     } catch (error) {
@@ -65,6 +87,15 @@
     } finally {
       callButton.disabled = false;
     }
+  });
+
+  keypad.querySelectorAll("[data-key]").forEach(function (key) {
+    key.addEventListener("click", async function () {
+      if (!token) return;
+      keypad.classList.remove("phone-asking");
+      const response = await rtc.post(url("keys"), d.csrf, { digits: key.dataset.key });
+      if (response.ok) digits.textContent += key.dataset.key;
+    });
   });
 
   hangupButton.addEventListener("click", async function () {
