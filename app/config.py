@@ -142,6 +142,12 @@ def from_environment(instance_path: str, testing: bool = False) -> dict:
         "LOCAL_CARRIER_WEBHOOK_URL": _env("LOCAL_CARRIER_WEBHOOK_URL"),
         # Calls one address may place from the customer phone page (flask-limiter syntax).
         "CUSTOMER_PHONE_RATE_LIMIT": _env("CUSTOMER_PHONE_RATE_LIMIT", "6 per minute"),
+        # WebRTC between browsers (the built-in softphone): STUN and TURN servers, comma-separated URLs;
+        # TURN credentials are minted per page from the TURN server's shared secret (coturn use-auth-secret).
+        "WEBRTC_STUN_URLS": _env("WEBRTC_STUN_URLS"),
+        "WEBRTC_TURN_URLS": _env("WEBRTC_TURN_URLS"),
+        "WEBRTC_TURN_SECRET": _env("WEBRTC_TURN_SECRET"),
+        "WEBRTC_TURN_TTL": _env("WEBRTC_TURN_TTL", "3600"),
         "STRIPE_SECRET_KEY": _env("STRIPE_SECRET_KEY"),
         "STRIPE_WEBHOOK_SECRET": _env("STRIPE_WEBHOOK_SECRET"),
         "STRIPE_CONNECT_WEBHOOK_SECRET": _env("STRIPE_CONNECT_WEBHOOK_SECRET"),

@@ -29,6 +29,7 @@ from telephony.models import CampaignNumber, Interaction
 from telephony.providers import client_identity
 from telephony.recordings.policy import policy as recording_policy
 from telephony.softphone import signalling
+from telephony.softphone.ice import ice_servers
 
 desk_bp = Blueprint("telephony_desk", __name__, url_prefix="/work/desk", template_folder="../templates",
                     static_folder="static", static_url_path="/static")
@@ -120,7 +121,8 @@ def register():
     if carrier is not None:
         carrier.register_client(client_identity(user.id), Party(ring_seconds=SOFTPHONE_RING_SECONDS))
     return {"access_token": token, "expires_in": expires_in, "identity": client_identity(user.id),
-            "softphone": "browser" if carrier is not None else "provider"}
+            "softphone": "browser" if carrier is not None else "provider",
+            "ice_servers": ice_servers(current_app.config, client_identity(user.id))}
 
 
 @desk_bp.get("/calls/<int:interaction_id>")
@@ -242,7 +244,8 @@ def place_call(number: str):
     caller = "+86139" + "".join(secrets.choice("0123456789") for _ in range(8))
     call = carrier.inbound_call(from_=caller, to=number, party=Party(ring_seconds=0))
     signalling.mark_browser_call(call.sid)
-    return {"token": signalling.new_phone_call(call.sid)}, 201
+    return {"token": signalling.new_phone_call(call.sid),
+            "ice_servers": ice_servers(current_app.config, f"caller-{call.sid[-8:]}")}, 201
 
 
 def _phone_sid(token: str) -> str:

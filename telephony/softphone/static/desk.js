@@ -78,6 +78,7 @@
     if (!response.ok) throw new Error(String(response.status));
     const body = await response.json();
     token = body.access_token;
+    rtc.useIceServers(body.ice_servers);
     registerDevice().catch(function () { connection(true); });
     setTimeout(function () { register().catch(function () {}); }, Math.max(30, body.expires_in - 60) * 1000);
   }

@@ -72,7 +72,9 @@
       const response = await rtc.post(d.callUrl, d.csrf);
       if (response.status === 429) { say(d.tBusy); return; }
       if (!response.ok) { say(d.tError); return; }
-      token = (await response.json()).token;
+      const placed = await response.json();
+      token = placed.token;
+      rtc.useIceServers(placed.ice_servers);
       say(d.tCalling);
       digits.textContent = "";
       heard.textContent = "";

@@ -28,8 +28,12 @@
     });
   }
 
+  // the STUN/TURN servers the server handed this page (TURN credentials are short-lived)
+  let iceServers = [];
+  function useIceServers(servers) { iceServers = Array.isArray(servers) ? servers : []; }
+
   async function newConnection(audioElement) {
-    const pc = new RTCPeerConnection({ iceServers: [] });
+    const pc = new RTCPeerConnection({ iceServers: iceServers });
     const stream = await navigator.mediaDevices.getUserMedia({ audio: true, video: false });
     stream.getTracks().forEach(function (track) { pc.addTrack(track, stream); });
     pc.addEventListener("track", function (event) {
@@ -87,6 +91,6 @@
     pc.close();
   }
 
-  window.CrowdlineRtc = { post: post, newConnection: newConnection, makeOffer: makeOffer, makeAnswer: makeAnswer,
+  window.CrowdlineRtc = { post: post, newConnection: newConnection, useIceServers: useIceServers, makeOffer: makeOffer, makeAnswer: makeAnswer,
     setMuted: setMuted, quality: quality, close: close };
 })();

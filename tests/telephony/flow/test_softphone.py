@@ -67,6 +67,7 @@ def test_a_browser_call_is_routed_and_both_sides_relay_signalling(flow, carrier)
     page, page_csrf = _member_page(flow, member_id)
     registered = page.post("/work/desk/register", headers={"X-CSRFToken": page_csrf})
     assert registered.status_code == 200 and registered.json["softphone"] == "browser"
+    assert registered.json["ice_servers"] == []  # none configured: browsers on one network
     api = {"Authorization": "Bearer " + registered.json["access_token"]}
     assert page.get("/api/v1/agents/me", headers=api).status_code == 200
 
