@@ -144,6 +144,8 @@ def from_environment(instance_path: str, testing: bool = False) -> dict:
         "CUSTOMER_PHONE_RATE_LIMIT": _env("CUSTOMER_PHONE_RATE_LIMIT", "6 per minute"),
         # WebRTC between browsers (the built-in softphone): STUN and TURN servers, comma-separated URLs;
         # TURN credentials are minted per page from the TURN server's shared secret (coturn use-auth-secret).
+        # Simulated callers' lines spoken with espeak-ng when it is installed ("off" to never).
+        "SPEECH_SYNTHESIS": _env("SPEECH_SYNTHESIS", "auto"),
         "WEBRTC_STUN_URLS": _env("WEBRTC_STUN_URLS"),
         "WEBRTC_TURN_URLS": _env("WEBRTC_TURN_URLS"),
         "WEBRTC_TURN_SECRET": _env("WEBRTC_TURN_SECRET"),

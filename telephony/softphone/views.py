@@ -13,7 +13,17 @@ import re
 import secrets
 import time
 
-from flask import Blueprint, Response, current_app, make_response, render_template, request, stream_with_context
+from flask import (
+    Blueprint,
+    Response,
+    current_app,
+    make_response,
+    render_template,
+    request,
+    stream_with_context,
+    url_for,
+)
+from flask_babel import force_locale
 from flask_babel import gettext as _
 from sqlalchemy import select
 
@@ -28,7 +38,7 @@ from telephony.distributor import routing_settings
 from telephony.models import CampaignNumber, Interaction
 from telephony.providers import client_identity
 from telephony.recordings.policy import policy as recording_policy
-from telephony.softphone import signalling
+from telephony.softphone import signalling, speech
 from telephony.softphone.ice import ice_servers
 
 desk_bp = Blueprint("telephony_desk", __name__, url_prefix="/work/desk", template_folder="../templates",
@@ -162,7 +172,30 @@ def _captions(interaction: Interaction, found) -> list[dict]:
     language = "zh" if str(get_locale() or "en").startswith("zh") else "en"
     spoken = transcripts.generate(industry=(found.industry if found else None) or "general", language=language,
                                   seed=interaction.id)
-    return [{"at": round(u["start"], 1), "text": u["text"]} for u in spoken.utterances if u["speaker"] == "customer"]
+    lines = [{"at": round(u["start"], 1), "text": u["text"]} for u in spoken.utterances if u["speaker"] == "customer"]
+    if speech.available(current_app.config):
+        for number, line in enumerate(lines):
+            line["audio"] = url_for("telephony_desk.caption_audio", interaction_id=interaction.id, number=number,
+                                    lang=language)
+    return lines
+
+
+@desk_bp.get("/calls/<int:interaction_id>/captions/<int:number>.wav")
+@page_login_required(roles=["member"])
+def caption_audio(interaction_id: int, number: int):
+    """A simulated caller's line, spoken (espeak-ng): only for the member handling the call."""
+    interaction = _own_interaction(interaction_id)
+    language = request.args.get("lang") if request.args.get("lang") in ("zh", "en") else "en"
+    if not speech.available(current_app.config):
+        raise NotFound()
+    with force_locale(language):
+        lines = _captions(interaction, campaigns.campaign(interaction.campaign_id))
+    if number >= len(lines):
+        raise NotFound()
+    wav = speech.synthesize(lines[number]["text"], language)
+    if wav is None:
+        raise NotFound()
+    return Response(wav, mimetype="audio/wav", headers={"Cache-Control": "private, max-age=3600"})
 
 
 @desk_bp.get("/calls/<int:interaction_id>/signal")

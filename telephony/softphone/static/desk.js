@@ -366,9 +366,9 @@
     });
   }
 
-  // a simulated caller: their words as captions at the moment they say them (spoken aloud too,
-  // by the browser's own speech synthesis, once sound is enabled)
-  let captionTimers = [];
+  // a simulated caller: their words as captions at the moment they say them (spoken aloud too, once
+  // sound is enabled: the server's espeak-ng voice where it has one, else the browser's synthesis)
+  let captionTimers = [], captionVoices = [];
   function startCaptions() {
     const list = $("call-captions");
     list.textContent = "";
@@ -379,7 +379,11 @@
         const item = document.createElement("li");
         item.textContent = line.text;
         list.append(item);
-        if (audio && window.speechSynthesis && window.SpeechSynthesisUtterance) {
+        if (audio && line.audio) {
+          const voice = new Audio(line.audio); // the server's synthesized voice (espeak-ng)
+          captionVoices.push(voice);
+          voice.play().catch(function () {});
+        } else if (audio && window.speechSynthesis && window.SpeechSynthesisUtterance) {
           const utterance = new SpeechSynthesisUtterance(line.text);
           utterance.lang = lang;
           window.speechSynthesis.speak(utterance);
@@ -391,6 +395,8 @@
   function stopCaptions() {
     captionTimers.forEach(clearTimeout);
     captionTimers = [];
+    captionVoices.forEach(function (voice) { voice.pause(); });
+    captionVoices = [];
     if (window.speechSynthesis) window.speechSynthesis.cancel();
   }
 

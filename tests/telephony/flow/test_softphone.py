@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 
 from sqlalchemy import select
 
@@ -166,6 +167,22 @@ def test_a_simulated_caller_comes_with_captions(flow, carrier):
     assert card["browser_customer"] is False
     assert card["captions"] and all(line["text"] and line["at"] >= 0 for line in card["captions"])
     assert card["captions"] == sorted(card["captions"], key=lambda line: line["at"])
+    if shutil.which("espeak-ng"):  # Debian's espeak-ng (optional; CI installs it): the caller's voice
+        voice = page.get(card["captions"][0]["audio"])
+        assert voice.status_code == 200 and voice.mimetype == "audio/wav" and voice.data[:4] == b"RIFF"
+        other_id, _other = flow.member(campaign_id, available=False)
+        stranger, _csrf = _member_page(flow, other_id)
+        assert stranger.get(card["captions"][0]["audio"]).status_code == 404
+        assert page.get(f"/work/desk/calls/{queued.id}/captions/999.wav").status_code == 404
+    else:
+        assert "audio" not in card["captions"][0]
+    flow.app.config["SPEECH_SYNTHESIS"] = "off"
+    try:
+        silent = page.get(f"/work/desk/calls/{queued.id}").json
+        assert all("audio" not in line for line in silent["captions"])
+        assert page.get(f"/work/desk/calls/{queued.id}/captions/0.wav").status_code == 404
+    finally:
+        flow.app.config["SPEECH_SYNTHESIS"] = "auto"
     flow.hang_up(carrier, call)
 
 
