@@ -20,6 +20,7 @@ from collections.abc import Mapping
 from datetime import datetime, timedelta
 from functools import partial
 
+from flask import g, has_request_context
 from flask_babel import force_locale
 from flask_babel import gettext as _
 
@@ -126,9 +127,15 @@ def _respond(verb: str, member_id: int, interaction_id: int) -> tuple[Interactio
     interaction = _offered_interaction(interaction_id)
     if interaction is None:
         raise _refused("unknown_offer")
+    # The ACD's answer stands outside the database: when this request's transaction is run again
+    # (SQLite's "database is locked" retry), the first run's reservation is still the member's.
+    answered = g.setdefault("acd_answers", {}) if has_request_context() else {}
+    if (verb, member_id, interaction.id) in answered:
+        return interaction, answered[(verb, member_id, interaction.id)]
     outcome = getattr(distributor(), verb)(member_id, call_id=interaction.id)
     if not outcome.ok:
         raise _refused(outcome.reason)
+    answered[(verb, member_id, interaction.id)] = str(outcome.get("offer"))
     return interaction, str(outcome.get("offer"))
 
 
