@@ -144,6 +144,8 @@ def from_environment(instance_path: str, testing: bool = False) -> dict:
         "CUSTOMER_PHONE_RATE_LIMIT": _env("CUSTOMER_PHONE_RATE_LIMIT", "6 per minute"),
         # WebRTC between browsers (the built-in softphone): STUN and TURN servers, comma-separated URLs;
         # TURN credentials are minted per page from the TURN server's shared secret (coturn use-auth-secret).
+        # Twilio's real-time transcription of the member's leg, kept as the call's transcript for QA.
+        "TWILIO_REALTIME_TRANSCRIPTION": _env("TWILIO_REALTIME_TRANSCRIPTION", "off"),
         # Simulated callers' lines spoken with espeak-ng when it is installed ("off" to never).
         "SPEECH_SYNTHESIS": _env("SPEECH_SYNTHESIS", "auto"),
         "WEBRTC_STUN_URLS": _env("WEBRTC_STUN_URLS"),

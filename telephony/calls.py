@@ -20,7 +20,7 @@ from collections.abc import Mapping
 from datetime import datetime, timedelta
 from functools import partial
 
-from flask import g, has_request_context
+from flask import current_app, g, has_request_context
 from flask_babel import force_locale
 from flask_babel import gettext as _
 
@@ -28,7 +28,7 @@ from app.database import after_commit
 from app.errors import Conflict
 from app.extensions import db
 from app.timeutil import utcnow
-from telephony import campaigns, earnings, numbers, services, survey, transfer
+from telephony import campaigns, earnings, numbers, services, survey, transcription, transfer
 from telephony.callflow import caller_language, conference_name, provider_time, webhook_url
 from telephony.dialer import outcomes
 from telephony.distributor import distributor, routing_settings
@@ -135,7 +135,9 @@ def _respond(verb: str, member_id: int, interaction_id: int) -> tuple[Interactio
     outcome = getattr(distributor(), verb)(member_id, call_id=interaction.id)
     if not outcome.ok:
         raise _refused(outcome.reason)
-    answered[(verb, member_id, interaction.id)] = str(outcome.get("offer"))
+    key = (verb, member_id, interaction.id)
+    answered[key] = str(outcome.get("offer"))
+    after_commit(partial(answered.pop, key, None))  # kept only for a run again of this transaction
     return interaction, str(outcome.get("offer"))
 
 
@@ -457,5 +459,7 @@ def agent_twiml(interaction_id: int) -> str:
         return str(Twiml().hangup())
     found = campaigns.campaign(interaction.campaign_id)
     surveyed = interaction.direction == "inbound" and survey.policy(found)["enabled"]
-    return agent_joins_conference(conference_name(interaction.id), end_on_exit=not surveyed,
-                                  status_callback=webhook_url("conference", interaction=interaction.id))
+    return agent_joins_conference(
+        conference_name(interaction.id), end_on_exit=not surveyed,
+        status_callback=webhook_url("conference", interaction=interaction.id),
+        transcription=transcription.for_member_leg(current_app.config, interaction.id, caller_language(found)))

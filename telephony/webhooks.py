@@ -17,7 +17,8 @@ from app import webhooks
 from app.database import commit
 from app.errors import BadRequest
 from app.extensions import csrf, db, limiter
-from telephony import calls, overflow, services, survey, transfer
+from telephony import calls, campaigns, overflow, services, survey, transfer
+from telephony import transcription as live_transcription
 from telephony.dialer import answering
 from telephony.models import Interaction
 from telephony.providers import Twiml, get_provider, hold_music
@@ -109,7 +110,8 @@ def _media(kind: str, sid_name: str, url_name: str) -> Response:
         webhooks.set_outcome(row, "unknown_call")
     else:
         reference = params.get(url_name) or params.get(sid_name)
-        services.attach_media(interaction.id, **{f"{kind}_ref": reference})
+        if kind != "transcript" or not interaction.transcript_ref:  # never over a transcript of the call's own
+            services.attach_media(interaction.id, **{f"{kind}_ref": reference})
         if kind == "recording" and params.get(url_name):
             fetch_recording_later(interaction.id, get_provider().name, params[url_name])
         webhooks.set_outcome(row, "attached")
@@ -132,8 +134,23 @@ def recording():
 
 @bp.post("/transcription")
 def transcription():
-    """A transcription is ready: its reference goes on the interaction."""
-    return _media("transcript", "TranscriptionSid", "TranscriptionUrl")
+    """Real-time transcription's utterances (kept as the call's transcript, once each), or a
+    Recording Transcription's reference (kept when the call has no transcript of its own)."""
+    if "TranscriptionEvent" not in request.form:
+        return _media("transcript", "TranscriptionSid", "TranscriptionUrl")
+    params = _signed()
+    key = f"{params.get('TranscriptionSid')}:{params.get('TranscriptionEvent')}:{params.get('SequenceId', '')}"
+    row = webhooks.record_once(PROVIDER_KIND, key, "transcription", params)
+    if row is None:
+        return _done("replay")
+    interaction = _interaction_of(params)
+    if interaction is None:
+        webhooks.set_outcome(row, "unknown_call")
+    else:
+        language = calls.caller_language(campaigns.campaign(interaction.campaign_id))
+        webhooks.set_outcome(row, live_transcription.add_utterance(interaction, params, language))
+    commit()
+    return _done("transcription")
 
 
 @bp.post("/wait")

@@ -20,7 +20,7 @@ from twilio.jwt.access_token import AccessToken
 from twilio.jwt.access_token.grants import VoiceGrant
 from twilio.request_validator import RequestValidator
 from twilio.rest import Client
-from twilio.twiml.voice_response import Dial, Gather, VoiceResponse
+from twilio.twiml.voice_response import Dial, Gather, Start, VoiceResponse
 from werkzeug.test import Client as WsgiClient
 
 from telephony.providers.base import (
@@ -169,6 +169,17 @@ class Twiml:
         self.response.append(dial)
         return self
 
+    def transcription(self, status_callback_url: str, *, language_code: str, track: str = "both_tracks",
+                      inbound_label: str = "agent", outbound_label: str = "customer") -> Twiml:
+        """``<Start><Transcription>``: real-time transcription of the call from here on, each final
+        utterance posted to ``status_callback_url``."""
+        start = Start()
+        start.transcription(status_callback_url=status_callback_url, status_callback_method="POST", track=track,
+                            language_code=language_code, inbound_track_label=inbound_label,
+                            outbound_track_label=outbound_label, partial_results=False)
+        self.response.append(start)
+        return self
+
     def redirect(self, url: str) -> Twiml:
         self.response.redirect(url, method="POST")
         return self
@@ -207,10 +218,15 @@ def hold_music(*, language: str | None = None, message: str | None = None, music
     return str(twiml.play(music_url) if music_url else twiml.pause(pause_seconds))
 
 
-def agent_joins_conference(conference: str, *, status_callback: str | None = None, end_on_exit: bool = True) -> str:
-    """The agent leg's TwiML: join the caller's conference, which starts the bridge."""
-    return str(Twiml().conference(conference, start_on_enter=True, end_on_exit=end_on_exit, wait_url="",
-                                  status_callback=status_callback, label="agent"))
+def agent_joins_conference(conference: str, *, status_callback: str | None = None, end_on_exit: bool = True,
+                           transcription: tuple[str, str] | None = None) -> str:
+    """The agent leg's TwiML: join the caller's conference, which starts the bridge; with
+    ``transcription`` (callback URL, language code), transcribed in real time from the start."""
+    twiml = Twiml()
+    if transcription is not None:
+        twiml.transcription(transcription[0], language_code=transcription[1])
+    return str(twiml.conference(conference, start_on_enter=True, end_on_exit=end_on_exit, wait_url="",
+                                status_callback=status_callback, label="agent"))
 
 
 def escalate_to_sip(uri: str, *, message: str | None = None, language: str | None = None,
