@@ -160,6 +160,18 @@ def create_rest_app(carrier: LocalCarrier) -> Flask:
         carrier.unregister_client(identity)
         return "", 204
 
+    @app.post("/carrier/calls/<sid>/keys")
+    def press_keys(sid: str):
+        """A browser caller presses keys on a live call (a running <Gather> takes them)."""
+        call = _call(sid)
+        digits = request.form.get("digits", "")
+        if not digits or len(digits) > 8 or any(key not in "0123456789*#" for key in digits):
+            return _error("Digits must be 1 to 8 of 0-9, * and #", 21210, 400)
+        if call.ended:
+            raise CarrierError("Call is not in-progress. Cannot send digits.", 21220)
+        call.press(digits)
+        return "", 204
+
     @app.get("/carrier/calls/<sid>/events")
     def call_events(sid: str):
         call = _call(sid)

@@ -25,20 +25,20 @@ from flask import (
 )
 from flask_babel import force_locale
 from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 
 from app.auth.guards import current_user, page_login_required
 from app.auth.tokens import encode_access_token
 from app.database import commit
-from app.errors import Conflict, NotFound, ValidationError
+from app.errors import AppError, Conflict, NotFound, ValidationError
 from app.extensions import db, limiter
 from telephony import campaigns
-from telephony.carrier.parties import Party
 from telephony.distributor import routing_settings
 from telephony.models import CampaignNumber, Interaction
 from telephony.providers import client_identity
 from telephony.recordings.policy import policy as recording_policy
-from telephony.softphone import signalling, speech
+from telephony.softphone import carrier_door, signalling, speech
 from telephony.softphone.ice import ice_servers
 
 desk_bp = Blueprint("telephony_desk", __name__, url_prefix="/work/desk", template_folder="../templates",
@@ -52,12 +52,20 @@ TWILIO_CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 
               "form-action 'self'; base-uri 'self'; object-src 'none'")
 STREAM_SECONDS = 25  # one event stream lasts this long; EventSource reconnects by itself
 ENDED_STATES = ("wrapup", "completed", "abandoned", "failed")  # the talking is over
+CALL_ENDED = ("completed", "busy", "no-answer", "failed", "canceled")  # the carrier's final statuses
 KEYS = re.compile(r"[0-9*#]{1,8}")
 SOFTPHONE_RING_SECONDS = 1.0  # the registered browser softphone's leg rings this long, then joins
 
 
 def _carrier():
-    return current_app.extensions.get("local_carrier")
+    """The local carrier's door (in this process, or its own at ``LOCAL_CARRIER_URL``), or None."""
+    return carrier_door.door()
+
+
+class CarrierDown(AppError):
+    status = 503
+    code = "carrier_unreachable"
+    message = _l("The built-in carrier is not answering. Try again in a moment.")
 
 
 def _member():
@@ -129,7 +137,10 @@ def register():
     token, expires_in = encode_access_token(user.id, version=user.token_version or 0)
     carrier = _carrier()
     if carrier is not None:
-        carrier.register_client(client_identity(user.id), Party(ring_seconds=SOFTPHONE_RING_SECONDS))
+        try:
+            carrier.register_client(client_identity(user.id), SOFTPHONE_RING_SECONDS)
+        except carrier_door.CarrierUnreachable as error:
+            raise CarrierDown() from error
     return {"access_token": token, "expires_in": expires_in, "identity": client_identity(user.id),
             "softphone": "browser" if carrier is not None else "provider",
             "ice_servers": ice_servers(current_app.config, client_identity(user.id))}
@@ -275,10 +286,13 @@ def place_call(number: str):
         raise Conflict(_("Calling from the browser needs the built-in carrier (provider local)."),
                        code="no_local_carrier")
     caller = "+86139" + "".join(secrets.choice("0123456789") for _ in range(8))
-    call = carrier.inbound_call(from_=caller, to=number, party=Party(ring_seconds=0))
-    signalling.mark_browser_call(call.sid)
-    return {"token": signalling.new_phone_call(call.sid),
-            "ice_servers": ice_servers(current_app.config, f"caller-{call.sid[-8:]}")}, 201
+    try:
+        sid = carrier.place_browser_call(caller, number)
+    except carrier_door.CarrierUnreachable as error:
+        raise CarrierDown() from error
+    signalling.mark_browser_call(sid)
+    return {"token": signalling.new_phone_call(sid),
+            "ice_servers": ice_servers(current_app.config, f"caller-{sid[-8:]}")}, 201
 
 
 def _phone_sid(token: str) -> str:
@@ -294,10 +308,13 @@ def customer_events(token: str):
     carrier = _carrier()
 
     def ended() -> bool:
-        call = carrier.get(sid) if carrier is not None else None
-        if call is not None:
-            return call.ended
-        # another process's carrier placed it: the interaction says whether the talking is over
+        try:
+            status = carrier.status(sid) if carrier is not None else None
+        except carrier_door.CarrierUnreachable:
+            status = None
+        if status is not None:
+            return status in CALL_ENDED
+        # the carrier forgot it (or cannot be reached): the interaction says whether the talking is over
         state = db.session.scalar(select(Interaction.state).where(Interaction.customer_call_sid == sid))
         db.session.close()
         return state in ENDED_STATES
@@ -314,11 +331,13 @@ def _carrier_voice(carrier, sid: str, last: str | None):
     seen = {"count": int(last) + 1 if (last or "").isdigit() and len(last) < 9 else 0}
 
     def heard() -> list[tuple[int, dict]]:
-        logged = carrier.events(sid) if carrier is not None else []
+        try:
+            logged = carrier.events(sid) if carrier is not None else []
+        except carrier_door.CarrierUnreachable:
+            return []
         start, seen["count"] = seen["count"], max(len(logged), seen["count"])
-        return [(number, {"kind": HEARD_KINDS[event.kind], "body": event.detail.get(
-                    "num_digits" if event.kind == "gather" else "text")})
-                for number, event in enumerate(logged[start:], start) if event.kind in HEARD_KINDS]
+        return [(number, {"kind": HEARD_KINDS[kind], "body": detail.get("num_digits" if kind == "gather" else "text")})
+                for number, (kind, detail) in enumerate(logged[start:], start) if kind in HEARD_KINDS]
 
     return heard
 
@@ -336,10 +355,12 @@ def customer_keys(token: str):
     if not KEYS.fullmatch(digits):
         raise ValidationError(_("Press the keys 0 to 9, * or #."), fields={"digits": _("Keys 0-9, * or #.")})
     carrier = _carrier()
-    call = carrier.get(sid) if carrier is not None else None
-    if call is None or call.ended:
+    try:
+        pressed = carrier is not None and carrier.press(sid, digits)
+    except carrier_door.CarrierUnreachable as error:
+        raise CarrierDown() from error
+    if not pressed:
         raise Conflict(_("The call has ended."), code="call_ended")
-    call.press(digits)
     return Response(status=204)
 
 
@@ -347,6 +368,9 @@ def customer_keys(token: str):
 def customer_hangup(token: str):
     sid = _phone_sid(token)
     carrier = _carrier()
-    if carrier is not None and carrier.get(sid) is not None:
-        carrier.hangup(sid)
+    try:
+        if carrier is not None:
+            carrier.hangup(sid)
+    except carrier_door.CarrierUnreachable as error:
+        raise CarrierDown() from error
     return Response(status=204)
