@@ -4,7 +4,7 @@
     python bench/qa_eval.py --split dev --errors   # and list the dev split's disagreements
     python bench/qa_eval.py --summary       # one line per split and language
 
-240 composed calls (120 Chinese, 120 English) and 48 free ones, each with item labels for the
+240 composed calls (120 Chinese, 120 English) and 128 free ones, each with item labels for the
 standard scorecard and the expected decision. Of the composed ones, 70% are the dev split (the
 scorer was developed against it), 30% held out (worded from a separate pool of lines); ``fresh`` has 32
 free conversations written one by one (16 per language), labelled before they were first scored;
