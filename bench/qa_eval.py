@@ -2,12 +2,17 @@
 
     python bench/qa_eval.py                 # every split, every matcher that runs here
     python bench/qa_eval.py --split dev --errors   # and list the dev split's disagreements
+    python bench/qa_eval.py --summary       # one line per split and language
 
-240 composed calls (120 Chinese, 120 English) and 48 free ones, each with item labels for the
+240 composed calls (120 Chinese, 120 English) and 128 free ones, each with item labels for the
 standard scorecard and the expected decision. Of the composed ones, 70% are the dev split (the
 scorer was developed against it), 30% held out (worded from a separate pool of lines); ``fresh`` has 32
 free conversations written one by one (16 per language), labelled before they were first scored;
 ``unseen``, 16 more, written after the scorer's last change.
+The free-form set (80 natural conversations, 40 per language, written and labelled together before
+the scorer was run on them) is reported apart from the template-built set, in its two parts:
+``free_dev`` (the scorer may be tuned against it) and ``free_aside`` (held aside, never tuned
+against); ``--split free`` takes both.
 For every item: precision and recall of finding the fault (the item failing), and accuracy (the
 scorer's pass / fail / not applicable equals the label); then decision agreement. Per split, per
 language, per matcher. Targets: decision agreement >= 90% per language, every item's accuracy
@@ -64,6 +69,25 @@ def evaluate(calls: list[dict], matcher: str = "lexical") -> dict:
             "errors": errors}
 
 
+TEMPLATE_SPLITS = ("dev", "heldout")
+FREE_SPLITS = ("fresh", "unseen", "free_dev", "free_aside")
+GROUPS = {"free": ("free_dev", "free_aside")}
+
+
+def summary(m: dict) -> str:
+    """Decision agreement, the lowest item accuracy and the automatic-fail recalls, on one line."""
+    low_key = min(m["items"], key=lambda k: m["items"][k]["accuracy"])
+    recalls = " ".join(f"{k} {_recall(m['items'][k])}" for k in AUTO_FAIL)
+    return (f"agreement {_pct(m['decision_agreement'])}, lowest item accuracy "
+            f"{_pct(m['items'][low_key]['accuracy'])} ({low_key}), recall {recalls}")
+
+
+def _recall(v: dict) -> str:
+    if not v["faults"]:
+        return "- (0 faults)"
+    return f"{v['recall'] * 100:.0f}% ({round(v['recall'] * v['faults'])}/{v['faults']})"
+
+
 def _pct(value) -> str:
     return "   -  " if value is None else f"{value * 100:5.1f}%"
 
@@ -79,12 +103,13 @@ def report(title: str, m: dict) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--split", choices=("dev", "heldout", "fresh", "unseen", "all"), default="all")
+    parser.add_argument("--split", choices=(*TEMPLATE_SPLITS, *FREE_SPLITS, *GROUPS, "all"), default="all")
     parser.add_argument("--matcher", action="append", help="lexical, embedding (default: every one that runs here)")
     parser.add_argument("--errors", action="store_true", help="list the disagreements")
+    parser.add_argument("--summary", action="store_true", help="one line per split and language")
     args = parser.parse_args()
     matchers = args.matcher or ["lexical", "embedding"]
-    splits = ["dev", "heldout", "fresh", "unseen"] if args.split == "all" else [args.split]
+    splits = [*TEMPLATE_SPLITS, *FREE_SPLITS, *GROUPS] if args.split == "all" else [args.split]
     for name in matchers:
         try:
             get_matcher(name)
@@ -92,11 +117,16 @@ def main() -> None:
             print(f"\nmatcher {name}: not available on this deployment ({exc})")
             continue
         for split in splits:
-            calls = load(split)
+            calls = [c for part in GROUPS.get(split, (split,)) for c in load(part)]
+            kind = "template-built" if split in TEMPLATE_SPLITS else "free-form"
             for language in ("zh", "en"):
                 subset = [c for c in calls if c["language"] == language]
                 m = evaluate(subset, name)
-                report(f"[{name}] {split} {language}", m)
+                title = f"[{name}] {kind} {split} {language}"
+                if args.summary:
+                    print(f"{title}: {m['calls']} calls, {summary(m)}")
+                else:
+                    report(title, m)
                 if args.errors:
                     for err in m["errors"]:
                         print("   ", *err)

@@ -24,6 +24,7 @@ STANDARD: dict = {
              "params": {"within_seconds": 15}},
             {"key": "verification", "type": "phrase", "points": 15, "auto_fail": None,
              "params": {"lexicon": "identity", "also": {"lexicon": "ask_confirm"}, "or_question": True,
+                        "or_bare": True,
                         "speaker": "agent"}},
             {"key": "disclosure", "type": "phrase", "points": 15, "auto_fail": None,
              "params": {"lexicon": "recording", "also": {"lexicon": "call_words"}, "also_in_chinese": False,

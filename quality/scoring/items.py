@@ -7,12 +7,13 @@ Phrase params, shared by the types that look for words: ``"lexicon"`` (a name in
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from quality.scoring.context import Context, Evidence
-from quality.scoring.lexicon import LEXICONS
-from quality.scoring.matching import phrases_for
-from quality.scoring.pii import exposure, spoken_numbers
+from quality.scoring.lexicon import LEXICONS, RUDENESS
+from quality.scoring.matching import compile_patterns, find_patterns, phrases_for
+from quality.scoring.pii import customer_numbers, exposure, spoken_numbers
 from quality.scoring.text import is_chinese
 
 
@@ -94,7 +95,9 @@ class PhraseMatch(ItemType):
     """Passes when one of the phrases is said. Params: the phrase params; ``speaker`` (agent,
     customer or any; default agent); ``also`` (phrase params that must occur in the same
     sentence, e.g. an identity term with a request to give or confirm it; ``or_question``: a
-    question does instead; ``also_in_chinese``: false to ask it of Latin text only); ``exclude`` (phrase
+    question does instead; ``or_bare``: so does a sentence that is little more than the phrase,
+    a curt request such as "Claim number." or "户号。"; ``also_in_chinese``: false to ask it of
+    Latin text only); ``exclude`` (phrase
     params: a sentence holding one does not count, e.g. "sorry, could you repeat that?");
     ``question`` ("any", "required": the sentence asks, "excluded"); ``negation`` ("reject": a
     negated phrase does not count, the default; "ignore"); ``where`` ("any", "first" or "last"
@@ -108,6 +111,7 @@ class PhraseMatch(ItemType):
         out = _phrase_problems(params, f"{path}.params") + _sub_phrases(params, ("also", "exclude"), f"{path}.params")
         out += _choice(params, "speaker", f"{path}.params", SPEAKERS)
         out += _choice(params, "or_question", f"{path}.params", (True, False))
+        out += _choice(params, "or_bare", f"{path}.params", (True, False))
         out += _choice(params, "also_in_chinese", f"{path}.params", (True, False))
         out += _choice(params, "question", f"{path}.params", ("any", "required", "excluded"))
         out += _choice(params, "negation", f"{path}.params", ("reject", "ignore"))
@@ -139,7 +143,9 @@ class PhraseMatch(ItemType):
                     continue
                 asks = ctx.is_question(raw)
                 also_needed = also and (params.get("also_in_chinese", True) or not is_chinese(folded))
-                if also_needed and not (params.get("or_question") and asks) and not ctx.matcher.find(folded, also):
+                alone = params.get("or_bare") and _bare(folded, hits)
+                if also_needed and not (params.get("or_question") and asks) and not alone \
+                        and not ctx.matcher.find(folded, also):
                     continue
                 if exclude and ctx.matcher.find(folded, exclude):
                     continue
@@ -147,6 +153,14 @@ class PhraseMatch(ItemType):
                     continue
                 return Judgement(True, [ctx.evidence(i)])
         return Judgement(False, [ctx.evidence(i) for i in indexes[-1:]] if where != "any" else [])
+
+
+def _bare(folded: str, hits: list) -> bool:
+    """The sentence says little besides the phrase found: at most two Chinese characters or one word more."""
+    rest = folded[:hits[0].start] + " " + folded[hits[0].end:]
+    if is_chinese(folded):
+        return len(re.sub(r"[\W_]", "", rest)) <= 2
+    return len(re.findall(r"[a-z0-9']+", rest)) <= 1
 
 
 class Greeting(ItemType):
@@ -177,24 +191,32 @@ class Greeting(ItemType):
 
 class ForbiddenPhrases(ItemType):
     """Fails when the speaker (default agent) says a forbidden phrase (default lexicon
-    "forbidden": insults, mockery and sarcasm, swearing, threats, rude blame). A negated phrase
-    ("it's not your fault"), one inside quotation marks, or one reported after a ``reported``
-    phrase in its clause ("the previous agent called you stupid") does not count."""
+    "forbidden": insults, mockery and sarcasm, swearing, threats, rude blame) or, unless
+    ``rudeness`` is false, matches one of the rudeness patterns (``lexicon.RUDENESS``: second
+    person with a derogatory word, sarcasm, blame, threats, swearing) worded without a listed
+    phrase. A negated phrase ("it's not your fault"), one inside quotation marks, or one reported
+    after a ``reported`` phrase in its clause ("the previous agent called you stupid") does not
+    count."""
 
     key = "forbidden"
 
     def check(self, params, path):
         return _phrase_problems(params, f"{path}.params", required=False) + \
             _choice(params, "speaker", f"{path}.params", SPEAKERS) + \
+            _choice(params, "rudeness", f"{path}.params", (True, False)) + \
             _sub_phrases(params, ("reported",), f"{path}.params")
 
     def judge(self, ctx, params):
         phrases = phrases_for(params, "forbidden")
         reported = phrases_for(params.get("reported") or {"lexicon": "reported"})
+        patterns = _RUDENESS if params.get("rudeness", True) else None
         found = []
         for i in ctx.said_by(params.get("speaker", "agent")):
             for _, folded in ctx.sentences(i):
-                for hit in ctx.matcher.find(folded, phrases):
+                hits = ctx.matcher.find(folded, phrases)
+                if patterns is not None:
+                    hits += find_patterns(folded, patterns)
+                for hit in hits:
                     if hit.negated or hit.quoted:
                         continue
                     clause = folded[:hit.start].replace("，", ",").rsplit(",", 1)[-1]
@@ -205,6 +227,9 @@ class ForbiddenPhrases(ItemType):
                 if found and found[-1] == i:
                     break
         return Judgement(not found, [ctx.evidence(i) for i in found])
+
+
+_RUDENESS = compile_patterns(tuple(p for kinds in RUDENESS.values() for ps in kinds.values() for p in ps))
 
 
 class Silence(ItemType):
@@ -283,7 +308,8 @@ class TalkRatio(ItemType):
 class PiiSpoken(ItemType):
     """Fails when the agent speaks a full card number (``card_digits``, default 12, or more), a
     full national ID (``id_length``, default 18), an SSN or the customer's full phone number, in
-    digits or in words, possibly split across utterances. Last four digits and masked forms pass;
+    digits or in words, possibly split across utterances (a ten- or eleven-digit number the
+    customer said, read back, is their phone number). Last four digits and masked forms pass;
     only the agent's speech counts."""
 
     key = "pii"
@@ -295,9 +321,11 @@ class PiiSpoken(ItemType):
     def judge(self, ctx, params):
         spoken = [(i, u.speaker, u.text) for i, u in enumerate(ctx.utterances)]
         found = []
+        theirs = customer_numbers(spoken)
         for run in spoken_numbers(spoken):
             context = " ".join(ctx.folded(i) for i in run.utterances)
-            if exposure(run, context, card_digits=params.get("card_digits", 12), id_length=params.get("id_length", 18)):
+            if exposure(run, context, card_digits=params.get("card_digits", 12), id_length=params.get("id_length", 18),
+                        echoed=run.digits in theirs):
                 found.extend(run.utterances)
         return Judgement(not found, [ctx.evidence(i) for i in sorted(set(found))])
 

@@ -19,8 +19,8 @@ LEXICONS: dict[str, dict[str, list[str]]] = {
     },
     # What identifies a customer on their account.
     "identity": {
-        "zh": ["姓名", "全名", "名字", "怎么称呼", "贵姓", "订单号", "订单编号", "账号", "账户号", "帐号", "保单号", "保单编号", "后四位", "尾号", "后4位", "出生日期", "生日", "出生年月", "验证码", "邮编", "邮政编码", "邮箱", "电子邮件", "身份证", "会员号", "客户编号", "户号", "运单号", "预订号", "预约号", "卡号后", "本人", "身份", "注册手机", "预留手机", "登记的手机"],
-        "en": ["name", "full name", "who am i speaking to", "account number", "on the account", "on your account", "account holder", "the account", "policy number", "who am i speaking with", "who i'm speaking with", "order number", "order id", "account number", "policy number", "last four", "last 4", "last four digits", "date of birth", "birthday", "dob", "verification code", "security code", "passcode", "one-time code", "code we", "postcode", "post code", "zip code", "zip", "email address", "email on", "e-mail", "member number", "membership number", "customer number", "booking reference", "reservation number", "tracking number", "identity", "security question", "account holder"],
+        "zh": ["手机号", "手机号码", "电话号码", "联系电话", "报案号", "理赔号", "案件号", "服务密码", "密码", "就诊卡号", "病历号", "机主", "证件", "姓名", "全名", "名字", "怎么称呼", "贵姓", "订单号", "订单编号", "账号", "账户号", "帐号", "保单号", "保单编号", "后四位", "尾号", "后4位", "出生日期", "生日", "出生年月", "验证码", "邮编", "邮政编码", "邮箱", "电子邮件", "身份证", "会员号", "客户编号", "户号", "运单号", "预订号", "预约号", "卡号后", "本人", "身份", "注册手机", "预留手机", "登记的手机"],
+        "en": ["claim number", "claim reference", "reference number", "booking ref", "pin", "passcode", "hospital number", "nhs number", "mobile number", "phone number", "number on the account", "card's last four", "last three digits", "last two digits", "digits of your", "name", "full name", "who am i speaking to", "account number", "on the account", "on your account", "account holder", "the account", "policy number", "who am i speaking with", "who i'm speaking with", "order number", "order id", "account number", "policy number", "last four", "last 4", "last four digits", "date of birth", "birthday", "dob", "verification code", "security code", "passcode", "one-time code", "code we", "postcode", "post code", "zip code", "zip", "email address", "email on", "e-mail", "member number", "membership number", "customer number", "booking reference", "reservation number", "tracking number", "identity", "security question", "account holder"],
     },
     # The agent asks for or confirms something.
     "ask_confirm": {
@@ -39,13 +39,13 @@ LEXICONS: dict[str, dict[str, list[str]]] = {
     },
     # A customer voicing a problem, complaint, worry or bad news.
     "problem": {
-        "zh": ["有问题", "车祸", "断了", "又断", "根本没", "没声音", "没有声音", "他妈", "妈的", "害怕", "慌", "连不上", "上不了", "耽误", "不了", "没有收到", "不见了", "没反应", "不走", "打不着", "算错", "多收", "坏", "破", "丢", "被锁", "锁了", "转错", "扣了", "不是我", "没消息", "撞", "漏", "取消", "出问题", "出了问题", "问题还没", "问题一直", "烦死", "很烦", "烦人", "故障", "坏了", "不能用", "用不了", "不好用", "无法", "没法", "打不开", "登不上", "收不到", "没收到", "还没到", "没到", "没送到", "延误", "晚点", "取消了", "投诉", "着急", "急死", "担心", "害怕", "生气", "气死", "烦死", "不满", "失望", "错了", "搞错", "扣了两次", "多扣", "扣错", "乱扣", "丢了", "丢失", "被盗", "被偷", "诈骗", "骗", "去世", "过世", "住院", "生病", "病了", "出事", "事故", "漏水", "停电", "停水", "没电", "断网", "没网", "损坏", "破损", "少了", "欠费停机", "被停", "冻结", "拒绝", "退不了", "等了", "好几次", "第三次"],
-        "en": ["problem", "issue", "no signal", "cracked", "smashed", "swallowed", "pouring", "nobody's come", "been charged", "bloody", "damn", "panicking", "not here", "nobody has", "ripped", "torn", "dropped out", "dropping out", "keeps dropping", "stuck", "embarrassed", "no record", "by mistake", "mistake", "reversed into", "sitting there", "freezing", "no gas", "can't be right", "never made", "haven't left", "wasn't me", "not working", "doesn't work", "isn't working", "stopped working", "won't", "broken", "broke", "wrong", "charged twice", "double charged", "overcharged", "late", "delayed", "never arrived", "hasn't arrived", "haven't received", "didn't receive", "not received", "missing", "lost", "stolen", "fraud", "scam", "complaint", "complain", "worried", "worry", "concerned", "scared", "frustrated", "frustrating", "annoyed", "annoying", "upset", "angry", "furious", "disappointed", "terrible", "awful", "ridiculous", "unacceptable", "passed away", "died", "death", "hospital", "sick", "accident", "damaged", "leak", "leaking", "outage", "no power", "can't", "cannot", "couldn't", "unable", "error", "failed", "declined", "cancelled", "canceled", "locked out", "blocked", "frozen", "third time", "waiting for", "been waiting", "still waiting", "mess", "nightmare"],
+        "zh": ["一直不", "放了一周", "突发", "两次", "误机", "没赶上", "翻倍", "交不起", "付不起", "太贵", "涨价", "不明白", "不懂", "被拒", "被人", "刮了", "刮花", "裂了", "碎了", "一直没", "没人联系", "没人管", "没人理", "没人回", "打不了", "一直在响", "网速慢", "很慢", "太慢", "第二次", "第四次", "还是不", "漏气", "煤气味", "笨", "有问题", "车祸", "断了", "又断", "根本没", "没声音", "没有声音", "他妈", "害怕", "慌", "连不上", "上不了", "耽误", "不了", "没有收到", "不见了", "没反应", "不走", "打不着", "算错", "多收", "坏", "破", "丢", "被锁", "锁了", "转错", "扣了", "不是我", "没消息", "撞", "漏", "取消", "出问题", "出了问题", "问题还没", "问题一直", "烦死", "很烦", "烦人", "故障", "坏了", "不能用", "用不了", "不好用", "无法", "没法", "打不开", "登不上", "收不到", "没收到", "还没到", "没到", "没送到", "延误", "晚点", "取消了", "投诉", "着急", "急死", "担心", "害怕", "生气", "气死", "烦死", "不满", "失望", "错了", "搞错", "扣了两次", "多扣", "扣错", "乱扣", "丢了", "丢失", "被盗", "被偷", "诈骗", "骗", "去世", "过世", "住院", "生病", "病了", "出事", "事故", "漏水", "停电", "停水", "没电", "断网", "没网", "损坏", "破损", "少了", "欠费停机", "被停", "冻结", "拒绝", "退不了", "等了", "好几次", "第三次"],
+        "en": ["didn't come", "didn't send", "been using my", "someone's been", "smelled gas", "smell gas", "gas smell", "shaken", "shaky", "nervous", "no service", "no internet", "no connection", "nothing connects", "won't connect", "can't connect", "doesn't connect", "red light", "light is red", "don't recognise", "don't recognize", "didn't make", "didn't authorise", "didn't authorize", "called me", "rude", "insulted", "in front of everyone", "twice", "doubled", "can't afford", "don't understand", "rejected", "refused", "missed my", "missed the", "nobody calls", "no one calls", "nobody called", "still isn't", "still not", "doesn't fit", "dispute", "slow", "feel so stupid", "feel stupid", "problem", "issue", "no signal", "cracked", "smashed", "swallowed", "pouring", "nobody's come", "been charged", "bloody", "damn", "panicking", "not here", "nobody has", "ripped", "torn", "dropped out", "dropping out", "keeps dropping", "stuck", "embarrassed", "no record", "by mistake", "mistake", "reversed into", "sitting there", "freezing", "no gas", "can't be right", "never made", "haven't left", "wasn't me", "not working", "doesn't work", "isn't working", "stopped working", "won't", "broken", "broke", "wrong", "charged twice", "double charged", "overcharged", "late", "delayed", "never arrived", "hasn't arrived", "haven't received", "didn't receive", "not received", "missing", "lost", "stolen", "fraud", "scam", "complaint", "complain", "worried", "worry", "concerned", "scared", "frustrated", "frustrating", "annoyed", "annoying", "upset", "angry", "furious", "disappointed", "terrible", "awful", "ridiculous", "unacceptable", "passed away", "died", "death", "hospital", "sick", "accident", "damaged", "leak", "leaking", "outage", "no power", "can't", "cannot", "couldn't", "unable", "error", "failed", "declined", "cancelled", "canceled", "locked out", "blocked", "frozen", "third time", "waiting for", "been waiting", "still waiting", "mess", "nightmare"],
     },
     # An apology or an acknowledgement of the customer's situation.
     "empathy": {
-        "zh": ["抱歉", "我理解", "别紧张", "不要紧张", "别慌", "对不起", "不好意思", "歉意", "理解您", "理解你", "理解的", "能理解", "明白您的", "明白你的", "着急", "别担心", "不用担心", "您放心", "别着急", "给您添麻烦", "给您带来", "带来不便", "辛苦您", "很遗憾", "遗憾", "节哀", "心情", "难受", "换作是我", "确实让人", "确实很", "太糟糕", "体谅"],
-        "en": ["sorry", "apologise", "that must be", "must be so", "must be frustrating", "must be difficult", "must be hard", "must be worrying", "must be stressful", "that sounds frustrating", "that sounds stressful", "that sounds awful", "that sounds difficult", "that sounds really", "sounds really", "apologize", "apologies", "my apologies", "i understand", "understand how", "understand that", "understand your", "understandable", "i can imagine", "can only imagine", "how frustrating", "so frustrating", "i hear you", "i get it", "don't worry", "no need to worry", "i appreciate how", "condolences", "that's awful", "that's terrible", "i feel for you", "must have been", "completely understand", "totally understand"],
+        "zh": ["谁都会", "换谁都会", "换成我也会", "换做我", "别这么说", "千万别", "难过", "你的担心", "让人着急", "扫兴", "恼火", "不过分", "抱歉", "我理解", "别紧张", "不要紧张", "别慌", "对不起", "不好意思", "歉意", "理解您", "理解你", "理解的", "能理解", "明白您的", "明白你的", "着急", "别担心", "不用担心", "您放心", "别着急", "给您添麻烦", "给您带来", "带来不便", "辛苦您", "很遗憾", "遗憾", "节哀", "心情", "难受", "换作是我", "确实让人", "确实很", "太糟糕", "体谅"],
+        "en": ["happens to a lot of people", "happens to everyone", "you did the right thing", "right thing calling", "don't feel stupid", "don't blame yourself", "unsettling", "horrible", "that's rough", "oh no", "not being unreasonable", "i'd be annoyed", "i'd be upset", "i'd be frustrated", "sorry to hear", "sorry you're", "sorry about that", "sorry it", "sorry", "apologise", "that must be", "must be so", "must be frustrating", "must be difficult", "must be hard", "must be worrying", "must be stressful", "that sounds frustrating", "that sounds stressful", "that sounds awful", "that sounds difficult", "that sounds really", "sounds really", "apologize", "apologies", "my apologies", "i understand", "understand how", "understand that", "understand your", "understandable", "i can imagine", "can only imagine", "how frustrating", "so frustrating", "i hear you", "i get it", "don't worry", "no need to worry", "i appreciate how", "condolences", "that's awful", "that's terrible", "i feel for you", "must have been", "completely understand", "totally understand"],
     },
     # "Sorry" that is not empathy: asking to repeat, for the line, for the wait.
     "not_empathy": {
@@ -54,8 +54,8 @@ LEXICONS: dict[str, dict[str, list[str]]] = {
     },
     # Checking the need is met, or offering more help.
     "resolution_check": {
-        "zh": ["还有其他", "没别的", "没有别的", "没其他", "还有别的", "还有什么", "还有没有", "还需要", "其他问题", "别的问题", "其他需要", "其他可以帮", "解决了吗", "解决了没有", "是否解决", "解决您的问题", "满意吗", "可以吗", "清楚了吗", "明白了吗", "没问题了吧", "好了吗", "可以了吗", "有帮助吗", "回答了您", "处理好了吗", "还满意", "这样行吗", "您看可以"],
-        "en": ["anything else", "does that cover", "done the trick", "did the trick", "everything you need", "something else", "is there anything", "any other questions", "any other question", "anything more", "does that solve", "does that fix", "does that help", "did that help", "does that answer", "has that answered", "have i answered", "does that work", "is that all sorted", "all sorted", "is that sorted", "is that clear", "does that make sense", "are you happy with", "happy with that", "is that okay", "is that ok", "is that alright", "is that all right", "resolved", "fixed for you", "working now", "work for you", "help with today", "taken care of", "anything further"],
+        "zh": ["还有事吗", "还有别的事", "还有什么事", "还有别的吗", "其他的吗", "不放心的", "还有其他", "没别的", "没有别的", "没其他", "还有别的", "还有什么", "还有没有", "还需要", "其他问题", "别的问题", "其他需要", "其他可以帮", "解决了吗", "解决了没有", "是否解决", "解决您的问题", "满意吗", "可以吗", "清楚了吗", "明白了吗", "没问题了吧", "好了吗", "可以了吗", "有帮助吗", "回答了您", "处理好了吗", "还满意", "这样行吗", "您看可以"],
+        "en": ["sort things out", "sorted things out", "anything else", "was there anything", "is there something", "have i answered everything", "put your mind at rest", "anything i can", "anything else", "does that cover", "done the trick", "did the trick", "everything you need", "something else", "is there anything", "any other questions", "any other question", "anything more", "does that solve", "does that fix", "does that help", "did that help", "does that answer", "has that answered", "have i answered", "does that work", "is that all sorted", "all sorted", "is that sorted", "is that clear", "does that make sense", "are you happy with", "happy with that", "is that okay", "is that ok", "is that alright", "is that all right", "resolved", "fixed for you", "working now", "work for you", "help with today", "taken care of", "anything further"],
     },
     # Thanks or a polite goodbye.
     "closing": {
@@ -73,13 +73,58 @@ LEXICONS: dict[str, dict[str, list[str]]] = {
     },
     # The agent insulting, mocking, swearing at, threatening or rudely blaming the customer.
     "forbidden": {
-        "zh": ["笨", "还要打电话", "也要打电话", "滚开", "给我滚", "你有病", "有病吧", "有病啊", "蠢", "傻", "白痴", "弱智", "脑子", "神经病", "废物", "闭嘴", "他妈", "妈的", "tmd", "操你", "去死", "活该", "找死", "你自己的问题", "你自己的错", "你的错", "怪你", "怪您自己", "您自己的问题", "你没听吗", "你没听见吗", "你聋", "不识字", "你不会看", "你自己不看", "不看说明", "爱信不信", "爱要不要", "爱打不打", "这种问题也要打电话", "这点小事", "烦不烦", "有完没完", "听不懂人话", "听不懂吗", "说了多少遍", "我早就说过了", "早跟你说了", "你可真行", "你真行", "真聪明啊", "真是天才", "天才", "厉害了", "这都能弄坏", "这都能搞错", "这都不会", "谢谢你浪费", "服了你", "你等着", "你给我等着", "后果自负", "投诉也没用", "有本事", "随便你", "关我什么事", "不关我的事", "你自己看着办", "谁让你", "赖谁"],
+        "zh": ["笨", "还要打电话", "也要打电话", "滚开", "给我滚", "你有病", "有病吧", "有病啊", "蠢", "傻", "白痴", "弱智", "脑子", "神经病", "废物", "闭嘴", "他妈", "tmd", "操你", "去死", "活该", "找死", "你自己的问题", "你自己的错", "你的错", "怪你", "怪您自己", "您自己的问题", "你没听吗", "你没听见吗", "你聋", "不识字", "你不会看", "你自己不看", "不看说明", "爱信不信", "爱要不要", "爱打不打", "这种问题也要打电话", "这点小事", "烦不烦", "有完没完", "听不懂人话", "听不懂吗", "说了多少遍", "我早就说过了", "早跟你说了", "你可真行", "你真行", "真聪明啊", "真是天才", "天才", "厉害了", "这都能弄坏", "这都能搞错", "这都不会", "谢谢你浪费", "服了你", "你等着", "你给我等着", "后果自负", "投诉也没用", "有本事", "随便你", "关我什么事", "不关我的事", "你自己看着办", "谁让你", "赖谁"],
         "en": ["stupid", "that's on you", "one's on you", "oh brilliant", "oh great", "oh wonderful", "another customer who", "can't read", "great job, genius", "idiot", "idiotic", "dumb", "moron", "dimwit", "clueless", "pathetic", "shut up", "get lost", "piss off", "damn", "goddamn", "hell is wrong", "the hell", "what the hell", "fuck", "f***", "shit", "crap", "bloody", "bastard", "your own fault", "your fault", "you should have known", "not my problem", "were you even listening", "weren't you listening", "are you deaf", "can't you read", "did you not read", "didn't you read", "you didn't even read", "learn to read", "take it or leave it", "i don't care", "don't care what", "you're calling about this", "seriously, you're calling", "how hard can it be", "it's not rocket science", "genius", "einstein", "brilliant idea", "well done, you", "nice going", "good job breaking", "congratulations, you", "oh great, another", "obviously you", "clearly you can't", "you people", "you'll regret", "i'll make sure you", "watch yourself", "try me", "tough luck", "just deal with it", "thanks for nothing", "thanks a lot for wasting", "not my job", "grow up", "waste of my time", "wasting my time", "told you already", "already told you", "for the last time", "are you kidding me"],
     },
     # Words before a forbidden word that make it a neutral quote or report, not the agent's insult.
     "reported": {
         "zh": ["说您", "说你", "骂您", "骂你", "称您", "称你", "叫您", "叫你", "这个词", "这个字", "写着", "显示", "提示", "您说", "你说", "他说", "她说", "同事说"],
         "en": ["called you", "call you", "said you", "says you", "told you you", "the word", "word", "said", "says", "wrote", "shows", "message", "label", "named", "you said", "he said", "she said", "they said", "calling you"],
+    },
+}
+
+# Rudeness worded without a listed insult, as patterns on the folded sentence (simplified
+# characters, 您 folded to 你, lower case, straight quotes), by kind. A pattern found negated
+# ("这不是你自己的问题"), quoted or reported does not count, as for the phrases.
+RUDENESS: dict[str, dict[str, list[str]]] = {
+    # Second person with a derogatory word, or a slur on the customer's sense.
+    "derogatory": {
+        "zh": [r"你这(种|样的)?人", r"像你这样的", r"你们这(些|种)人", r"这么事多", r"事(儿)?(真|怎么这么)多",
+               r"(简单|小事)\S{0,8}都(不会|不懂|弄不好|搞不定)", r"真是服了", r"我也是服了", r"想\S{0,3}骗"],
+        "en": [r"\bpeople like you\b", r"\bthe likes of you\b", r"\byou lot\b", r"\byour sort\b",
+               r"\b(do|did) you (even|actually|really) (know|understand|read|listen)\b",
+               r"\bor should i (start|begin) with\b", r"\bpanic(king)? over nothing\b",
+               r"\bstop (panicking|whining|moaning|crying|complaining)\b", r"\bnot paid enough to\b",
+               r"\bdeal with (people like you|you people|the likes of you)\b"],
+    },
+    # Sarcasm: a question or remark that mocks the customer.
+    "sarcasm": {
+        "zh": [r"你是(不会|不懂|看不懂|听不懂|不识字)\S{0,8}(吗|吧)", r"你是不是(不会|不懂|看不懂|听不懂)",
+               r"打什么电话", r"(也|还|都)要打\S{0,2}(电话|客服)", r"(这种|这点|这么点)\S{0,6}(也|还|都)要(打|找|问)"],
+        "en": [r"\b(revolutionary|groundbreaking) idea\b",
+               r"\bof course you (haven't|didn't|don't|can't|won't|have not)\b",
+               r"\bi don't know, (turning|switching|reading|trying|plugging)\b"],
+    },
+    # Rude blame: the customer's own doing, said to shame them.
+    "blame": {
+        "zh": [r"谁(让|叫)你", r"(是|这是|那是)你自己的(问题|错|事)", r"关我\S{0,2}事"],
+        "en": [r"\b(that's|that is|it's|it is|this is) (really |all |entirely |totally |just )?on you\b",
+               r"\b(that's|it's|this is) (really |all |entirely )?your (own )?(fault|problem|doing|mistake)\b",
+               r"\b(maybe |try )+(read|reading|check|checking|look|looking)\b.*\bnext time\b",
+               r"\bnext time\b.*\binstead of (ringing|calling|bothering)\b"],
+    },
+    # Threats to the customer's service, account or person.
+    "threat": {
+        "zh": [r"等着(停\S|瞧|挨|吃官司)", r"(再|还)\S{0,6}闹\S{0,4}(我就|我直接|就等着|你就)", r"列入黑名单", r"把你\S{0,4}拉黑", r"拉黑你"],
+        "en": [r"\bor i'll (cut|cancel|block|suspend|report|flag|ban|disconnect) (you|your)\b",
+               r"\b(if you|you) keep \w+ing\b.*\b(i'll|i will|you'll|we'll)\b",
+               r"\bi'll (have|get) (your|you)\b.*\b(cut off|disconnected|cancelled|blocked|banned|flagged|blacklisted|reported)\b",
+               r"\bi'll flag your\b", r"\byou'll be sorry\b"],
+    },
+    # Swearing by the agent (a customer's swearing is never judged).
+    "swearing": {
+        "zh": [r"(?<!妈)妈的", r"放屁", r"见鬼"],
+        "en": [r"\bchrist\b", r"\bfor god's sake\b", r"\bffs\b"],
     },
 }
 

@@ -68,6 +68,18 @@ def compile_phrases(items: tuple[str, ...]) -> Phrases:
     return Phrases(tuple(folded), pattern, vocabulary)
 
 
+@lru_cache(maxsize=16)
+def compile_patterns(items: tuple[str, ...]) -> re.Pattern:
+    """Regular expressions (on folded text) as one alternation."""
+    return re.compile("|".join(f"(?:{p})" for p in items) if items else r"(?!x)x")
+
+
+def find_patterns(sentence: str, pattern: re.Pattern) -> list[Hit]:
+    """Where ``pattern`` matches the folded ``sentence``, with negation and quotes read as for phrases."""
+    return [Hit(m.group(), m.start(), m.end(), negated(sentence, m.start()), _quoted(sentence, m.start(), m.end()))
+            for m in pattern.finditer(sentence)]
+
+
 def phrases_for(params: dict, default_lexicon: str | None = None) -> Phrases:
     """The phrases an item's params name: ``"phrases": {"zh": [...], "en": [...]}`` (or a list),
     plus the standard ``"lexicon"`` named (defaulting to ``default_lexicon``)."""
@@ -93,8 +105,10 @@ def negated(sentence: str, start: int) -> bool:
     if not clause.strip():
         return False
     if is_chinese(clause):
-        words = tokens(clause)[-4:]
-        return any(w in NEGATORS["zh"] for w in words)
+        words = tokens(clause)
+        if "就" in words:  # 不交钱就…: the negator belongs to the condition, not to what follows 就
+            words = words[len(words) - words[::-1].index("就"):]
+        return any(w in NEGATORS["zh"] for w in words[-4:])
     words = re.findall(r"[a-z]+(?:'[a-z]+)?", clause)[-4:]
     return any(w in NEGATORS["en"] or w.endswith("n't") for w in words)
 

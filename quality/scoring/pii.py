@@ -61,9 +61,18 @@ def spoken_numbers(texts: list[tuple[int, str, str]]) -> list[Run]:
     return runs
 
 
-def exposure(run: Run, context: str, *, card_digits: int = 12, id_length: int = 18) -> str | None:
+def customer_numbers(texts: list[tuple[int, str, str]]) -> set[str]:
+    """The numbers of seven digits or more the customer says (their phone number among them)."""
+    return {digits for _, speaker, text in texts if speaker == "customer"
+            for digits, *_ in _runs(text) if len(digits) >= 7}
+
+
+def exposure(run: Run, context: str, *, card_digits: int = 12, id_length: int = 18,
+             echoed: bool = False) -> str | None:
     """What kind of full number ``run`` is ("card", "national_id", "ssn", "phone"), or None.
-    ``context``: the folded text of the utterances it was read in."""
+    ``context``: the folded text of the utterances it was read in; ``echoed``: the customer said
+    this very number earlier (an agent reading back a customer's ten- or eleven-digit number is
+    reading out their phone number)."""
     digits = run.digits
     if len(digits) == id_length and digits[:-1].isdigit():
         return "national_id"
@@ -74,6 +83,10 @@ def exposure(run: Run, context: str, *, card_digits: int = 12, id_length: int = 
         return "ssn"
     if len(digits) == 11 and re.match(r"1[3-9]\d{9}$", digits):
         return "phone"  # a mainland mobile: always a person's (hotlines are 400, 800, 95xxx)
+    if len(digits) == 11 and re.match(r"07\d{9}$", digits):
+        return "phone"  # a UK mobile, likewise
+    if echoed and len(digits) in (10, 11):
+        return "phone"
     if _OWNER.search(context) and _PHONE_CONTEXT.search(context) and len(digits) in (10, 11) \
             and not digits.startswith(("400", "800", "888", "877", "866", "855", "844", "833", "1800", "1888")):
         return "phone"

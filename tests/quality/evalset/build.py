@@ -8,7 +8,10 @@ as the QA issue defines the items (they are never computed by the scorer), and i
 decision from the labels by the standard rule. Choices are stratified so that every hard case
 appears in both splits; the held-out split draws only from the held-out pool of wording.
 Two more splits hold free conversations written one by one: ``fresh`` (fresh.py) and
-``unseen`` (fresh2.py, written after the scorer's last change).
+``unseen`` (fresh2.py, written after the scorer's last change). The free-form set, 80 natural
+conversations written and labelled together before the scorer was run on them, is split in two
+when written: ``free_dev`` (free_dev.py, which the scorer may be tuned against) and ``free_aside``
+(free_aside.py, held aside: only its totals are read).
 """
 
 from __future__ import annotations
@@ -22,6 +25,8 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 from bank import AGENTS, BANK, INDUSTRIES  # noqa: E402 - the bank sits beside this script
+from free_aside import CALLS as FREE_ASIDE  # noqa: E402
+from free_dev import CALLS as FREE_DEV  # noqa: E402
 from fresh import CALLS as FRESH  # noqa: E402
 from fresh2 import CALLS as FRESH2  # noqa: E402
 
@@ -213,7 +218,7 @@ def build() -> dict[str, list[dict]]:
                 splits[split].append({"id": f"{language}-{split}-{k:03d}", "language": language,
                                       "industry": industries[k], "cases": plan, "transcript": transcript,
                                       "labels": labels, "score": score, "decision": decision})
-    for split, calls in (("fresh", FRESH), ("unseen", FRESH2)):
+    for split, calls in (("fresh", FRESH), ("unseen", FRESH2), ("free_dev", FREE_DEV), ("free_aside", FREE_ASIDE)):
         splits[split] = []
         rng = random.Random(f"qa-evalset:{split}")
         for k, spec in enumerate(calls):

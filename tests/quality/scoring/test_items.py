@@ -151,3 +151,76 @@ def test_pii_exposure(language, turns, passed):
     assert result.passed is passed
     if not passed:
         assert all(e.text for e in result.evidence)
+
+
+@pytest.mark.parametrize(("language", "text", "passed"), [
+    # second person with a derogatory word
+    ("zh", "你这种人啊，我一天能接到十个。", False),
+    ("zh", "这么简单的设置都不会，我也没办法。", False),
+    ("en", "Honestly, people like you are why this queue is so long.", False),
+    ("en", "Do you even know where your meter is?", False),
+    # sarcasm
+    ("zh", "停电了您也要打客服？", False),
+    ("zh", "您是看不懂短信吗？上面写得清清楚楚。", False),
+    ("en", "Revolutionary idea, I know: check the plug.", False),
+    ("en", "Of course you didn't keep the receipt.", False),
+    # rude blame
+    ("zh", "谁叫你自己把密码告诉别人的。", False),
+    ("zh", "那是你自己的问题，我们管不了。", False),
+    ("en", "Well, that's entirely on you for ignoring three reminders.", False),
+    ("en", "Maybe read the email next time instead of calling us.", False),
+    # threats
+    ("zh", "你再这样闹，我就把你的投诉作废。", False),
+    ("zh", "不交钱就等着停电吧。", False),
+    ("en", "Pay today or I'll cancel your contract.", False),
+    ("en", "If you keep ringing every hour, I'll block this number.", False),
+    # swearing by the agent
+    ("en", "For god's sake, just restart it.", False),
+    # the same words said politely, negated or innocently: no fault
+    ("zh", "这不是你自己的问题，是系统出错了。", True),
+    ("zh", "我给您妈妈的号码也办好了。", True),
+    ("zh", "您可以把这个骚扰号码拉黑。", True),
+    ("zh", "这个问题我们都不会收费的。", True),
+    ("zh", "您是第一次用我们的App吗？我一步步带您操作。", True),
+    ("en", "This isn't on you, the courier lost it.", True),
+    ("en", "Maybe check the settings first, then we can try a reset.", True),
+    ("en", "If you keep the receipt, we'll refund it in full.", True),
+    ("en", "Let me know by Friday or I'll have the engineer call you.", True),
+])
+def test_rudeness_worded_without_a_listed_phrase(language, text, passed):
+    assert item(call(GREET[language], ("a", text)), "forbidden_language", language).passed is passed
+
+
+@pytest.mark.parametrize(("language", "turns", "passed"), [
+    ("zh", [("c", "我要报理赔。"), ("a", "报案号。")], True),  # a curt request is still a request
+    ("zh", [("c", "我要改套餐。"), ("a", "您的手机号是？")], True),
+    ("en", [("c", "It's about my claim."), ("a", "Claim number, please.")], True),
+    ("en", [("c", "It's about my claim."), ("a", "Your claim number is on the letter we sent.")], False),
+    ("zh", [("c", "我要报理赔。"), ("a", "报案号我们会短信发给您。")], False),
+])
+def test_verification_by_a_curt_request(language, turns, passed):
+    assert item(call(GREET[language], *turns), "verification", language).passed is passed
+
+
+@pytest.mark.parametrize(("language", "turns", "passed"), [
+    ("en", [("a", "What's the mobile on the account?"), ("c", "07700 900123."), ("a", "07700 900123, thanks.")], False),
+    ("en", [("a", "What's the phone number on the account?"), ("c", "212 555 0188."), ("a", "212 555 0188, got it.")], False),
+    ("en", [("a", "What's the phone number on the account?"), ("c", "212 555 0188."), ("a", "Got it, thanks.")], True),
+    ("en", [("a", "Our helpline is 0800 555 0199 if you need us.")], True),
+])
+def test_reading_back_the_customers_number_exposes_it(language, turns, passed):
+    assert item(call(GREET[language], *turns), "pii_exposure", language).passed is passed
+
+
+@pytest.mark.parametrize(("language", "turns", "applies", "passed"), [
+    ("zh", [("c", "我的订单付了两次钱。"), ("a", "给您添麻烦了，我马上处理。")], True, True),
+    ("zh", [("c", "我车被人刮了，对方跑了。"), ("a", "好的，保单号报一下。")], True, False),
+    ("zh", [("c", "我想给我妈妈的号办个副卡。"), ("a", "好的。")], False, None),
+    ("en", [("c", "I missed my connection and I'm stuck in Frankfurt."), ("a", "Oh no, that's rough, let's get you moving.")], True, True),
+    ("en", [("c", "Someone reversed into my car and I feel so stupid."), ("a", "Please don't feel stupid, it happens to a lot of people.")], True, True),
+    ("en", [("c", "I smelled gas by the meter."), ("a", "Sorry, could you repeat that?")], True, False),
+])
+def test_problems_and_empathy_in_natural_words(language, turns, applies, passed):
+    result = item(call(GREET[language], *turns), "empathy", language)
+    assert result.passed is passed
+    assert (result.passed is not None) is applies
