@@ -9,10 +9,9 @@ from __future__ import annotations
 
 from app import events
 from app.jobs import enqueue
-from certification import tasks
 from certification.services import grants, work_quality
 
-RECOMPUTE = "certification.tasks.recompute_member_tags"
+RECOMPUTE = "certification.tasks.recompute_member_tags"  # by its path: tasks import the services
 
 
 def _grant_after_exam(sender, member_id, quiz_id, passed, **_payload) -> None:
@@ -21,7 +20,7 @@ def _grant_after_exam(sender, member_id, quiz_id, passed, **_payload) -> None:
 
 
 def _recompute_tags(sender, member_id, **_payload) -> None:
-    enqueue(tasks.recompute_member_tags, member_id, description="skill tags")
+    enqueue(RECOMPUTE, member_id, description="skill tags")
 
 
 def _record_qa_decision(sender, interaction_id, member_id=None, score=None, decision=None, occurred_at=None,

@@ -8,11 +8,13 @@ filling the matching fields of ``TagInputs`` — nothing else changes.
 Work quality (``WorkQuality``: the member's QA-decided calls and customer ratings, all campaigns)
 plugs in that way, and also gives every tag earned by an active certification a quality level:
 
-- ``unrated`` — fewer than ``QA_MIN_CALLS`` QA-decided calls: the tag rests on training alone;
+- ``unrated`` — fewer than ``QA_MIN_CALLS`` QA-decided calls: the tag rests on training, exam
+  and certification;
 - ``suspended`` — the QA average of the last ``QA_WINDOW`` decided calls is below ``QA_FLOOR``
-  (the standard scorecard's reject line, whatever a campaign's own thresholds): the tag scores
-  as if its certification were not held (below the silver line, so the tier drops and campaigns
-  asking for the tag at 60 or more close) until that average is back at the floor;
+  (below it the standard scorecard rejects a call; the same floor whatever a campaign's own
+  thresholds): the tag scores as if its certification were not held (below the silver line, so
+  the tier drops and campaigns asking for the tag at 60 or more close) until that average is
+  back at the floor;
 - ``proven`` — that average is at least ``QA_PROVEN`` and, once the member has
   ``CSAT_MIN_RATINGS`` customer ratings, their average (last ``CSAT_WINDOW``) is at least
   ``CSAT_PROVEN``;
@@ -103,7 +105,7 @@ class TagInputs:
     training: float | None = None  # share of the certification's required courses completed
     exam: float | None = None  # best certification-exam score
     certification: str | None = None  # "active" | "expired" | "revoked" | None
-    qa: float | None = None  # QA average of the member's calls for this skill
+    qa: float | None = None  # QA average of the member's last decided calls (all campaigns)
     csat: float | None = None  # customer satisfaction
     attendance: float | None = None  # shifts attended / claimed
     work: str | None = None  # the member's work-quality level (``WorkQuality.level``)
