@@ -15,6 +15,30 @@ branch_labels = None
 depends_on = None
 
 
+# The calls decided and rated before this table existed (the nightly recompute then reads them).
+BACKFILL = (
+    """
+        INSERT INTO certification_work_scores (interaction_id, member_id, qa_score, qa_decision, qa_decided_at,
+                                               qa_signal_at, updated_at)
+        SELECT interaction_id, member_id, score, decision,
+               CASE WHEN decision IN ('approve', 'reject') THEN COALESCE(decided_at, scored_at) END,
+               updated_at, updated_at
+        FROM qa_results WHERE member_id IS NOT NULL""",
+    """
+        UPDATE certification_work_scores SET
+            csat_score = (SELECT rating FROM qa_csat_responses c
+                          WHERE c.interaction_id = certification_work_scores.interaction_id),
+            csat_at = (SELECT created_at FROM qa_csat_responses c
+                       WHERE c.interaction_id = certification_work_scores.interaction_id)
+        WHERE interaction_id IN (SELECT interaction_id FROM qa_csat_responses)""",
+    """
+        INSERT INTO certification_work_scores (interaction_id, member_id, csat_score, csat_at, updated_at)
+        SELECT interaction_id, member_id, rating, created_at, created_at FROM qa_csat_responses c
+        WHERE member_id IS NOT NULL AND NOT EXISTS (
+            SELECT 1 FROM certification_work_scores w WHERE w.interaction_id = c.interaction_id)""",
+)
+
+
 def upgrade():
     op.create_table('certification_work_scores',
     sa.Column('interaction_id', sa.Integer(), autoincrement=False, nullable=False),
@@ -43,27 +67,8 @@ def upgrade():
         batch.add_column(sa.Column('quality', sa.String(length=16), nullable=True))
         batch.create_check_constraint(
             op.f('ck_member_tags_quality_known'), "quality IS NULL OR quality IN ('unrated', 'standard', 'proven', 'suspended')")
-    # The calls decided and rated before this table existed (the nightly recompute then reads them).
-    op.execute("""
-        INSERT INTO certification_work_scores (interaction_id, member_id, qa_score, qa_decision, qa_decided_at,
-                                               qa_signal_at, updated_at)
-        SELECT interaction_id, member_id, score, decision,
-               CASE WHEN decision IN ('approve', 'reject') THEN COALESCE(decided_at, scored_at) END,
-               updated_at, updated_at
-        FROM qa_results WHERE member_id IS NOT NULL""")
-    op.execute("""
-        UPDATE certification_work_scores SET
-            csat_score = (SELECT rating FROM qa_csat_responses c
-                          WHERE c.interaction_id = certification_work_scores.interaction_id),
-            csat_at = (SELECT created_at FROM qa_csat_responses c
-                       WHERE c.interaction_id = certification_work_scores.interaction_id)
-        WHERE interaction_id IN (SELECT interaction_id FROM qa_csat_responses)""")
-    op.execute("""
-        INSERT INTO certification_work_scores (interaction_id, member_id, csat_score, csat_at, updated_at)
-        SELECT interaction_id, member_id, rating, created_at, created_at FROM qa_csat_responses c
-        WHERE member_id IS NOT NULL AND NOT EXISTS (
-            SELECT 1 FROM certification_work_scores w WHERE w.interaction_id = c.interaction_id)""")
-
+    for statement in BACKFILL:
+        op.execute(statement)
 
 def downgrade():
     with op.batch_alter_table('member_tags') as batch:

@@ -50,3 +50,34 @@ def test_a_rejected_call_then_its_upheld_dispute_count_once(app, client, world, 
     body = client.get("/api/v1/members/me/tags", headers=headers).json
     assert body["work_quality"]["qa_calls"] == 1 and body["work_quality"]["csat_ratings"] == 1
     assert body["work_quality"]["level"] == "unrated"  # one call is too few to judge
+
+
+def test_the_upgrade_copies_the_calls_decided_and_rated_before_it(app, client, world, completed_call):
+    """The migration that adds the table fills it from the QA results and ratings already stored."""
+    import importlib.util
+    from pathlib import Path
+
+    from sqlalchemy import delete, text
+
+    from quality.tasks import score_interaction
+
+    path = Path(__file__).resolve().parents[2] / "migrations" / "versions" / "0100_certification_work_scores.py"
+    spec = importlib.util.spec_from_file_location("work_scores_migration", path)
+    migration = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(migration)
+
+    owner, campaign_id, member_id, _headers = world
+    rated, decided = completed_call(campaign_id, member_id), completed_call(campaign_id, member_id, RUDE_EN)
+    score_interaction(decided)
+    assert client.post(f"/api/v1/interactions/{rated}/csat", json={"rating": 3},
+                       headers=owner["headers"]).status_code == 201
+    score_interaction(rated)
+    db.session.expire_all()
+    before = _figures(member_id)
+    assert (before.qa_calls, before.csat_ratings) == (2, 1)
+    db.session.execute(delete(WorkScore).where(WorkScore.member_id == member_id))
+    assert _figures(member_id).qa_calls == 0
+    for statement in migration.BACKFILL:
+        db.session.execute(text(statement))
+    assert _figures(member_id) == before
+    assert db.session.get(WorkScore, decided).qa_decision == "reject"
