@@ -104,10 +104,12 @@ def my_credential(grant_id):
 @bp.get("/members/me/tags")
 @bp.auth_required(token_auth, roles=["member"])
 @bp.output(TagsOut)
-@bp.doc(summary="The caller's skill tags (with reasons), tier and what the next tier needs")
+@bp.doc(summary="The caller's skill tags (with reasons and quality level), tier, what the next tier needs, "
+                "and the work-quality figures the tags read")
 def my_tags():
     user = require_user()
-    return {**services.member_tier(user.id), "items": services.member_tags(user.id)}
+    return {**services.member_tier(user.id), "items": services.member_tags(user.id),
+            "work_quality": services.member_work_quality(user.id)}
 
 
 @bp.post("/certifications/<int:certification_id>/grants")

@@ -14,6 +14,9 @@ INPUT_LABELS = {"training": _l("Training"), "exam": _l("Exam score"), "certifica
 STATUS_LABELS = {"not_submitted": _l("not submitted"), "pending": _l("waiting for a trainer"),
                  "passed": _l("passed"), "failed": _l("not passed, try again"), "active": _l("active"),
                  "expired": _l("expired"), "revoked": _l("revoked")}
+# The work-quality level of a tag earned by a certification (certification/tiers.py has the rule).
+QUALITY_LABELS = {"unrated": _l("Not yet judged on calls"), "standard": _l("Meets the QA standard"),
+                  "proven": _l("Proven on calls"), "suspended": _l("Suspended: QA below the floor")}
 MISSING_LABELS = {"exam": _l("Pass the certification exam"), "practical": _l("Pass the practical role-play"),
                   "profile": _l("Meet the personality profile")}
 

@@ -10,10 +10,12 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from app.database import UTCDateTime, one_of
 from app.extensions import db
 from app.timeutil import utcnow
+from certification.tiers import QUALITY_LEVELS
 
 GRANT_STATES = ("active", "expired", "revoked")
 PRACTICAL_STATES = ("pending", "passed", "failed")
 TIERS = ("none", "bronze", "silver", "gold", "diamond")
+QA_DECISIONS = ("approve", "review", "reject")
 
 
 class Certification(db.Model):
@@ -110,10 +112,13 @@ class MemberTag(db.Model):
     tag: Mapped[str] = mapped_column(String(64), primary_key=True)
     score: Mapped[int] = mapped_column()
     reasons: Mapped[list] = mapped_column(JSON)
+    # The work-quality level of a tag earned by an active certification (None: no such certification).
+    quality: Mapped[str | None] = mapped_column(String(16))
     computed_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
     __table_args__ = (
         CheckConstraint("score >= 0 AND score <= 100", name="score_range"),
+        CheckConstraint(f"quality IS NULL OR {one_of('quality', QUALITY_LEVELS)}", name="quality_known"),
         Index("ix_member_tags_tag_score", "tag", "score"),
     )
 
@@ -127,3 +132,32 @@ class MemberTier(db.Model):
     computed_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
     __table_args__ = (CheckConstraint(one_of("tier", TIERS), name="tier_known"),)
+
+
+class WorkScore(db.Model):
+    """What certification learned of one call a member handled, from quality's signals: its QA
+    score and decision as they stand now, and the customer's rating. Keyed by the interaction, so
+    a replayed signal writes the same row again and a corrected decision replaces the earlier one.
+    ``qa_decided_at`` orders the calls (the first time the call was decided, kept through
+    corrections); ``qa_signal_at`` is when the signal last applied was sent (an older one is ignored).
+    The interaction lives in telephony, above this package: its id is a plain number here."""
+
+    __tablename__ = "certification_work_scores"
+
+    interaction_id: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
+    member_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
+    qa_score: Mapped[int | None] = mapped_column()
+    qa_decision: Mapped[str | None] = mapped_column(String(8))
+    qa_decided_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    qa_signal_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    csat_score: Mapped[int | None] = mapped_column()
+    csat_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    __table_args__ = (
+        CheckConstraint("qa_score IS NULL OR (qa_score >= 0 AND qa_score <= 100)", name="qa_score_range"),
+        CheckConstraint(f"qa_decision IS NULL OR {one_of('qa_decision', QA_DECISIONS)}", name="qa_decision_known"),
+        CheckConstraint("csat_score IS NULL OR (csat_score >= 1 AND csat_score <= 5)", name="csat_score_range"),
+        Index("ix_certification_work_scores_member_qa", "member_id", "qa_decided_at"),
+        Index("ix_certification_work_scores_member_csat", "member_id", "csat_at"),
+    )

@@ -55,7 +55,23 @@ class TagOut(Schema):
     tag = fields.String(required=True)
     score = fields.Integer(required=True)
     reasons = fields.List(fields.Dict(), required=True)
+    quality = fields.String(allow_none=True, metadata={
+        "description": "the work-quality level of a tag earned by an active certification: unrated, standard, "
+                       "proven, suspended (a suspended tag scores at most 59); null without such a certification"})
     computed_at = fields.DateTime(required=True)
+
+
+class WorkQualityOut(Schema):
+    qa_calls = fields.Integer(required=True, metadata={"description": "QA-decided calls (approved or rejected)"})
+    qa_average = fields.Float(allow_none=True, metadata={"description": "QA average (0-100) of the last "
+                                                                        "`rule.qa_window` decided calls"})
+    csat_ratings = fields.Integer(required=True, metadata={"description": "customer ratings"})
+    csat_average = fields.Float(allow_none=True, metadata={"description": "average rating (1-5) of the last "
+                                                                          "`rule.csat_window` ratings"})
+    level = fields.String(required=True, metadata={"description": "unrated, standard, proven, suspended"})
+    updated_at = fields.DateTime(allow_none=True, metadata={"description": "the last call figure received"})
+    rule = fields.Dict(required=True, metadata={"description": "qa_window, qa_min_calls, qa_proven, qa_floor, "
+                                                               "csat_window, csat_min_ratings, csat_proven"})
 
 
 class TagsOut(Schema):
@@ -64,6 +80,7 @@ class TagsOut(Schema):
     active_certifications = fields.Integer(required=True)
     next = fields.Dict(allow_none=True, metadata={"description": "what the next tier needs"})
     items = fields.List(fields.Nested(TagOut), required=True)
+    work_quality = fields.Nested(WorkQualityOut, required=True)
 
 
 class PracticalIn(Schema):

@@ -4,6 +4,23 @@ A tag's score (0-100) is a weighted mean of the inputs that exist for it. Inputs
 exist yet for a member (or at all: QA averages, customer satisfaction, attendance arrive with
 calls) are left out and the remaining weights are renormalized, so those inputs plug in later by
 filling the matching fields of ``TagInputs`` — nothing else changes.
+
+Work quality (``WorkQuality``: the member's QA-decided calls and customer ratings, all campaigns)
+plugs in that way, and also gives every tag earned by an active certification a quality level:
+
+- ``unrated`` — fewer than ``QA_MIN_CALLS`` QA-decided calls: the tag rests on training, exam
+  and certification;
+- ``suspended`` — the QA average of the last ``QA_WINDOW`` decided calls is below ``QA_FLOOR``
+  (below it the standard scorecard rejects a call; the same floor whatever a campaign's own
+  thresholds): the tag scores as if its certification were not held (below the silver line, so
+  the tier drops and campaigns asking for the tag at 60 or more close) until that average is
+  back at the floor;
+- ``proven`` — that average is at least ``QA_PROVEN`` and, once the member has
+  ``CSAT_MIN_RATINGS`` customer ratings, their average (last ``CSAT_WINDOW``) is at least
+  ``CSAT_PROVEN``;
+- ``standard`` — judged on calls, neither proven nor suspended.
+
+QA and CSAT enter a tag's score (weights ``qa`` and ``csat``) only from those sample sizes on.
 """
 
 from __future__ import annotations
@@ -23,6 +40,62 @@ TIER_RULES = (
     ("bronze", 30, 0),
 )
 
+# Work quality: how many recent calls and ratings are read, the sample each needs before it
+# counts, and the lines of the quality levels (QA on 0-100, CSAT on 1-5).
+QA_WINDOW = 20
+QA_MIN_CALLS = 10
+QA_PROVEN = 85
+QA_FLOOR = 60
+CSAT_WINDOW = 50
+CSAT_MIN_RATINGS = 5
+CSAT_PROVEN = 4.0
+QUALITY_LEVELS = ("unrated", "standard", "proven", "suspended")
+CAPPED = 59  # the best a tag scores without a held (or with a suspended) certification
+
+
+@dataclass(frozen=True)
+class WorkQuality:
+    """A member's work-quality figures: QA-decided calls (all of them, and the average of the last
+    ``QA_WINDOW``) and customer ratings (all of them, and the average of the last ``CSAT_WINDOW``)."""
+
+    qa_calls: int = 0
+    qa_average: float | None = None
+    csat_ratings: int = 0
+    csat_average: float | None = None
+
+    @property
+    def qa_judged(self) -> bool:
+        return self.qa_calls >= QA_MIN_CALLS and self.qa_average is not None
+
+    @property
+    def csat_judged(self) -> bool:
+        return self.csat_ratings >= CSAT_MIN_RATINGS and self.csat_average is not None
+
+    def level(self) -> str:
+        """The quality level of the member's certified tags (see the module's docstring)."""
+        if not self.qa_judged:
+            return "unrated"
+        if self.qa_average < QA_FLOOR:
+            return "suspended"
+        if self.qa_average >= QA_PROVEN and (not self.csat_judged or self.csat_average >= CSAT_PROVEN):
+            return "proven"
+        return "standard"
+
+    def inputs(self) -> dict[str, float]:
+        """The ``qa`` and ``csat`` tag inputs (0..1) the figures support: CSAT 1-5 maps onto 0..1."""
+        found = {}
+        if self.qa_judged:
+            found["qa"] = self.qa_average / 100
+        if self.csat_judged:
+            found["csat"] = (self.csat_average - 1) / 4
+        return found
+
+
+def quality_rule() -> dict:
+    """The published lines of the work-quality rule."""
+    return {"qa_window": QA_WINDOW, "qa_min_calls": QA_MIN_CALLS, "qa_proven": QA_PROVEN, "qa_floor": QA_FLOOR,
+            "csat_window": CSAT_WINDOW, "csat_min_ratings": CSAT_MIN_RATINGS, "csat_proven": CSAT_PROVEN}
+
 
 @dataclass(frozen=True)
 class TagInputs:
@@ -32,9 +105,10 @@ class TagInputs:
     training: float | None = None  # share of the certification's required courses completed
     exam: float | None = None  # best certification-exam score
     certification: str | None = None  # "active" | "expired" | "revoked" | None
-    qa: float | None = None  # QA average of the member's calls for this skill
+    qa: float | None = None  # QA average of the member's last decided calls (all campaigns)
     csat: float | None = None  # customer satisfaction
     attendance: float | None = None  # shifts attended / claimed
+    work: str | None = None  # the member's work-quality level (``WorkQuality.level``)
 
 
 @dataclass(frozen=True)
@@ -42,6 +116,7 @@ class TagScore:
     tag: str
     score: int
     reasons: list = field(default_factory=list)
+    quality: str | None = None  # the work-quality level of a tag earned by an active certification
 
 
 def tag_score(inputs: TagInputs) -> TagScore:
@@ -63,12 +138,14 @@ def tag_score(inputs: TagInputs) -> TagScore:
             reasons.append({"input": name, "value": round(value, 4)})
     if not parts:
         return TagScore(inputs.tag, 0, reasons)
-    # Without a held certification a tag stays below the silver line, however good the rest is.
     weight = sum(WEIGHTS[k] for k in parts)
     score = sum(WEIGHTS[k] * min(max(v, 0.0), 1.0) for k, v in parts.items()) / weight * 100
-    if inputs.certification != "active":
-        score = min(score, 59)
-    return TagScore(inputs.tag, round(score), reasons)
+    quality = (inputs.work or "unrated") if inputs.certification == "active" else None
+    # Without a held certification, or with one whose work fell below the QA floor, a tag stays
+    # below the silver line, however good the rest is.
+    if quality in (None, "suspended"):
+        score = min(score, CAPPED)
+    return TagScore(inputs.tag, round(score), reasons, quality)
 
 
 def member_tier(scores: Iterable[TagScore], active_certifications: int) -> tuple[str, int]:

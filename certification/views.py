@@ -22,7 +22,15 @@ from app.extensions import db
 from app.formatting import LANGUAGE_NAMES
 from certification import services
 from certification.issuer import credential_for
-from certification.labels import INPUT_LABELS, MISSING_LABELS, STATUS_LABELS, TAG_LABELS, TIER_LABELS, tag_label
+from certification.labels import (
+    INPUT_LABELS,
+    MISSING_LABELS,
+    QUALITY_LABELS,
+    STATUS_LABELS,
+    TAG_LABELS,
+    TIER_LABELS,
+    tag_label,
+)
 from certification.models import CertificationGrant, PracticalAssessment
 from certification.schemas import DefinitionIn
 
@@ -33,7 +41,8 @@ STAFF = ("trainer", "admin")
 @bp.app_context_processor
 def _labels():
     return {"tier_labels": TIER_LABELS, "input_labels": INPUT_LABELS, "missing_labels": MISSING_LABELS,
-            "status_labels": STATUS_LABELS, "tag_label": tag_label, "factor_names": FACTOR_LABELS}
+            "status_labels": STATUS_LABELS, "tag_label": tag_label, "factor_names": FACTOR_LABELS,
+            "quality_labels": QUALITY_LABELS}
 
 
 def _fail(exc: AppError) -> None:
@@ -62,7 +71,8 @@ def mine():
     titles = {c.key: c.title for c in published_courses()}
     return render_template("certification/mine.html", certs=certs, status=status, course_titles=titles,
                            grants=services.member_grants(user.id) if is_member else [],
-                           tags=services.member_tags(user.id), tier=services.member_tier(user.id))
+                           tags=services.member_tags(user.id), tier=services.member_tier(user.id),
+                           work=services.member_work_quality(user.id) if is_member else None)
 
 
 @bp.get("/grants/<int:grant_id>/credential.json")

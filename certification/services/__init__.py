@@ -1,5 +1,6 @@
 """Certification operations: definitions, requirements, grants (with renewals, expiry and revocation),
-practical grading and the skill tags and tiers computed from them. Handlers commit."""
+practical grading, the member's work quality (from quality's signals) and the skill tags and tiers
+computed from them. Handlers commit."""
 
 from certification.services.definitions import (
     EXAM_DEFAULTS,
@@ -34,6 +35,7 @@ from certification.services.requirements import (
     steps_left,
 )
 from certification.services.tags import gather_inputs, member_section, member_tags, member_tier, recompute_tags
+from certification.services.work_quality import member_work_quality
 
 __all__ = [
     "EXAM_DEFAULTS",
@@ -57,6 +59,7 @@ __all__ = [
     "member_section",
     "member_tags",
     "member_tier",
+    "member_work_quality",
     "pending_practicals",
     "practical_status",
     "recompute_tags",

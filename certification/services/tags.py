@@ -1,4 +1,5 @@
-"""Skill tags and tiers, computed from training, exams and certifications."""
+"""Skill tags and tiers, computed from training, exams, certifications and the member's work quality
+(QA-decided calls and customer ratings, see ``work_quality``)."""
 
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ from app.timeutil import utcnow
 from certification import tiers
 from certification.models import CertificationGrant, MemberTag, MemberTier
 from certification.services.definitions import all_certifications
+from certification.services.work_quality import figures
 
 
 def gather_inputs(member_ids: list[int]) -> tuple[dict[int, list[tiers.TagInputs]], dict[int, int]]:
@@ -46,11 +48,14 @@ def gather_inputs(member_ids: list[int]) -> tuple[dict[int, list[tiers.TagInputs
             .where(CertificationGrant.member_id.in_(member_ids)).order_by(CertificationGrant.granted_at)):
         if status.get((m, c)) != "active":
             status[(m, c)] = s
+    work = figures(member_ids)
     inputs: dict[int, list[tiers.TagInputs]] = defaultdict(list)
     active = defaultdict(int)
     for (m, _c), s in status.items():
         active[m] += s == "active"
     for member_id in member_ids:
+        quality = work[member_id]
+        from_work = quality.inputs()
         for cert in certs:
             ratios = []
             for key in cert.required_courses:
@@ -64,7 +69,8 @@ def gather_inputs(member_ids: list[int]) -> tuple[dict[int, list[tiers.TagInputs
             if not training and exam is None and held is None:
                 continue
             for tag in cert.tags:
-                inputs[member_id].append(tiers.TagInputs(tag=tag, training=training, exam=exam, certification=held))
+                inputs[member_id].append(tiers.TagInputs(tag=tag, training=training, exam=exam, certification=held,
+                                                         work=quality.level(), **from_work))
     return inputs, active
 
 
@@ -79,11 +85,13 @@ def recompute_tags(member_ids: Iterable[int], now: datetime | None = None) -> in
     for member_id in member_ids:
         best: dict[str, tiers.TagScore] = {}
         for item in tiers.compute(inputs.get(member_id, []), active.get(member_id, 0))[0]:
-            if item.tag not in best or item.score > best[item.tag].score:
+            # The best score; on a tie, the tag as earned by a held certification (it has a quality level).
+            if item.tag not in best or (item.score, item.quality is not None) > (
+                    best[item.tag].score, best[item.tag].quality is not None):
                 best[item.tag] = item
         tier, value = tiers.member_tier(best.values(), active.get(member_id, 0))
         tag_rows += [{"member_id": member_id, "tag": s.tag, "score": s.score, "reasons": s.reasons,
-                      "computed_at": now} for s in best.values()]
+                      "quality": s.quality, "computed_at": now} for s in best.values()]
         tier_rows.append({"member_id": member_id, "tier": tier, "score": value, "computed_at": now})
         events.send(events.tags_recomputed, "certification", member_id=member_id,
                     tags={s.tag: s.score for s in best.values()}, tier=tier)

@@ -22,6 +22,7 @@ from app.formatting import language_name
 from certification import services as certification
 from certification.labels import TIER_LABELS, tag_label
 from certification.models import MemberTag, MemberTier
+from certification.tiers import QA_FLOOR, QA_WINDOW
 from marketplace.models import Campaign, Claim, MemberProfile
 
 TIER_ORDER = ("none", "bronze", "silver", "gold", "diamond")
@@ -162,7 +163,10 @@ def _cert_steps(member: User, cert) -> list[str]:
 def explain(member: User, missing: list[Missing]) -> list[Missing]:
     """Fill each missing requirement's message and the way to unlock it (a few queries each)."""
     certs = certification.certifications_by_key(m.key for m in missing if m.kind == "certification")
-    catalog = certification.all_certifications() if any(m.kind == "tag" for m in missing) else []
+    tags_missing = any(m.kind == "tag" for m in missing)
+    catalog = certification.all_certifications() if tags_missing else []
+    suspended = set(db.session.scalars(select(MemberTag.tag).where(
+        MemberTag.member_id == member.id, MemberTag.quality == "suspended"))) if tags_missing else set()
     for item in missing:
         if item.kind == "certification":
             cert = certs.get(item.key)
@@ -182,7 +186,14 @@ def explain(member: User, missing: list[Missing]) -> list[Missing]:
             item.message = _("Needs skill %(tag)s at %(required)s (yours: %(have)s, %(gap)s to go).",
                              tag=tag_label(item.key), required=item.required, have=item.have,
                              gap=_gap(item.required, item.have))
-            if item.unlock:
+            if item.key in suspended:  # certified, but the work fell below the QA floor
+                item.message += " " + _("Your certification for it is suspended: the QA average of your last "
+                                        "%(window)s decided calls is below %(floor)s.",
+                                        window=QA_WINDOW, floor=QA_FLOOR)
+                item.unlock = [_("Work campaigns that do not ask for this skill and bring your QA average back to "
+                                 "%(floor)s.", floor=QA_FLOOR)]
+                item.url = "/certifications/"
+            elif item.unlock:
                 item.message += " " + _("Certifications that raise it: %(names)s.", names=", ".join(item.unlock))
         elif item.kind == "tier":
             item.url = "/academy/me"

@@ -146,3 +146,18 @@ def test_draft_campaigns_are_not_visible_to_members(client, enterprise, member):
     _uid, headers = member()
     assert client.get(f"/api/v1/campaigns/{draft['id']}/eligibility", headers=headers).status_code == 404
     assert feed(client, headers)["items"] == []
+
+
+def test_a_suspended_skill_says_why_and_how_to_get_it_back(client, enterprise, member, app):
+    publish(client, enterprise, inbound(requirements={"tags": {"ecommerce.after_sales": 60}}))
+    uid, headers = member()
+    with app.app_context():
+        db.session.add(MemberTag(member_id=uid, tag="ecommerce.after_sales", score=59, reasons=[],
+                                 quality="suspended"))
+        commit()
+    tag = feed(client, headers)["locked"][0]["missing"][0]
+    assert tag["message"] == ("Needs skill E-commerce after-sales at 60 (yours: 59, 1 to go). Your certification "
+                              "for it is suspended: the QA average of your last 20 decided calls is below 60.")
+    assert tag["unlock"] == ["Work campaigns that do not ask for this skill and bring your QA average back to 60."]
+    zh = feed(client, {**headers, "Accept-Language": "zh-CN"})["locked"][0]["missing"][0]
+    assert "认证已暂停" in zh["message"] and "质检平均分提回 60" in zh["unlock"][0]
