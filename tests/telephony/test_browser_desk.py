@@ -4,8 +4,9 @@ microphones): audio packets flow both ways; mute, hold, the keypad, opt-out, han
 with a disposition; the workspace survives the network going away; the interaction is paid,
 pending QA; the desk recorded both sides and uploaded them in parts: the enterprise listens to
 it. Preview mode: the member sees the next contact's masked card, dials it, the local carrier's
-callee answers, and after the wrap-up the member is available again. In Chinese: the workspace,
-the status refused with its reason, the customer page."""
+callee answers, the member answers the survey in the wrap-up (stored as answers, not notes), and
+after it the member is available again. In Chinese: the workspace, the status refused with its
+reason, the customer page."""
 
 from __future__ import annotations
 
@@ -31,6 +32,7 @@ pytestmark = pytest.mark.browser
 ARTIFACTS = Path(os.environ.get("TEST_ARTIFACTS", "test-artifacts"))
 MEDIA_ARGS = ["--use-fake-ui-for-media-stream", "--use-fake-device-for-media-stream",
               "--autoplay-policy=no-user-gesture-required"]
+SURVEY = ["How satisfied are you with the delivery (1-5)?", "Would you recommend us?", "What should we improve?"]
 STATS = """pc => pc ? pc.getStats().then(stats => { let r = 0, s = 0; stats.forEach(x => {
   if (x.type === 'inbound-rtp' && x.kind === 'audio') r += x.packetsReceived || 0;
   if (x.type === 'outbound-rtp' && x.kind === 'audio') s += x.packetsSent || 0; });
@@ -263,7 +265,8 @@ def _preview_world(application, tag: str):
         services.change_state(campaign, "running", boss.id)
         now = utcnow().replace(microsecond=0)
         campaign.starts_at, campaign.ends_at = now - timedelta(days=1), now + timedelta(days=1)
-        campaign.settings = {**campaign.settings, "calling_windows": ALL_DAY, "dialer": {"mode": "preview"}}
+        campaign.settings = {**campaign.settings, "calling_windows": ALL_DAY, "dialer": {"mode": "preview"},
+                             "survey_questions": SURVEY}
         flag_modified(campaign, "settings")
         phone_hash = vault().phone_hash(number)
         contact = Contact(campaign_id=campaign.id, org_id=boss.org_id, list_id=0, row_number=1, phone_hash=phone_hash,
@@ -345,6 +348,8 @@ def test_preview_mode_dial_talk_and_back_to_available(live_app, live_server, med
         desk.get_by_test_id("call-hangup").click()
         desk.get_by_test_id("wrapup").wait_for(state="visible")
         desk.get_by_test_id("wrapup-code").select_option("completed")
+        desk.get_by_test_id("wrapup-survey-0").fill("5")  # the second question is left unanswered
+        desk.get_by_test_id("wrapup-survey-2").fill("Faster delivery")
         desk.get_by_test_id("wrapup-submit").click()
         desk.get_by_test_id("wrapup").wait_for(state="hidden")
         desk.wait_for_selector("[data-testid=desk-state][data-state=available]")
@@ -357,6 +362,9 @@ def test_preview_mode_dial_talk_and_back_to_available(live_app, live_server, med
             ix = db.session.query(Interaction).filter_by(member_id=world["member_id"]).one()  # refused: no call
             assert ix.direction == "outbound" and ix.contact_id == world["contact_id"]
             assert ix.state == "completed" and ix.answered_at is not None
+            assert ix.survey_answers == [{"index": 0, "question": SURVEY[0], "answer": "5"},
+                                         {"index": 2, "question": SURVEY[2], "answer": "Faster delivery"}]
+            assert not ix.disposition_notes  # the answers are data, not folded into the notes
             assert db.session.get(Contact, world["contact_id"]).last_disposition == "completed"
             db.session.remove()
         desk.get_by_test_id("today-calls").filter(has_text="1").wait_for()

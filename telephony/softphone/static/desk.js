@@ -323,6 +323,8 @@
       const label = document.createElement("label"), input = document.createElement("input");
       label.textContent = question;
       input.name = "survey-" + index;
+      input.maxLength = 1000;
+      input.dataset.testid = "wrapup-survey-" + index;
       input.dataset.question = question;
       label.append(input);
       answers.append(label);
@@ -562,12 +564,12 @@
 
   $("wrapup-form").addEventListener("submit", async function (event) {
     event.preventDefault();
-    const notes = [$("wrapup-notes").value.trim()];
+    const answers = [];
     $("wrapup-survey").querySelectorAll("input").forEach(function (input) {
-      if (input.value.trim()) notes.push(input.dataset.question + " " + input.value.trim());
+      if (input.value.trim()) answers.push({ question: input.dataset.question, answer: input.value.trim() });
     });
     const response = await api("POST", "/api/v1/interactions/" + ix + "/disposition",
-      { code: $("wrapup-code").value, notes: notes.filter(Boolean).join("\n").slice(0, 2000) || undefined });
+      { code: $("wrapup-code").value, notes: $("wrapup-notes").value.trim() || undefined, survey_answers: answers });
     if (response.ok) {
       leaveCall();
       await poll();
