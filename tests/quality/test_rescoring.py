@@ -251,6 +251,13 @@ def test_the_scorecard_page_shows_each_run_its_progress_and_what_it_changed(app,
     assert browser.get(f"/qa/scorecards/{campaign_id}/rescorings").json["items"][0]["summary"]["total"] == 2
     status = client.get(started.json["status_url"], headers=owner["headers"]).json
     assert status["result"]["decisions_changed"] == 1 and status["result"]["earnings_refunded"] == 1
+    listed = client.get(f"/api/v1/campaigns/{campaign_id}/qa/rescorings", headers=owner["headers"])
+    assert listed.status_code == 200, listed.json
+    run = listed.json["items"][0]
+    assert (run["state"], run["from"], run["to"], run["started_by_id"], run["job_id"]) == (
+        "done", "2026-12-01", "2026-12-31", owner["admin_id"], started.json["job_id"])
+    assert run["summary"]["earnings_paid"] == 0 and run["progress"] == {"done": 2, "total": 2}
+    assert client.get(f"/api/v1/campaigns/{campaign_id}/qa/rescorings", headers=_headers).status_code == 403
 
     _zh_browser, chinese = _page(app, user_email, owner, campaign_id, "zh")
     assert "最近的重新评分" in chinese and "1 个决定发生变化" in chinese
@@ -276,6 +283,7 @@ def test_a_run_whose_job_was_lost_says_it_failed(app, client, world, completed_c
     stranger = app.test_client()
     sign_in(stranger, user_email(other["admin_id"]))
     assert stranger.get(f"/qa/scorecards/{campaign_id}/rescorings").status_code == 404
+    assert client.get(f"/api/v1/campaigns/{campaign_id}/qa/rescorings", headers=other["headers"]).status_code == 404
 
 
 def test_a_failing_job_marks_its_run_failed_and_changes_nothing(app, client, world, completed_call, user_email):
