@@ -21,7 +21,7 @@ from app import events
 from app.errors import Conflict, Forbidden, NotFound, ValidationError
 from app.extensions import db
 from app.timeutil import as_utc, utcnow
-from telephony import campaigns, lifecycle, survey
+from telephony import campaigns, lifecycle, survey_answers
 from telephony.earnings import accrue_interaction_pay
 from telephony.models import Interaction, InteractionEvent
 from telephony.queries import find_by_call_sid
@@ -339,7 +339,7 @@ def begin_wrapup(interaction_id: int, *, at: datetime | None = None) -> Interact
 def set_disposition(interaction_id: int, member_id: int, code: str, notes: str | None = None,
                     survey_answers: list | dict | None = None) -> Interaction:
     """The handling member names the outcome, during wrap-up, with one of the campaign's codes,
-    and may give their answers to the campaign's survey questions (see ``telephony.survey``).
+    and may give their answers to the campaign's survey questions (see ``telephony.survey_answers``).
 
     409 ``not_in_wrapup`` outside wrap-up (before the call ended or after wrap-up ended), 403
     ``not_handling_member`` for anyone else, 422 on ``code`` for a code the campaign does not have,
@@ -365,8 +365,8 @@ def set_disposition(interaction_id: int, member_id: int, code: str, notes: str |
     answers = None
     if survey_answers is not None:
         try:
-            answers = survey.read_answers(survey_answers, list((found.settings or {}).get("survey_questions") or []))
-        except survey.SurveyError as error:
+            answers = survey_answers.read_answers(survey_answers, list((found.settings or {}).get("survey_questions") or []))
+        except survey_answers.SurveyError as error:
             problems["survey_answers"] = str(error)
     if problems:
         only = problems.get("survey_answers") if len(problems) == 1 else None
