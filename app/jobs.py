@@ -234,6 +234,28 @@ def _describe(found: Job, *, with_result: bool) -> dict:
     return body
 
 
+def job_progress(job_id: str | None) -> dict | None:
+    """``{"status", "progress"}`` of a job for a page that shows its own job's progress (no result,
+    no owner check: the page decides who sees it); None when the queue no longer knows the job,
+    status ``unknown`` while Redis cannot tell."""
+    if not job_id:
+        return None
+    try:
+        found = _fetch(job_id)
+    except NotFound:
+        return None
+    except redis.RedisError:  # unknown for now, not gone
+        logger.warning("Progress of job %s unknown: Redis is unavailable", job_id)
+        return {"status": "unknown", "progress": {}}
+    body = _describe(found, with_result=False)
+    return {"status": body["status"], "progress": body["progress"]}
+
+
+def waiting_in_outbox(job_id: str | None) -> bool:
+    """Whether the job is still waiting to be handed to its queue."""
+    return bool(job_id) and db.session.scalar(select(OutboxJob.id).where(OutboxJob.job_id == job_id)) is not None
+
+
 def job_status(job_id: str, *, user_id: int, is_admin: bool = False) -> dict:
     """A job's state and progress, for its owner (or an admin); 404 for anyone else.
 

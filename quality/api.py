@@ -20,6 +20,7 @@ from quality.schemas import (
     DisputeOut,
     QAOut,
     RescoreIn,
+    RescoringsOut,
     ResolveIn,
     ReviewIn,
     ScorecardIn,
@@ -193,6 +194,18 @@ def rescore(campaign_id, data):
     job_id = rescoring.start_job(user, campaign_id, data["interaction_id"], data["start"], data["end"])
     commit()
     return {"job_id": job_id, "status_url": url_for("accounts_api.job_status", job_id=job_id)}
+
+
+@bp.get("/campaigns/<int:campaign_id>/qa/rescorings")
+@bp.auth_required(token_auth, roles=list(scorecards.EDITOR_ROLES))
+@bp.output(RescoringsOut)
+@bp.doc(summary="The campaign's latest rescorings: who started each and when, progress, what it changed",
+        description="The five latest, newest first. `state` is queued, running (with the job's `progress`), done "
+                    "(with its `summary`: how many calls had each outcome, `decisions_changed`, `earnings_paid` "
+                    "and `earnings_refunded`) or failed (nothing changed).", responses=[403, 404])
+def rescorings(campaign_id):
+    found = scorecards.editable_campaign(require_user(), campaign_id)
+    return {"items": queries.rescoring_runs(found.id)}
 
 
 @bp.post("/interactions/<int:interaction_id>/csat")

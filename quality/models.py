@@ -1,11 +1,23 @@
 """Quality tables: versioned scorecards, each interaction's QA result, the reviews and disputes
-that change it, reviewers' blind calibration scores, and customers' satisfaction answers."""
+that change it, reviewers' blind calibration scores, customers' satisfaction answers, and the
+runs of an explicit rescoring."""
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 
-from sqlalchemy import JSON, Boolean, CheckConstraint, ForeignKey, Index, Integer, String, Text, UniqueConstraint
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    CheckConstraint,
+    Date,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+)
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.database import UTCDateTime, one_of
@@ -155,4 +167,35 @@ class CsatResponse(db.Model):
     __table_args__ = (
         CheckConstraint("rating BETWEEN 1 AND 5", name="qa_csat_rating_range"),
         CheckConstraint(one_of("source", CSAT_SOURCES), name="qa_csat_source_known"),
+    )
+
+
+RESCORING_STATES = ("queued", "done", "failed")
+
+
+class Rescoring(db.Model):
+    """One run of an explicit rescoring of a campaign's calls (``quality.services.rescoring``): who
+    started it and when, what it covered (one call or a date range), and once done how many calls
+    had each outcome, how many decisions changed and how many pending earnings the new decisions
+    settled. While it runs, its progress is the job's (``job_id``)."""
+
+    __tablename__ = "qa_rescorings"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    org_id: Mapped[int] = mapped_column(ForeignKey("organizations.id", ondelete="CASCADE"), index=True)
+    campaign_id: Mapped[int] = mapped_column(ForeignKey("campaigns.id", ondelete="CASCADE"))
+    started_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    job_id: Mapped[str | None] = mapped_column(String(64), unique=True)
+    interaction_id: Mapped[int | None] = mapped_column(Integer)
+    start_day: Mapped[date | None] = mapped_column(Date)
+    end_day: Mapped[date | None] = mapped_column(Date)
+    state: Mapped[str] = mapped_column(String(16), default="queued")
+    summary: Mapped[dict | None] = mapped_column(JSON)  # outcome → count, decisions_changed, earnings_…
+    error: Mapped[str | None] = mapped_column(String(500))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    finished_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+    __table_args__ = (
+        CheckConstraint(one_of("state", RESCORING_STATES), name="qa_rescoring_state_known"),
+        Index("ix_qa_rescorings_campaign", "campaign_id", "id"),
     )

@@ -1,5 +1,5 @@
-"""Reads: who may see or review which QA results, the review queue, a member's calls, and the
-result as the API and the pages show it."""
+"""Reads: who may see or review which QA results, the review queue, a member's calls, the
+result as the API and the pages show it, and a campaign's latest rescoring runs."""
 
 from __future__ import annotations
 
@@ -9,7 +9,8 @@ from app.auth.guards import is_platform_staff
 from app.auth.models import User
 from app.errors import Forbidden, NotFound
 from app.extensions import db
-from quality.models import Dispute, QAResult, QAReview
+from app.jobs import job_progress, waiting_in_outbox
+from quality.models import Dispute, QAResult, QAReview, Rescoring
 
 REVIEWER_ROLES = ("trainer", "enterprise_admin", "enterprise_supervisor", "admin")
 MAX_ID = 2**31 - 1
@@ -128,3 +129,40 @@ def recording_player(user: User, interaction_id: int) -> dict | None:
         return {"url": f"/api/v1/interactions/{interaction_id}/recording/media", "type": found.content_type,
                 "why": None}
     return {"url": None, "type": None, "why": "not_qa_reviewer" if user.has_role("trainer") else "not_allowed"}
+
+
+RUNS_SHOWN = 5
+
+
+def _run_state(run: Rescoring) -> tuple[str, dict]:
+    """queued | running | done | failed, with the job's progress (``{"done", "total"}``) while it runs.
+    A run whose job the queue no longer knows, and that never finished, was interrupted: failed."""
+    if run.state != "queued":
+        total = (run.summary or {}).get("total")
+        return run.state, {"done": total, "total": total}
+    job = job_progress(run.job_id)
+    if job is None:
+        return ("queued" if waiting_in_outbox(run.job_id) else "failed"), {"done": 0, "total": None}
+    progress = {"done": job["progress"].get("done") or 0, "total": job["progress"].get("total")}
+    state = {"started": "running", "finished": "running", "failed": "failed", "stopped": "failed",
+             "canceled": "failed"}.get(job["status"], "queued")
+    return state, progress
+
+
+def rescoring_runs(campaign_id: int, limit: int = RUNS_SHOWN) -> list[dict]:
+    """The campaign's latest rescoring runs, newest first: who started each and when, what it
+    covers, its state and progress, and once done what it changed."""
+    runs = db.session.scalars(select(Rescoring).where(Rescoring.campaign_id == campaign_id)
+                              .order_by(Rescoring.id.desc()).limit(limit)).all()
+    ids = {run.started_by_id for run in runs if run.started_by_id}
+    names = dict(db.session.execute(select(User.id, User.name).where(User.id.in_(ids))).all()) if ids else {}
+    items = []
+    for run in runs:
+        state, progress = _run_state(run)
+        items.append({"id": run.id, "job_id": run.job_id, "started_by": names.get(run.started_by_id),
+                      "started_by_id": run.started_by_id, "started_at": run.created_at,
+                      "finished_at": run.finished_at, "interaction_id": run.interaction_id,
+                      "from": run.start_day, "to": run.end_day, "state": state, "progress": progress,
+                      "summary": run.summary if state == "done" else None,
+                      "error": run.error})
+    return items

@@ -135,6 +135,32 @@ class ScorecardIn(Schema):
     note = fields.String(load_default=None, allow_none=True, validate=validate.Length(max=200))
 
 
+class RescoringProgressOut(Schema):
+    done = fields.Integer(allow_none=True)
+    total = fields.Integer(allow_none=True, metadata={"description": "Null until the job has counted the calls."})
+
+
+class RescoringOut(Schema):
+    id = fields.Integer(required=True)
+    job_id = fields.String(allow_none=True)
+    started_by_id = fields.Integer(allow_none=True)
+    started_by = fields.String(allow_none=True, metadata={"description": "The name of who started it."})
+    started_at = fields.DateTime(required=True)
+    finished_at = fields.DateTime(allow_none=True)
+    interaction_id = fields.Integer(allow_none=True)
+    start = fields.Date(data_key="from", attribute="from", allow_none=True)
+    end = fields.Date(data_key="to", attribute="to", allow_none=True)
+    state = fields.String(required=True, metadata={"description": "queued | running | done | failed"})
+    progress = fields.Nested(RescoringProgressOut, required=True)
+    summary = fields.Dict(allow_none=True, metadata={
+        "description": "Once done: total, rescored, unchanged, kept_settled, kept_reviewed, unjudged, "
+                       "decisions_changed, earnings_paid, earnings_refunded."})
+
+
+class RescoringsOut(Schema):
+    items = fields.List(fields.Nested(RescoringOut))
+
+
 class RescoreIn(Schema):
     interaction_id = fields.Integer(load_default=None, allow_none=True, validate=validate.Range(min=1, max=2**31 - 1),
                                     metadata={"description": "One scored call of the campaign to rescore."})

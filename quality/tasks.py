@@ -39,12 +39,21 @@ def sweep_reviews() -> int:
 
 @job("qa", timeout=3600)
 def rescore_calls(actor_id: int, campaign_id: int, interaction_id: int | None = None, start: str | None = None,
-                  end: str | None = None) -> dict:
+                  end: str | None = None, run_id: int | None = None) -> dict:
     """Rescore a campaign's scored calls (one, or those that ended from ``start`` to ``end``, ISO
-    dates) against its current scorecard: how many had each outcome (see quality.services.rescoring)."""
+    dates) against its current scorecard: how many had each outcome (see quality.services.rescoring).
+    A failure rolls the rescoring back and leaves the run (``run_id``) marked failed."""
     from datetime import date
 
+    from app.database import commit, rollback
     from quality.services import rescoring
 
-    return rescoring.rescore(actor_id, campaign_id, interaction_id,
-                             date.fromisoformat(start) if start else None, date.fromisoformat(end) if end else None)
+    try:
+        return rescoring.rescore(actor_id, campaign_id, interaction_id, date.fromisoformat(start) if start else None,
+                                 date.fromisoformat(end) if end else None, run_id=run_id)
+    except Exception as exc:
+        rollback()
+        if run_id is not None:
+            rescoring.record_failure(run_id, exc.__class__.__name__)
+            commit()
+        raise

@@ -194,7 +194,17 @@ def scorecard(campaign_id):
     return render_template("quality/scorecard.html", campaign=found, card=card, spec_text=spec_text, tried=tried,
                            errors=errors, versions=versions, item_types=sorted(scoring.ITEM_TYPES),
                            default_spec=scoring.STANDARD, auto_fail_labels=labels.AUTO_FAIL_LABELS,
-                           agreement=calibration.agreement(found.id), form=request.form), status
+                           agreement=calibration.agreement(found.id), form=request.form,
+                           runs=queries.rescoring_runs(found.id)), status
+
+
+@bp.get("/scorecards/<int:campaign_id>/rescorings")
+@page_login_required(roles=EDITORS)
+def rescoring_progress(campaign_id):
+    """What the scorecard page polls while a rescoring waits or runs (JSON)."""
+    found = scorecards.editable_campaign(current_user(), campaign_id)
+    return {"items": [{key: run[key] for key in ("id", "state", "progress", "summary")}
+                      for run in queries.rescoring_runs(found.id)]}
 
 
 def _rescore(user, found, errors: dict) -> int:

@@ -57,12 +57,14 @@ def get_interaction(interaction_id):
 @bp.doc(summary="Set the disposition and end wrap-up (the member who handled the call)",
         description="During wrap-up only (409 `not_in_wrapup` before the call ended or once wrap-up ended), by the "
                     "member who handled the call, with one of the campaign's disposition codes (422 on `code` "
-                    "otherwise). The interaction is then completed and the member's pay for it accrues, pending QA.",
+                    "otherwise), and the member's answers to the campaign's survey questions (422 on `survey_answers` "
+                    "naming a question the campaign does not ask). The interaction is then completed and the "
+                    "member's pay for it accrues, pending QA.",
         responses=[403, 404, 409, 422])
 def set_disposition(interaction_id, data):
     user = require_user()
     interaction = queries.visible_interaction(user, interaction_id)
-    services.set_disposition(interaction.id, user.id, data["code"], data.get("notes"))
+    services.set_disposition(interaction.id, user.id, data["code"], data.get("notes"), data.get("survey_answers"))
     interaction = services.complete_interaction(interaction.id)
     if (distributor().agent(user.id) or {}).get("st") == "wrapup":  # not if they left routing meanwhile
         earnings.record_presence(user.id, "available")

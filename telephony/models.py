@@ -71,6 +71,8 @@ class Interaction(db.Model):
 
     disposition: Mapped[str | None] = mapped_column(String(32))
     disposition_notes: Mapped[str | None] = mapped_column(Text)
+    # the member's answers to the campaign's survey questions: [{"index", "question", "answer"}]
+    survey_answers: Mapped[list | None] = mapped_column(JSON)
     # the disposition's (success | retry | final), or an overflow's (enterprise_line | callback_request)
     outcome: Mapped[str | None] = mapped_column(String(16))
     failure_reason: Mapped[str | None] = mapped_column(String(64))

@@ -107,6 +107,7 @@ def interaction_json(interaction: Interaction, *, detail: bool = False) -> dict:
         "recording_ref", "transcript_ref", "transfer_state")}
     body["durations"] = current_durations(interaction)
     body["disposition"] = _disposition(interaction)
+    body["survey_answers"] = list(interaction.survey_answers or [])
     body["customer"] = {"masked": interaction.customer_masked, "contact_id": interaction.contact_id}
     body["earning"] = earning_of(interaction)
     body["qa"] = QA_SUMMARY[0](interaction.id) if QA_SUMMARY else None

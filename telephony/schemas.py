@@ -32,6 +32,16 @@ class DispositionIn(Schema):
     code = fields.String(required=True, validate=validate.Length(min=1, max=32),
                          metadata={"description": "One of the campaign's disposition codes."})
     notes = fields.String(load_default=None, allow_none=True, validate=validate.Length(max=2000))
+    survey_answers = fields.Raw(load_default=None, allow_none=True, metadata={
+        "description": "The answers to the campaign's survey questions: a list of `{\"question\": …, \"answer\": …}` "
+                       "(the question worded as the campaign's `survey_questions` has it), or an object of answers "
+                       "by the question's position, 0 for the first (`{\"0\": \"5\", \"2\": \"yes\"}`). Blank "
+                       "answers are left out; each answer is at most 1,000 characters. 422 naming the question "
+                       "the campaign does not ask. Given again during wrap-up, it replaces the earlier answers.",
+        "oneOf": [{"type": "array", "items": {"type": "object", "properties": {
+            "question": {"type": "string"}, "answer": {"type": "string"}}, "required": ["question", "answer"]}},
+                  {"type": "object", "additionalProperties": {"type": "string"}}],
+        "example": [{"question": "How satisfied are you with the delivery (1-5)?", "answer": "5"}]})
 
 
 class DurationsOut(Schema):
@@ -49,6 +59,12 @@ class DispositionOut(Schema):
     label = fields.String(allow_none=True)
     outcome = fields.String(allow_none=True, metadata={"description": "success | retry | final"})
     notes = fields.String(allow_none=True)
+
+
+class SurveyAnswerOut(Schema):
+    index = fields.Integer(required=True, metadata={"description": "The question's position, 0 for the first."})
+    question = fields.String(required=True)
+    answer = fields.String(required=True)
 
 
 class CustomerOut(Schema):
@@ -84,6 +100,8 @@ class InteractionOut(Schema):
     wrapup_ended_at = fields.DateTime(allow_none=True)
     durations = fields.Nested(DurationsOut, required=True)
     disposition = fields.Nested(DispositionOut, allow_none=True)
+    survey_answers = fields.List(fields.Nested(SurveyAnswerOut), metadata={
+        "description": "The member's answers to the campaign's survey questions, in the campaign's order."})
     outcome = fields.String(allow_none=True)
     customer = fields.Nested(CustomerOut, required=True)
     provider = fields.String(required=True)

@@ -22,6 +22,7 @@ from app.errors import Conflict, Forbidden, NotFound, ValidationError
 from app.extensions import db
 from app.timeutil import as_utc, utcnow
 from telephony import campaigns, lifecycle
+from telephony import survey_answers as survey_reading
 from telephony.earnings import accrue_interaction_pay
 from telephony.models import Interaction, InteractionEvent
 from telephony.queries import find_by_call_sid
@@ -343,13 +344,17 @@ def begin_wrapup(interaction_id: int, *, at: datetime | None = None) -> Interact
     return interaction
 
 
-def set_disposition(interaction_id: int, member_id: int, code: str, notes: str | None = None) -> Interaction:
-    """The handling member names the outcome, during wrap-up, with one of the campaign's codes.
+def set_disposition(interaction_id: int, member_id: int, code: str, notes: str | None = None,
+                    survey_answers: list | dict | None = None) -> Interaction:
+    """The handling member names the outcome, during wrap-up, with one of the campaign's codes,
+    and may give their answers to the campaign's survey questions (see ``telephony.survey_answers``).
 
     409 ``not_in_wrapup`` outside wrap-up (before the call ended or after wrap-up ended), 403
-    ``not_handling_member`` for anyone else, 422 on ``code`` for a code the campaign does not have
-    and on ``notes`` past 2,000 characters. The same code again changes nothing; another code
-    during wrap-up replaces it."""
+    ``not_handling_member`` for anyone else, 422 on ``code`` for a code the campaign does not have,
+    on ``notes`` past 2,000 characters and on ``survey_answers`` naming a question the campaign
+    does not ask (or an answer too long); nothing changes then. The same code again changes
+    nothing; another code during wrap-up replaces it; notes or answers given replace the earlier
+    ones, left out they stay."""
     interaction = _locked(interaction_id)
     if interaction.member_id != member_id:
         raise Forbidden(_("Only the member who handled this call can set its disposition."),
@@ -365,11 +370,21 @@ def set_disposition(interaction_id: int, member_id: int, code: str, notes: str |
         problems["code"] = _("Not one of this campaign's dispositions.")
     if notes is not None and len(notes) > NOTES_MAX:
         problems["notes"] = _("At most %(count)d characters.", count=NOTES_MAX)
+    answers = None
+    if survey_answers is not None:
+        try:
+            questions = list((found.settings or {}).get("survey_questions") or [])
+            answers = survey_reading.read_answers(survey_answers, questions)
+        except survey_reading.SurveyError as error:
+            problems["survey_answers"] = str(error)
     if problems:
-        raise ValidationError(fields=problems)
+        only = problems.get("survey_answers") if len(problems) == 1 else None
+        raise ValidationError(only, fields=problems)
     interaction.disposition, interaction.outcome = code, disposition.get("outcome")
     if notes is not None:
         interaction.disposition_notes = notes
+    if answers is not None:
+        interaction.survey_answers = answers
     db.session.flush()
     logger.info("Interaction %s dispositioned %s by member %s", interaction.id, code, member_id)
     return interaction

@@ -22,10 +22,11 @@ from app import events
 from app.auth.models import User
 from app.errors import NotFound, ValidationError
 from app.extensions import db
+from app.jobs import enqueue, report_progress
 from app.timeutil import utcnow
 from payouts.models import Transfer
 from quality import notices, scoring
-from quality.models import Dispute, QAResult, QAReview
+from quality.models import Dispute, QAResult, QAReview, Rescoring
 from quality.services import gate, policy, scorecards
 from telephony import campaigns
 from telephony.models import Interaction
@@ -36,6 +37,7 @@ SENDER = "quality"
 SETTLED = ("earning_approved", "earning_reversed", "earning_reinstated")
 MAX_CALLS = 20000  # one job rescores at most this many calls (the oldest first); run it again for more
 OUTCOMES = ("rescored", "unchanged", "kept_settled", "kept_reviewed", "unjudged")
+PROGRESS_EVERY = 25  # calls between two progress reports of the job
 
 
 def check_request(user: User, campaign_id: int, interaction_id: int | None, start: date | None,
@@ -91,29 +93,36 @@ def _decided_by_a_person(result: QAResult) -> bool:
 
 def rescore_result(actor_id: int | None, result_id: int) -> str:
     """Rescore one call against its campaign's current scorecard; the outcome (one of ``OUTCOMES``)."""
+    return _rescore_one(actor_id, result_id)[0]
+
+
+def _rescore_one(actor_id: int | None, result_id: int) -> tuple[str, bool, str | None]:
+    """Rescore one call: its outcome, whether its decision changed, and how the new decision settled
+    its pending earning (``paid`` to the member, ``refunded`` to the campaign, or None: nothing moved)."""
     from marketplace.qa.services import record_qa_score, settle_earning
 
     result = db.session.scalar(select(QAResult).where(QAResult.id == result_id).with_for_update())
     if result is None or result.problem:
-        return "unjudged"
+        return "unjudged", False, None
     if _decided_by_a_person(result):
-        return "kept_reviewed"
+        return "kept_reviewed", False, None
     interaction = db.session.get(Interaction, result.interaction_id)
     document = load_transcript(interaction.transcript_ref) if interaction and interaction.transcript_ref else None
     raw = (document or {}).get("utterances") or []
     found = campaigns.campaign(result.campaign_id)
     card = gate.current_scorecard(result.campaign_id)
     if not raw or found is None:
-        return "unjudged"
+        return "unjudged", False, None
     try:
         outcome = gate.run_scorer(card.spec if card else scoring.STANDARD, raw, (document or {}).get("language"),
                                   disposition=interaction.disposition, thresholds=policy.thresholds(found))
     except scoring.TranscriptError:
-        return "unjudged"
+        return "unjudged", False, None
     before = {"previous_score": result.score, "previous_decision": result.decision,
               "previous_version": result.scorecard_version}
     version = card.version if card else 0
     changed = outcome["decision"] != result.decision
+    settlement = None
     if changed and _settled(result.interaction_id):
         verdict = "kept_settled"
         logger.info("Interaction %s not rescored: its earning is settled and the decision would change",
@@ -139,7 +148,9 @@ def rescore_result(actor_id: int | None, result_id: int) -> str:
         if before["previous_score"] is not None and result.score != before["previous_score"]:
             record_qa_score(result.member_id, result.score, before["previous_score"])
         if changed:
-            settle_earning(result.interaction_id, result.decision)  # once: the gate's idempotency keys
+            transfer = settle_earning(result.interaction_id, result.decision)  # once: the gate's idempotency keys
+            if transfer is not None:
+                settlement = "refunded" if result.decision == "reject" else "paid"
             if result.decision == "reject":
                 notices.rejected(result)
     if verdict != "unchanged":
@@ -148,26 +159,57 @@ def rescore_result(actor_id: int | None, result_id: int) -> str:
                     score=outcome["score"], decision=outcome["decision"], scorecard_version=version,
                     previous_score=before["previous_score"], previous_decision=before["previous_decision"],
                     previous_version=before["previous_version"])
-    return verdict
+    return verdict, verdict == "rescored" and changed, settlement
 
 
 def rescore(actor_id: int | None, campaign_id: int, interaction_id: int | None = None, start: date | None = None,
-            end: date | None = None) -> dict:
-    """Rescore the calls asked for; how many had each outcome."""
-    summary = dict.fromkeys(OUTCOMES, 0)
-    for result_id in results_to_rescore(campaign_id, interaction_id, start, end):
+            end: date | None = None, run_id: int | None = None) -> dict:
+    """Rescore the calls asked for, reporting the job's progress as it goes: how many had each
+    outcome (``OUTCOMES``), out of how many (``total``), how many decisions changed, and how many
+    pending earnings the changed decisions settled (``earnings_paid`` to the member,
+    ``earnings_refunded`` to the campaign). With ``run_id``, the run's record keeps that summary."""
+    summary = {**dict.fromkeys(OUTCOMES, 0), "total": 0, "decisions_changed": 0, "earnings_paid": 0,
+               "earnings_refunded": 0}
+    result_ids = results_to_rescore(campaign_id, interaction_id, start, end)
+    summary["total"] = len(result_ids)
+    report_progress(0, len(result_ids))
+    for done, result_id in enumerate(result_ids, start=1):
         with db.session.begin_nested():
-            summary[rescore_result(actor_id, result_id)] += 1
+            verdict, changed, settlement = _rescore_one(actor_id, result_id)
+        summary[verdict] += 1
+        summary["decisions_changed"] += int(changed)
+        if settlement is not None:
+            summary["earnings_" + settlement] += 1
+        if done % PROGRESS_EVERY == 0 or done == len(result_ids):
+            report_progress(done, len(result_ids))
+    run = db.session.get(Rescoring, run_id) if run_id is not None else None
+    if run is not None:
+        run.state, run.summary, run.finished_at = "done", summary, utcnow()
+        db.session.flush()
     logger.info("Campaign %s rescored by %s: %s", campaign_id, actor_id, summary)
     return summary
 
 
+def record_failure(run_id: int, error: str) -> None:
+    """The run's job failed: its record says so (the calls it rescored before are rolled back with it)."""
+    run = db.session.get(Rescoring, run_id)
+    if run is not None and run.state == "queued":
+        run.state, run.error, run.finished_at = "failed", error[:500], utcnow()
+        db.session.flush()
+
+
 def start_job(user: User, campaign_id: int, interaction_id: int | None = None, start: date | None = None,
               end: date | None = None) -> str:
-    """Check the request (see ``check_request``) and queue the rescoring job, after the commit; its id."""
-    from app.jobs import enqueue
-
+    """Check the request (see ``check_request``), record the run and queue its job, after the
+    commit; the job's id."""
     found = check_request(user, campaign_id, interaction_id, start, end)
-    return enqueue("quality.tasks.rescore_calls", user.id, found.id, interaction_id,
-                   start.isoformat() if start else None, end.isoformat() if end else None,
-                   owner_id=user.id, description="QA rescoring")
+    run = Rescoring(org_id=found.org_id, campaign_id=found.id, started_by_id=user.id,
+                    interaction_id=interaction_id, start_day=start, end_day=end, state="queued")
+    db.session.add(run)
+    db.session.flush()
+    run.job_id = enqueue("quality.tasks.rescore_calls", user.id, found.id, interaction_id,
+                         start.isoformat() if start else None, end.isoformat() if end else None, run_id=run.id,
+                         owner_id=user.id, description="QA rescoring")
+    db.session.flush()
+    logger.info("Rescoring %s of campaign %s started by %s", run.id, found.id, user.id)
+    return run.job_id

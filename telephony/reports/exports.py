@@ -17,6 +17,7 @@ from app.extensions import db
 from app.pii import mask_personal_numbers
 from app.textfile import spreadsheet_safe
 from app.timeutil import as_utc
+from telephony import campaigns, survey_answers
 from telephony.models import Interaction
 from telephony.reports.queries import Window
 
@@ -44,23 +45,35 @@ def report_rows(report: dict, columns: tuple[str, ...] = REPORT_COLUMNS) -> Iter
         yield [totals.get(name) for name in columns]
 
 
+def survey_columns(questions: list[str]) -> list[str]:
+    """One column per survey question of the campaign: ``survey_1: <the question>``, …"""
+    return [f"survey_{number}: {question}" for number, question in enumerate(questions, start=1)]
+
+
 def interaction_rows(campaign_id: int, win: Window) -> Iterator[list]:
     """One row per interaction queued in the range, oldest first, read in batches (never all at
-    once); times in the window's zone, free text with personal numbers masked."""
+    once); times in the window's zone, free text with personal numbers masked. After the fixed
+    columns, one per survey question the campaign asks now, with the member's answer to it
+    (matched by the question's wording)."""
     start, end = win.utc_range
-    yield list(INTERACTION_COLUMNS)
+    questions = list((campaigns.campaign(campaign_id).settings or {}).get("survey_questions") or [])
+    yield list(INTERACTION_COLUMNS) + survey_columns(questions)
     query = (select(Interaction.id, Interaction.queued_at, Interaction.direction, Interaction.state,
                     Interaction.member_id, Interaction.wait_seconds, Interaction.talk_seconds,
                     Interaction.hold_seconds, Interaction.wrapup_seconds, Interaction.handle_seconds,
-                    Interaction.disposition, Interaction.outcome, Interaction.disposition_notes)
+                    Interaction.disposition, Interaction.outcome, Interaction.disposition_notes,
+                    Interaction.survey_answers)
              .where(Interaction.campaign_id == campaign_id, Interaction.queued_at >= start,
                     Interaction.queued_at < end)
              .order_by(Interaction.queued_at, Interaction.id).execution_options(yield_per=BATCH))
 
     for row in db.session.execute(query):
-        values = list(row)
+        *values, answers = row
         values[1] = as_utc(values[1]).astimezone(win.tz).isoformat(timespec="seconds")
         values[-1] = mask_personal_numbers(values[-1]) if values[-1] else None
+        for question in questions:
+            answer = survey_answers.answer_to(answers, question)
+            values.append(mask_personal_numbers(answer) if answer else None)
         yield values
 
 

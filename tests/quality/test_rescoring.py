@@ -191,3 +191,122 @@ def test_a_call_a_person_reviewed_keeps_its_decision(app, client, world, complet
     assert client.get(started.json["status_url"], headers=owner["headers"]).json["result"]["kept_reviewed"] == 1
     assert result_of(call).decision == "reject" and balances(member_id, campaign_id) == settled
     assert _rescored_entries() == []
+
+
+def _page(app, user_email, owner, campaign_id, language: str | None = None) -> str:
+    client = app.test_client()
+    sign_in(client, user_email(owner["admin_id"]))
+    if language:
+        with client.session_transaction() as session:
+            session["lang"] = language
+    return client, client.get(f"/qa/scorecards/{campaign_id}").get_data(as_text=True)
+
+
+def test_the_scorecard_page_shows_each_run_its_progress_and_what_it_changed(app, client, world, completed_call,
+                                                                           user_email):
+    from app.auth.models import User
+
+    owner, campaign_id, member_id, _headers = world
+    pending = completed_call(campaign_id, member_id, utterances=NO_GREETING)
+    settled = completed_call(campaign_id, member_id, utterances=NO_CLOSING)
+    run_scoring(pending), run_scoring(settled)
+    _thresholds(campaign_id, 95, 80)  # the call in review becomes a reject (refunded); the approved one is settled
+    with _context():
+        name = db.session.get(User, owner["admin_id"]).name
+    _browser, empty = _page(app, user_email, owner, campaign_id)
+    assert 'data-testid="no-rescorings"' in empty
+
+    started = client.post(f"/api/v1/campaigns/{campaign_id}/qa/rescore",
+                          json={"from": "2026-12-01", "to": "2026-12-31"}, headers=owner["headers"])
+    assert started.status_code == 202, started.json
+    browser, waiting = _page(app, user_email, owner, campaign_id)
+    assert 'data-state="queued"' in waiting and "Waiting for a worker" in waiting
+    assert f"started by {name}" in waiting and 'data-testid="rescoring-progress"' in waiting
+    assert 'data-poll="' in waiting  # the page polls while the run waits or runs
+
+    # while the job runs, the page and its poll show the job's own progress
+    from rq.job import Job, JobStatus
+
+    from app.extensions import redis_store
+
+    with _context():
+        job = Job.fetch(started.json["job_id"], connection=redis_store.connection)
+        job.meta["progress"] = {"done": 1, "total": 2, "message": ""}
+        job.save_meta()
+        job.set_status(JobStatus.STARTED)
+    running = browser.get(f"/qa/scorecards/{campaign_id}").get_data(as_text=True)
+    assert 'data-state="running"' in running and "1 of 2 calls" in running
+    polled = browser.get(f"/qa/scorecards/{campaign_id}/rescorings").json["items"]
+    assert polled[0]["state"] == "running" and polled[0]["progress"] == {"done": 1, "total": 2}
+    with _context():
+        job.set_status(JobStatus.QUEUED)
+
+    _run_jobs(app)
+    done = browser.get(f"/qa/scorecards/{campaign_id}").get_data(as_text=True)
+    assert 'data-state="done"' in done and 'data-poll="' not in done
+    assert "1 of 2 calls rescored" in done
+    assert "1 decision changed" in done
+    assert "1 earning settled differently: 0 paid to the member, 1 refunded to the campaign" in done
+    assert "1 call kept its decision: its earning was already settled" in done
+    assert browser.get(f"/qa/scorecards/{campaign_id}/rescorings").json["items"][0]["summary"]["total"] == 2
+    status = client.get(started.json["status_url"], headers=owner["headers"]).json
+    assert status["result"]["decisions_changed"] == 1 and status["result"]["earnings_refunded"] == 1
+    listed = client.get(f"/api/v1/campaigns/{campaign_id}/qa/rescorings", headers=owner["headers"])
+    assert listed.status_code == 200, listed.json
+    run = listed.json["items"][0]
+    assert (run["state"], run["from"], run["to"], run["started_by_id"], run["job_id"]) == (
+        "done", "2026-12-01", "2026-12-31", owner["admin_id"], started.json["job_id"])
+    assert run["summary"]["earnings_paid"] == 0 and run["progress"] == {"done": 2, "total": 2}
+    assert client.get(f"/api/v1/campaigns/{campaign_id}/qa/rescorings", headers=_headers).status_code == 403
+
+    _zh_browser, chinese = _page(app, user_email, owner, campaign_id, "zh")
+    assert "最近的重新评分" in chinese and "1 个决定发生变化" in chinese
+    assert "1 笔收入的结算发生变化：0 笔支付给成员，1 笔退回活动" in chinese
+
+
+def test_a_run_whose_job_was_lost_says_it_failed(app, client, world, completed_call, user_email, enterprise):
+    from rq.job import Job
+
+    from app.extensions import redis_store
+
+    owner, campaign_id, member_id, _headers = world
+    call = completed_call(campaign_id, member_id, utterances=NO_GREETING)
+    run_scoring(call)
+    started = client.post(f"/api/v1/campaigns/{campaign_id}/qa/rescore", json={"interaction_id": call},
+                          headers=owner["headers"])
+    with _context():
+        Job.fetch(started.json["job_id"], connection=redis_store.connection).delete()  # a worker died, say
+    _browser, page = _page(app, user_email, owner, campaign_id)
+    assert 'data-state="failed"' in page and "did not finish and changed nothing" in page
+    assert "call " + str(call) in page
+    other = enterprise()  # another tenant neither sees the runs nor polls them
+    stranger = app.test_client()
+    sign_in(stranger, user_email(other["admin_id"]))
+    assert stranger.get(f"/qa/scorecards/{campaign_id}/rescorings").status_code == 404
+    assert client.get(f"/api/v1/campaigns/{campaign_id}/qa/rescorings", headers=other["headers"]).status_code == 404
+
+
+def test_a_failing_job_marks_its_run_failed_and_changes_nothing(app, client, world, completed_call, user_email):
+    from quality.models import Rescoring
+    from telephony.models import Interaction
+    from telephony.transcripts import _folder
+
+    owner, campaign_id, member_id, _headers = world
+    good = completed_call(campaign_id, member_id, utterances=NO_GREETING)
+    broken = completed_call(campaign_id, member_id, utterances=NO_GREETING)
+    run_scoring(good), run_scoring(broken)
+    _thresholds(campaign_id, 70, 60)  # both would now be approved
+    with _context():
+        ref = db.session.get(Interaction, broken).transcript_ref
+        (_folder() / ref.removeprefix("transcripts/")).write_text("{not json", encoding="utf-8")
+    started = client.post(f"/api/v1/campaigns/{campaign_id}/qa/rescore",
+                          json={"from": "2026-12-01", "to": "2026-12-31"}, headers=owner["headers"])
+    assert started.status_code == 202
+    _run_jobs(app)
+    with _context():
+        run = db.session.scalar(select(Rescoring).where(Rescoring.job_id == started.json["job_id"]))
+        assert run.state == "failed" and run.summary is None and run.error
+    assert result_of(good).decision == "review"  # rolled back with the run: nothing half-done
+    assert _rescored_entries() == []
+    _browser, page = _page(app, user_email, owner, campaign_id)
+    assert 'data-state="failed"' in page and "did not finish and changed nothing" in page

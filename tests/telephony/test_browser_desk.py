@@ -3,9 +3,11 @@ page, a member takes it in the workspace, and they talk browser to browser over 
 microphones): audio packets flow both ways; mute, hold, the keypad, opt-out, hang-up, wrap-up
 with a disposition; the workspace survives the network going away; the interaction is paid,
 pending QA; the desk recorded both sides and uploaded them in parts: the enterprise listens to
-it. Preview mode: the member sees the next contact's masked card, dials it, the local carrier's
-callee answers, and after the wrap-up the member is available again. In Chinese: the workspace,
-the status refused with its reason, the customer page."""
+it; a recording whose upload never reached the server before the desk closed waits in the
+browser and goes up when the desk opens again. Preview mode: the member sees the next contact's
+masked card, dials it, the local carrier's callee answers, the member answers the survey in the
+wrap-up (stored as answers, not notes), and after it the member is available again. In Chinese:
+the workspace, the status refused with its reason, the customer page."""
 
 from __future__ import annotations
 
@@ -31,6 +33,8 @@ from tests.helpers.web import fits_the_screen, sign_in_page
 from tests.telephony.conftest import OUTBOUND
 
 pytestmark = pytest.mark.browser
+
+SURVEY = ["How satisfied are you with the delivery (1-5)?", "Would you recommend us?", "What should we improve?"]
 
 
 def _packets(page, name):
@@ -157,6 +161,101 @@ def test_a_customer_and_a_member_talk_browser_to_browser(live_app, live_server, 
         caller.context.close()
 
 
+KEPT = """() => new Promise(resolve => { const opening = indexedDB.open("crowdline-desk", 1);
+  opening.onupgradeneeded = () => opening.result.createObjectStore("recordings", { keyPath: "key" });
+  opening.onsuccess = () => { const count = opening.result.transaction("recordings").objectStore("recordings").count();
+    count.onsuccess = () => { opening.result.close(); resolve(count.result); }; }; })"""
+
+
+def test_a_recording_survives_the_desk_closing_before_its_upload(live_app, live_server, media_browser,
+                                                                   telephony_running):
+    """The upload cannot reach the server while the call ends; the member finishes the wrap-up and
+    closes the desk. The recording waited in the browser: the desk opened again says so, resumes
+    it from what the server has, and once it is all there forgets it."""
+    world = desk_world(live_app, "resume")
+    desk = phone_page(media_browser, "en-US")
+    caller = phone_page(media_browser, "en-US")
+    try:
+        sign_in_page(desk, live_server, world["member"])
+        desk.goto(f"{live_server}/work/desk/")
+        desk.get_by_test_id("enable-sound").click()
+        desk.get_by_test_id("status-available").click()
+        desk.wait_for_selector("[data-testid=desk-state][data-state=available]")
+        caller.goto(f"{live_server}/telephony/phone/{world['number']}")
+        caller.get_by_test_id("phone-call").click()
+        desk.get_by_test_id("offer").wait_for(state="visible")
+        desk.get_by_test_id("offer-accept").click()
+        desk.get_by_test_id("call").wait_for(state="visible")
+        until_true(desk, f"({STATS})(window.crowdlineDesk).then(([r]) => r > 150)")  # a few seconds of talk
+        assert desk.get_by_test_id("call-recorded").is_visible()
+
+        attempts = []
+
+        def unreachable(route):
+            attempts.append(route.request.method)
+            route.abort("internetdisconnected")
+
+        desk.route("**/api/v1/interactions/*/recording", unreachable)
+        desk.get_by_test_id("call-hangup").click()
+        desk.get_by_test_id("wrapup").wait_for(state="visible")
+        desk.get_by_test_id("wrapup-code").select_option("resolved")
+        desk.get_by_test_id("wrapup-submit").click()
+        desk.get_by_test_id("wrapup").wait_for(state="hidden")
+        desk.get_by_test_id("recording-pending").filter(has_text="1 recording waiting to upload").wait_for()
+        until_true(desk, f"({KEPT})().then(n => n === 1)")
+        assert attempts  # it tried, and nothing reached the server
+        with live_app.app_context():
+            from telephony.models import Interaction
+            from telephony.recordings import services as recordings
+
+            ix = db.session.query(Interaction).filter_by(member_id=world["member_id"]).one()
+            assert recordings.recording_of(ix.id) is None
+            db.session.remove()
+        context = desk.context
+        desk.close()  # the tab goes away with the recording not uploaded
+
+        again = context.new_page()
+        again.set_default_timeout(15000)
+        again.route("**/api/v1/interactions/*/recording", lambda route: route.abort("internetdisconnected"))
+        again.goto(f"{live_server}/work/desk/")
+        again.get_by_test_id("recording-pending").filter(has_text="1 recording waiting to upload").wait_for()
+        again.get_by_test_id("recording-text").filter(has_text="Upload paused").wait_for()
+        assert fits_the_screen(again)
+        ARTIFACTS.mkdir(exist_ok=True)
+        again.screenshot(path=str(ARTIFACTS / "desk-recording-waiting-360-en.png"), full_page=True)
+        seen = []
+
+        def through(route):
+            seen.append(route.request.method)
+            route.continue_()
+
+        again.unroute("**/api/v1/interactions/*/recording")
+        again.route("**/api/v1/interactions/*/recording", through)  # the network is back
+        again.get_by_test_id("recording-text").filter(has_text="Recording uploaded").wait_for()
+        again.get_by_test_id("recording-pending").wait_for(state="hidden")
+        assert seen[0] == "GET" and "POST" in seen, seen  # asked where the upload stands, then sent it
+        until_true(again, f"({KEPT})().then(n => n === 0)")  # complete: no longer kept in the browser
+
+        client = live_app.test_client()
+        login = client.post("/api/v1/auth/login", json={"email": world["boss"], "password": PASSWORD}).json
+        boss = {"Authorization": "Bearer " + login["access_token"]}
+        recording = client.get(f"/api/v1/interactions/{ix.id}/recording", headers=boss).json
+        assert recording["state"] == "ready" and recording["source"] == "browser"
+        assert recording["received"] == recording["total"] > 1000
+        whole = client.get(recording["media_url"], headers=boss)
+        assert whole.status_code == 200 and whole.data[:4] == b"\x1a\x45\xdf\xa3"
+
+        again.reload()  # nothing left to resume
+        again.wait_for_selector("[data-testid=desk-state]")
+        again.wait_for_timeout(1000)
+        assert again.get_by_test_id("recording-pending").is_hidden()
+        again.context.close()
+    finally:
+        caller.context.close()
+        if not desk.is_closed():
+            desk.context.close()
+
+
 def _preview_world(application, tag: str):
     """A running outbound campaign in preview mode (calling all day) with one contact whose number
     the local carrier answers, and a member checked in to its shift now."""
@@ -185,7 +284,8 @@ def _preview_world(application, tag: str):
         services.change_state(campaign, "running", boss.id)
         now = utcnow().replace(microsecond=0)
         campaign.starts_at, campaign.ends_at = now - timedelta(days=1), now + timedelta(days=1)
-        campaign.settings = {**campaign.settings, "calling_windows": ALL_DAY, "dialer": {"mode": "preview"}}
+        campaign.settings = {**campaign.settings, "calling_windows": ALL_DAY, "dialer": {"mode": "preview"},
+                             "survey_questions": SURVEY}
         flag_modified(campaign, "settings")
         phone_hash = vault().phone_hash(number)
         contact = Contact(campaign_id=campaign.id, org_id=boss.org_id, list_id=0, row_number=1, phone_hash=phone_hash,
@@ -267,6 +367,8 @@ def test_preview_mode_dial_talk_and_back_to_available(live_app, live_server, med
         desk.get_by_test_id("call-hangup").click()
         desk.get_by_test_id("wrapup").wait_for(state="visible")
         desk.get_by_test_id("wrapup-code").select_option("completed")
+        desk.get_by_test_id("wrapup-survey-0").fill("5")  # the second question is left unanswered
+        desk.get_by_test_id("wrapup-survey-2").fill("Faster delivery")
         desk.get_by_test_id("wrapup-submit").click()
         desk.get_by_test_id("wrapup").wait_for(state="hidden")
         desk.wait_for_selector("[data-testid=desk-state][data-state=available]")
@@ -279,6 +381,9 @@ def test_preview_mode_dial_talk_and_back_to_available(live_app, live_server, med
             ix = db.session.query(Interaction).filter_by(member_id=world["member_id"]).one()  # refused: no call
             assert ix.direction == "outbound" and ix.contact_id == world["contact_id"]
             assert ix.state == "completed" and ix.answered_at is not None
+            assert ix.survey_answers == [{"index": 0, "question": SURVEY[0], "answer": "5"},
+                                         {"index": 2, "question": SURVEY[2], "answer": "Faster delivery"}]
+            assert not ix.disposition_notes  # the answers are data, not folded into the notes
             assert db.session.get(Contact, world["contact_id"]).last_disposition == "completed"
             db.session.remove()
         desk.get_by_test_id("today-calls").filter(has_text="1").wait_for()
@@ -298,6 +403,7 @@ def test_the_workspace_and_the_customer_phone_in_chinese(live_app, live_server, 
         desk.get_by_test_id("status-available").click()
         desk.get_by_test_id("desk-reason").filter(has_text="签到").wait_for()
         assert "你没有班次" in desk.get_by_test_id("desk-shift").inner_text()
+        assert desk.get_by_test_id("desk").get_attribute("data-t-pending-many") == "{n} 段录音等待上传"
         assert fits_the_screen(desk)
         ARTIFACTS.mkdir(exist_ok=True)
         desk.screenshot(path=str(ARTIFACTS / "desk-360-zh.png"), full_page=True)

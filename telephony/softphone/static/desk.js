@@ -1,6 +1,8 @@
 // The member's workspace: presence, offers, preview mode (the next contact of an outbound
 // campaign, dialed by the member), the call over the built-in WebRTC softphone (recorded on both
-// sides when the campaign records, uploaded in resumable parts once it ends), wrap-up, and
+// sides when the campaign records, kept in the browser's IndexedDB and uploaded in resumable parts
+// once it ends — a recording whose upload the closing of the tab cut short is resumed when the desk
+// opens again), wrap-up, and
 // surviving a phone's life (hidden tab, lost network): it re-registers and restores the status the
 // member chose, without a reload.
 (function () {
@@ -19,7 +21,38 @@
   let preview = null, previewAt = 0, dialed = null; // preview mode: the card shown, the call the member dialed
   let notDialed = null; // an interaction followed the usual way, not as a dialed call
   const PART_BYTES = 1024 * 1024; // a recording goes up in parts of at most 1 MiB
-  let recorder = null, uploads = [], uploading = false;
+  let recorder = null, uploads = [], uploading = false, resumed = false;
+
+  // --- recordings kept in IndexedDB until the server has all of them ------------------------------
+  const kept = (function () {
+    const NAME = "crowdline-desk", STORE = "recordings";
+    let opened = null;
+    function open() {
+      if (!window.indexedDB) return Promise.reject(new Error("IndexedDB unavailable"));
+      opened = opened || new Promise(function (resolve, reject) {
+        const request = window.indexedDB.open(NAME, 1);
+        request.onupgradeneeded = function () { request.result.createObjectStore(STORE, { keyPath: "key" }); };
+        request.onsuccess = function () { resolve(request.result); };
+        request.onerror = function () { opened = null; reject(request.error); };
+      });
+      return opened;
+    }
+    function run(mode, work) {
+      return open().then(function (db) {
+        return new Promise(function (resolve, reject) {
+          const transaction = db.transaction(STORE, mode);
+          const request = work(transaction.objectStore(STORE));
+          transaction.oncomplete = function () { resolve(request ? request.result : undefined); };
+          transaction.onerror = transaction.onabort = function () { reject(transaction.error); };
+        });
+      });
+    }
+    return {
+      put: function (item) { return run("readwrite", function (store) { store.put(item); }); },
+      remove: function (key) { return run("readwrite", function (store) { store.delete(key); }); },
+      all: function () { return run("readonly", function (store) { return store.getAll(); }); },
+    };
+  })();
 
   function api(method, path, body) {
     return fetch(path, {
@@ -79,6 +112,7 @@
     const body = await response.json();
     token = body.access_token;
     rtc.useIceServers(body.ice_servers);
+    if (!resumed) { resumed = true; resumeKept(); }
     registerDevice().catch(function () { connection(true); });
     setTimeout(function () { register().catch(function () {}); }, Math.max(30, body.expires_in - 60) * 1000);
   }
@@ -324,6 +358,8 @@
       const label = document.createElement("label"), input = document.createElement("input");
       label.textContent = question;
       input.name = "survey-" + index;
+      input.maxLength = 1000;
+      input.dataset.testid = "wrapup-survey-" + index;
       input.dataset.question = question;
       label.append(input);
       answers.append(label);
@@ -527,8 +563,10 @@
       sources.forEach(function (source) { source.disconnect(); });
       if (own) context.close();
       const contentType = type.split(";")[0];
-      uploads.push({ ix: interactionId, blob: new Blob(chunks, { type: contentType }), type: contentType, tries: 0 });
-      upload();
+      const saved = { key: d.member + ":" + interactionId, owner: d.member, ix: interactionId,
+                      blob: new Blob(chunks, { type: contentType }), type: contentType, savedAt: Date.now() };
+      // kept before the upload starts: a tab closed meanwhile resumes it when the desk opens again
+      kept.put(saved).catch(function () {}).then(function () { enqueue(saved); });
     });
     media.start(1000);
     recorder = media;
@@ -545,6 +583,24 @@
     $("recording-text").textContent = text;
     $("recording-progress").value = Math.round(100 * part);
     show("desk-recording", true);
+    const waiting = $("recording-pending");
+    waiting.textContent = uploads.length ? (uploads.length === 1 ? d.tPendingOne : d.tPendingMany)
+      .replace("{n}", String(uploads.length)) : "";
+    waiting.hidden = !uploads.length;
+  }
+
+  function enqueue(saved) {
+    if (uploads.some(function (job) { return job.key === saved.key; })) return;
+    uploads.push({ key: saved.key, ix: saved.ix, blob: saved.blob, type: saved.type, tries: 0 });
+    upload();
+  }
+
+  // the desk opens: the member's recordings an earlier page did not finish uploading go on now
+  async function resumeKept() {
+    let saved = [];
+    try { saved = await kept.all(); } catch (error) { return; }
+    saved.filter(function (item) { return item.owner === d.member && item.blob; })
+      .sort(function (a, b) { return a.savedAt - b.savedAt; }).forEach(enqueue);
   }
 
   function wait(ms) { return new Promise(function (resolve) { setTimeout(resolve, ms); }); }
@@ -594,8 +650,11 @@
     let paused = false;
     try {
       while (uploads.length) {
-        await sendRecording(uploads[0]);
+        await sendRecording(uploads[0]); // the server has it all, or refuses it for good: no use keeping it
+        await kept.remove(uploads[0].key).catch(function () {});
         uploads.shift();
+        if (uploads.length) uploadProgress(d.tUploading, 0);
+        else uploadProgress($("recording-text").textContent, $("recording-progress").value / 100);
       }
     } catch (error) {
       paused = true; // offline: resume from what the server received once the network is back
@@ -618,12 +677,12 @@
 
   $("wrapup-form").addEventListener("submit", async function (event) {
     event.preventDefault();
-    const notes = [$("wrapup-notes").value.trim()];
+    const answers = [];
     $("wrapup-survey").querySelectorAll("input").forEach(function (input) {
-      if (input.value.trim()) notes.push(input.dataset.question + " " + input.value.trim());
+      if (input.value.trim()) answers.push({ question: input.dataset.question, answer: input.value.trim() });
     });
     const response = await api("POST", "/api/v1/interactions/" + ix + "/disposition",
-      { code: $("wrapup-code").value, notes: notes.filter(Boolean).join("\n").slice(0, 2000) || undefined });
+      { code: $("wrapup-code").value, notes: $("wrapup-notes").value.trim() || undefined, survey_answers: answers });
     if (response.ok) {
       leaveCall();
       await poll();
