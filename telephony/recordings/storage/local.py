@@ -1,26 +1,12 @@
-"""Where recordings' media is kept: one door, ``store()``. The local store (``RECORDING_DIR``,
-default ``instance/recordings``) is the only one built in: no S3 client is among the app's
-dependencies, so an S3-compatible store is a class with the same four methods, chosen by
-``RECORDING_STORE`` (a dotted path to its factory) when one is added."""
+"""Recordings' media as files on the local disk (``RECORDING_DIR``)."""
 
 from __future__ import annotations
 
 import os
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Protocol
 
-from flask import current_app
-from werkzeug.utils import import_string
-
-CHUNK = 64 * 1024
-
-
-class Store(Protocol):
-    def size(self, key: str) -> int: ...
-    def write_at(self, key: str, offset: int, data: bytes) -> int: ...
-    def read(self, key: str, start: int, end: int) -> Iterator[bytes]: ...
-    def delete(self, key: str) -> bool: ...
+from telephony.recordings.storage.base import CHUNK
 
 
 class LocalStore:
@@ -40,8 +26,11 @@ class LocalStore:
         return path.stat().st_size if path.exists() else 0
 
     def write_at(self, key: str, offset: int, data: bytes) -> int:
-        """Write ``data`` at ``offset`` (cutting anything after it); the new size."""
+        """Write ``data`` at ``offset`` (cutting anything after it); the new size. An offset past
+        what the store holds would leave a hole: refused."""
         path = self._path(key)
+        if offset > self.size(key):
+            raise ValueError("a part past the end of what the store holds")
         path.parent.mkdir(parents=True, exist_ok=True)
         with open(path, "r+b" if path.exists() else "wb") as handle:
             handle.truncate(offset)
@@ -50,6 +39,9 @@ class LocalStore:
             handle.flush()
             os.fsync(handle.fileno())
         return offset + len(data)
+
+    def complete(self, key: str) -> None:
+        """Nothing to do: the file is whole as it is written."""
 
     def read(self, key: str, start: int, end: int) -> Iterator[bytes]:
         """Bytes ``start`` to ``end`` inclusive, in chunks."""
@@ -69,11 +61,3 @@ class LocalStore:
             return False
         path.unlink()
         return True
-
-
-def store() -> Store:
-    factory = current_app.config.get("RECORDING_STORE")
-    if factory:
-        return import_string(factory)(current_app)
-    root = current_app.config.get("RECORDING_DIR") or os.path.join(current_app.instance_path, "recordings")
-    return LocalStore(root)
