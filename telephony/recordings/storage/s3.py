@@ -138,11 +138,6 @@ class S3Store:
                     self.client.abort_multipart_upload(Bucket=self.bucket, Key=target, UploadId=upload["UploadId"])
         return bool(names)
 
-    def check(self) -> None:
-        """Raise ``StoreUnavailable`` (and log why) unless the bucket can be reached."""
-        with self._calling("reach", "the bucket"):
-            self.client.head_bucket(Bucket=self.bucket)
-
     # --- the parts ---------------------------------------------------------------------------------
 
     def _whole_size(self, key: str) -> int | None:

@@ -228,3 +228,24 @@ def test_a_store_that_cannot_be_used_is_a_503_that_says_so(app, client, s3, call
     assert refused.status_code == 503 and refused.json["error"]["code"] == "recording_store_unavailable"
     with app.app_context():
         assert _rows() == 1
+
+
+def test_a_local_folder_that_cannot_be_written_is_a_503_too(app, client, call, tmp_path, monkeypatch, caplog):
+    blocker = tmp_path / "a-file"
+    blocker.write_bytes(b"")
+    monkeypatch.setitem(app.config, "RECORDING_DIR", str(blocker / "recordings"))
+    refused = _upload(client, call, AUDIO)
+    assert refused.status_code == 503 and refused.json["error"]["code"] == "recording_store_unavailable"
+    assert any("a-file" in record.getMessage() for record in caplog.records)
+    with app.app_context():
+        assert _rows() == 0
+
+
+def test_the_store_check_command(app, s3, monkeypatch):
+    runner = app.test_cli_runner()
+    works = runner.invoke(args=["telephony", "recordings-check"])
+    assert works.exit_code == 0 and "works" in works.output, works.output
+    assert s3["objects"]() == {}  # the probe leaves nothing behind
+    monkeypatch.setitem(app.config, "RECORDING_S3_BUCKET", "no-such-recordings")
+    fails = runner.invoke(args=["telephony", "recordings-check"])
+    assert fails.exit_code == 1 and "cannot be used" in fails.output
