@@ -118,7 +118,8 @@ class S3Store:
                       for first, length, name in self._staged(key)
                       if first <= end and first + length - 1 >= start and length]
             if not pieces:
-                return iter(())
+                logger.error("The recordings' store %s holds nothing of %s at bytes %s-%s", self.where, key, start, end)
+                raise StoreUnavailable()
             name, low, high = pieces[0]
             return _Stream(self, key, self._open(name, low, high), pieces[1:])
 

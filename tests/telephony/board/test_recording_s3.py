@@ -135,6 +135,10 @@ def test_delete_removes_staged_parts_of_an_unfinished_upload(s3, s3_store):
     assert len(s3["objects"]()) == 2
     assert s3_store.delete(KEY) is True
     assert s3["objects"]() == {}
+    from telephony.recordings.storage import StoreUnavailable
+
+    with pytest.raises(StoreUnavailable):  # media that is gone cannot be played: said, not streamed empty
+        s3_store.read(KEY, 0, 9)
 
 
 @pytest.fixture
