@@ -124,10 +124,20 @@ def from_environment(instance_path: str, testing: bool = False) -> dict:
         "TWILIO_API_SECRET": _env("TWILIO_API_SECRET"),
         # How often a member's softphone says it is alive; two missed beats take them out of routing.
         "AGENT_HEARTBEAT_SECONDS": _env_int("AGENT_HEARTBEAT_SECONDS", 10),
-        # Call recordings: where their media is kept, the largest one, and an optional other store's factory.
-        "RECORDING_DIR": _env("RECORDING_DIR", os.path.join(instance_path, "recordings")),
+        # Call recordings: the largest one, and where their media is kept: "local" (files under
+        # RECORDING_DIR), "s3" (an S3-compatible object store, below) or another store's factory (a dotted path).
         "RECORDING_MAX_BYTES": _env_int("RECORDING_MAX_BYTES", 100 * 1024 * 1024),
-        "RECORDING_STORE": _env("RECORDING_STORE"),
+        "RECORDING_STORE": _env("RECORDING_STORE", "local"),
+        "RECORDING_DIR": _env("RECORDING_DIR", os.path.join(instance_path, "recordings")),
+        # The S3-compatible store: its bucket, endpoint (unset: AWS), region, key prefix, path or virtual-host
+        # addressing (MinIO and Ceph: path; Aliyun OSS: virtual), and keys (unset: boto3's AWS_* / ~/.aws chain).
+        "RECORDING_S3_BUCKET": _env("RECORDING_S3_BUCKET"),
+        "RECORDING_S3_ENDPOINT_URL": _env("RECORDING_S3_ENDPOINT_URL"),
+        "RECORDING_S3_REGION": _env("RECORDING_S3_REGION"),
+        "RECORDING_S3_PREFIX": _env("RECORDING_S3_PREFIX", "recordings/"),
+        "RECORDING_S3_ADDRESSING_STYLE": _env("RECORDING_S3_ADDRESSING_STYLE", "auto"),
+        "RECORDING_S3_ACCESS_KEY": _env("RECORDING_S3_ACCESS_KEY"),
+        "RECORDING_S3_SECRET_KEY": _env("RECORDING_S3_SECRET_KEY"),
         # The wallboard's event stream: seconds between refreshes, and how long one stream lasts.
         "WALLBOARD_EVENT_SECONDS": _env_int("WALLBOARD_EVENT_SECONDS", 1),
         "WALLBOARD_STREAM_SECONDS": _env_int("WALLBOARD_STREAM_SECONDS", 25),

@@ -32,6 +32,7 @@ def init_app(app) -> None:
     from telephony.dialer import api as dialer_api
     from telephony.dialer import views as dialer_views
     from telephony.recordings import api as recordings_api
+    from telephony.recordings import cli as recordings_cli  # noqa: F401 - adds its command
     from telephony.recordings import tasks as recording_tasks
     from telephony.softphone import views as softphone_views
 

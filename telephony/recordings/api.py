@@ -83,8 +83,9 @@ def _interaction(interaction_id: int) -> Interaction:
                     "Only the member who handled the call, once it ended (wrap-up or completed), for a campaign that "
                     "records. 409 `upload_offset_mismatch` (with `Upload-Offset`) when a part does not start where the "
                     "upload stands, `recording_exists`, `call_not_ended`, `recording_off`; 413 `too_large` past "
-                    "RECORDING_MAX_BYTES; 415 `not_audio`; 400 `bad_content_range`. Nothing changes then.",
-        responses=[400, 403, 404, 409, 413, 415])
+                    "RECORDING_MAX_BYTES; 415 `not_audio`; 400 `bad_content_range`; 503 `recording_store_unavailable` "
+                    "when the recordings' storage cannot be reached. Nothing changes then.",
+        responses=[400, 403, 404, 409, 413, 415, 503])
 def upload(interaction_id):
     user = require_user()
     interaction = queries.visible_interaction(user, interaction_id)
@@ -111,18 +112,21 @@ def recording(interaction_id):
         description="Signed in (bearer token or the page's session) as someone who may listen; 404 for anyone else "
                     "and for a recording not complete or purged. `Range: bytes=…` answers 206 with Content-Range, "
                     "416 when unsatisfiable; `If-Range` with a stale ETag answers the whole file. Each listening is a "
-                    "`recording_accessed` ledger entry (one per listener and recording within five minutes).",
+                    "`recording_accessed` ledger entry (one per listener and recording within five minutes). 503 "
+                    "`recording_store_unavailable` when the recordings' storage cannot be reached.",
         security=[{"BearerAuth": []}], responses={200: "The audio", 206: "Part of the audio", 401: "Signed out",
-                                                    404: "Not found", 416: "Range not satisfiable"})
+                                                    404: "Not found", 416: "Range not satisfiable",
+                                                    503: "The recordings' storage cannot be reached"})
 def media(interaction_id):
     user = _listener()
     interaction, reason = services.listenable(user, interaction_id)
     found = services.recording_of(interaction.id)
     if found is None or found.state != "ready":
         raise NotFound()
+    response = ranged(found)  # first: a store that cannot serve it answers 503 and no access is recorded
     services.record_access(user, found, reason)
     commit()
-    return ranged(found)
+    return response
 
 
 def _listener():

@@ -149,8 +149,18 @@ def receive_chunk(member: User, interaction: Interaction, *, content_type: str |
         recording.state = "ready"
         recording.completed_at = utcnow()
         interaction.recording_ref = f"recording:{interaction.id}"
+        complete_later(recording)
     db.session.flush()
     return recording
+
+
+def complete_later(recording: Recording) -> None:
+    """After this transaction commits, a job tells the store the recording is whole (an object store
+    assembles the parts it staged); until then the parts are served as they are."""
+    from app.jobs import enqueue
+
+    db.session.flush()
+    enqueue("telephony.recordings.tasks.complete_recording", recording.id)
 
 
 # --- the provider's recordings --------------------------------------------------------------------
@@ -178,6 +188,7 @@ def store_provider_media(interaction: Interaction, reference: str, media: bytes,
     recording.size = store().write_at(recording.storage_key, 0, media)
     recording.total, recording.state, recording.completed_at = recording.size, "ready", utcnow()
     interaction.recording_ref = f"recording:{interaction.id}"
+    complete_later(recording)
     db.session.flush()
     return recording
 

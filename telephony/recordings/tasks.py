@@ -1,4 +1,5 @@
-"""The nightly purge of recordings past their campaign's retention."""
+"""The nightly purge of recordings past their campaign's retention, the provider's media fetched into
+the store, and a finished upload made whole in the store."""
 
 from __future__ import annotations
 
@@ -51,4 +52,19 @@ def fetch_provider_recording(interaction_id: int, provider_name: str, recording_
         return False
     services.store_provider_media(interaction, recording_url, media[0], media[1])
     commit()
+    return True
+
+
+@job("default", retry=Retry(max=3, interval=[60, 300, 1800]))
+def complete_recording(recording_id: int) -> bool:
+    """Tell the store a recording's upload is whole (an object store assembles its staged parts into
+    one object). Safe to run twice; a recording purged meanwhile is left alone."""
+    from app.extensions import db
+    from telephony.recordings.models import Recording
+    from telephony.recordings.storage import store
+
+    recording = db.session.get(Recording, recording_id)
+    if recording is None or recording.state != "ready":
+        return False
+    store().complete(recording.storage_key)
     return True
