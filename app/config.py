@@ -128,6 +128,9 @@ def from_environment(instance_path: str, testing: bool = False) -> dict:
         "RECORDING_DIR": _env("RECORDING_DIR", os.path.join(instance_path, "recordings")),
         "RECORDING_MAX_BYTES": _env_int("RECORDING_MAX_BYTES", 100 * 1024 * 1024),
         "RECORDING_STORE": _env("RECORDING_STORE"),
+        # Speech to text for recordings of calls that have no transcript: "" = none; "pocketsphinx" (the optional
+        # offline English engine, `pip install .[qa-speech]`) or "package.module:factory" for another engine.
+        "QA_SPEECH_ENGINE": _env("QA_SPEECH_ENGINE", ""),
         # The wallboard's event stream: seconds between refreshes, and how long one stream lasts.
         "WALLBOARD_EVENT_SECONDS": _env_int("WALLBOARD_EVENT_SECONDS", 1),
         "WALLBOARD_STREAM_SECONDS": _env_int("WALLBOARD_STREAM_SECONDS", 25),

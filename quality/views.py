@@ -30,7 +30,8 @@ EDITORS = list(scorecards.EDITOR_ROLES)
 @bp.app_context_processor
 def _labels():
     return {"qa_item_label": labels.item_label, "qa_decision_labels": labels.DECISION_LABELS,
-            "qa_dispute_labels": labels.DISPUTE_LABELS, "qa_speaker_labels": labels.SPEAKER_LABELS}
+            "qa_dispute_labels": labels.DISPUTE_LABELS, "qa_speaker_labels": labels.SPEAKER_LABELS,
+            "qa_problem_text": labels.problem_text}
 
 
 def _attempt(action, success: str | None = None):

@@ -149,8 +149,16 @@ def receive_chunk(member: User, interaction: Interaction, *, content_type: str |
         recording.state = "ready"
         recording.completed_at = utcnow()
         interaction.recording_ref = f"recording:{interaction.id}"
+        db.session.flush()
+        _announce_ready(recording)
     db.session.flush()
     return recording
+
+
+def _announce_ready(recording: Recording) -> None:
+    events.send(events.recording_ready, "telephony", interaction_id=recording.interaction_id,
+                campaign_id=recording.campaign_id, recording_id=recording.id, source=recording.source,
+                channels=recording.channels)
 
 
 # --- the provider's recordings --------------------------------------------------------------------
@@ -179,6 +187,7 @@ def store_provider_media(interaction: Interaction, reference: str, media: bytes,
     recording.total, recording.state, recording.completed_at = recording.size, "ready", utcnow()
     interaction.recording_ref = f"recording:{interaction.id}"
     db.session.flush()
+    _announce_ready(recording)
     return recording
 
 
