@@ -13,9 +13,8 @@ A machine transcript is evidence, never a verdict: what quality scores from it g
 
 from __future__ import annotations
 
+import importlib
 from typing import Protocol, TypedDict
-
-from werkzeug.utils import import_string
 
 ENGINES = {"pocketsphinx": "quality.speech.sphinx:english"}
 
@@ -55,8 +54,9 @@ def load_engine(setting: str | None) -> Transcriber | None:
     path = engine_path(setting)
     if path is None:
         return None
+    module_name, _, attribute = path.partition(":") if ":" in path else path.rpartition(".")
     try:
-        factory = import_string(path.replace(":", "."))
-    except (ImportError, AttributeError) as error:
-        raise EngineUnavailable(f"the speech engine {path!r} cannot be imported: {error}") from None
+        factory = getattr(importlib.import_module(module_name), attribute)
+    except (ImportError, AttributeError, ValueError) as error:
+        raise EngineUnavailable(f"the speech engine {path!r} cannot be imported ({error})") from None
     return factory()

@@ -26,6 +26,8 @@ class PocketSphinx:
         except ImportError:
             raise EngineUnavailable("the pocketsphinx engine is not installed: pip install '.[qa-speech]'") from None
         self._module = pocketsphinx
+        # dither: a whisper of noise (seeded: the same audio gives the same words), without which digital
+        # silence between words, as in a synthesized or a browser's recording, throws off its normalisation
         self._decoder = pocketsphinx.Decoder(samprate=RATE, dither=True, seed=1, loglevel="FATAL")
         self._lock = threading.Lock()
 
