@@ -291,7 +291,7 @@ def test_a_one_channel_recording_leaves_speakers_unknown(app, app_ctx, speech, c
     reviewer = app.test_client()
     sign_in(reviewer, user_email(owner["admin_id"]))
     page = reviewer.get(f"/qa/review/{result.id}").get_data(as_text=True)
-    assert "who said what is unknown" in page
+    assert "who said what is unknown" in page and "hello there" in page  # the text, without speakers
 
 
 def test_the_review_page_says_transcribed_by_machine(app, speech, client, world, completed_call, user_email):
