@@ -343,3 +343,18 @@ def test_telephony_says_when_a_recording_is_ready(app, app_ctx, speech, client, 
     assert [(sender, p["interaction_id"], p["source"], p["channels"]) for sender, p in sent] == [
         ("telephony", uploaded, "browser", 2), ("telephony", fetched, "provider", 2)]
     assert all(p["campaign_id"] == campaign_id and p["recording_id"] for _sender, p in sent)
+
+
+def test_the_command_says_which_engine_and_tries_a_file(app, speech, tmp_path):
+    runner = app.test_cli_runner()
+    assert "none configured" in runner.invoke(args=["qa", "speech"]).output
+    speech("no_such_package.engine:factory")
+    broken = runner.invoke(args=["qa", "speech"])
+    assert broken.exit_code == 1 and "cannot be imported (No module named 'no_such_package')" in broken.output
+    speech("tests.quality.test_speech:scripted")
+    ScriptedEngine.segments = [{"channel": 1, "text": "my parcel is late", "start": 0.8, "end": 1.3}]
+    clip = tmp_path / "clip.wav"
+    clip.write_bytes(STEREO)
+    tried = runner.invoke(args=["qa", "speech", str(clip)])
+    assert tried.exit_code == 0 and "engine scripted" in tried.output
+    assert "channel 1: my parcel is late" in tried.output
