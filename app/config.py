@@ -129,7 +129,7 @@ def from_environment(instance_path: str, testing: bool = False) -> dict:
         "RECORDING_MAX_BYTES": _env_int("RECORDING_MAX_BYTES", 100 * 1024 * 1024),
         "RECORDING_STORE": _env("RECORDING_STORE"),
         # Speech to text for recordings of calls that have no transcript: "" = none; "pocketsphinx" (the optional
-        # offline English engine, `pip install .[qa-speech]`) or "package.module:factory" for another engine.
+        # offline English engine: pip install -r requirements-speech.txt) or "package.module:factory".
         "QA_SPEECH_ENGINE": _env("QA_SPEECH_ENGINE", ""),
         # The wallboard's event stream: seconds between refreshes, and how long one stream lasts.
         "WALLBOARD_EVENT_SECONDS": _env_int("WALLBOARD_EVENT_SECONDS", 1),

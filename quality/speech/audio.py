@@ -28,7 +28,8 @@ def _libraries():
         import av
         import numpy
     except ImportError:
-        raise EngineUnavailable("decoding recordings needs PyAV and numpy: pip install '.[qa-speech]'") from None
+        raise EngineUnavailable(
+            "decoding recordings needs PyAV and numpy: pip install -r requirements-speech.txt") from None
     return av, numpy
 
 

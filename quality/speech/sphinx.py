@@ -1,5 +1,5 @@
-"""The optional offline engine: CMU PocketSphinx (``pip install '.[qa-speech]'``), whose wheel ships
-a US-English acoustic model and language model, and nothing for Chinese: it transcribes English
+"""The optional offline engine: CMU PocketSphinx (``pip install -r requirements-speech.txt``), whose
+wheel ships a US-English acoustic model and language model, and nothing for Chinese: it transcribes English
 calls only, and says so for any other language. Its accuracy on the QA evaluation set is measured by
 ``bench/qa_speech.py`` (see the README): it is evidence for a reviewer, not a verdict."""
 
@@ -24,7 +24,8 @@ class PocketSphinx:
         try:
             import pocketsphinx
         except ImportError:
-            raise EngineUnavailable("the pocketsphinx engine is not installed: pip install '.[qa-speech]'") from None
+            raise EngineUnavailable(
+                "the pocketsphinx engine is not installed: pip install -r requirements-speech.txt") from None
         self._module = pocketsphinx
         # dither: a whisper of noise (seeded: the same audio gives the same words), without which digital
         # silence between words, as in a synthesized or a browser's recording, throws off its normalisation
