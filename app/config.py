@@ -138,6 +138,9 @@ def from_environment(instance_path: str, testing: bool = False) -> dict:
         "RECORDING_S3_ADDRESSING_STYLE": _env("RECORDING_S3_ADDRESSING_STYLE", "auto"),
         "RECORDING_S3_ACCESS_KEY": _env("RECORDING_S3_ACCESS_KEY"),
         "RECORDING_S3_SECRET_KEY": _env("RECORDING_S3_SECRET_KEY"),
+        # Speech to text for recordings of calls that have no transcript: "" = none; "pocketsphinx" (the optional
+        # offline English engine: pip install -r requirements-speech.txt) or "package.module:factory".
+        "QA_SPEECH_ENGINE": _env("QA_SPEECH_ENGINE", ""),
         # The wallboard's event stream: seconds between refreshes, and how long one stream lasts.
         "WALLBOARD_EVENT_SECONDS": _env_int("WALLBOARD_EVENT_SECONDS", 1),
         "WALLBOARD_STREAM_SECONDS": _env_int("WALLBOARD_STREAM_SECONDS", 25),

@@ -70,6 +70,10 @@ interaction_completed = _signals.signal("interaction_completed", doc="""A call e
 kwargs: interaction_id, campaign_id, member_id, disposition, talk_seconds, handle_seconds, outcome.""")
 interaction_abandoned = _signals.signal("interaction_abandoned", doc="kwargs: interaction_id, campaign_id, wait_seconds.")
 recording_accessed = _signals.signal("recording_accessed", doc="kwargs: interaction_id, recording_id, actor_id, reason.")
+recording_ready = _signals.signal("recording_ready", doc="""A call's recording is complete in the store (the member's
+upload reached its last byte, or the provider's media was fetched). kwargs: interaction_id, campaign_id,
+recording_id, source (browser: left channel the member, right the customer | provider: first channel the customer,
+second the member), channels (as the file announces them).""")
 survey_answered = _signals.signal("survey_answered", doc="""The caller answered the post-call survey (the keypad,
 or the customer phone page's keys). kwargs: interaction_id, campaign_id, member_id (or None), rating (1 to 5),
 source (keypad).""")

@@ -14,6 +14,9 @@ def init_app(app) -> None:
     register_api_blueprint(app, api.bp)
     app.register_blueprint(views.bp)
     receivers.connect()
+    from quality.cli import qa_cli
+
+    app.cli.add_command(qa_cli)
     from telephony.queries import QA_SUMMARY
 
     if queries.qa_summary not in QA_SUMMARY:

@@ -15,6 +15,18 @@ DECISION_LABELS = {"approve": _l("Approved"), "review": _l("In review"), "reject
 DISPUTE_LABELS = {"open": _l("Dispute open"), "upheld": _l("Dispute upheld"), "rejected": _l("Dispute rejected")}
 AUTO_FAIL_LABELS = {"card": _l("the whole card"), "section": _l("its section")}
 SPEAKER_LABELS = {"agent": _l("Agent"), "customer": _l("Customer")}
+PROBLEM_LABELS = {
+    "no_transcript": _l("The scorer could not judge this call: it has no usable transcript."),
+    "machine_transcript": _l("Transcribed by machine from the recording: the words may be wrong. The score and "
+                             "evidence are a guide for the reviewer; a person decides this call, not the machine."),
+    "speakers_unknown": _l("Transcribed by machine from a recording with one channel: who said what is unknown, so "
+                           "the call cannot be scored per speaker. A person decides it."),
+}
+
+
+def problem_text(code: str | None) -> str:
+    """Why the scorer did not decide a call, in words (any transcript it could not read: the first)."""
+    return str(PROBLEM_LABELS.get(code or "", PROBLEM_LABELS["no_transcript"]))
 
 
 def item_label(key: str) -> str:

@@ -1,10 +1,13 @@
 """What quality does when telephony reports a finished call: the scoring job is queued (after the
 commit, on the ``qa`` queue), so the payout gate decides within a minute of the call; and the
-caller's answer to the post-call survey becomes the call's CSAT."""
+caller's answer to the post-call survey becomes the call's CSAT; a recording that is ready is
+transcribed by the configured speech engine when its call has no transcript."""
 
 from __future__ import annotations
 
 import logging
+
+from flask import current_app
 
 from app import events
 from app.errors import AppError
@@ -20,6 +23,13 @@ def _score_completed(sender, interaction_id, member_id=None, disposition=None, *
     enqueue("quality.tasks.score_interaction", interaction_id, description="QA scoring")
 
 
+def _transcribe_recording(sender, interaction_id, **_payload) -> None:
+    """A recording is ready: the job transcribes it if the call has no transcript and an engine is
+    configured (it checks both, so nothing is queued in vain when no engine is set)."""
+    if current_app.config.get("QA_SPEECH_ENGINE"):
+        enqueue("quality.tasks.transcribe_recording", interaction_id, description="Recording transcription")
+
+
 def _record_survey_answer(sender, interaction_id, rating, source="keypad", **_payload) -> None:
     try:
         csat.record_csat(interaction_id, rating, source)
@@ -30,3 +40,4 @@ def _record_survey_answer(sender, interaction_id, rating, source="keypad", **_pa
 def connect() -> None:
     events.interaction_completed.connect(_score_completed)
     events.survey_answered.connect(_record_survey_answer)
+    events.recording_ready.connect(_transcribe_recording)

@@ -84,7 +84,10 @@ class QAOut(Schema):
     score = fields.Integer(allow_none=True)
     decision = fields.String()
     state = fields.String(metadata={"description": "in_review | final"})
-    problem = fields.String(allow_none=True, metadata={"description": "Why the scorer could not judge the call."})
+    problem = fields.String(allow_none=True, metadata={"description": (
+        "Why the scorer did not decide the call: no_transcript, transcript_<reason> (not readable), "
+        "machine_transcript (scored from a machine's transcript of the recording: a person decides), "
+        "speakers_unknown (a one-channel recording: who said what is unknown).")})
     items = fields.List(fields.Nested(ItemOut))
     review_due_at = fields.DateTime(allow_none=True)
     decided_at = fields.DateTime(allow_none=True)

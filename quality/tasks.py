@@ -25,6 +25,15 @@ def score_interaction(interaction_id: int) -> str | None:
     return result.decision if result is not None else None
 
 
+@job("qa", timeout=3600)
+def transcribe_recording(interaction_id: int) -> str:
+    """Transcribe a call's recording with the configured speech engine and score the call from it
+    (see quality.services.speech). Safe to run twice: a call that has a transcript is left alone."""
+    from quality.services import speech
+
+    return speech.transcribe_recording(interaction_id)
+
+
 @job("qa", retry=Retry(max=2, interval=[30, 120]))
 def sweep_reviews() -> int:
     """Approve the calls whose review window passed, and settle earnings accrued after their decision."""

@@ -30,7 +30,8 @@ EDITORS = list(scorecards.EDITOR_ROLES)
 @bp.app_context_processor
 def _labels():
     return {"qa_item_label": labels.item_label, "qa_decision_labels": labels.DECISION_LABELS,
-            "qa_dispute_labels": labels.DISPUTE_LABELS, "qa_speaker_labels": labels.SPEAKER_LABELS}
+            "qa_dispute_labels": labels.DISPUTE_LABELS, "qa_speaker_labels": labels.SPEAKER_LABELS,
+            "qa_problem_text": labels.problem_text}
 
 
 def _attempt(action, success: str | None = None):
@@ -55,7 +56,8 @@ def _utterances(result, blind: bool = False) -> list[dict]:
     for item in [] if blind else result.items or []:
         for evidence in item.get("evidence") or []:
             quoted.setdefault(evidence.get("utterance"), []).append(labels.item_label(item["key"]))
-    said = (document or {}).get("utterances") or []
+    # a one-channel recording's machine transcript has text but no speakers: shown as it is
+    said = (document or {}).get("utterances") or (document or {}).get("unattributed") or []
     return [{**u, "index": i, "items": quoted.get(i, [])} for i, u in enumerate(said)]
 
 

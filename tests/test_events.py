@@ -21,6 +21,7 @@ def test_every_signal_of_the_design_exists_with_documentation():
         "certification_revoked", "tags_recomputed", "campaign_changed", "seat_claimed", "claim_released",
         "claim_no_show", "shift_checked_in", "contacts_imported", "dnc_added", "interaction_started",
         "interaction_answered", "interaction_completed", "interaction_abandoned", "recording_accessed",
+        "recording_ready",
         "qa_decided", "qa_reviewed", "qa_disputed", "dispute_resolved", "money_transferred", "payout_requested",
         "payout_paid", "payout_failed",
     }

@@ -64,6 +64,28 @@ def run_scorer(spec: dict, raw: list, language: str | None, *, disposition: str 
             "auto_failed": bool(result.auto_failed), "language": language}
 
 
+def judge(spec: dict, document: dict | None, disposition: str | None, limits: dict | None
+          ) -> tuple[dict | None, str | None, str]:
+    """Score a transcript document: ``(outcome, problem, decision)``. A call without a transcript
+    the scorer can read goes to review with the reason as its problem; so does one transcribed by
+    machine (``source`` "speech"), scored but never decided by the machine: its score and evidence
+    are for the person who decides (``machine_transcript``), and a recording with one channel gives no
+    speakers to score (``speakers_unknown``)."""
+    document = document or {}
+    raw = document.get("utterances") or []
+    machine = document.get("source") == "speech"
+    if not raw:
+        return None, "speakers_unknown" if machine and document.get("speakers") == "unknown" else "no_transcript", \
+            "review"
+    try:
+        outcome = run_scorer(spec, raw, document.get("language"), disposition=disposition, thresholds=limits)
+    except scoring.TranscriptError as error:
+        return None, f"transcript_{error.code}"[:32], "review"
+    if machine:
+        return outcome, "machine_transcript", "review"
+    return outcome, None, outcome["decision"]
+
+
 def score_interaction(interaction_id: int) -> QAResult | None:
     """Score a completed interaction and decide, once: a second run returns the stored result and
     sends nothing. None when there is nothing to judge (not completed, nobody handled it)."""
@@ -78,18 +100,9 @@ def score_interaction(interaction_id: int) -> QAResult | None:
     spec = card.spec if card is not None else scoring.STANDARD
     limits = policy.thresholds(found)
     document = load_transcript(interaction.transcript_ref) if interaction.transcript_ref else None
-    raw = (document or {}).get("utterances") or []
-    outcome, problem = None, None
-    if not raw:
-        problem = "no_transcript"
-    else:
-        try:
-            outcome = run_scorer(spec, raw, (document or {}).get("language"), disposition=interaction.disposition,
-                                 thresholds=limits)
-        except scoring.TranscriptError as error:
-            problem = f"transcript_{error.code}"[:32]
+    # a person judges what the scorer cannot, and what it read from a machine's transcript
+    outcome, problem, decision = judge(spec, document, interaction.disposition, limits)
     now = utcnow()
-    decision = outcome["decision"] if outcome else "review"  # a person judges what the scorer cannot
     result = QAResult(
         interaction_id=interaction.id, org_id=interaction.org_id, campaign_id=interaction.campaign_id,
         member_id=interaction.member_id, scorecard_id=card.id if card else None,
@@ -135,25 +148,25 @@ def approve_overdue_reviews(now: datetime | None = None, batch: int = 500) -> in
 
 
 def rescore_unjudged(result: QAResult) -> QAResult:
-    """A call the scorer could not judge (no transcript) got one: score it now and decide again."""
+    """A call the scorer could not judge (no transcript, or only a machine's) got a transcript:
+    score it now and decide again (a machine's transcript still leaves the decision to a person)."""
     interaction = db.session.get(Interaction, result.interaction_id)
     found = campaigns.campaign(result.campaign_id)
     card = db.session.get(Scorecard, result.scorecard_id) if result.scorecard_id else None
     document = load_transcript(interaction.transcript_ref) if interaction.transcript_ref else None
-    raw = (document or {}).get("utterances") or []
-    if not raw:
-        return result
-    try:
-        outcome = run_scorer(card.spec if card else scoring.STANDARD, raw, (document or {}).get("language"),
-                             disposition=interaction.disposition, thresholds=policy.thresholds(found))
-    except scoring.TranscriptError:
+    outcome, problem, decision = judge(card.spec if card else scoring.STANDARD, document, interaction.disposition,
+                                       policy.thresholds(found))
+    if outcome is None:
+        if problem == "speakers_unknown" and result.problem == "no_transcript":
+            result.problem = problem  # the recording was transcribed, but who said what is unknown
+            db.session.flush()
         return result
     now = utcnow()
-    result.language, result.items, result.problem = outcome["language"], outcome["items"], None
+    result.language, result.items, result.problem = outcome["language"], outcome["items"], problem
     result.auto_score = result.score = outcome["score"]
-    result.auto_decision = result.decision = outcome["decision"]
+    result.auto_decision = result.decision = decision
     result.auto_failed = bool(outcome.get("auto_failed"))
-    if outcome["decision"] != "review":
+    if decision != "review":
         result.state, result.decided_at = "final", now
     db.session.flush()
     events.send(events.qa_decided, SENDER, interaction_id=result.interaction_id, campaign_id=result.campaign_id,

@@ -150,6 +150,7 @@ def receive_chunk(member: User, interaction: Interaction, *, content_type: str |
         recording.completed_at = utcnow()
         interaction.recording_ref = f"recording:{interaction.id}"
         complete_later(recording)
+        _announce_ready(recording)
     db.session.flush()
     return recording
 
@@ -161,6 +162,12 @@ def complete_later(recording: Recording) -> None:
 
     db.session.flush()
     enqueue("telephony.recordings.tasks.complete_recording", recording.id)
+
+
+def _announce_ready(recording: Recording) -> None:
+    events.send(events.recording_ready, "telephony", interaction_id=recording.interaction_id,
+                campaign_id=recording.campaign_id, recording_id=recording.id, source=recording.source,
+                channels=recording.channels)
 
 
 # --- the provider's recordings --------------------------------------------------------------------
@@ -190,6 +197,7 @@ def store_provider_media(interaction: Interaction, reference: str, media: bytes,
     interaction.recording_ref = f"recording:{interaction.id}"
     complete_later(recording)
     db.session.flush()
+    _announce_ready(recording)
     return recording
 
 

@@ -154,6 +154,10 @@ def test_a_customer_and_a_member_talk_browser_to_browser(live_app, live_server, 
         assert recording["content_type"] == "audio/webm" and recording["received"] == recording["total"] > 1000
         whole = client.get(recording["media_url"], headers=boss)
         assert whole.status_code == 200 and whole.data[:4] == b"\x1a\x45\xdf\xa3"
+        from quality.speech.audio import decode, separate_speakers
+
+        stereo = decode(whole.data, "audio/webm")  # one speaker a channel: left the member, right the customer
+        assert len(stereo.channels) == 2 and stereo.seconds > 1 and separate_speakers(stereo)
         part = client.get(recording["media_url"], headers={**boss, "Range": "bytes=0-99"})
         assert part.status_code == 206 and len(part.data) == 100
     finally:

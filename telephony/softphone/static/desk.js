@@ -543,7 +543,9 @@
     }
   });
 
-  // --- recording: both sides mixed (WebAudio) into one MediaRecorder, uploaded after the call --
+  // --- recording: both sides in one MediaRecorder (WebAudio), uploaded after the call ----------
+  // Stereo, one speaker a channel (left: the member's microphone, right: the customer), so that a
+  // machine transcript of the recording knows who said what.
   function startRecording(remote) {
     if (recorder || !card || !card.records || !pc || !remote || !window.MediaRecorder) return;
     const type = ["audio/webm;codecs=opus", "audio/webm", "audio/ogg;codecs=opus"].find(function (t) {
@@ -554,13 +556,19 @@
     const context = audio || new (window.AudioContext || window.webkitAudioContext)();
     context.resume();
     const mix = context.createMediaStreamDestination();
+    mix.channelCount = 2;
+    mix.channelCountMode = "explicit";
+    mix.channelInterpretation = "discrete";
+    const merger = context.createChannelMerger(2);
+    merger.connect(mix);
     const sources = [context.createMediaStreamSource(pc.localStream), context.createMediaStreamSource(remote)];
-    sources.forEach(function (source) { source.connect(mix); });
+    sources.forEach(function (source, channel) { source.connect(merger, 0, channel); });
     const chunks = [], interactionId = ix;
     const media = new window.MediaRecorder(mix.stream, { mimeType: type });
     media.addEventListener("dataavailable", function (event) { if (event.data && event.data.size) chunks.push(event.data); });
     media.addEventListener("stop", function () {
       sources.forEach(function (source) { source.disconnect(); });
+      merger.disconnect();
       if (own) context.close();
       const contentType = type.split(";")[0];
       const saved = { key: d.member + ":" + interactionId, owner: d.member, ix: interactionId,
