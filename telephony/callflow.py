@@ -1,18 +1,22 @@
 """The small pieces every part of the call flow shares: the conference a call's legs meet in, the
-webhook URLs the carrier is told to call, the language a caller hears, and the time a callback
-reports."""
+webhook URLs the carrier is told to call, the language a caller hears, the time a callback
+reports, a call's final statuses, and hanging a call up."""
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Mapping
 from datetime import datetime
 from email.utils import parsedate_to_datetime
 from urllib.parse import urlencode
 
 from app.timeutil import as_utc, utcnow
-from telephony.providers import get_provider
+from telephony.providers import ProviderError, get_provider
+
+logger = logging.getLogger(__name__)
 
 WEBHOOKS = "/telephony/twilio"
+ENDED = ("completed", "busy", "no-answer", "failed", "canceled")  # a call's final statuses
 
 
 def conference_name(interaction_id: int) -> str:
@@ -43,3 +47,13 @@ def provider_time(params: Mapping) -> datetime | None:
     except (TypeError, ValueError):
         return None
     return min(as_utc(reported), utcnow()) if reported is not None else None
+
+
+def hang_up(sid: str | None) -> None:
+    """End a call on the provider (after commit); a call already gone is only logged."""
+    if not sid:
+        return
+    try:
+        get_provider().hangup(sid)
+    except ProviderError as error:
+        logger.info("Hang-up of %s: %s", sid, error)

@@ -29,7 +29,8 @@ from app.errors import Conflict
 from app.extensions import db
 from app.timeutil import utcnow
 from telephony import campaigns, earnings, numbers, services, survey, transcription, transfer
-from telephony.callflow import caller_language, conference_name, provider_time, webhook_url
+from telephony.callflow import ENDED, caller_language, conference_name, provider_time, webhook_url
+from telephony.callflow import hang_up as hang_up_call
 from telephony.dialer import outcomes
 from telephony.distributor import distributor, routing_settings
 from telephony.models import Interaction
@@ -47,7 +48,6 @@ from telephony.recordings.policy import policy as recording_policy
 
 logger = logging.getLogger(__name__)
 
-ENDED = ("completed", "busy", "no-answer", "failed", "canceled")
 AGENT_RING_SECONDS = 30
 FALLBACK_CALLER_ID = "client:crowdline"  # a softphone may be called from any client name
 
@@ -213,7 +213,7 @@ def customer_leg(interaction: Interaction, status: str, at: datetime | None) -> 
         # The member accepted: their leg may have been answered with its callback still on the way.
         # Its own final status decides (answered: wrap-up from the caller's end; else abandoned).
         services.record_caller_left(interaction.id, at=at)
-        after_commit(partial(_hang_up, interaction.agent_call_sid))
+        after_commit(partial(hang_up_call, interaction.agent_call_sid))
         return "caller_left"
     if state in ("queued", "offered"):
         member_id = interaction.member_id
@@ -272,7 +272,7 @@ def _withdraw(interaction_id: int, member_id: int | None, agent_call_sid: str | 
         member_id = member_id if member_id is not None else (int(holder) if holder and holder.isdigit() else None)
     if not outcome.ok and member_id is not None and _on_call(member_id, interaction_id):
         acd.end_call(member_id, 0)  # accepted, the softphone still ringing: not the member's loss
-    _hang_up(agent_call_sid)
+    hang_up_call(agent_call_sid)
 
 
 def _leg_in_flight(interaction: Interaction) -> bool:
@@ -334,7 +334,7 @@ def agent_leg(interaction: Interaction, sid: str, member_id: int | None, status:
 
 def _agent_answered(interaction: Interaction, sid: str, member_id: int, at: datetime | None) -> str:
     if interaction.state in ("queued", "abandoned", "failed") or interaction.member_id != member_id:
-        after_commit(partial(_hang_up, sid))  # the caller left, or the call went back to the queue
+        after_commit(partial(hang_up_call, sid))  # the caller left, or the call went back to the queue
         return "too_late"
     caller_left = interaction.ended_at if interaction.state == "offered" else None
     if caller_left is not None and at is not None and at > caller_left:
@@ -347,7 +347,7 @@ def _agent_answered(interaction: Interaction, sid: str, member_id: int, at: date
         services.mark_answered(interaction.id, member_id, at=at, agent_call_sid=sid)
     except Conflict:
         logger.warning("Member %s answered interaction %s offered to someone else", member_id, interaction.id)
-        after_commit(partial(_hang_up, sid))
+        after_commit(partial(hang_up_call, sid))
         return "not_yours"
     earnings.record_presence(member_id, "busy", at=at)
     if caller_left is not None:  # the caller's end was reported first: the conversation is over
@@ -384,16 +384,7 @@ def _wrap_up(interaction_id: int, member_id: int | None, wrapup_seconds: float,
     if member_id is not None and _on_call(member_id, interaction_id):
         distributor().end_call(member_id, wrapup_seconds)
     for sid in hang_up:
-        _hang_up(sid)
-
-
-def _hang_up(sid: str | None) -> None:
-    if not sid:
-        return
-    try:
-        get_provider().hangup(sid)
-    except ProviderError as error:
-        logger.info("Hang-up of %s: %s", sid, error)
+        hang_up_call(sid)
 
 
 def hang_up(interaction: Interaction, member_id: int) -> Interaction:
@@ -441,7 +432,7 @@ def agent_gone(member_id: int, undone: Mapping) -> None:
                         release=False)
     elif interaction.state == "offered":
         services.record_missed(interaction.id, member_id, offer_id="gone")
-        after_commit(partial(_hang_up, interaction.agent_call_sid))
+        after_commit(partial(hang_up_call, interaction.agent_call_sid))
         requeue(interaction)
 
 

@@ -28,14 +28,13 @@ from app.errors import AppError, Conflict
 from app.extensions import db
 from app.timeutil import utcnow
 from telephony import campaigns, lifecycle, numbers, services
-from telephony.callflow import caller_language, conference_name, webhook_url
+from telephony.callflow import ENDED, caller_language, conference_name, hang_up, webhook_url
 from telephony.models import Interaction
 from telephony.providers import ProviderError, Twiml, get_provider
 
 logger = logging.getLogger(__name__)
 
 RING_SECONDS = 30
-ENDED = ("completed", "busy", "no-answer", "failed", "canceled")
 
 
 class TransferFailed(AppError):
@@ -115,7 +114,7 @@ def escalation_leg(interaction: Interaction, sid: str, status: str, at: datetime
         if interaction.transfer_state != "calling":
             return "ignored"
         if interaction.state not in lifecycle.LIVE_STATES:  # the member's side ended while it rang
-            after_commit(partial(_hang_up, sid))
+            after_commit(partial(hang_up, sid))
             return "too_late"
         interaction.transfer_state = "connected"
         _step(interaction, "connected", at)
@@ -145,7 +144,7 @@ def caller_ended(interaction: Interaction, at: datetime | None) -> None:
 def member_left_early(interaction: Interaction) -> None:
     """The member's side ended while the enterprise's line still rang: that leg is cancelled."""
     if interaction.transfer_state == "calling" and interaction.escalation_call_sid:
-        after_commit(partial(_hang_up, interaction.escalation_call_sid))
+        after_commit(partial(hang_up, interaction.escalation_call_sid))
 
 
 def _member_may_leave(interaction_id: int, agent_call_sid: str | None) -> None:
@@ -155,10 +154,3 @@ def _member_may_leave(interaction_id: int, agent_call_sid: str | None) -> None:
         get_provider().set_ends_conference(conference_name(interaction_id), agent_call_sid, False)
     except ProviderError as error:
         logger.warning("Interaction %s: the member's leg still ends the call (%s)", interaction_id, error)
-
-
-def _hang_up(sid: str) -> None:
-    try:
-        get_provider().hangup(sid)
-    except ProviderError as error:
-        logger.info("Hang-up of %s: %s", sid, error)

@@ -34,6 +34,7 @@ from app.database import commit
 from app.errors import AppError, Conflict, NotFound, ValidationError
 from app.extensions import db, limiter
 from telephony import campaigns
+from telephony.callflow import ENDED
 from telephony.distributor import routing_settings
 from telephony.models import CampaignNumber, Interaction
 from telephony.providers import client_identity
@@ -52,7 +53,6 @@ TWILIO_CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 
               "form-action 'self'; base-uri 'self'; object-src 'none'")
 STREAM_SECONDS = 25  # one event stream lasts this long; EventSource reconnects by itself
 ENDED_STATES = ("wrapup", "completed", "abandoned", "failed")  # the talking is over
-CALL_ENDED = ("completed", "busy", "no-answer", "failed", "canceled")  # the carrier's final statuses
 KEYS = re.compile(r"[0-9*#]{1,8}")
 SOFTPHONE_RING_SECONDS = 1.0  # the registered browser softphone's leg rings this long, then joins
 
@@ -313,7 +313,7 @@ def customer_events(token: str):
         except carrier_door.CarrierUnreachable:
             status = None
         if status is not None:
-            return status in CALL_ENDED
+            return status in ENDED
         # the carrier forgot it (or cannot be reached): the interaction says whether the talking is over
         state = db.session.scalar(select(Interaction.state).where(Interaction.customer_call_sid == sid))
         db.session.close()
