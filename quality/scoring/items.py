@@ -11,8 +11,8 @@ import re
 from dataclasses import dataclass, field
 
 from quality.scoring.context import Context, Evidence
-from quality.scoring.lexicon import LEXICONS, RUDENESS
-from quality.scoring.matching import compile_patterns, find_patterns, phrases_for
+from quality.scoring.lexicon import LEXICONS, OBJECTIONS, PROFANITY, RUDENESS, THIRD_PARTY
+from quality.scoring.matching import compile_patterns, find_all, find_patterns, patterns_for, phrases_for
 from quality.scoring.pii import customer_numbers, exposure, spoken_numbers
 from quality.scoring.text import is_chinese
 
@@ -122,6 +122,7 @@ class PhraseMatch(ItemType):
 
     def judge(self, ctx, params):
         phrases = phrases_for(params)
+        patterns = patterns_for(params)
         also = phrases_for(params["also"]) if params.get("also") else None
         exclude = phrases_for(params["exclude"]) if params.get("exclude") else None
         question = params.get("question", "any")
@@ -138,7 +139,8 @@ class PhraseMatch(ItemType):
             indexes = [i for i in indexes if i >= ctx.trigger]
         for i in indexes:
             for raw, folded in ctx.sentences(i):
-                hits = [h for h in ctx.matcher.find(folded, phrases) if not (reject_negated and h.negated)]
+                hits = [h for h in find_all(ctx.matcher, folded, phrases, patterns)
+                        if not (reject_negated and h.negated)]
                 if not hits:
                     continue
                 asks = ctx.is_question(raw)
@@ -193,10 +195,13 @@ class ForbiddenPhrases(ItemType):
     """Fails when the speaker (default agent) says a forbidden phrase (default lexicon
     "forbidden": insults, mockery and sarcasm, swearing, threats, rude blame) or, unless
     ``rudeness`` is false, matches one of the rudeness patterns (``lexicon.RUDENESS``: second
-    person with a derogatory word, sarcasm, blame, threats, swearing) worded without a listed
-    phrase. A negated phrase ("it's not your fault"), one inside quotation marks, or one reported
+    person with a derogatory word, talking down, sarcasm, blame, brushing off, threats, swearing)
+    worded without a listed phrase, or swears (``lexicon.PROFANITY``, even negated: "not my damn
+    problem"). A negated phrase ("it's not your fault"), one inside quotation marks, or one reported
     after a ``reported`` phrase in its clause ("the previous agent called you stupid") does not
-    count."""
+    count. With ``rudeness`` and ``objections`` (default true) and the agent as speaker, a
+    customer objecting to how they were spoken to (``lexicon.OBJECTIONS``: "你这是什么态度？",
+    "There's no need to talk to me like that") fails the agent's last utterance before it."""
 
     key = "forbidden"
 
@@ -204,32 +209,62 @@ class ForbiddenPhrases(ItemType):
         return _phrase_problems(params, f"{path}.params", required=False) + \
             _choice(params, "speaker", f"{path}.params", SPEAKERS) + \
             _choice(params, "rudeness", f"{path}.params", (True, False)) + \
+            _choice(params, "objections", f"{path}.params", (True, False)) + \
             _sub_phrases(params, ("reported",), f"{path}.params")
 
     def judge(self, ctx, params):
         phrases = phrases_for(params, "forbidden")
         reported = phrases_for(params.get("reported") or {"lexicon": "reported"})
-        patterns = _RUDENESS if params.get("rudeness", True) else None
+        rudeness = params.get("rudeness", True)
+        speaker = params.get("speaker", "agent")
         found = []
-        for i in ctx.said_by(params.get("speaker", "agent")):
-            for _, folded in ctx.sentences(i):
-                hits = ctx.matcher.find(folded, phrases)
-                if patterns is not None:
-                    hits += find_patterns(folded, patterns)
-                for hit in hits:
-                    if hit.negated or hit.quoted:
-                        continue
-                    clause = folded[:hit.start].replace("，", ",").rsplit(",", 1)[-1]
-                    if clause and ctx.matcher.find(clause, reported):
-                        continue
-                    found.append(i)
-                    break
-                if found and found[-1] == i:
-                    break
-        return Judgement(not found, [ctx.evidence(i) for i in found])
+        for i in ctx.said_by(speaker):
+            if self._rude(ctx, i, phrases, reported, rudeness):
+                found.append(i)
+        if rudeness and speaker == "agent" and params.get("objections", True):
+            found += [i for i in _objected_to(ctx) if i not in found]
+        return Judgement(not found, [ctx.evidence(i) for i in sorted(found)])
+
+    @staticmethod
+    def _rude(ctx, i: int, phrases, reported, rudeness: bool) -> bool:
+        for _, folded in ctx.sentences(i):
+            hits = [h for h in ctx.matcher.find(folded, phrases) if not h.negated]
+            if rudeness:
+                hits += [h for h in find_patterns(folded, _RUDENESS) if not h.negated]
+                hits += find_patterns(folded, _PROFANITY)  # a swear word counts even negated
+            for hit in hits:
+                if hit.quoted:
+                    continue
+                clause = folded[:hit.start].replace("，", ",").rsplit(",", 1)[-1]
+                if clause and ctx.matcher.find(clause, reported):
+                    continue
+                return True
+        return False
+
+
+def _objected_to(ctx) -> list[int]:
+    """The agent's utterances a customer objected to right after ("你这是什么态度？", "There's no
+    need to talk to me like that"): the agent's last utterance before each objection, unless the
+    objection is the customer's first utterance or names someone else."""
+    out = []
+    customers = ctx.said_by("customer")
+    for i in customers[1:]:
+        agent = next((j for j in range(i - 1, -1, -1) if ctx.utterances[j].speaker == "agent"), None)
+        if agent is None:
+            continue
+        for _, folded in ctx.sentences(i):
+            if _THIRD_PARTY.search(folded):
+                continue
+            if any(not h.quoted for h in find_patterns(folded, _OBJECTIONS)):
+                out.append(agent)
+                break
+    return out
 
 
 _RUDENESS = compile_patterns(tuple(p for kinds in RUDENESS.values() for ps in kinds.values() for p in ps))
+_PROFANITY = compile_patterns(tuple(p for ps in PROFANITY.values() for p in ps))
+_OBJECTIONS = compile_patterns(tuple(p for ps in OBJECTIONS.values() for p in ps))
+_THIRD_PARTY = compile_patterns(tuple(p for ps in THIRD_PARTY.values() for p in ps))
 
 
 class Silence(ItemType):

@@ -20,7 +20,7 @@ LEXICONS: dict[str, dict[str, list[str]]] = {
     # What identifies a customer on their account.
     "identity": {
         "zh": ["手机号", "手机号码", "电话号码", "联系电话", "报案号", "理赔号", "案件号", "服务密码", "密码", "就诊卡号", "病历号", "机主", "证件", "姓名", "全名", "名字", "怎么称呼", "贵姓", "订单号", "订单编号", "账号", "账户号", "帐号", "保单号", "保单编号", "后四位", "尾号", "后4位", "出生日期", "生日", "出生年月", "验证码", "邮编", "邮政编码", "邮箱", "电子邮件", "身份证", "会员号", "客户编号", "户号", "运单号", "预订号", "预约号", "卡号后", "本人", "身份", "注册手机", "预留手机", "登记的手机"],
-        "en": ["claim number", "claim reference", "reference number", "booking ref", "pin", "passcode", "hospital number", "nhs number", "mobile number", "phone number", "number on the account", "card's last four", "last three digits", "last two digits", "digits of your", "name", "full name", "who am i speaking to", "account number", "on the account", "on your account", "account holder", "the account", "policy number", "who am i speaking with", "who i'm speaking with", "order number", "order id", "account number", "policy number", "last four", "last 4", "last four digits", "date of birth", "birthday", "dob", "verification code", "security code", "passcode", "one-time code", "code we", "postcode", "post code", "zip code", "zip", "email address", "email on", "e-mail", "member number", "membership number", "customer number", "booking reference", "reservation number", "tracking number", "identity", "security question", "account holder"],
+        "en": ["social security number", "social security", "ssn", "national insurance number", "ni number", "tax id", "driver's licence number", "driver's license number", "claim number", "claim reference", "reference number", "booking ref", "pin", "passcode", "hospital number", "nhs number", "mobile number", "phone number", "number on the account", "card's last four", "last three digits", "last two digits", "digits of your", "name", "full name", "who am i speaking to", "account number", "on the account", "on your account", "account holder", "the account", "policy number", "who am i speaking with", "who i'm speaking with", "order number", "order id", "account number", "policy number", "last four", "last 4", "last four digits", "date of birth", "birthday", "dob", "verification code", "security code", "passcode", "one-time code", "code we", "postcode", "post code", "zip code", "zip", "email address", "email on", "e-mail", "member number", "membership number", "customer number", "booking reference", "reservation number", "tracking number", "identity", "security question", "account holder"],
     },
     # The agent asks for or confirms something.
     "ask_confirm": {
@@ -73,8 +73,8 @@ LEXICONS: dict[str, dict[str, list[str]]] = {
     },
     # The agent insulting, mocking, swearing at, threatening or rudely blaming the customer.
     "forbidden": {
-        "zh": ["笨", "还要打电话", "也要打电话", "滚开", "给我滚", "你有病", "有病吧", "有病啊", "蠢", "傻", "白痴", "弱智", "脑子", "神经病", "废物", "闭嘴", "他妈", "tmd", "操你", "去死", "活该", "找死", "你自己的问题", "你自己的错", "你的错", "怪你", "怪您自己", "您自己的问题", "你没听吗", "你没听见吗", "你聋", "不识字", "你不会看", "你自己不看", "不看说明", "爱信不信", "爱要不要", "爱打不打", "这种问题也要打电话", "这点小事", "烦不烦", "有完没完", "听不懂人话", "听不懂吗", "说了多少遍", "我早就说过了", "早跟你说了", "你可真行", "你真行", "真聪明啊", "真是天才", "天才", "厉害了", "这都能弄坏", "这都能搞错", "这都不会", "谢谢你浪费", "服了你", "你等着", "你给我等着", "后果自负", "投诉也没用", "有本事", "随便你", "关我什么事", "不关我的事", "你自己看着办", "谁让你", "赖谁"],
-        "en": ["stupid", "that's on you", "one's on you", "oh brilliant", "oh great", "oh wonderful", "another customer who", "can't read", "great job, genius", "idiot", "idiotic", "dumb", "moron", "dimwit", "clueless", "pathetic", "shut up", "get lost", "piss off", "damn", "goddamn", "hell is wrong", "the hell", "what the hell", "fuck", "f***", "shit", "crap", "bloody", "bastard", "your own fault", "your fault", "you should have known", "not my problem", "were you even listening", "weren't you listening", "are you deaf", "can't you read", "did you not read", "didn't you read", "you didn't even read", "learn to read", "take it or leave it", "i don't care", "don't care what", "you're calling about this", "seriously, you're calling", "how hard can it be", "it's not rocket science", "genius", "einstein", "brilliant idea", "well done, you", "nice going", "good job breaking", "congratulations, you", "oh great, another", "obviously you", "clearly you can't", "you people", "you'll regret", "i'll make sure you", "watch yourself", "try me", "tough luck", "just deal with it", "thanks for nothing", "thanks a lot for wasting", "not my job", "grow up", "waste of my time", "wasting my time", "told you already", "already told you", "for the last time", "are you kidding me"],
+        "zh": ["笨", "滚开", "给我滚", "你有病", "有病吧", "有病啊", "蠢", "傻", "白痴", "弱智", "脑子", "神经病", "废物", "闭嘴", "他妈", "tmd", "操你", "去死", "活该", "找死", "你自己的问题", "你自己的错", "你的错", "怪你", "怪您自己", "您自己的问题", "你没听吗", "你没听见吗", "你聋", "不识字", "你不会看", "你自己不看", "不看说明", "爱信不信", "爱要不要", "爱打不打", "烦不烦", "有完没完", "听不懂人话", "听不懂吗", "说了多少遍", "我早就说过了", "早跟你说了", "你可真行", "你真行", "真聪明啊", "真是天才", "天才", "厉害了", "这都能弄坏", "这都能搞错", "这都不会", "谢谢你浪费", "服了你", "你给我等着", "后果自负", "投诉也没用", "有本事", "关我什么事", "不关我的事", "你自己看着办", "谁让你", "赖谁"],
+        "en": ["stupid", "that's on you", "one's on you", "another customer who", "can't read", "great job, genius", "idiot", "idiotic", "dumb", "moron", "dimwit", "clueless", "pathetic", "shut up", "get lost", "piss off", "damn", "goddamn", "hell is wrong", "the hell", "what the hell", "fuck", "f***", "shit", "crap", "bloody", "bastard", "your own fault", "your fault", "you should have known", "not my problem", "were you even listening", "weren't you listening", "are you deaf", "can't you read", "did you not read", "didn't you read", "you didn't even read", "learn to read", "take it or leave it", "i don't care", "don't care what", "you're calling about this", "seriously, you're calling", "how hard can it be", "it's not rocket science", "genius", "einstein", "well done, you", "nice going", "good job breaking", "congratulations, you", "oh great, another", "clearly you can't", "you people", "you'll regret", "watch yourself", "try me", "tough luck", "just deal with it", "thanks for nothing", "thanks a lot for wasting", "not my job", "grow up", "waste of my time", "wasting my time", "told you already", "already told you", "for the last time", "are you kidding me"],
     },
     # Words before a forbidden word that make it a neutral quote or report, not the agent's insult.
     "reported": {
@@ -85,46 +85,139 @@ LEXICONS: dict[str, dict[str, list[str]]] = {
 
 # Rudeness worded without a listed insult, as patterns on the folded sentence (simplified
 # characters, 您 folded to 你, lower case, straight quotes), by kind. A pattern found negated
-# ("这不是你自己的问题"), quoted or reported does not count, as for the phrases.
+# ("这不是你自己的问题"), quoted or reported does not count, as for the phrases. The kinds are
+# classes of rude speech (how a put-down is built), not lists of calls' sentences.
 RUDENESS: dict[str, dict[str, list[str]]] = {
     # Second person with a derogatory word, or a slur on the customer's sense.
     "derogatory": {
         "zh": [r"你这(种|样的)?人", r"像你这样的", r"你们这(些|种)人", r"这么事多", r"事(儿)?(真|怎么这么)多",
-               r"(简单|小事)\S{0,8}都(不会|不懂|弄不好|搞不定)", r"真是服了", r"我也是服了", r"想\S{0,3}骗"],
+               r"(简单|小事)\S{0,8}都(不会|不懂|弄不好|搞不定)", r"真是服了", r"我也是服了", r"想\S{0,3}骗",
+               r"你(的)?(脑子|脑袋|智商|理解能力)", r"(三岁|小学生|小孩(子)?)都(懂|会|知道|明白|看得懂)"],
         "en": [r"\bpeople like you\b", r"\bthe likes of you\b", r"\byou lot\b", r"\byour sort\b",
                r"\b(do|did) you (even|actually|really) (know|understand|read|listen)\b",
                r"\bor should i (start|begin) with\b", r"\bpanic(king)? over nothing\b",
                r"\bstop (panicking|whining|moaning|crying|complaining)\b", r"\bnot paid enough to\b",
-               r"\bdeal with (people like you|you people|the likes of you)\b"],
+               r"\bdeal with (people like you|you people|the likes of you)\b",
+               r"\beven a (child|kid|toddler|(five|six|three)[- ]year[- ]old)\b"],
+    },
+    # Talking down: explaining slowly "for" the customer, counting repetitions, "even this".
+    "condescension": {
+        "zh": [r"(总|总该|该|应该)(能|会)?(听懂|听明白|看懂|明白)了吧",
+               r"(说|讲|告诉你)了?(多少|八百|一百|无数)遍", r"(还|都)要我(说|讲|教)", r"这(都|也)(不知道|不懂|不明白|看不懂|听不懂)(吗|啊|呀|[?？!！])",
+               r"说(得|的)?(这么|很|够)清楚了?(还|都)"],
+        "en": [r"\b(since|as|because) you('re| are) (clearly|obviously)\b", r"\b(small|short|little) words\b",
+               r"\bspell it out for you\b", r"\bhow (many times|often) do i have to\b", r"\bnot exactly rocket science\b",
+               r"\bfor the (hundredth|umpteenth|millionth) time\b"],
     },
     # Sarcasm: a question or remark that mocks the customer.
     "sarcasm": {
         "zh": [r"你是(不会|不懂|看不懂|听不懂|不识字)\S{0,8}(吗|吧)", r"你是不是(不会|不懂|看不懂|听不懂)",
-               r"打什么电话", r"(也|还|都)要打\S{0,2}(电话|客服)", r"(这种|这点|这么点)\S{0,6}(也|还|都)要(打|找|问)"],
+               r"打什么电话", r"(也|还|都)要打\S{0,2}(电话|客服)\S{0,2}(吗|啊|呀|[?？])", r"随便你(吧|了)?([。！!]|$)", r"你等着(瞧|吧)?([。！!]|$)",
+               r"这点小事(也|都|还)", r"(这种|这点|这么点)\S{0,6}(也|还|都)要(打|找|问)",
+               r"你还知道(要)?(看|读|问|打电话|来|找|回)", r"我还以为你\S{0,8}(都不|不会|不识字|看不懂|不看)", r"你觉得(有意思|好玩|好笑)吗",
+               r"(整天|天天)闲着", r"陪你(玩|聊|耗)", r"你可真(会|能|行|有本事)", r"真有你的", r"想得(倒|真|挺)?美"],
         "en": [r"\b(revolutionary|groundbreaking) idea\b",
                r"\bof course you (haven't|didn't|don't|can't|won't|have not)\b",
-               r"\bi don't know, (turning|switching|reading|trying|plugging)\b"],
+               r"\bi don't know, (turning|switching|reading|trying|plugging)\b",
+               r"\boh,? (sure|great|brilliant|wonderful|perfect|fantastic|lovely|marvell?ous),? (because|another|just what)\b",
+               r"^(oh,? |yeah,? )?sure you (did|do|have|were)[.!?]?$", r"\bnothing better to do\b",
+               r"\bwhat (did|do) you expect[.!?]?$", r"\b(big|what a) surprise\b", r"\bshocker\b",
+               r"\b(yet )?another (genius|one of you)\b"],
     },
     # Rude blame: the customer's own doing, said to shame them.
     "blame": {
-        "zh": [r"谁(让|叫)你", r"(是|这是|那是)你自己的(问题|错|事)", r"关我\S{0,2}事"],
+        "zh": [r"谁(让|叫)你", r"(是|这是|那是)你自己的(问题|错|事)", r"关我\S{0,2}事", r"(早|当初)(干嘛|干什么|干啥)去了",
+               r"(怪|能怪|该怪)谁", r"自找的", r"自作自受", r"(之前|当初|买之前|用之前)(不|没)(看|问|想)\S{0,8}现在(又|才)?(来)?(找|怪|问)"],
         "en": [r"\b(that's|that is|it's|it is|this is) (really |all |entirely |totally |just )?on you\b",
                r"\b(that's|it's|this is) (really |all |entirely )?your (own )?(fault|problem|doing|mistake)\b",
                r"\b(maybe |try )+(read|reading|check|checking|look|looking)\b.*\bnext time\b",
-               r"\bnext time\b.*\binstead of (ringing|calling|bothering)\b"],
+               r"\bnext time\b.*\binstead of (ringing|calling|bothering)\b",
+               r"\bserves you right\b", r"\b(that's|it's) what you get for\b", r"\bshould('ve| have) thought of that\b",
+               r"\byou (brought|did) (this|it) (on|to) yourself\b", r"\bwhose fault\b",
+               r"\byou shouldn't (over|under)\w+\b"],
+    },
+    # Brushing the customer off so as to shame them.
+    "dismissal": {
+        "zh": [r"我(哪|怎么)知道", r"你问我我问谁", r"跟我说(有什么|有啥)用", r"少(废话|啰嗦|啰唆)", r"(别|少)(在这|跟我)?(磨叽|啰嗦|墨迹|废话)",
+               r"没空(听|跟你)", r"爱(找|去)谁(找|去)谁"],
+        "en": [r"\bi (don't|do not) have all day\b", r"\b(i've|i have) got better things to do\b", r"\bgoogle it\b",
+               r"\bfigure it out yourself\b", r"\bnot my (\w+ )?(problem|job|concern)\b", r"\bdo i look like\b",
+               r"\bwhat do you want me to do about it\b"],
     },
     # Threats to the customer's service, account or person.
     "threat": {
-        "zh": [r"等着(停\S|瞧|挨|吃官司)", r"(再|还)\S{0,6}闹\S{0,4}(我就|我直接|就等着|你就)", r"列入黑名单", r"把你\S{0,4}拉黑", r"拉黑你"],
+        "zh": [r"等着(停\S|瞧|挨|吃官司)", r"(再|还)\S{0,6}闹\S{0,4}(我就|我直接|就等着|你就)", r"列入黑名单", r"把你\S{0,4}拉黑", r"拉黑你",
+               r"你(要是|如果)?再\S{0,12}(我(就|保证|让|会)|就)\S{0,8}(没人|没有人|别想|不给你|不管你|拉黑|停你|挂你|封你)",
+               r"我保证\S{0,10}(没人|没有人|别想|不会有人)", r"有你(好看|好受)", r"给你点颜色", r"走着瞧"],
         "en": [r"\bor i'll (cut|cancel|block|suspend|report|flag|ban|disconnect) (you|your)\b",
                r"\b(if you|you) keep \w+ing\b.*\b(i'll|i will|you'll|we'll)\b",
                r"\bi'll (have|get) (your|you)\b.*\b(cut off|disconnected|cancelled|blocked|banned|flagged|blacklisted|reported)\b",
-               r"\bi'll flag your\b", r"\byou'll be sorry\b"],
+               r"\bi'll flag your\b", r"\byou'll be sorry\b",
+               r"\b(carry on|keep (on )?\w+ing|if you (keep|carry on|continue))\b.*\b(nobody|no one|never|blacklist\w*|cut you off|hang up on you)\b",
+               r"\bwatch your mouth\b", r"\bdon't push your luck\b", r"\bi'll make sure you (regret|pay for|never|lose|get nothing)\b"],
     },
     # Swearing by the agent (a customer's swearing is never judged).
     "swearing": {
         "zh": [r"(?<!妈)妈的", r"放屁", r"见鬼"],
         "en": [r"\bchrist\b", r"\bfor god's sake\b", r"\bffs\b"],
+    },
+}
+
+# Swear words: said by the agent they count even negated ("not my damn problem"); only quoted or
+# reported ones do not.
+PROFANITY: dict[str, list[str]] = {
+    "zh": [r"他妈", r"(?<!妈)妈的", r"tmd", r"卧槽", r"我靠", r"尼玛", r"你妹", r"狗屁", r"屁(话|事)", r"滚(蛋|开|吧|远点|出去)",
+           r"混蛋", r"王八蛋", r"傻(逼|b|x)", r"(?<![a-z0-9])sb(?![a-z0-9])", r"操你"],
+    "en": [r"\bfuck\w*", r"\bshit\w*", r"\bdamn(ed|it)?\b", r"\bgoddamn\w*", r"\bbloody\b", r"\bcrap\w*", r"\bbollocks\b",
+           r"\bwank\w*", r"\barse(hole)?s?\b", r"\bass(hole)?s?\b", r"\bbitch\w*", r"\bdickheads?\b",
+           r"\bbastard\w*", r"\bpiss(ed)?\b", r"\bbugger\b", r"\bsod (off|it)\b", r"\bthe hell\b", r"\bhell no\b"],
+}
+
+# A customer objecting to how the agent spoke to them: evidence that the agent's last words
+# before it were rude, however they were worded. Not when the objection names someone else
+# (``THIRD_PARTY``) or is the customer's first utterance (the reason they called).
+OBJECTIONS: dict[str, list[str]] = {
+    "zh": [r"什么态度", r"(你这|这)(是|叫)什么话", r"说的(这)?(是)?什么话", r"你怎么(这么|这样)?(说话|讲话)", r"有你这(么|样)(说话|讲话|服务)的", r"说话(客气|注意|放尊重|礼貌|好听)(一)?点",
+           r"(放|请)尊重(一)?点", r"你(是)?在(威胁|讽刺|嘲笑|挖苦|骂|吓唬|笑话)我", r"阴阳怪气", r"你凭什么(骂|说|吼|凶)我",
+           r"(我要|我会|我去)投诉你(?!们)", r"你(的)?工号(是)?多少", r"(报|说)(一下)?你的工号", r"你这话(是)?什么意思",
+           r"(不要|别)(这么|这样)跟我说话", r"(不要|别)(这么|这样)?(凶|吼|嘲讽|挖苦|讽刺)", r"你骂(谁|我)"],
+    "en": [r"\b(talk|speak) to me like that\b", r"\bno need (to be|for) (that|so rude|rude|sarcastic|the attitude|the sarcasm|that tone)\b",
+           r"\bno need to (be|get) (rude|sarcastic|snippy|snarky|nasty|funny|like that|personal)\b",
+           r"\b(don't|do not) (be )?(rude|sarcastic|patroni[sz]e|patroni[sz]ing|condescend|condescending|take that tone|talk down)\b",
+           r"\bhow dare you\b",
+           r"\bare you (threatening|mocking|insulting|patroni[sz]ing|laughing at|having a go at|making fun of) me\b",
+           r"\b(you're|you are|you're being|you are being) (so |really |very |incredibly )?(rude|sarcastic|condescending|patroni[sz]ing|unprofessional|nasty)\b",
+           r"\b(watch|mind) your (tone|language|mouth)\b", r"\bwhat's with the (attitude|tone|sarcasm)\b",
+           r"\b(i )?(don't|do not) appreciate (your|the|that) (tone|attitude|sarcasm|comment)\b",
+           r"\bthat's (so |really |very )?(uncalled for|rude)\b"],
+}
+THIRD_PARTY: dict[str, list[str]] = {
+    "zh": [r"他", r"她", r"那个", r"上次", r"之前", r"以前", r"上一个", r"别的客服", r"同事", r"师傅", r"快递员"],
+    "en": [r"\b(he|she|they|him|her|them|previous|last time|colleague|engineer|driver|courier|the other)\b"],
+}
+
+# Patterns a standard lexicon also matches, beyond its phrases: general forms of what a
+# customer's problem or an agent's empathy sounds like.
+LEXICON_PATTERNS: dict[str, dict[str, list[str]]] = {
+    "problem": {
+        # 挂不上, 插不上, 收不到, 打不着…: a verb that cannot reach its result (not 来不来, 好不好).
+        "zh": [r"([\u4e00-\u9fff])(?<![要是能会行好对有来去了])不(?!\1)[上到着开进出动通起住掉清]", r"(疼|痛)(得|死|了)",
+               r"(头|腰|肚子|胃|牙|腿|胸口)(疼|痛)", r"(好|太|真|很|特别)烦", r"(一直|老是|总是|始终)(不|没)",
+               r"还是(不|没)(行|好|能|到|来|通|收到|反应|动静|解决|修好)",
+               r"(着急|急死|急得)"],
+        "en": [r"\b(isn't|aren't|wasn't|weren't|won't|doesn't|don't|didn't|haven't|hasn't|can't|couldn't|not) (been )?(even )?"
+               r"(get|getting|receive|receiving|received|work|working|load|loading|show|showing|arrive|arriving|arrived|"
+               r"come|coming|came|connect|connecting|open|opening|turn|turning|charge|charging|send|sending|sent|start|starting|"
+               r"log|logging|print|printing|accept|accepting|recogni[sz]e|match|matching|update|updating)\b",
+               r"\b(hurts?|pain|painful|aching|injured)\b"],
+    },
+    "empathy": {
+        "zh": [r"听(起来|上去)\S{0,3}(难受|辛苦|麻烦|糟|着急|闹心|烦|揪心|吓人|不容易)", r"(确实|真的|的确|实在)(是)?(挺|很|太|蛮|够)?(耽误事|闹心|烦人|让人|糟心|不方便|头疼|难受|烦|揪心|不容易|辛苦)",
+               r"(挺|很|太|真|够)(让人)?(烦|闹心|糟心|头疼|着急|心疼|难受|揪心|憋屈)的", r"辛苦你了", r"委屈你了", r"心疼"],
+        "en": [r"\b(that's|that is|that sounds|sounds|that must be|must be|what a|that seems) (so |really |very |such a |a |an |incredibly |pretty |truly )?"
+               r"(annoying|frustrating|stressful|worrying|upsetting|awful|horrible|rough|hard|tough|difficult|scary|painful|a pain|"
+               r"inconvenient|maddening|a nightmare|miserable|grim|rubbish|exhausting|unpleasant|distressing|disappointing|infuriating|"
+               r"nerve-racking|nerve-wracking|alarming|a worry|a hassle|hassle)\b(?!\s+to\b)"],
     },
 }
 

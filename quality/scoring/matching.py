@@ -24,7 +24,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from quality.scoring.lexicon import LEXICONS, NEGATORS
+from quality.scoring.lexicon import LEXICON_PATTERNS, LEXICONS, NEGATORS
 from quality.scoring.text import fold, is_chinese, tokens
 
 _CLAUSE_BREAK = re.compile(r"[,;:，；：、]|\bbut\b|但是|可是|不过")
@@ -96,6 +96,20 @@ def phrases_for(params: dict, default_lexicon: str | None = None) -> Phrases:
         for values in LEXICONS[name].values():
             found.extend(values)
     return compile_phrases(tuple(found))
+
+
+def patterns_for(params: dict, default_lexicon: str | None = None) -> re.Pattern | None:
+    """The general patterns (``lexicon.LEXICON_PATTERNS``) of the standard lexicon an item's
+    params name, if it has any: they match beside its phrases."""
+    name = params.get("lexicon", default_lexicon if params.get("phrases") is None else None)
+    kinds = LEXICON_PATTERNS.get(name or "")
+    return compile_patterns(tuple(p for ps in kinds.values() for p in ps)) if kinds else None
+
+
+def find_all(matcher: Matcher, sentence: str, phrases: Phrases, patterns: re.Pattern | None) -> list[Hit]:
+    """The matcher's phrase hits in ``sentence``, and the lexicon's pattern hits if it has patterns."""
+    hits = matcher.find(sentence, phrases)
+    return hits + find_patterns(sentence, patterns) if patterns is not None else hits
 
 
 def negated(sentence: str, start: int) -> bool:

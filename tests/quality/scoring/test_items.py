@@ -224,3 +224,99 @@ def test_problems_and_empathy_in_natural_words(language, turns, applies, passed)
     result = item(call(GREET[language], *turns), "empathy", language)
     assert result.passed is passed
     assert (result.passed is not None) is applies
+
+
+@pytest.mark.parametrize(("language", "text", "passed"), [
+    # talking down
+    ("zh", "讲慢一点您总该听明白了吧。", False),
+    ("zh", "跟您说了多少遍了，要先激活。", False),
+    ("en", "I'll go through it again, since you're obviously not keeping up.", False),
+    ("en", "How many times do I have to say it: the router, not the phone.", False),
+    # sarcasm and mockery
+    ("zh", "对对对，我们的师傅整天闲着，专门等您呢。", False),
+    ("zh", "您还知道要看账单啊？", False),
+    ("en", "Oh sure, because we've got nothing better to do all day.", False),
+    ("en", "Sure you did.", False),
+    # rude blame and brushing off
+    ("zh", "早干嘛去了？现在才想起来。", False),
+    ("zh", "我怎么知道您的快递去哪了。", False),
+    ("en", "Well, that's what you get for buying the cheapest plan.", False),
+    ("en", "I don't have all day, what's the account number?", False),
+    # threats phrased as promises
+    ("zh", "您要是再这么一遍遍打，我保证以后没人接您的电话。", False),
+    ("en", "Carry on like this and nobody here will ever pick up for you again.", False),
+    # swearing counts even negated
+    ("en", "Not my damn problem, mate.", False),
+    ("zh", "这他妈不是我们的问题。", False),
+    # polite sentences that share words with the patterns: no fault
+    ("zh", "您还知道当时的快递单号吗？", True),
+    ("zh", "我还以为您已经收到了呢，我马上帮您查。", True),
+    ("zh", "您觉得这个方案合适吗？", True),
+    ("zh", "真是难为您了，跑了这么多趟。", True),
+    ("zh", "您别想太多了，我们会处理好的。", True),
+    ("zh", "您要是再有问题没人接，就打这个号码。", True),
+    ("zh", "这也不会影响您的信用记录。", True),
+    ("zh", "我慢慢说，您有不明白的随时问我。", True),
+    ("en", "Oh great, you've found the receipt!", True),
+    ("en", "I'll make sure you don't get charged again.", True),
+    ("en", "Just make sure you do.", True),
+    ("en", "You'll never get charged twice again, I promise.", True),
+    ("en", "Let me put it in simple words for you.", True),
+    ("en", "I'm sorry you're calling for the third time about this.", True),
+    ("en", "Is that Dick Thompson on the account?", True),
+    ("en", "A child can travel free on that route.", True),
+    ("en", "Yeah, right, so the next step is the form.", True),
+    ("en", "You can watch it arrive in the app, or else call us.", True),
+])
+def test_more_rudeness_classes_and_their_polite_neighbours(language, text, passed):
+    assert item(call(GREET[language], ("a", text)), "forbidden_language", language).passed is passed
+
+
+@pytest.mark.parametrize(("language", "turns", "passed"), [
+    # the customer objects to how they were spoken to: the agent's words before it fail
+    ("zh", [("c", "我的理赔被拒了。"), ("a", "那您就慢慢等着吧。"), ("c", "你这是什么态度？")], False),
+    ("zh", [("c", "我要改地址。"), ("a", "您这个要求我们处理不了。"), ("c", "你这话什么意思？我要投诉你！")], False),
+    ("en", [("c", "My parcel never came."), ("a", "Right, well, these things happen to people who order cheap stuff."),
+            ("c", "There's no need to talk to me like that.")], False),
+    ("en", [("c", "The bill is wrong."), ("a", "Okay, and?"), ("c", "Are you mocking me?")], False),
+    # not an objection to this agent: someone else, the reason for calling, or the company
+    ("zh", [("c", "上次那个客服什么态度！"), ("a", "非常抱歉给您带来不好的体验，我来帮您处理。")], True),
+    ("zh", [("c", "我的网断了。"), ("a", "抱歉，我帮您报修。"), ("c", "我要投诉你们公司，三天了还没修。")], True),
+    ("en", [("c", "The engineer was so rude to me yesterday."), ("a", "I'm so sorry, that's not okay.")], True),
+    ("en", [("c", "I was charged twice."), ("a", "I'm sorry, I'll refund one."), ("c", "He said you're rude, but you've been great.")], True),
+])
+def test_a_customer_objecting_to_the_agents_words(language, turns, passed):
+    result = item(call(GREET[language], *turns), "forbidden_language", language)
+    assert result.passed is passed
+    if not passed:
+        assert [e.text for e in result.evidence] == [turns[-2][1]]
+
+
+def test_objections_can_be_switched_off_for_a_custom_card():
+    from quality.scoring import score, validate_card
+    from quality.scoring.cards import template
+    from quality.scoring.transcript import parse_transcript
+
+    card = template("standard")
+    forbidden = next(i for s in card["sections"] for i in s["items"] if i["key"] == "forbidden_language")
+    forbidden["params"]["objections"] = False
+    assert validate_card(card) == []
+    raw = call(GREET["en"], ("c", "The bill is wrong."), ("a", "Okay, and?"), ("c", "Are you mocking me?"))
+    result = score(card, parse_transcript(raw), "en")
+    assert next(r for r in result.items if r.key == "forbidden_language").passed is True
+
+
+@pytest.mark.parametrize(("language", "turns", "applies", "passed"), [
+    ("zh", [("c", "我腰疼得厉害，网上一直挂不上号。"), ("a", "听起来很难受，我帮您看看。")], True, True),
+    ("zh", [("c", "我买的充电器插不上。"), ("a", "订单号多少？")], True, False),
+    ("zh", [("c", "账单上多了一个业务，好烦啊。"), ("a", "确实挺让人烦的，我帮您退掉。")], True, True),
+    ("zh", [("c", "我想问一下周六有没有门诊。"), ("a", "有的。")], False, None),
+    ("zh", [("c", "能不能把预约改到下午？来不来得及？"), ("a", "可以的。")], False, None),
+    ("en", [("c", "I'm not getting the security texts when I log in."), ("a", "Oh, that's annoying, let's check.")], True, True),
+    ("en", [("c", "My boiler won't start."), ("a", "What's the account number?")], True, False),
+    ("en", [("c", "I'd like to add a second line."), ("a", "That's hard to say without the account.")], False, None),
+])
+def test_problems_and_empathy_in_general_forms(language, turns, applies, passed):
+    result = item(call(GREET[language], *turns), "empathy", language)
+    assert result.passed is passed
+    assert (result.passed is not None) is applies
