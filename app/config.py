@@ -141,6 +141,9 @@ def from_environment(instance_path: str, testing: bool = False) -> dict:
         # Speech to text for recordings of calls that have no transcript: "" = none; "pocketsphinx" (the optional
         # offline English engine: pip install -r requirements-speech.txt) or "package.module:factory".
         "QA_SPEECH_ENGINE": _env("QA_SPEECH_ENGINE", ""),
+        # The matcher the QA scoring of calls uses on this deployment: "lexical" (default) or "embedding"
+        # (needs QA_EMBEDDING_MODEL; when that model cannot load, scoring stays lexical and says so).
+        "QA_MATCHER": _env("QA_MATCHER", "lexical"),
         # The wallboard's event stream: seconds between refreshes, and how long one stream lasts.
         "WALLBOARD_EVENT_SECONDS": _env_int("WALLBOARD_EVENT_SECONDS", 1),
         "WALLBOARD_STREAM_SECONDS": _env_int("WALLBOARD_STREAM_SECONDS", 25),

@@ -70,6 +70,7 @@ class QAResult(db.Model):
     auto_decision: Mapped[str] = mapped_column(String(8))
     auto_failed: Mapped[bool] = mapped_column(Boolean, default=False)
     items: Mapped[list] = mapped_column(JSON, default=list)
+    matcher: Mapped[str | None] = mapped_column(String(16))  # what found the phrases: lexical, embedding
     problem: Mapped[str | None] = mapped_column(String(32))  # why the scorer could not judge: no_transcript, …
     score: Mapped[int | None] = mapped_column(Integer)
     decision: Mapped[str] = mapped_column(String(8))

@@ -92,6 +92,7 @@ def result_json(result: QAResult) -> dict:
         "member_id": result.member_id, "scorecard_id": result.scorecard_id,
         "scorecard_version": result.scorecard_version, "language": result.language,
         "auto_score": result.auto_score, "auto_decision": result.auto_decision, "auto_failed": result.auto_failed,
+        "matcher": result.matcher,
         "score": result.score, "decision": result.decision, "state": result.state, "problem": result.problem,
         "items": result.items or [], "review_due_at": result.review_due_at, "decided_at": result.decided_at,
         "acknowledged_at": result.acknowledged_at, "scored_at": result.scored_at,

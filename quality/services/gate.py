@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 from datetime import datetime, timedelta
 
+from flask import current_app
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
@@ -55,13 +56,37 @@ def run_scorer(spec: dict, raw: list, language: str | None, *, disposition: str 
     ``TranscriptError``."""
     utterances = scoring.parse_transcript(raw)
     language = language if language in ("zh", "en") else guess_language(raw)
-    result = scoring.score(spec, utterances, language, disposition=disposition, thresholds=thresholds)
+    matcher = deployment_matcher()
+    result = scoring.score(spec, utterances, language, disposition=disposition, thresholds=thresholds,
+                           matcher=matcher)
     scopes = _scopes(spec)
     items = [{"key": r.key, "passed": r.passed, "points": r.points,
               "evidence": [{"utterance": e.utterance, "text": e.text, "start": e.start} for e in r.evidence],
               "auto_fail": scopes.get(r.key), "section": r.section} for r in result.items]
     return {"score": result.score, "decision": result.decision, "items": items,
-            "auto_failed": bool(result.auto_failed), "language": language}
+            "auto_failed": bool(result.auto_failed), "language": language, "matcher": matcher}
+
+
+def deployment_matcher() -> str:
+    """The matcher this deployment scores with (``QA_MATCHER``): "embedding" only when its model
+    loads here; otherwise "lexical", with a warning logged once per process for a setting that
+    cannot be honoured."""
+    wanted = (current_app.config.get("QA_MATCHER") or "lexical").strip().lower()
+    if wanted == "lexical":
+        return "lexical"
+    try:
+        scoring.get_matcher(wanted)
+        return wanted
+    except scoring.MatcherUnavailable:
+        pass
+    if wanted not in _WARNED:
+        _WARNED.add(wanted)
+        logger.warning("QA_MATCHER=%s cannot run on this deployment; calls are scored with the lexical matcher",
+                       wanted)
+    return "lexical"
+
+
+_WARNED: set[str] = set()
 
 
 def judge(spec: dict, document: dict | None, disposition: str | None, limits: dict | None
@@ -109,7 +134,8 @@ def score_interaction(interaction_id: int) -> QAResult | None:
         scorecard_version=card.version if card else 0, language=outcome["language"] if outcome else None,
         auto_score=outcome["score"] if outcome else None, auto_decision=decision,
         auto_failed=bool(outcome and outcome.get("auto_failed")), items=outcome["items"] if outcome else [],
-        problem=problem, score=outcome["score"] if outcome else None, decision=decision,
+        matcher=outcome["matcher"] if outcome else None, problem=problem,
+        score=outcome["score"] if outcome else None, decision=decision,
         state="in_review" if decision == "review" else "final",
         review_due_at=now + policy.review_window(found) if decision == "review" else None,
         decided_at=None if decision == "review" else now, scored_at=now)
@@ -163,6 +189,7 @@ def rescore_unjudged(result: QAResult) -> QAResult:
         return result
     now = utcnow()
     result.language, result.items, result.problem = outcome["language"], outcome["items"], problem
+    result.matcher = outcome["matcher"]
     result.auto_score = result.score = outcome["score"]
     result.auto_decision = result.decision = decision
     result.auto_failed = bool(outcome.get("auto_failed"))

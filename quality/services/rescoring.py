@@ -134,7 +134,7 @@ def _rescore_one(actor_id: int | None, result_id: int) -> tuple[str, bool, str |
         verdict = "rescored"
         now = utcnow()
         result.scorecard_id, result.scorecard_version = (card.id if card else None), version
-        result.language, result.items = outcome["language"], outcome["items"]
+        result.language, result.items, result.matcher = outcome["language"], outcome["items"], outcome["matcher"]
         result.auto_score = result.score = outcome["score"]
         result.auto_decision = result.decision = outcome["decision"]
         result.auto_failed = bool(outcome.get("auto_failed"))

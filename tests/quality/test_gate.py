@@ -267,3 +267,35 @@ def test_the_campaign_sets_its_review_window(app, enterprise, member, campaign, 
     score_interaction(interaction_id)
     result = result_of(interaction_id)
     assert result.review_due_at - result.scored_at == timedelta(hours=24)
+
+
+def test_the_deployment_chooses_the_matcher_and_each_result_keeps_it(app, world, completed_call, monkeypatch,
+                                                                     caplog):
+    import sys
+    import types
+
+    from quality.scoring import matching
+    from quality.tasks import score_interaction
+
+    _owner, campaign_id, member_id, _headers = world
+    # embedding asked for but no model here: the call is still scored, lexically, and the log says why
+    monkeypatch.setitem(app.config, "QA_MATCHER", "embedding")
+    monkeypatch.delenv("QA_EMBEDDING_MODEL", raising=False)
+    first = completed_call(campaign_id, member_id)
+    assert score_interaction(first) == "approve"
+    assert result_of(first).matcher == "lexical"
+    assert "cannot run on this deployment" in caplog.text
+
+    # a model that loads (a stand-in encoder, installed as a module of its own): the embedding matcher scores
+    module = types.ModuleType("qa_gate_encoder")
+
+    class Encoder:
+        def encode(self, texts):
+            return [[t.count(ch) for ch in "abcdefghijklmnopqrstuvwxyz"] or [1] for t in texts]
+    module.load = Encoder
+    monkeypatch.setitem(sys.modules, "qa_gate_encoder", module)
+    monkeypatch.setenv("QA_EMBEDDING_MODEL", "qa_gate_encoder:load")
+    second = completed_call(campaign_id, member_id)
+    score_interaction(second)
+    assert result_of(second).matcher == "embedding"
+    matching.get_matcher.cache_clear()  # the stand-in must not outlive this test
