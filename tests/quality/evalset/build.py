@@ -11,7 +11,10 @@ Two more splits hold free conversations written one by one: ``fresh`` (fresh.py)
 ``unseen`` (fresh2.py, written after the scorer's last change). The free-form set, 80 natural
 conversations written and labelled together before the scorer was run on them, is split in two
 when written: ``free_dev`` (free_dev.py, which the scorer may be tuned against) and ``free_aside``
-(free_aside.py, held aside: only its totals are read).
+(free_aside.py, held aside: only its totals were read until its first measure was published;
+the scorer has since been tuned against it too). ``blind`` (blind_en.py, blind_zh.py): 80 calls
+written after that by writers who never saw the scorer, its phrase lists or the other splits,
+from the item definitions alone; measured once, never tuned against.
 """
 
 from __future__ import annotations
@@ -25,6 +28,8 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 from bank import AGENTS, BANK, INDUSTRIES  # noqa: E402 - the bank sits beside this script
+from blind_en import CALLS as BLIND_EN  # noqa: E402
+from blind_zh import CALLS as BLIND_ZH  # noqa: E402
 from free_aside import CALLS as FREE_ASIDE  # noqa: E402
 from free_dev import CALLS as FREE_DEV  # noqa: E402
 from fresh import CALLS as FRESH  # noqa: E402
@@ -218,7 +223,8 @@ def build() -> dict[str, list[dict]]:
                 splits[split].append({"id": f"{language}-{split}-{k:03d}", "language": language,
                                       "industry": industries[k], "cases": plan, "transcript": transcript,
                                       "labels": labels, "score": score, "decision": decision})
-    for split, calls in (("fresh", FRESH), ("unseen", FRESH2), ("free_dev", FREE_DEV), ("free_aside", FREE_ASIDE)):
+    for split, calls in (("fresh", FRESH), ("unseen", FRESH2), ("free_dev", FREE_DEV), ("free_aside", FREE_ASIDE),
+                        ("blind", BLIND_EN + BLIND_ZH)):
         splits[split] = []
         rng = random.Random(f"qa-evalset:{split}")
         for k, spec in enumerate(calls):
