@@ -211,6 +211,13 @@ LEXICON_PATTERNS: dict[str, dict[str, list[str]]] = {
                r"log|logging|print|printing|accept|accepting|recogni[sz]e|match|matching|update|updating)\b",
                r"\b(hurts?|pain|painful|aching|injured)\b"],
     },
+    "resolution_check": {
+        # 还有需要预约的吗 / 都正常了吗 / 记下了吗: asking whether more is needed or the need is met.
+        "zh": [r"还有(什么|别的|其他|需要|问题|要)\S{0,8}(吗|么|没有)", r"(都|已经|现在)?(正常|好|解决|清楚|明白|记下|记住|可以|满意|收到)了(吗|么|没有)"],
+        "en": [r"\b(have i|did i|did that|does that|has that|is that|was that|will that|would that) (\w+ ){0,2}"
+               r"(cover|covered|sort|sorted|answer|answered|take care of|taken care of|help|helped|resolve|resolved|fix|fixed|"
+               r"everything|all you|what you)\b", r"\bis that everything\b", r"\b(all|everything) (sorted|covered|clear|good) (now|then|for you)\b"],
+    },
     "empathy": {
         "zh": [r"听(起来|上去)\S{0,3}(难受|辛苦|麻烦|糟|着急|闹心|烦|揪心|吓人|不容易)", r"(确实|真的|的确|实在)(是)?(挺|很|太|蛮|够)?(耽误事|闹心|烦人|让人|糟心|不方便|头疼|难受|烦|揪心|不容易|辛苦)",
                r"(挺|很|太|真|够)(让人)?(烦|闹心|糟心|头疼|着急|心疼|难受|揪心|憋屈)的", r"辛苦你了", r"委屈你了", r"心疼"],

@@ -320,3 +320,16 @@ def test_problems_and_empathy_in_general_forms(language, turns, applies, passed)
     result = item(call(GREET[language], *turns), "empathy", language)
     assert result.passed is passed
     assert (result.passed is not None) is applies
+
+
+@pytest.mark.parametrize(("language", "turns", "passed"), [
+    ("zh", [("a", "已经帮您改好了。"), ("a", "您看地址还有需要调整的吗？")], True),
+    ("zh", [("a", "开关推上去了。"), ("a", "那现在家里用电都正常了吗？")], True),
+    ("zh", [("a", "开关推上去了。"), ("a", "现在家里用电都正常了。")], False),  # told, not asked
+    ("en", [("a", "I've cancelled the card."), ("a", "Have I covered everything you needed today?")], True),
+    ("en", [("a", "The credit is on its way."), ("a", "Does that take care of what you were calling about?")], True),
+    ("en", [("a", "Redelivery is booked."), ("a", "Is that everything?")], True),
+    ("en", [("a", "Redelivery is booked."), ("a", "That covers everything.")], False),
+])
+def test_resolution_checks_in_general_forms(language, turns, passed):
+    assert item(call(GREET[language], *turns), "resolution_confirmed", language).passed is passed
