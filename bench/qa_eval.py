@@ -72,7 +72,7 @@ def evaluate(calls: list[dict], matcher: str = "lexical") -> dict:
 
 
 TEMPLATE_SPLITS = ("dev", "heldout")
-FREE_SPLITS = ("fresh", "unseen", "free_dev", "free_aside", "blind")
+FREE_SPLITS = ("fresh", "unseen", "free_dev", "free_aside", "blind", "blind2")
 GROUPS = {"free": ("free_dev", "free_aside")}
 
 

@@ -12,7 +12,15 @@ from dataclasses import dataclass, field
 
 from quality.scoring.context import Context, Evidence
 from quality.scoring.lexicon import LEXICONS, OBJECTIONS, PROFANITY, RUDENESS, THIRD_PARTY
-from quality.scoring.matching import compile_patterns, find_all, find_patterns, patterns_for, phrases_for
+from quality.scoring.matching import (
+    classifier_for,
+    compile_patterns,
+    find_all,
+    find_patterns,
+    patterns_for,
+    phrases_for,
+    splits_a_word,
+)
 from quality.scoring.pii import customer_numbers, exposure, spoken_numbers
 from quality.scoring.text import is_chinese
 
@@ -115,6 +123,7 @@ class PhraseMatch(ItemType):
         out += _choice(params, "also_in_chinese", f"{path}.params", (True, False))
         out += _choice(params, "question", f"{path}.params", ("any", "required", "excluded"))
         out += _choice(params, "negation", f"{path}.params", ("reject", "ignore"))
+        out += _choice(params, "classifier", f"{path}.params", (True, False))
         out += _choice(params, "where", f"{path}.params", ("any", "first", "last"))
         out += _number(params, "within_seconds", f"{path}.params", 0, 3600)
         out += _number(params, "after_fraction", f"{path}.params", 0, 1)
@@ -122,7 +131,7 @@ class PhraseMatch(ItemType):
 
     def judge(self, ctx, params):
         phrases = phrases_for(params)
-        patterns = patterns_for(params)
+        patterns, task = patterns_for(params), classifier_for(params)
         also = phrases_for(params["also"]) if params.get("also") else None
         exclude = phrases_for(params["exclude"]) if params.get("exclude") else None
         question = params.get("question", "any")
@@ -139,7 +148,7 @@ class PhraseMatch(ItemType):
             indexes = [i for i in indexes if i >= ctx.trigger]
         for i in indexes:
             for raw, folded in ctx.sentences(i):
-                hits = [h for h in find_all(ctx.matcher, folded, phrases, patterns)
+                hits = [h for h in find_all(ctx.matcher, folded, phrases, patterns, task)
                         if not (reject_negated and h.negated)]
                 if not hits:
                     continue
@@ -228,7 +237,8 @@ class ForbiddenPhrases(ItemType):
     @staticmethod
     def _rude(ctx, i: int, phrases, reported, rudeness: bool) -> bool:
         for _, folded in ctx.sentences(i):
-            hits = [h for h in ctx.matcher.find(folded, phrases) if not h.negated]
+            hits = [h for h in ctx.matcher.find(folded, phrases) if not h.negated
+                    and not (h.end - h.start <= 2 and is_chinese(h.phrase) and splits_a_word(folded, h.start, h.end))]
             if rudeness:
                 hits += [h for h in find_patterns(folded, _RUDENESS) if not h.negated]
                 hits += find_patterns(folded, _PROFANITY)  # a swear word counts even negated

@@ -24,6 +24,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from quality.scoring import classifier
 from quality.scoring.lexicon import LEXICON_PATTERNS, LEXICONS, NEGATORS
 from quality.scoring.text import fold, is_chinese, tokens
 
@@ -106,10 +107,29 @@ def patterns_for(params: dict, default_lexicon: str | None = None) -> re.Pattern
     return compile_patterns(tuple(p for ps in kinds.values() for p in ps)) if kinds else None
 
 
-def find_all(matcher: Matcher, sentence: str, phrases: Phrases, patterns: re.Pattern | None) -> list[Hit]:
-    """The matcher's phrase hits in ``sentence``, and the lexicon's pattern hits if it has patterns."""
+# Standard lexicons a sentence classifier (``quality.scoring.classifier``) also serves.
+LEXICON_CLASSIFIERS = {"empathy": "empathy", "problem": "problem"}
+
+
+def classifier_for(params: dict, default_lexicon: str | None = None) -> str | None:
+    """The classifier task of the standard lexicon an item's params name, unless ``classifier``
+    is false in them."""
+    if params.get("classifier") is False:
+        return None
+    return LEXICON_CLASSIFIERS.get(params.get("lexicon", default_lexicon if params.get("phrases") is None else None)
+                                   or "")
+
+
+def find_all(matcher: Matcher, sentence: str, phrases: Phrases, patterns: re.Pattern | None,
+             task: str | None = None) -> list[Hit]:
+    """The matcher's phrase hits in ``sentence``, the lexicon's pattern hits if it has patterns,
+    and the whole sentence when the lexicon's classifier says it is of its kind."""
     hits = matcher.find(sentence, phrases)
-    return hits + find_patterns(sentence, patterns) if patterns is not None else hits
+    if patterns is not None:
+        hits += find_patterns(sentence, patterns)
+    if task is not None and not hits and classifier.says(task, sentence):
+        hits.append(Hit(f"<{task}>", 0, len(sentence)))
+    return hits
 
 
 def negated(sentence: str, start: int) -> bool:
@@ -129,9 +149,31 @@ def negated(sentence: str, start: int) -> bool:
 
 
 def _quoted(sentence: str, start: int, end: int) -> bool:
+    """Inside double quotes, or inside single quotes that open after a space or a mark and close
+    before one (an apostrophe inside a word, as in "don't", opens and closes nothing)."""
     if sentence[:start].count('"') % 2 == 1:
         return True
-    return start > 0 and sentence[start - 1] == "'" and sentence[end:end + 1] == "'"
+    return any(a <= start and end <= b for a, b in _single_quoted(sentence))
+
+
+_SINGLE_QUOTED = re.compile(r"(?<![a-z0-9])'((?:[^']|(?<=[a-z])'(?=[a-z]))+)'(?![a-z0-9])")
+
+
+def _single_quoted(sentence: str) -> list[tuple[int, int]]:
+    return [(m.start(1), m.end(1)) for m in _SINGLE_QUOTED.finditer(sentence)] if "'" in sentence else []
+
+
+def splits_a_word(sentence: str, start: int, end: int) -> bool:
+    """Whether a Chinese phrase found at ``start:end`` straddles two words of the sentence
+    (天才 in 明天才能: 明天 / 才能), rather than being a word or lying inside one (笨 in 笨蛋)."""
+    at = 0
+    for token in tokens(sentence):
+        at = sentence.find(token, at) + len(token)
+        if start < at < end:
+            return True
+        if at >= end:
+            return False
+    return False
 
 
 class Matcher:

@@ -14,7 +14,9 @@ when written: ``free_dev`` (free_dev.py, which the scorer may be tuned against) 
 (free_aside.py, held aside: only its totals were read until its first measure was published;
 the scorer has since been tuned against it too). ``blind`` (blind_en.py, blind_zh.py): 80 calls
 written after that by writers who never saw the scorer, its phrase lists or the other splits,
-from the item definitions alone; measured once, never tuned against.
+from the item definitions alone; measured once, then tuned against. ``blind2`` (blind2_en.py,
+blind2_zh.py): 80 more, written the same way while the sentence classifiers were being built, and
+read only once they were done.
 """
 
 from __future__ import annotations
@@ -28,6 +30,8 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 from bank import AGENTS, BANK, INDUSTRIES  # noqa: E402 - the bank sits beside this script
+from blind2_en import CALLS as BLIND2_EN  # noqa: E402
+from blind2_zh import CALLS as BLIND2_ZH  # noqa: E402
 from blind_en import CALLS as BLIND_EN  # noqa: E402
 from blind_zh import CALLS as BLIND_ZH  # noqa: E402
 from free_aside import CALLS as FREE_ASIDE  # noqa: E402
@@ -224,7 +228,7 @@ def build() -> dict[str, list[dict]]:
                                       "industry": industries[k], "cases": plan, "transcript": transcript,
                                       "labels": labels, "score": score, "decision": decision})
     for split, calls in (("fresh", FRESH), ("unseen", FRESH2), ("free_dev", FREE_DEV), ("free_aside", FREE_ASIDE),
-                        ("blind", BLIND_EN + BLIND_ZH)):
+                        ("blind", BLIND_EN + BLIND_ZH), ("blind2", BLIND2_EN + BLIND2_ZH)):
         splits[split] = []
         rng = random.Random(f"qa-evalset:{split}")
         for k, spec in enumerate(calls):
