@@ -210,7 +210,8 @@ class ForbiddenPhrases(ItemType):
     after a ``reported`` phrase in its clause ("the previous agent called you stupid") does not
     count. With ``rudeness`` and ``objections`` (default true) and the agent as speaker, a
     customer objecting to how they were spoken to (``lexicon.OBJECTIONS``: "你这是什么态度？",
-    "There's no need to talk to me like that") fails the agent's last utterance before it."""
+    "There's no need to talk to me like that") fails the agent's last utterance before it (both
+    are quoted as evidence)."""
 
     key = "forbidden"
 
@@ -231,7 +232,8 @@ class ForbiddenPhrases(ItemType):
             if self._rude(ctx, i, phrases, reported, rudeness):
                 found.append(i)
         if rudeness and speaker == "agent" and params.get("objections", True):
-            found += [i for i in _objected_to(ctx) if i not in found]
+            for agent, objection in _objected_to(ctx):  # the words objected to, and the objection
+                found += [i for i in (agent, objection) if i not in found]
         return Judgement(not found, [ctx.evidence(i) for i in sorted(found)])
 
     @staticmethod
@@ -252,13 +254,13 @@ class ForbiddenPhrases(ItemType):
         return False
 
 
-def _objected_to(ctx) -> list[int]:
-    """The agent's utterances a customer objected to right after ("你这是什么态度？", "There's no
-    need to talk to me like that"): the agent's last utterance before each objection, unless the
-    objection is the customer's first utterance or names someone else."""
+def _objected_to(ctx) -> list[tuple[int, int]]:
+    """(the agent's utterance, the customer's objection) for each customer objecting to how they
+    were spoken to ("你这是什么态度？", "There's no need to talk to me like that"): the agent's last
+    utterance before it, unless the objection is the customer's first utterance or names someone
+    else."""
     out = []
-    customers = ctx.said_by("customer")
-    for i in customers[1:]:
+    for i in ctx.said_by("customer")[1:]:
         agent = next((j for j in range(i - 1, -1, -1) if ctx.utterances[j].speaker == "agent"), None)
         if agent is None:
             continue
@@ -266,7 +268,7 @@ def _objected_to(ctx) -> list[int]:
             if _THIRD_PARTY.search(folded):
                 continue
             if any(not h.quoted for h in find_patterns(folded, _OBJECTIONS)):
-                out.append(agent)
+                out.append((agent, i))
                 break
     return out
 

@@ -29,3 +29,21 @@ def test_heldout_targets(language):
     assert all(v["accuracy"] >= 0.85 for v in m["items"].values()), m["items"]
     for key in qa_eval.AUTO_FAIL:
         assert m["items"][key]["recall"] >= 0.90, key
+
+
+# The blind split's figures as first read (README, "A second blind split"): a floor, so that no later
+# change quietly loses what was measured; the automatic fails never fault a call labelled polite.
+BLIND2_FLOOR = {"zh": {"agreement": 0.875, "forbidden_recall": 6 / 12, "empathy": 0.825},
+                "en": {"agreement": 0.925, "forbidden_recall": 7 / 12, "empathy": 0.85}}
+
+
+@pytest.mark.parametrize("language", ["zh", "en"])
+def test_the_blind_split_keeps_its_first_read_figures(language):
+    calls = [c for c in qa_eval.load("blind2") if c["language"] == language]
+    m = qa_eval.evaluate(calls, "lexical")
+    floor = BLIND2_FLOOR[language]
+    assert m["decision_agreement"] >= floor["agreement"] - 1e-9
+    assert m["items"]["forbidden_language"]["recall"] >= floor["forbidden_recall"] - 1e-9
+    assert m["items"]["empathy"]["accuracy"] >= floor["empathy"] - 1e-9
+    for key in qa_eval.AUTO_FAIL:
+        assert m["items"][key]["precision"] in (None, 1.0), key

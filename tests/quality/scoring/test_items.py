@@ -289,7 +289,7 @@ def test_a_customer_objecting_to_the_agents_words(language, turns, passed):
     result = item(call(GREET[language], *turns), "forbidden_language", language)
     assert result.passed is passed
     if not passed:
-        assert [e.text for e in result.evidence] == [turns[-2][1]]
+        assert [e.text for e in result.evidence] == [turns[-2][1], turns[-1][1]]  # the words, the objection
 
 
 def test_objections_can_be_switched_off_for_a_custom_card():
