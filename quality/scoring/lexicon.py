@@ -98,16 +98,20 @@ RUDENESS: dict[str, dict[str, list[str]]] = {
                r"\bor should i (start|begin) with\b", r"\bpanic(king)? over nothing\b",
                r"\bstop (panicking|whining|moaning|crying|complaining)\b", r"\bnot paid enough to\b",
                r"\bdeal with (people like you|you people|the likes of you)\b",
-               r"\beven a (child|kid|toddler|(five|six|three)[- ]year[- ]old)\b"],
+               r"\beven a (child|kid|toddler|(five|six|three)[- ]year[- ]old)\b",
+               r"\b(a right|right|a bit|so|that|too|you're|are you) thick\b", r"\bthick (one|as)\b"],
     },
     # Talking down: explaining slowly "for" the customer, counting repetitions, "even this".
     "condescension": {
         "zh": [r"(总|总该|该|应该)(能|会)?(听懂|听明白|看懂|明白)了吧",
                r"(说|讲|告诉你)了?(多少|八百|一百|无数)遍", r"(还|都)要我(说|讲|教)", r"这(都|也)(不知道|不懂|不明白|看不懂|听不懂)(吗|啊|呀|[?？!！])",
-               r"说(得|的)?(这么|很|够)清楚了?(还|都)"],
+               r"说(得|的)?(这么|很|够)清楚了?(还|都)", r"省得你(又|再)", r"这么大(个|的)?人了", r"(奶奶|老太太|老太太|小孩|孩子|小学生)都比你",
+               r"比你(利索|聪明|明白|强)", r"心里没(点)?数", r"丢不丢人"],
         "en": [r"\b(since|as|because) you('re| are) (clearly|obviously)\b", r"\b(small|short|little) words\b",
                r"\bspell it out for you\b", r"\bhow (many times|often) do i have to\b", r"\bnot exactly rocket science\b",
-               r"\bfor the (hundredth|umpteenth|millionth) time\b"],
+               r"\bfor the (hundredth|umpteenth|millionth) time\b", r"\bin (actual|proper|real|plain) english\b",
+               r"\ba (\w+[- ]year[- ]old|child|kid|toddler) (could|can|would) (do|manage|sort|figure|work|get|understand)\b",
+               r"\bmy (nan|gran|grandma|granny|nana|mum|mom) (could|can|managed|manages|did)\b", r"\bhowever did you\b"],
     },
     # Sarcasm: a question or remark that mocks the customer.
     "sarcasm": {
@@ -122,7 +126,7 @@ RUDENESS: dict[str, dict[str, list[str]]] = {
                r"\boh,? (sure|great|brilliant|wonderful|perfect|fantastic|lovely|marvell?ous),? (because|another|just what)\b",
                r"^(oh,? |yeah,? )?sure you (did|do|have|were)[.!?]?$", r"\bnothing better to do\b",
                r"\bwhat (did|do) you expect[.!?]?$", r"\b(big|what a) surprise\b", r"\bshocker\b",
-               r"\b(yet )?another (genius|one of you)\b"],
+               r"\b(yet )?another (genius|one of you)\b", r"\b(really |totally )?nailed it\b", r"\bbold choice\b"],
     },
     # Rude blame: the customer's own doing, said to shame them.
     "blame": {
@@ -139,7 +143,7 @@ RUDENESS: dict[str, dict[str, list[str]]] = {
     # Brushing the customer off so as to shame them.
     "dismissal": {
         "zh": [r"我(哪|怎么)知道", r"你问我我问谁", r"跟我说(有什么|有啥)用", r"少(废话|啰嗦|啰唆)", r"(别|少)(在这|跟我)?(磨叽|啰嗦|墨迹|废话)",
-               r"没空(听|跟你)", r"爱(找|去)谁(找|去)谁"],
+               r"没空(听|跟你)", r"爱(找|去)谁(找|去)谁", r"没钱(就|还)(别|办|买|用)"],
         "en": [r"\bi (don't|do not) have all day\b", r"\b(i've|i have) got better things to do\b", r"\bgoogle it\b",
                r"\bfigure it out yourself\b", r"\bnot my (\w+ )?(problem|job|concern)\b", r"\bdo i look like\b",
                r"\bwhat do you want me to do about it\b"],
@@ -177,11 +181,11 @@ PROFANITY: dict[str, list[str]] = {
 # before it were rude, however they were worded. Not when the objection names someone else
 # (``THIRD_PARTY``) or is the customer's first utterance (the reason they called).
 OBJECTIONS: dict[str, list[str]] = {
-    "zh": [r"什么态度", r"(你这|这)(是|叫)什么话", r"说的(这)?(是)?什么话", r"你怎么(这么|这样)?(说话|讲话)", r"有你这(么|样)(说话|讲话|服务)的", r"说话(客气|注意|放尊重|礼貌|好听)(一)?点",
+    "zh": [r"什么态度", r"(你这|这)(是|叫)什么话", r"说的(这)?(是)?什么话", r"你(这话)?(是)?什么意思", r"你这是在(威胁|讽刺|嘲笑|挖苦|骂|吓唬|笑话)我", r"你怎么(这么|这样)?(说话|讲话)", r"有你这(么|样)(说话|讲话|服务)的", r"说话(客气|注意|放尊重|礼貌|好听)(一)?点",
            r"(放|请)尊重(一)?点", r"你(是)?在(威胁|讽刺|嘲笑|挖苦|骂|吓唬|笑话)我", r"阴阳怪气", r"你凭什么(骂|说|吼|凶)我",
            r"(我要|我会|我去)投诉你(?!们)", r"你(的)?工号(是)?多少", r"(报|说)(一下)?你的工号", r"你这话(是)?什么意思",
            r"(不要|别)(这么|这样)跟我说话", r"(不要|别)(这么|这样)?(凶|吼|嘲讽|挖苦|讽刺)", r"你骂(谁|我)"],
-    "en": [r"\b(talk|speak) to me like that\b", r"\bno need (to be|for) (that|so rude|rude|sarcastic|the attitude|the sarcasm|that tone)\b",
+    "en": [r"\b(talk|speak) to me like (that|this|i'm|i am|a|an)\b", r"\bi can (hear|still hear) you\b", r"\bno need (to be|for) (that|so rude|rude|sarcastic|the attitude|the sarcasm|that tone)\b",
            r"\bno need to (be|get) (rude|sarcastic|snippy|snarky|nasty|funny|like that|personal)\b",
            r"\b(don't|do not) (be )?(rude|sarcastic|patroni[sz]e|patroni[sz]ing|condescend|condescending|take that tone|talk down)\b",
            r"\bhow dare you\b",
