@@ -1,14 +1,7 @@
 # ruff: noqa: E501 -- one turn a line
 """Blind hand-written English (UK/US) contact-centre QA evaluation set: 40 labelled calls."""
 
-T, F, N = True, False, None
-KEYS = ("greeting", "verification", "disclosure", "empathy", "resolution_confirmed", "closing", "long_silence",
-        "forbidden_language", "pii_exposure")
-
-
-def labels(*values):
-    return dict(zip(KEYS, values, strict=True))
-
+from fresh import F, N, T, labels
 
 CALLS = [
     # 1 gas utility, all good: moving house is a neutral request (empathy None); postcode+address+account holder asked; "calls are recorded for training and quality" disclosure

@@ -1,14 +1,7 @@
 # ruff: noqa: E501 -- one turn a line
 """Blind hand-written evaluation set: 40 Simplified-Chinese contact-center calls labelled against the QA scorecard."""
 
-T, F, N = True, False, None
-KEYS = ("greeting", "verification", "disclosure", "empathy", "resolution_confirmed", "closing", "long_silence",
-        "forbidden_language", "pii_exposure")
-
-
-def labels(*values):
-    return dict(zip(KEYS, values, strict=True))
-
+from fresh import F, N, T, labels
 
 CALLS = [
     # 01 gas utility, all pass: empathy worded without 对不起 ("心里肯定犯嘀咕，我理解"); 24 s silence right after agent's "麻烦您稍等" is fine

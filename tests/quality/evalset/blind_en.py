@@ -1,14 +1,7 @@
 # ruff: noqa: E501 -- one turn a line
 """Hand-written blind evaluation set: 40 English (UK/US) contact-center call transcripts labelled against the 9-item QA scorecard."""
 
-T, F, N = True, False, None
-KEYS = ("greeting", "verification", "disclosure", "empathy", "resolution_confirmed", "closing", "long_silence",
-        "forbidden_language", "pii_exposure")
-
-
-def labels(*values):
-    return dict(zip(KEYS, values, strict=True))
-
+from fresh import F, N, T, labels
 
 CALLS = [
     # 1 UK energy, all good: meter reading only, customer voices no problem -> empathy None; verification by address, postcode and name.
