@@ -23,6 +23,7 @@ from datetime import datetime
 from app.timeutil import as_utc
 from telephony import services
 from telephony.callflow import provider_time, webhook_url
+from telephony.carrier.twiml import speech_seconds
 from telephony.models import Interaction
 from telephony.transcripts import PREFIX, load_transcript, save_transcript
 
@@ -43,12 +44,6 @@ def for_member_leg(config: Mapping, interaction_id: int, language: str) -> tuple
     if not enabled(config):
         return None
     return webhook_url("transcription", interaction=interaction_id), LANGUAGE_CODES.get(language, "en-US")
-
-
-def speaking_seconds(text: str) -> float:
-    """About how long ``text`` takes to say: 4 CJK characters or 2.5 words a second."""
-    cjk = sum(1 for char in text if "\u4e00" <= char <= "\u9fff")
-    return max(0.5, cjk / 4.0 + (len(text.split()) / 2.5 if cjk == 0 else 0))
 
 
 def _event_time(params: Mapping) -> datetime | None:
@@ -95,7 +90,7 @@ def add_utterance(interaction: Interaction, params: Mapping, language: str) -> s
     said_at = _event_time(params)
     origin = interaction.answered_at or interaction.queued_at
     end = max(0.0, round((said_at - origin).total_seconds(), 1)) if said_at is not None and origin else 0.0
-    start = max(0.0, round(end - speaking_seconds(utterance["text"]), 1))
+    start = max(0.0, round(end - speech_seconds(utterance["text"], floor=0.5), 1))
     document["utterances"].append({**utterance, "start": start, "end": max(start, end)})
     document["utterances"].sort(key=lambda item: (item["start"], item["end"]))
     seen.append(sequence)

@@ -48,12 +48,13 @@ def parse(document: str) -> Element | None:
     return root if root.tag == "Response" else None
 
 
-def speech_seconds(text: str) -> float:
-    """About how long text-to-speech takes: 2.5 words a second, or 4 CJK characters a second."""
+def speech_seconds(text: str, floor: float = 1.0) -> float:
+    """About how long ``text`` takes to say: 2.5 words a second, or 4 CJK characters a second; at
+    least ``floor`` seconds."""
     text = text or ""
     cjk = sum(1 for char in text if "\u4e00" <= char <= "\u9fff")
     words = len(text.split()) if cjk == 0 else 0
-    return max(1.0, words / 2.5 + cjk / 4.0)
+    return max(floor, words / 2.5 + cjk / 4.0)
 
 
 def _loop(element: Element) -> int:
