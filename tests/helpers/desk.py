@@ -18,6 +18,7 @@ from app.extensions import db
 from app.timeutil import utcnow
 from tests.browser import CHROMIUM, CHROMIUM_ARGS
 from tests.conftest import PASSWORD
+from tests.helpers.web import sign_in_page
 
 ARTIFACTS = Path(os.environ.get("TEST_ARTIFACTS", "test-artifacts"))
 MEDIA_ARGS = ["--use-fake-ui-for-media-stream", "--use-fake-device-for-media-stream",
@@ -101,3 +102,18 @@ def until_true(page, expression: str, timeout: float = 15.0):
     while not page.evaluate(expression):
         assert time.monotonic() < deadline, f"never true: {expression}"
         page.wait_for_timeout(100)
+
+
+def answer_a_call(desk, caller, url: str, world: dict) -> None:
+    """The member signs in on ``desk`` and goes available; ``caller`` rings the campaign's number
+    from the customer phone page; the member accepts the offer and the call shows on the desk."""
+    sign_in_page(desk, url, world["member"])
+    desk.goto(f"{url}/work/desk/")
+    desk.get_by_test_id("enable-sound").click()
+    desk.get_by_test_id("status-available").click()
+    desk.wait_for_selector("[data-testid=desk-state][data-state=available]")
+    caller.goto(f"{url}/telephony/phone/{world['number']}")
+    caller.get_by_test_id("phone-call").click()
+    desk.get_by_test_id("offer").wait_for(state="visible")
+    desk.get_by_test_id("offer-accept").click()
+    desk.get_by_test_id("call").wait_for(state="visible")

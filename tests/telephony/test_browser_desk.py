@@ -25,6 +25,7 @@ from tests.conftest import PASSWORD
 from tests.helpers.desk import (
     ARTIFACTS,
     STATS,
+    answer_a_call,
     desk_world,
     phone_page,
     until_true,
@@ -180,16 +181,7 @@ def test_a_recording_survives_the_desk_closing_before_its_upload(live_app, live_
     desk = phone_page(media_browser, "en-US")
     caller = phone_page(media_browser, "en-US")
     try:
-        sign_in_page(desk, live_server, world["member"])
-        desk.goto(f"{live_server}/work/desk/")
-        desk.get_by_test_id("enable-sound").click()
-        desk.get_by_test_id("status-available").click()
-        desk.wait_for_selector("[data-testid=desk-state][data-state=available]")
-        caller.goto(f"{live_server}/telephony/phone/{world['number']}")
-        caller.get_by_test_id("phone-call").click()
-        desk.get_by_test_id("offer").wait_for(state="visible")
-        desk.get_by_test_id("offer-accept").click()
-        desk.get_by_test_id("call").wait_for(state="visible")
+        answer_a_call(desk, caller, live_server, world)
         until_true(desk, f"({STATS})(window.crowdlineDesk).then(([r]) => r > 150)")  # a few seconds of talk
         assert desk.get_by_test_id("call-recorded").is_visible()
 

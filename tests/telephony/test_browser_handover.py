@@ -14,11 +14,12 @@ from telephony.carrier import Party
 from tests.conftest import PASSWORD
 from tests.helpers.desk import (
     ARTIFACTS,
+    answer_a_call,
     desk_world,
     phone_page,
     until_true,
 )
-from tests.helpers.web import fits_the_screen, sign_in_page
+from tests.helpers.web import fits_the_screen
 
 pytestmark = pytest.mark.browser
 
@@ -42,16 +43,7 @@ def _campaign_id(live_app, world) -> int:
 
 
 def _answered(live_app, desk, caller, url, world):
-    sign_in_page(desk, url, world["member"])
-    desk.goto(f"{url}/work/desk/")
-    desk.get_by_test_id("enable-sound").click()
-    desk.get_by_test_id("status-available").click()
-    desk.wait_for_selector("[data-testid=desk-state][data-state=available]")
-    caller.goto(f"{url}/telephony/phone/{world['number']}")
-    caller.get_by_test_id("phone-call").click()
-    desk.get_by_test_id("offer").wait_for(state="visible")
-    desk.get_by_test_id("offer-accept").click()
-    desk.get_by_test_id("call").wait_for(state="visible")
+    answer_a_call(desk, caller, url, world)
     until_true(caller, "window.crowdlinePhone && window.crowdlinePhone.connectionState === 'connected'")
     deadline = time.monotonic() + 15
     while _state(live_app, world) != "in_progress":  # the carrier's answer follows the browsers' audio
