@@ -1,14 +1,15 @@
-"""Sentence classifiers for what phrase lists and patterns miss: whether an agent's sentence is
-rude, whether it acknowledges the customer's trouble, whether a customer's sentence voices a
-problem. Pure Python, runs anywhere, no model to download.
+"""Sentence classifiers for what phrase lists and patterns miss: whether an agent's sentence
+acknowledges the customer's trouble (``empathy``), whether a customer's sentence voices a problem
+(``problem``). Pure Python, runs anywhere, no model to download. (No rudeness classifier: trained on
+the corpus it could not reach the precision an automatic fail needs; see the README.)
 
 Each is a logistic regression over binary n-gram features of the folded sentence (Chinese:
 characters, pairs and triples; English: words, pairs and triples of words, and the sentence's
 question or exclamation mark), trained from the labelled sentences of ``quality/scoring/corpus``
 the first time a process needs it (deterministic: the same corpus gives the same weights), then
 kept for the process. A sentence counts when its probability reaches the task's threshold
-(``THRESHOLDS``, chosen on the evaluation set's development splits so that no polite sentence
-there is taken for rudeness).
+(``THRESHOLDS``, chosen on the evaluation set's development splits with
+``bench/qa_classifier_threshold.py``).
 """
 
 from __future__ import annotations
@@ -42,8 +43,11 @@ class Model:
     bias: float
 
     def probability(self, sentence: str) -> float:
-        z = self.bias + sum(self.weights.get(f, 0.0) for f in features(sentence))
-        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+        return _sigmoid(self.bias + sum(self.weights.get(f, 0.0) for f in features(sentence)))
+
+
+def _sigmoid(z: float) -> float:
+    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
 
 def train(positive: list[str], negative: list[str], *, epochs: int = 12, rate: float = 0.3,
@@ -60,9 +64,7 @@ def train(positive: list[str], negative: list[str], *, epochs: int = 12, rate: f
     bias, bias_square = 0.0, 1e-8
     for _ in range(epochs):
         for feats, y in rows:
-            z = bias + sum(weights.get(f, 0.0) for f in feats)
-            p = 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
-            g = (p - y) * weight[y]
+            g = (_sigmoid(bias + sum(weights.get(f, 0.0) for f in feats)) - y) * weight[y]
             for f in feats:
                 w = weights.get(f, 0.0)
                 grad = g + l2 * w
@@ -88,6 +90,6 @@ def probability(task: str, folded: str) -> float:
     return model(task, "zh" if is_chinese(folded) else "en").probability(folded)
 
 
-def says(task: str, folded: str, threshold: float | None = None) -> bool:
+def says(task: str, folded: str) -> bool:
     """Whether the folded sentence is of the task's kind, at the task's threshold."""
-    return probability(task, folded) >= (THRESHOLDS[task] if threshold is None else threshold)
+    return probability(task, folded) >= THRESHOLDS[task]

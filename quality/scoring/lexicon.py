@@ -105,7 +105,7 @@ RUDENESS: dict[str, dict[str, list[str]]] = {
     "condescension": {
         "zh": [r"(总|总该|该|应该)(能|会)?(听懂|听明白|看懂|明白)了吧",
                r"(说|讲|告诉你)了?(多少|八百|一百|无数)遍", r"(还|都)要我(说|讲|教)", r"这(都|也)(不知道|不懂|不明白|看不懂|听不懂)(吗|啊|呀|[?？!！])",
-               r"说(得|的)?(这么|很|够)清楚了?(还|都)", r"省得你(又|再)", r"这么大(个|的)?人了", r"(奶奶|老太太|老太太|小孩|孩子|小学生)都比你",
+               r"说(得|的)?(这么|很|够)清楚了?(还|都)", r"省得你(又|再)", r"这么大(个|的)?人了", r"(奶奶|老太太|小孩|孩子|小学生)都比你",
                r"比你(利索|聪明|明白|强)", r"心里没(点)?数", r"丢不丢人"],
         "en": [r"\b(since|as|because) you('re| are) (clearly|obviously)\b", r"\b(small|short|little) words\b",
                r"\bspell it out for you\b", r"\bhow (many times|often) do i have to\b", r"\bnot exactly rocket science\b",
@@ -183,7 +183,7 @@ PROFANITY: dict[str, list[str]] = {
 OBJECTIONS: dict[str, list[str]] = {
     "zh": [r"什么态度", r"(你这|这)(是|叫)什么话", r"说的(这)?(是)?什么话", r"你(这话)?(是)?什么意思", r"你这是在(威胁|讽刺|嘲笑|挖苦|骂|吓唬|笑话)我", r"你怎么(这么|这样)?(说话|讲话)", r"有你这(么|样)(说话|讲话|服务)的", r"说话(客气|注意|放尊重|礼貌|好听)(一)?点",
            r"(放|请)尊重(一)?点", r"你(是)?在(威胁|讽刺|嘲笑|挖苦|骂|吓唬|笑话)我", r"阴阳怪气", r"你凭什么(骂|说|吼|凶)我",
-           r"(我要|我会|我去)投诉你(?!们)", r"你(的)?工号(是)?多少", r"(报|说)(一下)?你的工号", r"你这话(是)?什么意思",
+           r"(我要|我会|我去)投诉你(?!们)", r"你(的)?工号(是)?多少", r"(报|说)(一下)?你的工号",
            r"(不要|别)(这么|这样)跟我说话", r"(不要|别)(这么|这样)?(凶|吼|嘲讽|挖苦|讽刺)", r"你骂(谁|我)"],
     "en": [r"\b(talk|speak) to me like (that|this|i'm|i am|a|an)\b", r"\bi can (hear|still hear) you\b", r"\bno need (to be|for) (that|so rude|rude|sarcastic|the attitude|the sarcasm|that tone)\b",
            r"\bno need to (be|get) (rude|sarcastic|snippy|snarky|nasty|funny|like that|personal)\b",
@@ -201,7 +201,7 @@ THIRD_PARTY: dict[str, list[str]] = {
 }
 
 # Patterns a standard lexicon also matches, beyond its phrases: general forms of what a
-# customer's problem or an agent's empathy sounds like.
+# customer's problem, a resolution check or an agent's empathy sounds like.
 LEXICON_PATTERNS: dict[str, dict[str, list[str]]] = {
     "problem": {
         # 挂不上, 插不上, 收不到, 打不着…: a verb that cannot reach its result (not 来不来, 好不好).

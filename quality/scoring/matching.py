@@ -92,32 +92,31 @@ def phrases_for(params: dict, default_lexicon: str | None = None) -> Phrases:
             found.extend(values or [])
     elif isinstance(own, list):
         found.extend(own)
-    name = params.get("lexicon", default_lexicon if own is None else None)
+    name = _lexicon_name(params, default_lexicon)
     if name:
         for values in LEXICONS[name].values():
             found.extend(values)
     return compile_phrases(tuple(found))
 
 
+def _lexicon_name(params: dict, default_lexicon: str | None) -> str | None:
+    """The standard lexicon an item's params name (``default_lexicon`` unless they carry phrases)."""
+    return params.get("lexicon", default_lexicon if params.get("phrases") is None else None)
+
+
 def patterns_for(params: dict, default_lexicon: str | None = None) -> re.Pattern | None:
     """The general patterns (``lexicon.LEXICON_PATTERNS``) of the standard lexicon an item's
     params name, if it has any: they match beside its phrases."""
-    name = params.get("lexicon", default_lexicon if params.get("phrases") is None else None)
-    kinds = LEXICON_PATTERNS.get(name or "")
+    kinds = LEXICON_PATTERNS.get(_lexicon_name(params, default_lexicon) or "")
     return compile_patterns(tuple(p for ps in kinds.values() for p in ps)) if kinds else None
 
 
-# Standard lexicons a sentence classifier (``quality.scoring.classifier``) also serves.
-LEXICON_CLASSIFIERS = {"empathy": "empathy", "problem": "problem"}
-
-
 def classifier_for(params: dict, default_lexicon: str | None = None) -> str | None:
-    """The classifier task of the standard lexicon an item's params name, unless ``classifier``
-    is false in them."""
-    if params.get("classifier") is False:
-        return None
-    return LEXICON_CLASSIFIERS.get(params.get("lexicon", default_lexicon if params.get("phrases") is None else None)
-                                   or "")
+    """The sentence classifier (``quality.scoring.classifier``, one per standard lexicon it
+    serves, of the same name) of the lexicon an item's params name, unless ``classifier`` is
+    false in them."""
+    name = _lexicon_name(params, default_lexicon)
+    return name if params.get("classifier") is not False and name in classifier.TASKS else None
 
 
 def find_all(matcher: Matcher, sentence: str, phrases: Phrases, patterns: re.Pattern | None,
