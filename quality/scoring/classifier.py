@@ -1,15 +1,16 @@
 """Sentence classifiers for what phrase lists and patterns miss: whether an agent's sentence
 acknowledges the customer's trouble (``empathy``), whether a customer's sentence voices a problem
-(``problem``). Pure Python, runs anywhere, no model to download. (No rudeness classifier: trained on
-the corpus it could not reach the precision an automatic fail needs; see the README.)
+(``problem``), whether an agent's sentence is rude (``forbidden``). Pure Python, runs anywhere, no
+model to download.
 
 Each is a logistic regression over binary n-gram features of the folded sentence (Chinese:
 characters, pairs and triples; English: words, pairs and triples of words, and the sentence's
 question or exclamation mark), trained from the labelled sentences of ``quality/scoring/corpus``
-the first time a process needs it (deterministic: the same corpus gives the same weights), then
-kept for the process. A sentence counts when its probability reaches the task's threshold
-(``THRESHOLDS``, chosen on the evaluation set's development splits with
-``bench/qa_classifier_threshold.py``).
+the first time a process needs it (deterministic: the same corpus gives the same weights; about a
+second for the rudeness model), then kept for the process. A sentence counts when its probability
+reaches the task's threshold (``THRESHOLDS``); below a task's floor (``FLOORS``) the classifier is
+sure the sentence is not of its kind. Both were chosen on the evaluation set's development splits
+and by cross-validation on the corpus, with ``bench/qa_classifier_threshold.py``.
 """
 
 from __future__ import annotations
@@ -22,8 +23,17 @@ from functools import lru_cache
 
 from quality.scoring.text import fold, is_chinese
 
-TASKS = {"empathy": ("EMPATHY", "NOT_EMPATHY"), "problem": ("PROBLEM", "NO_PROBLEM")}
-THRESHOLDS = {"empathy": 0.95, "problem": 0.95}
+# task → (the corpus lists of its kind, the lists of the rest); the agents' polite sentences of the
+# empathy lists teach the rudeness classifier what an agent says besides.
+TASKS = {
+    "empathy": (("EMPATHY",), ("NOT_EMPATHY",)),
+    "problem": (("PROBLEM",), ("NO_PROBLEM",)),
+    "forbidden": (("RUDE",), ("NOT_RUDE", "EMPATHY", "NOT_EMPATHY")),
+}
+THRESHOLDS = {"empathy": 0.95, "problem": 0.95, "forbidden": 0.99}
+# Below its floor a task's classifier is sure a sentence is not of its kind: the rudeness rules'
+# hits in such a sentence are set aside ("this stupid form keeps timing out, sorry").
+FLOORS = {"forbidden": 0.02}
 _WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?|[?!]")
 _HAN = re.compile(r"[\u4e00-\u9fff?!？！]")
 
@@ -43,7 +53,8 @@ class Model:
     bias: float
 
     def probability(self, sentence: str) -> float:
-        return _sigmoid(self.bias + sum(self.weights.get(f, 0.0) for f in features(sentence)))
+        found = features(sentence)
+        return _sigmoid(self.bias + sum(self.weights.get(f, 0.0) for f in found)) if found else 0.0
 
 
 def _sigmoid(z: float) -> float:
@@ -82,12 +93,40 @@ def model(task: str, language: str) -> Model:
 
     sentences = corpus(language)
     positive, negative = TASKS[task]
-    return train(sentences[positive], sentences[negative])
+    return train([s for name in positive for s in sentences[name]],
+                 [s for name in negative for s in sentences[name]])
+
+
+def held_out(task: str, language: str, folds: int = 5, read=fold) -> list[tuple[str, bool, float]]:
+    """Each corpus sentence of the task (sentence, of its kind, probability), the probability
+    given by a model trained on the other folds to ``read(sentence)``: how the classifier judges
+    sentences it never saw."""
+    from quality.scoring.corpus import corpus
+
+    sentences = corpus(language)
+    positive, negative = TASKS[task]
+    yes = [s for name in positive for s in sentences[name]]
+    no = [s for name in negative for s in sentences[name]]
+    out = []
+    for k in range(folds):
+        model = train([s for i, s in enumerate(yes) if i % folds != k], [s for i, s in enumerate(no) if i % folds != k])
+        out += [(s, kind, model.probability(read(s))) for kind, group in ((True, yes), (False, no))
+                for i, s in enumerate(group) if i % folds == k]
+    return out
 
 
 def probability(task: str, folded: str) -> float:
     """How likely the folded sentence is of the task's kind."""
     return model(task, "zh" if is_chinese(folded) else "en").probability(folded)
+
+
+def verdict(task: str, folded: str) -> bool | None:
+    """True when the task's classifier says the folded sentence is of its kind (at its threshold),
+    False when it is sure it is not (below the task's floor), None in between."""
+    p = probability(task, folded)
+    if p >= THRESHOLDS[task]:
+        return True
+    return False if p < FLOORS.get(task, 0.0) else None
 
 
 def says(task: str, folded: str) -> bool:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from quality.scoring import classifier
 from quality.scoring.context import Context, Evidence
 from quality.scoring.lexicon import LEXICONS, OBJECTIONS, PROFANITY, RUDENESS, THIRD_PARTY
 from quality.scoring.matching import (
@@ -20,6 +21,7 @@ from quality.scoring.matching import (
     patterns_for,
     phrases_for,
     splits_a_word,
+    unquoted,
 )
 from quality.scoring.pii import customer_numbers, exposure, spoken_numbers
 from quality.scoring.text import is_chinese
@@ -211,7 +213,11 @@ class ForbiddenPhrases(ItemType):
     count. With ``rudeness`` and ``objections`` (default true) and the agent as speaker, a
     customer objecting to how they were spoken to (``lexicon.OBJECTIONS``: "你这是什么态度？",
     "There's no need to talk to me like that") fails the agent's last utterance before it (both
-    are quoted as evidence)."""
+    are quoted as evidence). With ``rudeness`` and ``classifier`` (default true), the agent as
+    speaker and the default lexicon, the rudeness classifier (``classifier``, task "forbidden")
+    reads each of the agent's sentences outside what it quotes: one it is sure is rude fails the
+    item even without a listed phrase or pattern; in one it is sure is polite (below its floor:
+    "this stupid form keeps timing out, I'm sorry") the phrases and patterns found are set aside."""
 
     key = "forbidden"
 
@@ -220,6 +226,7 @@ class ForbiddenPhrases(ItemType):
             _choice(params, "speaker", f"{path}.params", SPEAKERS) + \
             _choice(params, "rudeness", f"{path}.params", (True, False)) + \
             _choice(params, "objections", f"{path}.params", (True, False)) + \
+            _choice(params, "classifier", f"{path}.params", (True, False)) + \
             _sub_phrases(params, ("reported",), f"{path}.params")
 
     def judge(self, ctx, params):
@@ -227,9 +234,10 @@ class ForbiddenPhrases(ItemType):
         reported = phrases_for(params.get("reported") or {"lexicon": "reported"})
         rudeness = params.get("rudeness", True)
         speaker = params.get("speaker", "agent")
+        task = classifier_for(params, "forbidden") if rudeness and speaker == "agent" else None
         found = []
         for i in ctx.said_by(speaker):
-            if self._rude(ctx, i, phrases, reported, rudeness):
+            if self._rude(ctx, i, phrases, reported, rudeness, task):
                 found.append(i)
         if rudeness and speaker == "agent" and params.get("objections", True):
             for agent, objection in _objected_to(ctx):  # the words objected to, and the objection
@@ -237,8 +245,13 @@ class ForbiddenPhrases(ItemType):
         return Judgement(not found, [ctx.evidence(i) for i in sorted(found)])
 
     @staticmethod
-    def _rude(ctx, i: int, phrases, reported, rudeness: bool) -> bool:
+    def _rude(ctx, i: int, phrases, reported, rudeness: bool, task: str | None) -> bool:
         for _, folded in ctx.sentences(i):
+            sure = classifier.verdict(task, unquoted(folded)) if task is not None else None
+            if sure is True:
+                return True
+            if sure is False:  # the classifier is sure this sentence is polite: the rules' hits are set aside
+                continue
             hits = [h for h in ctx.matcher.find(folded, phrases) if not h.negated
                     and not (h.end - h.start <= 2 and is_chinese(h.phrase) and splits_a_word(folded, h.start, h.end))]
             if rudeness:

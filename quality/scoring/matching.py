@@ -143,8 +143,13 @@ def negated(sentence: str, start: int) -> bool:
         if "就" in words:  # 不交钱就…: the negator belongs to the condition, not to what follows 就
             words = words[len(words) - words[::-1].index("就"):]
         return any(w in NEGATORS["zh"] for w in words[-4:])
+    if _NO_SUCH.search(clause):  # "there's no such thing as a dumb question": the whole phrase denies
+        return True
     words = re.findall(r"[a-z]+(?:'[a-z]+)?", clause)[-4:]
     return any(w in NEGATORS["en"] or w.endswith("n't") for w in words)
+
+
+_NO_SUCH = re.compile(r"\bno such (?:thing|word) as\b")
 
 
 def _quoted(sentence: str, start: int, end: int) -> bool:
@@ -160,6 +165,17 @@ _SINGLE_QUOTED = re.compile(r"(?<![a-z0-9])'((?:[^']|(?<=[a-z])'(?=[a-z]))+)'(?!
 
 def _single_quoted(sentence: str) -> list[tuple[int, int]]:
     return [(m.start(1), m.end(1)) for m in _SINGLE_QUOTED.finditer(sentence)] if "'" in sentence else []
+
+
+_DOUBLE_QUOTED = re.compile(r'"[^"]*"?')
+
+
+def unquoted(sentence: str) -> str:
+    """The folded sentence without what it quotes (in double quotes, or single quotes as
+    ``_quoted`` reads them): someone else's words, not the speaker's."""
+    for a, b in reversed(_single_quoted(sentence)):
+        sentence = sentence[:a - 1] + " " + sentence[b + 1:]
+    return _DOUBLE_QUOTED.sub(" ", sentence)
 
 
 def splits_a_word(sentence: str, start: int, end: int) -> bool:
@@ -260,11 +276,17 @@ def _load_model():
     spec = os.environ.get("QA_EMBEDDING_MODEL", "")
     if ":" not in spec:
         raise MatcherUnavailable("no sentence-embedding model is configured (QA_EMBEDDING_MODEL)")
+    if spec in _FAILED_LOADS:  # a model that failed to load is not tried again for every call
+        raise MatcherUnavailable(_FAILED_LOADS[spec])
     module, _, factory = spec.partition(":")
     try:
         return getattr(importlib.import_module(module), factory)()
     except Exception as exc:  # an optional extra: any failure to load means "not available here"
-        raise MatcherUnavailable(f"the embedding model {spec} does not load offline: {exc}") from exc
+        _FAILED_LOADS[spec] = f"the embedding model {spec} does not load offline: {exc}"
+        raise MatcherUnavailable(_FAILED_LOADS[spec]) from exc
+
+
+_FAILED_LOADS: dict[str, str] = {}
 
 
 MATCHERS = {"lexical": LexicalMatcher, "embedding": EmbeddingMatcher}

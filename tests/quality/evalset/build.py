@@ -32,6 +32,8 @@ sys.path.insert(0, str(HERE))
 from bank import AGENTS, BANK, INDUSTRIES  # noqa: E402 - the bank sits beside this script
 from blind2_en import CALLS as BLIND2_EN  # noqa: E402
 from blind2_zh import CALLS as BLIND2_ZH  # noqa: E402
+from blind3_en import CALLS as BLIND3_EN  # noqa: E402
+from blind3_zh import CALLS as BLIND3_ZH  # noqa: E402
 from blind_en import CALLS as BLIND_EN  # noqa: E402
 from blind_zh import CALLS as BLIND_ZH  # noqa: E402
 from free_aside import CALLS as FREE_ASIDE  # noqa: E402
@@ -228,7 +230,8 @@ def build() -> dict[str, list[dict]]:
                                       "industry": industries[k], "cases": plan, "transcript": transcript,
                                       "labels": labels, "score": score, "decision": decision})
     for split, calls in (("fresh", FRESH), ("unseen", FRESH2), ("free_dev", FREE_DEV), ("free_aside", FREE_ASIDE),
-                        ("blind", BLIND_EN + BLIND_ZH), ("blind2", BLIND2_EN + BLIND2_ZH)):
+                        ("blind", BLIND_EN + BLIND_ZH), ("blind2", BLIND2_EN + BLIND2_ZH),
+                        ("blind3", BLIND3_EN + BLIND3_ZH)):
         splits[split] = []
         rng = random.Random(f"qa-evalset:{split}")
         for k, spec in enumerate(calls):

@@ -10,8 +10,9 @@ import pytest
 
 from quality.scoring import classifier
 from quality.scoring.corpus import LISTS, corpus
+from quality.scoring.matching import unquoted
 from quality.scoring.text import fold
-from tests.quality.scoring.helpers import call, item
+from tests.quality.scoring.helpers import call
 
 EVALSET = Path(__file__).resolve().parents[1] / "evalset"
 
@@ -35,7 +36,7 @@ def test_the_corpus_is_full_distinct_and_apart_from_the_evaluation_set(language)
     assert set(lists) == set(LISTS)
     assert all(len(lists[name]) >= 250 for name in LISTS)
     for positive, negative in classifier.TASKS.values():
-        both = {fold(s) for s in lists[positive]} & {fold(s) for s in lists[negative]}
+        both = {fold(s) for name in positive for s in lists[name]} & {fold(s) for name in negative for s in lists[name]}
         assert not both, f"{positive} and {negative} share {sorted(both)[:3]}"
     said = {fold(u["text"]) for path in EVALSET.glob("*.json")
             for c in json.loads(path.read_text(encoding="utf-8")) for u in c["transcript"]}
@@ -48,9 +49,10 @@ def test_each_classifier_learns_its_own_corpus(language):
     lists = corpus(language)
     for task, (positive, negative) in classifier.TASKS.items():
         model = classifier.model(task, language)
-        right = sum(model.probability(fold(s)) >= 0.5 for s in lists[positive]) + \
-            sum(model.probability(fold(s)) < 0.5 for s in lists[negative])
-        assert right / (len(lists[positive]) + len(lists[negative])) >= 0.95, task
+        yes = [s for name in positive for s in lists[name]]
+        no = [s for name in negative for s in lists[name]]
+        right = sum(model.probability(fold(s)) >= 0.5 for s in yes) + sum(model.probability(fold(s)) < 0.5 for s in no)
+        assert right / (len(yes) + len(no)) >= 0.95, task
 
 
 def test_the_classifier_can_be_switched_off_per_item():
@@ -75,12 +77,70 @@ def test_the_classifier_can_be_switched_off_per_item():
     pytest.fail("no acknowledgement of the corpus is recognised by the classifier alone")
 
 
+GREETING = {"zh": "您好，星河银行，我是小郑。", "en": "Thank you for calling Harbor Bank, this is Tom."}
+REPLY = {"zh": "嗯。", "en": "Okay."}
+
+
+def _forbidden(sentence: str, language: str, card: dict | None = None) -> bool | None:
+    """The forbidden-language item on a short call whose last words are ``sentence``."""
+    from quality.scoring import score
+    from quality.scoring.cards import template
+    from quality.scoring.transcript import parse_transcript
+
+    raw = call(("a", GREETING[language]), ("c", REPLY[language]), ("a", sentence))
+    result = score(card or template("standard"), parse_transcript(raw), language)
+    return next(r for r in result.items if r.key == "forbidden_language").passed
+
+
+def _rules_only() -> dict:
+    from quality.scoring import validate_card
+    from quality.scoring.cards import template
+
+    card = template("standard")
+    forbidden = next(i for s in card["sections"] for i in s["items"] if i["key"] == "forbidden_language")
+    forbidden["params"]["classifier"] = False
+    assert validate_card(card) == []
+    return card
+
+
 @pytest.mark.parametrize("language", ["zh", "en"])
-def test_the_rudeness_rules_fault_almost_no_polite_sentence_written_blind(language):
-    """The corpus's polite agent sentences (firm refusals, curt requests, negated and quoted
-    insults, polite warnings) were written without sight of the rules: at most 1% may fail."""
-    greeting = {"zh": "您好，星河银行，我是小郑。", "en": "Thank you for calling Harbor Bank, this is Tom."}[language]
-    faulted = [s for s in corpus(language)["NOT_RUDE"]
-               if item(call(("a", greeting), ("c", "嗯。" if language == "zh" else "Okay."), ("a", s)),
-                       "forbidden_language", language).passed is False]
-    assert len(faulted) <= len(corpus(language)["NOT_RUDE"]) // 100, faulted
+def test_the_rudeness_classifier_finds_what_the_rules_miss_and_sets_aside_what_they_mistake(language):
+    rules = _rules_only()
+    lists = corpus(language)
+    # a rude sentence no phrase or pattern finds: failed with the classifier, passed without it
+    assert any(_forbidden(s, language) is False and _forbidden(s, language, rules) is True for s in lists["RUDE"])
+    # a polite sentence the rules mistake ("this stupid form keeps timing out, I'm sorry"): the
+    # classifier is sure it is polite, so it passes; without the classifier it fails
+    assert any(_forbidden(s, language) is True and _forbidden(s, language, rules) is False for s in lists["NOT_RUDE"])
+
+
+@pytest.mark.parametrize("language", ["zh", "en"])
+def test_rudeness_judged_on_sentences_the_classifier_never_saw(language):
+    """Five-fold cross-validation on the corpus, judged as deployed (the rules, the classifier at its
+    threshold and floor, each sentence's probability from a model trained without it): many more
+    rude sentences found than by the rules alone, and fewer polite ones faulted — at most 1.2 %,
+    on polite sentences written to look rude."""
+    rules = _rules_only()
+    threshold, floor = classifier.THRESHOLDS["forbidden"], classifier.FLOORS["forbidden"]
+    rows = [(rude, _forbidden(s, language, rules) is False, p)
+            for s, rude, p in classifier.held_out("forbidden", language, read=lambda s: unquoted(fold(s)))]
+    polite = sum(not rude for rude, _r, _p in rows)
+    by_rules = [(rude, rule) for rude, rule, _p in rows]
+    deployed = [(rude, p >= threshold or (rule and p >= floor)) for rude, rule, p in rows]
+
+    def found(judged):
+        return sum(rude and hit for rude, hit in judged)
+
+    def faulted(judged):
+        return sum(hit and not rude for rude, hit in judged)
+
+    assert found(deployed) >= 1.8 * found(by_rules)
+    assert faulted(deployed) < faulted(by_rules)
+    assert faulted(deployed) <= polite * 0.012
+
+
+def test_quoted_words_are_not_the_speakers():
+    assert unquoted('the driver says you told him to "get lost", is that right?') == \
+        "the driver says you told him to  , is that right?"
+    assert unquoted("he called it 'a joke', and i don't agree") == "he called it  , and i don't agree"
+    assert unquoted("you're right") == "you're right"

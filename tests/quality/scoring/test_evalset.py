@@ -47,3 +47,17 @@ def test_the_blind_split_keeps_its_first_read_figures(language):
     assert m["items"]["empathy"]["accuracy"] >= floor["empathy"] - 1e-9
     for key in qa_eval.AUTO_FAIL:
         assert m["items"][key]["precision"] in (None, 1.0), key
+
+
+# The third blind split, read once when the rudeness classifier was done (README): its figures as a floor.
+BLIND3_FLOOR = {"zh": {"agreement": 0.975, "forbidden_recall": 11 / 12},
+                "en": {"agreement": 0.875, "forbidden_recall": 9 / 12}}
+
+
+@pytest.mark.parametrize("language", ["zh", "en"])
+def test_the_third_blind_split_keeps_its_first_read_figures(language):
+    m = qa_eval.evaluate([c for c in qa_eval.load("blind3") if c["language"] == language], "lexical")
+    floor = BLIND3_FLOOR[language]
+    assert m["decision_agreement"] >= floor["agreement"] - 1e-9
+    assert m["items"]["forbidden_language"]["recall"] >= floor["forbidden_recall"] - 1e-9
+    assert m["items"]["pii_exposure"]["recall"] == 1.0

@@ -267,6 +267,8 @@ def test_problems_and_empathy_in_natural_words(language, turns, applies, passed)
     ("en", "A child can travel free on that route.", True),
     ("en", "Yeah, right, so the next step is the form.", True),
     ("en", "You can watch it arrive in the app, or else call us.", True),
+    ("en", "There's no such thing as a dumb question, so ask away.", True),
+    ("en", "Honestly, that's a dumb question.", False),
 ])
 def test_more_rudeness_classes_and_their_polite_neighbours(language, text, passed):
     assert item(call(GREET[language], ("a", text)), "forbidden_language", language).passed is passed

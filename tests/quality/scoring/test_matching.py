@@ -53,6 +53,22 @@ def test_the_embedding_matcher_is_unavailable_without_a_model(monkeypatch):
         EmbeddingMatcher()
 
 
+def test_a_model_that_fails_to_load_is_not_tried_again_for_every_call(monkeypatch):
+    module = types.ModuleType("qa_broken_encoder")
+    attempts = []
+
+    def load():
+        attempts.append(1)
+        raise OSError("the model file is missing")
+    module.load = load
+    monkeypatch.setitem(sys.modules, "qa_broken_encoder", module)
+    monkeypatch.setenv("QA_EMBEDDING_MODEL", "qa_broken_encoder:load")
+    for _ in range(3):
+        with pytest.raises(MatcherUnavailable, match="the model file is missing"):
+            EmbeddingMatcher()
+    assert attempts == [1]
+
+
 def test_the_embedding_matcher_loads_a_configured_model(monkeypatch):
     # A stand-in encoder in a module of its own (bag of characters), loaded through the setting.
     module = types.ModuleType("qa_test_encoder")
