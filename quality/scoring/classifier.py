@@ -86,27 +86,26 @@ def train(positive: list[str], negative: list[str], *, epochs: int = 12, rate: f
     return Model({f: w for f, w in weights.items() if abs(w) >= 1e-3}, bias)
 
 
-@lru_cache(maxsize=8)
-def model(task: str, language: str) -> Model:
-    """The trained model of ``task`` for ``language`` ("zh" or "en")."""
+def examples(task: str, language: str) -> tuple[list[str], list[str]]:
+    """The corpus sentences the task learns from: (of its kind, the rest)."""
     from quality.scoring.corpus import corpus
 
     sentences = corpus(language)
     positive, negative = TASKS[task]
-    return train([s for name in positive for s in sentences[name]],
-                 [s for name in negative for s in sentences[name]])
+    return [s for name in positive for s in sentences[name]], [s for name in negative for s in sentences[name]]
+
+
+@lru_cache(maxsize=8)
+def model(task: str, language: str) -> Model:
+    """The trained model of ``task`` for ``language`` ("zh" or "en")."""
+    return train(*examples(task, language))
 
 
 def held_out(task: str, language: str, folds: int = 5, read=fold) -> list[tuple[str, bool, float]]:
     """Each corpus sentence of the task (sentence, of its kind, probability), the probability
     given by a model trained on the other folds to ``read(sentence)``: how the classifier judges
     sentences it never saw."""
-    from quality.scoring.corpus import corpus
-
-    sentences = corpus(language)
-    positive, negative = TASKS[task]
-    yes = [s for name in positive for s in sentences[name]]
-    no = [s for name in negative for s in sentences[name]]
+    yes, no = examples(task, language)
     out = []
     for k in range(folds):
         model = train([s for i, s in enumerate(yes) if i % folds != k], [s for i, s in enumerate(no) if i % folds != k])
