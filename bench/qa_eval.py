@@ -72,7 +72,7 @@ def evaluate(calls: list[dict], matcher: str = "lexical") -> dict:
 
 
 TEMPLATE_SPLITS = ("dev", "heldout")
-FREE_SPLITS = ("fresh", "unseen", "free_dev", "free_aside", "blind", "blind2", "blind3")
+FREE_SPLITS = ("fresh", "unseen", "free_dev", "free_aside", "blind", "blind2", "blind3", "blind4")
 GROUPS = {"free": ("free_dev", "free_aside")}
 
 

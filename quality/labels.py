@@ -21,6 +21,8 @@ PROBLEM_LABELS = {
                              "evidence are a guide for the reviewer; a person decides this call, not the machine."),
     "speakers_unknown": _l("Transcribed by machine from a recording with one channel: who said what is unknown, so "
                            "the call cannot be scored per speaker. A person decides it."),
+    "suspected_rudeness": _l("The scorer would approve this call, but it suspects a sentence of the agent's may be "
+                             "rude (marked in the transcript) and is not sure. The campaign asks a person to decide."),
 }
 
 

@@ -36,6 +36,8 @@ class ItemOut(Schema):
     passed = fields.Boolean(allow_none=True, metadata={"description": "null: not applicable to this call."})
     points = fields.Integer(allow_none=True)
     evidence = fields.List(fields.Nested(EvidenceOut))
+    suspected = fields.List(fields.Nested(EvidenceOut), metadata={
+        "description": "Utterances the item suspects without failing on them (the rudeness classifier's doubts)."})
     auto_fail = fields.String(allow_none=True, metadata={
         "description": "An automatic-fail item's scope: card or section; null for a scored item."})
     section = fields.String(allow_none=True)
@@ -87,7 +89,8 @@ class QAOut(Schema):
     problem = fields.String(allow_none=True, metadata={"description": (
         "Why the scorer did not decide the call: no_transcript, transcript_<reason> (not readable), "
         "machine_transcript (scored from a machine's transcript of the recording: a person decides), "
-        "speakers_unknown (a one-channel recording: who said what is unknown).")})
+        "speakers_unknown (a one-channel recording: who said what is unknown), suspected_rudeness (approved "
+        "by score, held for a person on a suspicion of rudeness: the campaign's qa_review_suspected).")})
     items = fields.List(fields.Nested(ItemOut))
     review_due_at = fields.DateTime(allow_none=True)
     decided_at = fields.DateTime(allow_none=True)

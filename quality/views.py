@@ -56,6 +56,9 @@ def _utterances(result, blind: bool = False) -> list[dict]:
     for item in [] if blind else result.items or []:
         for evidence in item.get("evidence") or []:
             quoted.setdefault(evidence.get("utterance"), []).append(labels.item_label(item["key"]))
+        for evidence in item.get("suspected") or []:
+            quoted.setdefault(evidence.get("utterance"), []).append(
+                _("%(item)s: suspected", item=labels.item_label(item["key"])))
     # a one-channel recording's machine transcript has text but no speakers: shown as it is
     said = (document or {}).get("utterances") or (document or {}).get("unattributed") or []
     return [{**u, "index": i, "items": quoted.get(i, [])} for i, u in enumerate(said)]

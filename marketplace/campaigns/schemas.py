@@ -33,6 +33,9 @@ class InboundSettingsIn(Schema):
                            metadata={"description": "Consecutive intervals, no gaps."})
     qa_review_window_hours = fields.Integer(validate=validate.Range(min=1, max=720), metadata={
         "description": "Hours a call held for QA review waits for a person before it is approved (default 72)."})
+    qa_review_suspected = fields.Boolean(metadata={
+        "description": "Hold for a person a call QA would approve while suspecting a rude sentence it is not sure of "
+                       "(default false)."})
 
     @validates_schema
     def _no_gaps(self, data, **kwargs):
@@ -101,6 +104,9 @@ class OutboundSettingsIn(Schema):
     handle_seconds = fields.Integer(load_default=240, validate=validate.Range(min=10, max=7200))
     qa_review_window_hours = fields.Integer(validate=validate.Range(min=1, max=720), metadata={
         "description": "Hours a call held for QA review waits for a person before it is approved (default 72)."})
+    qa_review_suspected = fields.Boolean(metadata={
+        "description": "Hold for a person a call QA would approve while suspecting a rude sentence it is not sure of "
+                       "(default false)."})
     dialer = fields.Nested(DialerIn, metadata={
         "description": "The dialer's settings (left out: a new campaign dials with the defaults; a draft keeps its "
                        "own). Also set later with PUT /campaigns/{id}/dialer."})

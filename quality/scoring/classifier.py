@@ -8,7 +8,7 @@ characters, pairs and triples; English: words, pairs and triples of words, and t
 question or exclamation mark), trained from the labelled sentences of ``quality/scoring/corpus``
 the first time a process needs it (deterministic: the same corpus gives the same weights; about a
 second for the rudeness model), then kept for the process. A sentence counts when its probability
-reaches the task's threshold (``THRESHOLDS``); below a task's floor (``FLOORS``) the classifier is
+reaches the task's threshold for its language (``THRESHOLDS``); below a task's floor (``FLOORS``) the classifier is
 sure the sentence is not of its kind. Both were chosen on the evaluation set's development splits
 and by cross-validation on the corpus, with ``bench/qa_classifier_threshold.py``.
 """
@@ -30,10 +30,15 @@ TASKS = {
     "problem": (("PROBLEM",), ("NO_PROBLEM",)),
     "forbidden": (("RUDE",), ("NOT_RUDE", "EMPATHY", "NOT_EMPATHY")),
 }
-THRESHOLDS = {"empathy": 0.95, "problem": 0.95, "forbidden": 0.99}
+# task → language → the probability at which a sentence counts (each language's model its own)
+THRESHOLDS = {"empathy": {"zh": 0.95, "en": 0.95}, "problem": {"zh": 0.6, "en": 0.95},
+              "forbidden": {"zh": 0.99, "en": 0.999}}
 # Below its floor a task's classifier is sure a sentence is not of its kind: the rudeness rules'
 # hits in such a sentence are set aside ("this stupid form keeps timing out, sorry").
 FLOORS = {"forbidden": 0.02}
+# From its suspicion level up to its threshold a task's classifier suspects a sentence without being
+# sure: a rude sentence it suspects is quoted as such, for a person to judge where the campaign asks it.
+SUSPICIONS = {"forbidden": 0.88}
 _WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?|[?!]")
 _HAN = re.compile(r"[\u4e00-\u9fff?!？！]")
 
@@ -114,20 +119,35 @@ def held_out(task: str, language: str, folds: int = 5, read=fold) -> list[tuple[
     return out
 
 
+def _language(folded: str) -> str:
+    return "zh" if is_chinese(folded) else "en"
+
+
 def probability(task: str, folded: str) -> float:
     """How likely the folded sentence is of the task's kind."""
-    return model(task, "zh" if is_chinese(folded) else "en").probability(folded)
+    return model(task, _language(folded)).probability(folded)
+
+
+def threshold(task: str, language: str) -> float:
+    """The probability at which a sentence of ``language`` counts as of the task's kind."""
+    return THRESHOLDS[task][language]
 
 
 def verdict(task: str, folded: str) -> bool | None:
     """True when the task's classifier says the folded sentence is of its kind (at its threshold),
     False when it is sure it is not (below the task's floor), None in between."""
     p = probability(task, folded)
-    if p >= THRESHOLDS[task]:
+    if p >= threshold(task, _language(folded)):
         return True
     return False if p < FLOORS.get(task, 0.0) else None
 
 
+def suspects(task: str, folded: str) -> bool:
+    """Whether the task's classifier suspects the folded sentence is of its kind without being sure:
+    at or above its suspicion level, below its threshold."""
+    return SUSPICIONS[task] <= probability(task, folded) < threshold(task, _language(folded))
+
+
 def says(task: str, folded: str) -> bool:
     """Whether the folded sentence is of the task's kind, at the task's threshold."""
-    return probability(task, folded) >= THRESHOLDS[task]
+    return probability(task, folded) >= threshold(task, _language(folded))

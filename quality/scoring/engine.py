@@ -25,6 +25,7 @@ class ItemResult:
     evidence: list[Evidence]
     auto_fail: bool = False
     section: str | None = None
+    suspected: list[Evidence] = field(default_factory=list)  # suspected, not failed on (a person may judge)
 
 
 @dataclass
@@ -34,12 +35,21 @@ class ScoreResult:
     items: list[ItemResult]
     auto_failed: list[str] = field(default_factory=list)
 
+    @property
+    def suspected(self) -> list[str]:
+        """The items that passed but suspect a fault they could not be sure of."""
+        return [r.key for r in self.items if r.suspected and r.passed is not False]
+
     def as_dict(self) -> dict:
         """The dry-run response of DESIGN.md: score, decision and the items with their evidence."""
         return {"score": self.score, "decision": self.decision, "items": [
-            {"key": r.key, "passed": r.passed, "points": r.points,
-             "evidence": [{"utterance": e.utterance, "text": e.text, "start": e.start} for e in r.evidence]}
-            for r in self.items]}
+            {"key": r.key, "passed": r.passed, "points": r.points, "evidence": quoted(r.evidence),
+             "suspected": quoted(r.suspected)} for r in self.items]}
+
+
+def quoted(evidence: list[Evidence]) -> list[dict]:
+    """Evidence as the API and the stored results quote it."""
+    return [{"utterance": e.utterance, "text": e.text, "start": e.start} for e in evidence]
 
 
 def decide(score: int, auto_failed: bool, thresholds: dict | None = None) -> str:
@@ -78,13 +88,13 @@ def score(spec: dict, utterances: list[Utterance], language: str, *, disposition
     for section in spec["sections"]:
         for item in section["items"]:
             if _not_applicable(ctx, item.get("not_applicable")):
-                judgement_passed, evidence = None, []
+                judgement_passed, evidence, suspected = None, [], []
             else:
                 judgement = ITEM_TYPES[item["type"]].judge(ctx, item.get("params") or {})
-                judgement_passed, evidence = judgement.passed, judgement.evidence
+                judgement_passed, evidence, suspected = judgement.passed, judgement.evidence, judgement.suspected
             auto = item.get("auto_fail")
             results.append(ItemResult(item["key"], judgement_passed, item.get("points", 0), evidence,
-                                      bool(auto), section.get("key")))
+                                      bool(auto), section.get("key"), suspected))
             if auto and judgement_passed is False:
                 (card_failed.append(item["key"]) if auto == "card" else zeroed.add(section.get("key")))
     applicable = sum(r.points for r in results if r.passed is not None)

@@ -41,6 +41,7 @@ class Problem:
 class Judgement:
     passed: bool | None
     evidence: list[Evidence] = field(default_factory=list)
+    suspected: list[Evidence] = field(default_factory=list)  # what the item suspects without failing on it
 
 
 SPEAKERS = ("agent", "customer", "any")
@@ -217,7 +218,9 @@ class ForbiddenPhrases(ItemType):
     speaker and the default lexicon, the rudeness classifier (``classifier``, task "forbidden")
     reads each of the agent's sentences outside what it quotes: one it is sure is rude fails the
     item even without a listed phrase or pattern; in one it is sure is polite (below its floor:
-    "this stupid form keeps timing out, I'm sorry") the phrases and patterns found are set aside."""
+    "this stupid form keeps timing out, I'm sorry") the phrases and patterns found are set aside; the
+    agent's utterances it suspects without being sure (``classifier.suspects``) are quoted as
+    ``suspected`` when the item passes (a campaign may hold such a call for a person)."""
 
     key = "forbidden"
 
@@ -242,7 +245,10 @@ class ForbiddenPhrases(ItemType):
         if rudeness and speaker == "agent" and params.get("objections", True):
             for agent, objection in _objected_to(ctx):  # the words objected to, and the objection
                 found += [i for i in (agent, objection) if i not in found]
-        return Judgement(not found, [ctx.evidence(i) for i in sorted(found)])
+        suspected = [] if found or task is None else [
+            ctx.evidence(i) for i in ctx.said_by(speaker)
+            if any(classifier.suspects(task, unquoted(folded)) for _, folded in ctx.sentences(i))]
+        return Judgement(not found, [ctx.evidence(i) for i in sorted(found)], suspected)
 
     @staticmethod
     def _rude(ctx, i: int, phrases, reported, rudeness: bool, task: str | None) -> bool:
@@ -260,11 +266,14 @@ class ForbiddenPhrases(ItemType):
             for hit in hits:
                 if hit.quoted:
                     continue
-                clause = folded[:hit.start].replace("，", ",").rsplit(",", 1)[-1]
+                clause = _CLAUSE_END.split(folded[:hit.start])[-1]
                 if clause and ctx.matcher.find(clause, reported):
                     continue
                 return True
         return False
+
+
+_CLAUSE_END = re.compile(r"[,，.!?。！？;；]")
 
 
 def _objected_to(ctx) -> list[tuple[int, int]]:

@@ -73,8 +73,32 @@ def digits_form(text: str) -> str:
 
 
 def sentences(text: str) -> list[str]:
-    """The sentences of an utterance, with their end punctuation (a question keeps its "?")."""
-    return [s.strip() for s in _SENTENCE.findall(text) if s.strip(" ,，")] or [text]
+    """The sentences of an utterance, with their end punctuation (a question keeps its "?"). A
+    quotation that runs over several sentences stays whole, in the sentence that opens it ("he said,
+    quote, 'Are you stupid? It's your house.' Is that right?" is two sentences, the first holding
+    the whole quotation), so that what it quotes is read as quoted."""
+    spans: list[list[int]] = []
+    for m in _SENTENCE.finditer(text):
+        if not m.group().strip(" ,，"):
+            continue
+        if spans and _open_quote(text[spans[-1][0]:spans[-1][1]]) and not _open_quote(text[spans[-1][0]:]):
+            spans[-1][1] = m.end()
+        else:
+            spans.append([m.start(), m.end()])
+    return [text[a:b].strip() for a, b in spans] or [text]
+
+
+_SINGLE_OPENS = re.compile(r"(?<![A-Za-z0-9])['‘](?=[A-Za-z0-9])")
+_SINGLE_CLOSES = re.compile(r"(?<=[A-Za-z0-9.?!,;:])['’](?![A-Za-z0-9])")
+
+
+def _open_quote(text: str) -> bool:
+    """Whether a quotation opened in ``text`` is not closed by its end (an apostrophe inside a word
+    opens and closes nothing)."""
+    if text.count('"') % 2 or text.count("“") > text.count("”") or text.count("「") > text.count("」") \
+            or text.count("『") > text.count("』"):
+        return True
+    return len(_SINGLE_OPENS.findall(text)) > len(_SINGLE_CLOSES.findall(text))
 
 
 def is_chinese(text: str) -> bool:

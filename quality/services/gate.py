@@ -26,6 +26,7 @@ from telephony.transcripts import load_transcript
 logger = logging.getLogger(__name__)
 SENDER = "quality"
 CJK = range(0x4E00, 0xA000)
+SUSPECTED = "suspected_rudeness"  # the problem of a call held for a person on a suspicion (``hold_suspected``)
 STRAGGLER_LOOKBACK = timedelta(days=30)  # how far back the sweep looks for decided calls left unsettled
 
 
@@ -60,9 +61,9 @@ def run_scorer(spec: dict, raw: list, language: str | None, *, disposition: str 
     result = scoring.score(spec, utterances, language, disposition=disposition, thresholds=thresholds,
                            matcher=matcher)
     scopes = _scopes(spec)
-    items = [{"key": r.key, "passed": r.passed, "points": r.points,
-              "evidence": [{"utterance": e.utterance, "text": e.text, "start": e.start} for e in r.evidence],
-              "auto_fail": scopes.get(r.key), "section": r.section} for r in result.items]
+    items = [{"key": r.key, "passed": r.passed, "points": r.points, "evidence": scoring.quoted(r.evidence),
+              "suspected": scoring.quoted(r.suspected), "auto_fail": scopes.get(r.key), "section": r.section}
+             for r in result.items]
     return {"score": result.score, "decision": result.decision, "items": items,
             "auto_failed": bool(result.auto_failed), "language": language, "matcher": matcher}
 
@@ -89,13 +90,24 @@ def deployment_matcher() -> str:
 _WARNED: set[str] = set()
 
 
-def judge(spec: dict, document: dict | None, disposition: str | None, limits: dict | None
-          ) -> tuple[dict | None, str | None, str]:
+def hold_suspected(outcome: dict, hold: bool) -> tuple[str | None, str]:
+    """``(problem, decision)`` of a scored call: with ``hold`` (the campaign's
+    ``qa_review_suspected``), a call the scorer would approve while suspecting a rude sentence it
+    could not be sure of goes to a person instead (``suspected_rudeness``)."""
+    if hold and outcome["decision"] == "approve" and any(item.get("suspected") for item in outcome["items"]
+                                                         if item["passed"] is not False):
+        return SUSPECTED, "review"
+    return None, outcome["decision"]
+
+
+def judge(spec: dict, document: dict | None, disposition: str | None, limits: dict | None, *,
+          hold: bool = False) -> tuple[dict | None, str | None, str]:
     """Score a transcript document: ``(outcome, problem, decision)``. A call without a transcript
     the scorer can read goes to review with the reason as its problem; so does one transcribed by
     machine (``source`` "speech"), scored but never decided by the machine: its score and evidence
     are for the person who decides (``machine_transcript``), and a recording with one channel gives no
-    speakers to score (``speakers_unknown``)."""
+    speakers to score (``speakers_unknown``); with ``hold``, so does a call the scorer would approve
+    while suspecting rudeness (``hold_suspected``)."""
     document = document or {}
     raw = document.get("utterances") or []
     machine = document.get("source") == "speech"
@@ -108,7 +120,8 @@ def judge(spec: dict, document: dict | None, disposition: str | None, limits: di
         return None, f"transcript_{error.code}"[:32], "review"
     if machine:
         return outcome, "machine_transcript", "review"
-    return outcome, None, outcome["decision"]
+    problem, decision = hold_suspected(outcome, hold)
+    return outcome, problem, decision
 
 
 def score_interaction(interaction_id: int) -> QAResult | None:
@@ -126,7 +139,8 @@ def score_interaction(interaction_id: int) -> QAResult | None:
     limits = policy.thresholds(found)
     document = load_transcript(interaction.transcript_ref) if interaction.transcript_ref else None
     # a person judges what the scorer cannot, and what it read from a machine's transcript
-    outcome, problem, decision = judge(spec, document, interaction.disposition, limits)
+    outcome, problem, decision = judge(spec, document, interaction.disposition, limits,
+                                       hold=policy.review_suspected(found))
     now = utcnow()
     result = QAResult(
         interaction_id=interaction.id, org_id=interaction.org_id, campaign_id=interaction.campaign_id,
@@ -181,7 +195,7 @@ def rescore_unjudged(result: QAResult) -> QAResult:
     card = db.session.get(Scorecard, result.scorecard_id) if result.scorecard_id else None
     document = load_transcript(interaction.transcript_ref) if interaction.transcript_ref else None
     outcome, problem, decision = judge(card.spec if card else scoring.STANDARD, document, interaction.disposition,
-                                       policy.thresholds(found))
+                                       policy.thresholds(found), hold=policy.review_suspected(found))
     if outcome is None:
         if problem == "speakers_unknown" and result.problem == "no_transcript":
             result.problem = problem  # the recording was transcribed, but who said what is unknown

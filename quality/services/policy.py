@@ -1,5 +1,5 @@
-"""A campaign's QA policy, read from its settings: the score thresholds, the review window and the
-dispute window."""
+"""A campaign's QA policy, read from its settings: the score thresholds, the review window, whether
+a suspicion of rudeness holds a call for a person, and the dispute window."""
 
 from __future__ import annotations
 
@@ -21,3 +21,9 @@ def review_window(found: Campaign) -> timedelta:
     if isinstance(hours, bool) or not isinstance(hours, int) or not 1 <= hours <= 24 * 30:
         hours = DEFAULT_REVIEW_WINDOW_HOURS
     return timedelta(hours=hours)
+
+
+def review_suspected(found: Campaign) -> bool:
+    """Whether a call the scorer would approve while suspecting a rude sentence goes to a person
+    instead (``qa_review_suspected``, default false: the decision follows the score alone)."""
+    return (found.settings or {}).get("qa_review_suspected") is True

@@ -102,7 +102,7 @@ def _rescore_one(actor_id: int | None, result_id: int) -> tuple[str, bool, str |
     from marketplace.qa.services import record_qa_score, settle_earning
 
     result = db.session.scalar(select(QAResult).where(QAResult.id == result_id).with_for_update())
-    if result is None or result.problem:
+    if result is None or (result.problem and result.problem != gate.SUSPECTED):
         return "unjudged", False, None
     if _decided_by_a_person(result):
         return "kept_reviewed", False, None
@@ -118,28 +118,29 @@ def _rescore_one(actor_id: int | None, result_id: int) -> tuple[str, bool, str |
                                   disposition=interaction.disposition, thresholds=policy.thresholds(found))
     except scoring.TranscriptError:
         return "unjudged", False, None
+    problem, decision = gate.hold_suspected(outcome, policy.review_suspected(found))
     before = {"previous_score": result.score, "previous_decision": result.decision,
               "previous_version": result.scorecard_version}
     version = card.version if card else 0
-    changed = outcome["decision"] != result.decision
+    changed = decision != result.decision
     settlement = None
     if changed and _settled(result.interaction_id):
         verdict = "kept_settled"
         logger.info("Interaction %s not rescored: its earning is settled and the decision would change",
                     result.interaction_id)
-    elif (outcome["score"], outcome["decision"], version) == (result.score, result.decision,
-                                                              result.scorecard_version):
+    elif (outcome["score"], decision, version) == (result.score, result.decision, result.scorecard_version):
         verdict = "unchanged"
     else:
         verdict = "rescored"
         now = utcnow()
         result.scorecard_id, result.scorecard_version = (card.id if card else None), version
         result.language, result.items, result.matcher = outcome["language"], outcome["items"], outcome["matcher"]
+        result.problem = problem
         result.auto_score = result.score = outcome["score"]
-        result.auto_decision = result.decision = outcome["decision"]
+        result.auto_decision = result.decision = decision
         result.auto_failed = bool(outcome.get("auto_failed"))
         if changed:
-            if outcome["decision"] == "review":
+            if decision == "review":
                 result.state, result.decided_at = "in_review", None
                 result.review_due_at = now + policy.review_window(found)
             else:
@@ -156,7 +157,7 @@ def _rescore_one(actor_id: int | None, result_id: int) -> tuple[str, bool, str |
     if verdict != "unchanged":
         events.send(events.qa_rescored, SENDER, interaction_id=result.interaction_id,
                     campaign_id=result.campaign_id, member_id=result.member_id, actor_id=actor_id, outcome=verdict,
-                    score=outcome["score"], decision=outcome["decision"], scorecard_version=version,
+                    score=outcome["score"], decision=decision, scorecard_version=version,
                     previous_score=before["previous_score"], previous_decision=before["previous_decision"],
                     previous_version=before["previous_version"])
     return verdict, verdict == "rescored" and changed, settlement

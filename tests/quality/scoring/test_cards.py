@@ -94,7 +94,7 @@ def test_a_good_call_scores_100_and_the_response_has_the_dry_run_shape():
     body = result.as_dict()
     assert (body["score"], body["decision"]) == (100, "approve")
     assert set(body) == {"score", "decision", "items"}
-    assert all(set(i) == {"key", "passed", "points", "evidence"} for i in body["items"])
+    assert all(set(i) == {"key", "passed", "points", "evidence", "suspected"} for i in body["items"])
     assert body["items"][0]["evidence"] == [{"utterance": 0, "text": GOOD_EN[0]["text"], "start": GOOD_EN[0]["start"]}]
 
 

@@ -117,10 +117,10 @@ def test_the_rudeness_classifier_finds_what_the_rules_miss_and_sets_aside_what_t
 def test_rudeness_judged_on_sentences_the_classifier_never_saw(language):
     """Five-fold cross-validation on the corpus, judged as deployed (the rules, the classifier at its
     threshold and floor, each sentence's probability from a model trained without it): many more
-    rude sentences found than by the rules alone, and fewer polite ones faulted — at most 1.2 %,
-    on polite sentences written to look rude."""
+    rude sentences found than by the rules alone (English, whose threshold is the stricter, 1.4×),
+    and fewer polite ones faulted — at most 1.2 %, on polite sentences written to look rude."""
     rules = _rules_only()
-    threshold, floor = classifier.THRESHOLDS["forbidden"], classifier.FLOORS["forbidden"]
+    threshold, floor = classifier.threshold("forbidden", language), classifier.FLOORS["forbidden"]
     rows = [(rude, _forbidden(s, language, rules) is False, p)
             for s, rude, p in classifier.held_out("forbidden", language, read=lambda s: unquoted(fold(s)))]
     polite = sum(not rude for rude, _r, _p in rows)
@@ -133,7 +133,7 @@ def test_rudeness_judged_on_sentences_the_classifier_never_saw(language):
     def faulted(judged):
         return sum(hit and not rude for rude, hit in judged)
 
-    assert found(deployed) >= 1.8 * found(by_rules)
+    assert found(deployed) >= {"zh": 1.8, "en": 1.4}[language] * found(by_rules)
     assert faulted(deployed) < faulted(by_rules)
     assert faulted(deployed) <= polite * 0.012
 

@@ -61,3 +61,19 @@ def test_the_third_blind_split_keeps_its_first_read_figures(language):
     assert m["decision_agreement"] >= floor["agreement"] - 1e-9
     assert m["items"]["forbidden_language"]["recall"] >= floor["forbidden_recall"] - 1e-9
     assert m["items"]["pii_exposure"]["recall"] == 1.0
+
+
+# The fourth blind split, read once when the rudeness classifier had learned from a third round of
+# sentences (README): its figures as a floor. English misses the targets on it (README says by how much).
+BLIND4_FLOOR = {"zh": {"agreement": 0.975, "forbidden_recall": 13 / 14, "pii_recall": 1.0},
+                "en": {"agreement": 0.725, "forbidden_recall": 7 / 14, "pii_recall": 7 / 9}}
+
+
+@pytest.mark.parametrize("language", ["zh", "en"])
+def test_the_fourth_blind_split_keeps_its_first_read_figures(language):
+    m = qa_eval.evaluate([c for c in qa_eval.load("blind4") if c["language"] == language], "lexical")
+    floor = BLIND4_FLOOR[language]
+    assert m["decision_agreement"] >= floor["agreement"] - 1e-9
+    assert m["items"]["forbidden_language"]["recall"] >= floor["forbidden_recall"] - 1e-9
+    assert m["items"]["pii_exposure"]["recall"] >= floor["pii_recall"] - 1e-9
+    assert m["items"]["pii_exposure"]["precision"] == 1.0

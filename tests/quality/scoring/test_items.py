@@ -268,6 +268,10 @@ def test_problems_and_empathy_in_natural_words(language, turns, applies, passed)
     ("en", "Yeah, right, so the next step is the form.", True),
     ("en", "You can watch it arrive in the app, or else call us.", True),
     ("en", "There's no such thing as a dumb question, so ask away.", True),
+    # a quotation running over two sentences is read whole, as quoted
+    ("en", "I'm so sorry. He said, quote, 'Are you stupid or something, love? It's your house.' Is that word for "
+           "word?", True),
+    ("en", "He said 'fine.' Are you stupid or something?", False),
     ("en", "Honestly, that's a dumb question.", False),
 ])
 def test_more_rudeness_classes_and_their_polite_neighbours(language, text, passed):

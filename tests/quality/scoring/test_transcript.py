@@ -49,3 +49,15 @@ def test_a_huge_transcript_is_refused():
     with pytest.raises(TranscriptError) as caught:
         parse_transcript([U] * 11, max_utterances=10)
     assert caught.value.code == "too_long"
+
+
+def test_a_quotation_over_several_sentences_stays_in_one():
+    from quality.scoring.text import sentences
+
+    assert sentences("Sorry. He said 'Are you stupid? It's your house.' Is that right?") == [
+        "Sorry.", "He said 'Are you stupid? It's your house.' Is that right?"]
+    assert sentences("您说“骗子公司！我要投诉！”，我已经记录了。还有吗？") == [
+        "您说“骗子公司！我要投诉！”，我已经记录了。", "还有吗？"]
+    # apostrophes open nothing; a quotation never closed does not swallow the rest
+    assert sentences("The students' books are here. Don't worry.") == ["The students' books are here.", "Don't worry."]
+    assert sentences("'Hello. No close.") == ["'Hello.", "No close."]
