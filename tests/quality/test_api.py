@@ -8,6 +8,7 @@ from sqlalchemy import func, select
 
 from app.extensions import db
 from tests.quality.conftest import GOOD_EN, RUDE_EN, balances, result_of
+from tests.telephony.conftest import T0
 
 pytestmark = pytest.mark.usefixtures("app_ctx")
 
@@ -174,10 +175,11 @@ def test_csat_is_stored_once_and_aggregated(client, world, completed_call):
     summary = client.get(f"/api/v1/campaigns/{campaign_id}/csat", headers=owner["headers"]).json
     assert summary["responses"] == 1 and summary["average"] == 4
     assert summary["members"] == [{"member_id": member_id, "responses": 1, "average": 4}]
-    # the campaign's report counts the rating once (the refused second answer is not counted)
-    from datetime import date, timedelta
-    today = date.today()
-    span = {"from": (today - timedelta(days=1)).isoformat(), "to": (today + timedelta(days=1)).isoformat(),
+    # the campaign's report counts the rating once (the refused second answer is not counted);
+    # the call happened on the telephony tests' fixed day, whatever today is
+    from datetime import timedelta
+    day = T0.date()
+    span = {"from": (day - timedelta(days=1)).isoformat(), "to": (day + timedelta(days=1)).isoformat(),
             "by": "day", "tz": "UTC"}
     report = client.get(f"/api/v1/campaigns/{campaign_id}/report", query_string=span,
                         headers=owner["headers"]).json
