@@ -35,8 +35,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from qa_eval import evaluate, load
 
-from quality.scoring import classifier, parse_transcript, score
+from quality.scoring import classifier, get_matcher, parse_transcript, score
 from quality.scoring.cards import template
+from quality.scoring.context import Context
 from quality.scoring.matching import unquoted
 from quality.scoring.text import fold
 
@@ -88,15 +89,17 @@ def _suspicion(calls: list[dict]) -> None:
     """Per suspicion level, the approved calls a suspicion would hold: polite ones and missed rude ones."""
     scored = []
     for call in calls:
-        result = score(template("standard"), parse_transcript(call["transcript"]), call["language"])
+        utterances = parse_transcript(call["transcript"])
+        result = score(template("standard"), utterances, call["language"])
         if result.decision != "approve":
             continue
         forbidden = next(r for r in result.items if r.key == "forbidden_language")
         if forbidden.passed is False:
             continue
         # a suspicion holds the call at a level when one of the agent's sentences reaches it
-        top = max((classifier.probability("forbidden", unquoted(folded)) for folded in _agent_sentences(call)),
-                  default=0.0)
+        ctx = Context(utterances, call["language"], get_matcher("lexical"))
+        top = max((classifier.probability("forbidden", unquoted(folded))
+                   for i in ctx.said_by("agent") for _, folded in ctx.sentences(i)), default=0.0)
         scored.append((call["language"], call["labels"]["forbidden_language"] is False, top))
     print("\nforbidden: suspicion level → per language, approved calls held (polite / rude the scorer missed)")
     chosen = None
@@ -113,12 +116,6 @@ def _suspicion(calls: list[dict]) -> None:
             chosen = level
     print(f"  chosen: {chosen}")
     print(f"\nSUSPICIONS = {{'forbidden': {chosen}}}")
-
-
-def _agent_sentences(call: dict) -> list[str]:
-    from quality.scoring.text import sentences
-
-    return [fold(s) for u in call["transcript"] if u["speaker"] == "agent" for s in sentences(u["text"])]
 
 
 def main() -> None:

@@ -19,7 +19,17 @@ class ForecastIntervalIn(Schema):
     calls = fields.Integer(required=True, validate=validate.Range(min=0, max=1_000_000))
 
 
-class InboundSettingsIn(Schema):
+class QASettingsIn(Schema):
+    """The campaign's QA policy, in its inbound or outbound settings."""
+
+    qa_review_window_hours = fields.Integer(validate=validate.Range(min=1, max=720), metadata={
+        "description": "Hours a call held for QA review waits for a person before it is approved (default 72)."})
+    qa_review_suspected = fields.Boolean(metadata={
+        "description": "Hold for a person a call QA would approve while suspecting a rude sentence it is not sure of "
+                       "(default false)."})
+
+
+class InboundSettingsIn(QASettingsIn):
     interval_minutes = fields.Integer(load_default=30, validate=validate.OneOf([15, 30]))
     aht_seconds = fields.Integer(required=True, validate=validate.Range(min=1, max=7200))
     target_service_level = fields.Float(load_default=0.8, validate=validate.Range(min=0, max=1, min_inclusive=False,
@@ -31,11 +41,6 @@ class InboundSettingsIn(Schema):
     forecast = fields.List(fields.Nested(ForecastIntervalIn), load_default=list,
                            validate=validate.Length(max=96 * 31),
                            metadata={"description": "Consecutive intervals, no gaps."})
-    qa_review_window_hours = fields.Integer(validate=validate.Range(min=1, max=720), metadata={
-        "description": "Hours a call held for QA review waits for a person before it is approved (default 72)."})
-    qa_review_suspected = fields.Boolean(metadata={
-        "description": "Hold for a person a call QA would approve while suspecting a rude sentence it is not sure of "
-                       "(default false)."})
 
     @validates_schema
     def _no_gaps(self, data, **kwargs):
@@ -86,7 +91,7 @@ class DialerIn(Schema):
             raise ValidationError(problems)
 
 
-class OutboundSettingsIn(Schema):
+class OutboundSettingsIn(QASettingsIn):
     purpose = fields.String(required=True, validate=validate.OneOf(PURPOSES))
     script = fields.String(required=True, validate=validate.Length(min=1, max=20_000))
     survey_questions = fields.List(fields.String(validate=validate.Length(min=1, max=500)), load_default=list,
@@ -102,11 +107,6 @@ class OutboundSettingsIn(Schema):
                                        metadata={"description": "Contacts to plan for before a list is uploaded."})
     shrinkage = fields.Float(load_default=0.3, validate=validate.Range(min=0, max=1, max_inclusive=False))
     handle_seconds = fields.Integer(load_default=240, validate=validate.Range(min=10, max=7200))
-    qa_review_window_hours = fields.Integer(validate=validate.Range(min=1, max=720), metadata={
-        "description": "Hours a call held for QA review waits for a person before it is approved (default 72)."})
-    qa_review_suspected = fields.Boolean(metadata={
-        "description": "Hold for a person a call QA would approve while suspecting a rude sentence it is not sure of "
-                       "(default false)."})
     dialer = fields.Nested(DialerIn, metadata={
         "description": "The dialer's settings (left out: a new campaign dials with the defaults; a draft keeps its "
                        "own). Also set later with PUT /campaigns/{id}/dialer."})

@@ -8,8 +8,8 @@ characters, pairs and triples; English: words, pairs and triples of words, and t
 question or exclamation mark), trained from the labelled sentences of ``quality/scoring/corpus``
 the first time a process needs it (deterministic: the same corpus gives the same weights; about a
 second for the rudeness model), then kept for the process. A sentence counts when its probability
-reaches the task's threshold for its language (``THRESHOLDS``); below a task's floor (``FLOORS``) the classifier is
-sure the sentence is not of its kind. Both were chosen on the evaluation set's development splits
+reaches the task's threshold for its language (``THRESHOLDS``); below a task's floor (``FLOORS``)
+the classifier is sure the sentence is not of its kind. Both were chosen on the evaluation set's development splits
 and by cross-validation on the corpus, with ``bench/qa_classifier_threshold.py``.
 """
 
@@ -133,19 +133,17 @@ def threshold(task: str, language: str) -> float:
     return THRESHOLDS[task][language]
 
 
-def verdict(task: str, folded: str) -> bool | None:
+def verdict(task: str, folded: str) -> bool | str | None:
     """True when the task's classifier says the folded sentence is of its kind (at its threshold),
-    False when it is sure it is not (below the task's floor), None in between."""
+    False when it is sure it is not (below the task's floor), "suspected" when it suspects it is
+    without being sure (from its suspicion level, ``SUSPICIONS``, up to its threshold), None
+    otherwise."""
     p = probability(task, folded)
     if p >= threshold(task, _language(folded)):
         return True
+    if p >= SUSPICIONS.get(task, 2.0):
+        return "suspected"
     return False if p < FLOORS.get(task, 0.0) else None
-
-
-def suspects(task: str, folded: str) -> bool:
-    """Whether the task's classifier suspects the folded sentence is of its kind without being sure:
-    at or above its suspicion level, below its threshold."""
-    return SUSPICIONS[task] <= probability(task, folded) < threshold(task, _language(folded))
 
 
 def says(task: str, folded: str) -> bool:

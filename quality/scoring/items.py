@@ -219,7 +219,7 @@ class ForbiddenPhrases(ItemType):
     reads each of the agent's sentences outside what it quotes: one it is sure is rude fails the
     item even without a listed phrase or pattern; in one it is sure is polite (below its floor:
     "this stupid form keeps timing out, I'm sorry") the phrases and patterns found are set aside; the
-    agent's utterances it suspects without being sure (``classifier.suspects``) are quoted as
+    agent's utterances it suspects without being sure (``classifier.verdict``) are quoted as
     ``suspected`` when the item passes (a campaign may hold such a call for a person)."""
 
     key = "forbidden"
@@ -238,26 +238,31 @@ class ForbiddenPhrases(ItemType):
         rudeness = params.get("rudeness", True)
         speaker = params.get("speaker", "agent")
         task = classifier_for(params, "forbidden") if rudeness and speaker == "agent" else None
-        found = []
+        found, suspected = [], []
         for i in ctx.said_by(speaker):
-            if self._rude(ctx, i, phrases, reported, rudeness, task):
+            reading = self._rude(ctx, i, phrases, reported, rudeness, task)
+            if reading is True:
                 found.append(i)
+            elif reading == "suspected":
+                suspected.append(i)
         if rudeness and speaker == "agent" and params.get("objections", True):
             for agent, objection in _objected_to(ctx):  # the words objected to, and the objection
                 found += [i for i in (agent, objection) if i not in found]
-        suspected = [] if found or task is None else [
-            ctx.evidence(i) for i in ctx.said_by(speaker)
-            if any(classifier.suspects(task, unquoted(folded)) for _, folded in ctx.sentences(i))]
-        return Judgement(not found, [ctx.evidence(i) for i in sorted(found)], suspected)
+        return Judgement(not found, [ctx.evidence(i) for i in sorted(found)],
+                         [] if found else [ctx.evidence(i) for i in suspected])
 
     @staticmethod
-    def _rude(ctx, i: int, phrases, reported, rudeness: bool, task: str | None) -> bool:
+    def _rude(ctx, i: int, phrases, reported, rudeness: bool, task: str | None) -> bool | str:
+        """True when utterance ``i`` is rude; "suspected" when the classifier suspects one of its
+        sentences and nothing else finds it rude; False otherwise."""
+        suspected = False
         for _, folded in ctx.sentences(i):
             sure = classifier.verdict(task, unquoted(folded)) if task is not None else None
             if sure is True:
                 return True
             if sure is False:  # the classifier is sure this sentence is polite: the rules' hits are set aside
                 continue
+            suspected = suspected or sure == "suspected"
             hits = [h for h in ctx.matcher.find(folded, phrases) if not h.negated
                     and not (h.end - h.start <= 2 and is_chinese(h.phrase) and splits_a_word(folded, h.start, h.end))]
             if rudeness:
@@ -270,7 +275,7 @@ class ForbiddenPhrases(ItemType):
                 if clause and ctx.matcher.find(clause, reported):
                     continue
                 return True
-        return False
+        return "suspected" if suspected else False
 
 
 _CLAUSE_END = re.compile(r"[,，.!?。！？;；]")

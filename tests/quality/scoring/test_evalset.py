@@ -49,30 +49,20 @@ def test_the_blind_split_keeps_its_first_read_figures(language):
         assert m["items"][key]["precision"] in (None, 1.0), key
 
 
-# The third blind split, read once when the rudeness classifier was done (README): its figures as a floor.
-BLIND3_FLOOR = {"zh": {"agreement": 0.975, "forbidden_recall": 11 / 12},
-                "en": {"agreement": 0.875, "forbidden_recall": 9 / 12}}
+# The third and fourth blind splits, each read once when the rudeness classifier of its time was done
+# (README): their figures as a floor. English misses the targets on blind4 (README says by how much).
+LATER_BLIND_FLOORS = {
+    ("blind3", "zh"): {"agreement": 0.975, "forbidden_recall": 11 / 12, "pii_recall": 1.0},
+    ("blind3", "en"): {"agreement": 0.875, "forbidden_recall": 9 / 12, "pii_recall": 1.0},
+    ("blind4", "zh"): {"agreement": 0.975, "forbidden_recall": 13 / 14, "pii_recall": 1.0},
+    ("blind4", "en"): {"agreement": 0.725, "forbidden_recall": 7 / 14, "pii_recall": 7 / 9},
+}
 
 
-@pytest.mark.parametrize("language", ["zh", "en"])
-def test_the_third_blind_split_keeps_its_first_read_figures(language):
-    m = qa_eval.evaluate([c for c in qa_eval.load("blind3") if c["language"] == language], "lexical")
-    floor = BLIND3_FLOOR[language]
-    assert m["decision_agreement"] >= floor["agreement"] - 1e-9
-    assert m["items"]["forbidden_language"]["recall"] >= floor["forbidden_recall"] - 1e-9
-    assert m["items"]["pii_exposure"]["recall"] == 1.0
-
-
-# The fourth blind split, read once when the rudeness classifier had learned from a third round of
-# sentences (README): its figures as a floor. English misses the targets on it (README says by how much).
-BLIND4_FLOOR = {"zh": {"agreement": 0.975, "forbidden_recall": 13 / 14, "pii_recall": 1.0},
-                "en": {"agreement": 0.725, "forbidden_recall": 7 / 14, "pii_recall": 7 / 9}}
-
-
-@pytest.mark.parametrize("language", ["zh", "en"])
-def test_the_fourth_blind_split_keeps_its_first_read_figures(language):
-    m = qa_eval.evaluate([c for c in qa_eval.load("blind4") if c["language"] == language], "lexical")
-    floor = BLIND4_FLOOR[language]
+@pytest.mark.parametrize(("split", "language"), list(LATER_BLIND_FLOORS))
+def test_the_later_blind_splits_keep_their_first_read_figures(split, language):
+    m = qa_eval.evaluate([c for c in qa_eval.load(split) if c["language"] == language], "lexical")
+    floor = LATER_BLIND_FLOORS[(split, language)]
     assert m["decision_agreement"] >= floor["agreement"] - 1e-9
     assert m["items"]["forbidden_language"]["recall"] >= floor["forbidden_recall"] - 1e-9
     assert m["items"]["pii_exposure"]["recall"] >= floor["pii_recall"] - 1e-9
