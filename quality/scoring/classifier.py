@@ -38,7 +38,7 @@ THRESHOLDS = {"empathy": {"zh": 0.95, "en": 0.95}, "problem": {"zh": 0.6, "en": 
 FLOORS = {"forbidden": 0.02}
 # From its suspicion level up to its threshold a task's classifier suspects a sentence without being
 # sure: a rude sentence it suspects is quoted as such, for a person to judge where the campaign asks it.
-SUSPICIONS = {"forbidden": 0.88}
+SUSPICIONS = {"forbidden": 0.9}
 _WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?|[?!]")
 _HAN = re.compile(r"[\u4e00-\u9fff?!？！]")
 

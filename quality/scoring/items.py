@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from quality.scoring import classifier
 from quality.scoring.context import Context, Evidence
-from quality.scoring.lexicon import LEXICONS, OBJECTIONS, PROFANITY, RUDENESS, THIRD_PARTY
+from quality.scoring.lexicon import LEXICONS, OBJECTIONS, PROFANITY, RUDENESS, SECOND_PERSON, THIRD_PARTY, TOOLS
 from quality.scoring.matching import (
     classifier_for,
     compile_patterns,
@@ -268,6 +268,8 @@ class ForbiddenPhrases(ItemType):
             if rudeness:
                 hits += [h for h in find_patterns(folded, _RUDENESS) if not h.negated]
                 hits += find_patterns(folded, _PROFANITY)  # a swear word counts even negated
+            if _TOOLS.search(folded) and not _SECOND_PERSON.search(folded):  # ...but not said at a tool
+                hits = [h for h in hits if not _SWEARING.search(folded[h.start:h.end])]
             for hit in hits:
                 if hit.quoted:
                     continue
@@ -304,6 +306,9 @@ _RUDENESS = compile_patterns(tuple(p for kinds in RUDENESS.values() for ps in ki
 _PROFANITY = compile_patterns(tuple(p for ps in PROFANITY.values() for p in ps))
 _OBJECTIONS = compile_patterns(tuple(p for ps in OBJECTIONS.values() for p in ps))
 _THIRD_PARTY = compile_patterns(tuple(p for ps in THIRD_PARTY.values() for p in ps))
+_SWEARING = compile_patterns(tuple(p for ps in (*PROFANITY.values(), *RUDENESS["swearing"].values()) for p in ps))
+_TOOLS = compile_patterns(tuple(p for ps in TOOLS.values() for p in ps))
+_SECOND_PERSON = compile_patterns(tuple(p for ps in SECOND_PERSON.values() for p in ps))
 
 
 class Silence(ItemType):
@@ -383,7 +388,8 @@ class PiiSpoken(ItemType):
     """Fails when the agent speaks a full card number (``card_digits``, default 12, or more), a
     full national ID (``id_length``, default 18), an SSN or the customer's full phone number, in
     digits or in words, possibly split across utterances (a ten- or eleven-digit number the
-    customer said, read back, is their phone number). Last four digits and masked forms pass;
+    customer said, read back, is their phone number; a nine-digit one read back where it was asked
+    for as a social security number is their SSN). Last four digits and masked forms pass;
     only the agent's speech counts."""
 
     key = "pii"
@@ -397,11 +403,17 @@ class PiiSpoken(ItemType):
         found = []
         theirs = customer_numbers(spoken)
         for run in spoken_numbers(spoken):
-            context = " ".join(ctx.folded(i) for i in run.utterances)
+            echoed = run.digits in theirs
+            # a number read back is read in the context it was asked for ("your social security number?")
+            first = max(0, run.utterances[0] - _ASKED_WITHIN) if echoed else run.utterances[0]
+            context = " ".join(ctx.folded(i) for i in range(first, run.utterances[-1] + 1))
             if exposure(run, context, card_digits=params.get("card_digits", 12), id_length=params.get("id_length", 18),
-                        echoed=run.digits in theirs):
+                        echoed=echoed):
                 found.extend(run.utterances)
         return Judgement(not found, [ctx.evidence(i) for i in sorted(set(found))])
+
+
+_ASKED_WITHIN = 3  # utterances before a read-back where the number was asked for
 
 
 class DispositionConsistent(ItemType):

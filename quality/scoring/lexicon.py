@@ -10,17 +10,17 @@ LEXICONS: dict[str, dict[str, list[str]]] = {
     # Greeting words and polite openings.
     "greet": {
         "zh": ["您好", "你好", "请问", "请讲", "请说", "您说", "遇到什么", "需要办理", "有什么需要", "能帮", "早上好", "上午好", "下午好", "晚上好", "欢迎致电", "欢迎来电", "感谢致电", "感谢您致电", "感谢来电", "请讲", "请问有什么", "有什么可以帮", "为您服务", "很高兴"],
-        "en": ["hello", "hi", "morning", "afternoon", "evening", "what's up", "what can i do", "how can we help", "go ahead", "hey there", "good morning", "good afternoon", "good evening", "good day", "thank you for calling", "thanks for calling", "welcome to", "how can i help", "how may i help", "what can i do for you", "how can i assist", "how may i assist", "go ahead please"],
+        "en": ["hello", "hi", "morning", "afternoon", "evening", "what's up", "what can i do", "how can we help", "go ahead", "hey there", "hey", "hiya", "howdy", "g'day", "good morning", "good afternoon", "good evening", "good day", "thank you for calling", "thanks for calling", "welcome to", "how can i help", "how may i help", "what can i do for you", "how can i assist", "how may i assist", "go ahead please"],
     },
     # The agent names the company or themselves.
     "self_identify": {
         "zh": ["这里是", "我是", "在线", "这边", "工号", "客服", "为您服务", "欢迎致电", "感谢致电", "感谢您致电", "感谢来电", "欢迎来电", "热线", "公司", "银行", "中心", "燃气", "电力", "保险", "航空", "快递", "物流", "酒店", "医院", "售后", "专员", "号话务员", "号坐席"],
-        "en": ["this is", "my name is", "you're speaking with", "you're speaking to", "here", "it's", "you're through to", "through to", "on the line", "from", "my name's", "speaking", "you've reached", "you have reached", "thank you for calling", "thanks for calling", "welcome to", "i'm", "i am", "customer care", "customer service", "support", "helpdesk", "help desk", "bank", "insurance", "airlines", "team", "services"],
+        "en": ["this is", "my name is", "you're speaking with", "you're speaking to", "here", "it's", "you're through to", "through to", "on the line", "from", "my name's", "speaking", "you've reached", "you have reached", "you've got", "you're talking to", "you're talking with", "thank you for calling", "thanks for calling", "welcome to", "i'm", "i am", "customer care", "customer service", "support", "helpdesk", "help desk", "bank", "insurance", "airlines", "team", "services"],
     },
     # What identifies a customer on their account.
     "identity": {
         "zh": ["手机号", "手机号码", "电话号码", "联系电话", "报案号", "理赔号", "案件号", "服务密码", "密码", "就诊卡号", "病历号", "机主", "证件", "姓名", "全名", "名字", "怎么称呼", "贵姓", "订单号", "订单编号", "账号", "账户号", "帐号", "保单号", "保单编号", "后四位", "尾号", "后4位", "出生日期", "生日", "出生年月", "验证码", "邮编", "邮政编码", "邮箱", "电子邮件", "身份证", "会员号", "客户编号", "户号", "运单号", "预订号", "预约号", "卡号后", "本人", "身份", "注册手机", "预留手机", "登记的手机"],
-        "en": ["social security number", "social security", "ssn", "national insurance number", "ni number", "tax id", "driver's licence number", "driver's license number", "claim number", "claim reference", "reference number", "booking ref", "pin", "passcode", "hospital number", "nhs number", "mobile number", "phone number", "number on the account", "card's last four", "last three digits", "last two digits", "digits of your", "name", "full name", "who am i speaking to", "account number", "on the account", "on your account", "account holder", "the account", "policy number", "who am i speaking with", "who i'm speaking with", "order number", "order id", "account number", "policy number", "last four", "last 4", "last four digits", "date of birth", "birthday", "dob", "verification code", "security code", "passcode", "one-time code", "code we", "postcode", "post code", "zip code", "zip", "email address", "email on", "e-mail", "member number", "membership number", "customer number", "booking reference", "reservation number", "tracking number", "identity", "security question", "account holder"],
+        "en": ["social security number", "social security", "ssn", "national insurance number", "ni number", "tax id", "driver's licence number", "driver's license number", "claim number", "claim reference", "reference number", "booking ref", "pin", "passcode", "hospital number", "nhs number", "mobile number", "phone number", "number on the account", "card's last four", "last three digits", "last two digits", "digits of your", "name", "full name", "who am i speaking to", "account number", "on the account", "on your account", "account holder", "the account", "policy number", "who am i speaking with", "who i'm speaking with", "order number", "order id", "account number", "policy number", "last four", "last 4", "last four digits", "date of birth", "birthday", "dob", "verification code", "security code", "passcode", "one-time code", "code we", "postcode", "post code", "zip code", "zip", "email address", "email on", "e-mail", "member number", "membership number", "customer number", "member id", "membership id", "customer id", "account id", "user id", "account reference", "customer reference", "your reference", "job number", "job card number", "case number", "last name", "surname", "booking reference", "reservation number", "tracking number", "identity", "security question", "account holder"],
     },
     # The agent asks for or confirms something.
     "ask_confirm": {
@@ -177,6 +177,16 @@ PROFANITY: dict[str, list[str]] = {
            r"\bbastard\w*", r"\bpiss(ed)?\b", r"\bbugger\b", r"\bsod (off|it)\b", r"\bthe hell\b", r"\bhell no\b"],
 }
 
+# A swear word (``PROFANITY`` or swearing ``RUDENESS``) said at the agent's own tools ("oh damn,
+# this booking system has frozen again"), in a sentence that does not speak to the customer
+# (``SECOND_PERSON``), is not swearing at the customer.
+TOOLS: dict[str, list[str]] = {
+    "zh": [r"系统", r"电脑", r"网络", r"网页", r"页面", r"软件", r"机器", r"打印机", r"屏幕", r"程序", r"耳机", r"键盘"],
+    "en": [r"\b(system|computer|screen|app|form|printer|software|program|website|server|database|network|"
+           r"connection|headset|keyboard|mouse|laptop)s?\b"],
+}
+SECOND_PERSON: dict[str, list[str]] = {"zh": [r"你", r"您"], "en": [r"\b(you|your|you're|you've|you'd|yours|yourself)\b"]}
+
 # A customer objecting to how the agent spoke to them: evidence that the agent's last words
 # before it were rude, however they were worded. Not when the objection names someone else
 # (``THIRD_PARTY``) or is the customer's first utterance (the reason they called).
@@ -185,7 +195,7 @@ OBJECTIONS: dict[str, list[str]] = {
            r"(放|请)尊重(一)?点", r"你(是)?在(威胁|讽刺|嘲笑|挖苦|骂|吓唬|笑话)我", r"阴阳怪气", r"你凭什么(骂|说|吼|凶)我",
            r"(我要|我会|我去)投诉你(?!们)", r"你(的)?工号(是)?多少", r"(报|说)(一下)?你的工号",
            r"(不要|别)(这么|这样)跟我说话", r"(不要|别)(这么|这样)?(凶|吼|嘲讽|挖苦|讽刺)", r"你骂(谁|我)"],
-    "en": [r"\b(talk|speak) to me like (that|this|i'm|i am|a|an)\b", r"\bi can (hear|still hear) you\b", r"\bno need (to be|for) (that|so rude|rude|sarcastic|the attitude|the sarcasm|that tone)\b",
+    "en": [r"\b(talk|speak) to me like (that|this|i'm|i am|a|an)\b", r"\b(be )?(spoken|talked) to like (that|this)\b", r"\bi can (hear|still hear) you\b", r"\bno need (to be|for) (that|so rude|rude|sarcastic|the attitude|the sarcasm|that tone)\b",
            r"\bno need to (be|get) (rude|sarcastic|snippy|snarky|nasty|funny|like that|personal)\b",
            r"\b(don't|do not) (be )?(rude|sarcastic|patroni[sz]e|patroni[sz]ing|condescend|condescending|take that tone|talk down)\b",
            r"\bhow dare you\b",

@@ -12,9 +12,9 @@ from dataclasses import dataclass
 from quality.scoring.text import digits_form
 
 _RUN = re.compile(r"\d(?:[\s\-.,、/]*\d)*(?:[\s\-]*x(?![a-z]))?")
-_OWNER = re.compile(r"\byour\b|\bis this\b|\bfor you\b|你的|你手机|你电话|你号码|你留的|你预留|你登记|你绑定")
+_OWNER = re.compile(r"\byours?\b|\bis this\b|\bfor you\b|你的|你手机|你电话|你号码|你留的|你预留|你登记|你绑定")
 _SSN_CONTEXT = re.compile(r"social security|\bssn\b|社保|社会保障")
-_PHONE_CONTEXT = re.compile(r"phone|mobile|cell|number|card|手机|电话|号码|卡号|联系方式")
+_PHONE_CONTEXT = re.compile(r"phone|mobile|cell|number|card|\bsms\b|手机|电话|号码|卡号|联系方式")
 
 
 @dataclass(frozen=True)

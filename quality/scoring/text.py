@@ -76,20 +76,41 @@ def sentences(text: str) -> list[str]:
     """The sentences of an utterance, with their end punctuation (a question keeps its "?"). A
     quotation that runs over several sentences stays whole, in the sentence that opens it ("he said,
     quote, 'Are you stupid? It's your house.' Is that right?" is two sentences, the first holding
-    the whole quotation), so that what it quotes is read as quoted."""
+    the whole quotation), so that what it quotes is read as quoted. The full stop of a title or an
+    abbreviation ("Mrs. Marsh", "p.m.") or a decimal point ends no sentence."""
     spans: list[list[int]] = []
     for m in _SENTENCE.finditer(text):
         if not m.group().strip(" ,，"):
             continue
-        if spans and _open_quote(text[spans[-1][0]:spans[-1][1]]) and not _open_quote(text[spans[-1][0]:]):
+        if spans and (_inside_a_quotation(text, *spans[-1]) or _not_an_end(text, spans[-1][1])):
             spans[-1][1] = m.end()
         else:
             spans.append([m.start(), m.end()])
     return [text[a:b].strip() for a, b in spans] or [text]
 
 
+# A full stop that ends a title ("Mrs. Marsh"), an initial or a letter of "p.m." / "e.g." ("four
+# fifteen p.m., and"), not a sentence.
+_ABBREVIATION = re.compile(r"(?<![A-Za-z])(?:mr|mrs|ms|mx|dr|prof|jr|sr|vs|[a-z])\.$", re.IGNORECASE)
+
+
+def _not_an_end(text: str, end: int) -> bool:
+    """Whether the full stop before ``end`` ends an abbreviation or is a decimal point ("3.5")."""
+    head = text[:end]
+    if not head.endswith("."):
+        return False
+    if end < len(text) and text[end].isdigit() and head[-2:-1].isdigit():
+        return True
+    return bool(_ABBREVIATION.search(head))
+
+
 _SINGLE_OPENS = re.compile(r"(?<![A-Za-z0-9])['‘](?=[A-Za-z0-9])")
 _SINGLE_CLOSES = re.compile(r"(?<=[A-Za-z0-9.?!,;:])['’](?![A-Za-z0-9])")
+
+
+def _inside_a_quotation(text: str, start: int, end: int) -> bool:
+    """Whether the sentence from ``start`` to ``end`` opens a quotation that the text closes later."""
+    return _open_quote(text[start:end]) and not _open_quote(text[start:])
 
 
 def _open_quote(text: str) -> bool:

@@ -339,3 +339,53 @@ def test_problems_and_empathy_in_general_forms(language, turns, applies, passed)
 ])
 def test_resolution_checks_in_general_forms(language, turns, passed):
     assert item(call(GREET[language], *turns), "resolution_confirmed", language).passed is passed
+
+
+@pytest.mark.parametrize(("language", "turns", "passed"), [
+    # a swear word said at the agent's own tools, to no one, is not swearing at the customer
+    ("en", [("a", "One moment. Oh damn, this booking system has frozen again. Sorry sir, not you, the system.")], True),
+    ("en", [("a", "Oh for God's sake, the printer's jammed again, sorry about that.")], True),
+    ("zh", [("a", "稍等，他妈的这破系统又卡了，不好意思。")], True),
+    # ...but it is when the same sentence speaks to the customer, or there is no tool
+    ("en", [("a", "This damn system is fine, you just never read your emails.")], False),
+    ("en", [("a", "Oh damn, not this again.")], False),
+    ("zh", [("a", "他妈的你又打来了。")], False),
+])
+def test_swearing_at_a_tool_is_not_swearing_at_the_customer(language, turns, passed):
+    assert item(call(GREET[language], *turns), "forbidden_language", language).passed is passed
+
+
+def test_an_objection_in_the_passive_fails_the_words_before_it():
+    turns = [("c", "I never got the new card."), ("a", "Well, if you'd bothered to open your post, you'd know."),
+             ("c", "Excuse me? I'm not going to be spoken to like that.")]
+    result = item(call(GREET["en"], *turns), "forbidden_language", "en")
+    assert result.passed is False
+    assert [e.text for e in result.evidence] == [turns[-2][1], turns[-1][1]]
+
+
+@pytest.mark.parametrize(("turns", "passed"), [
+    # an SSN read back in groups where it was asked for
+    ([("a", "Can I have your Social Security number to pull up the account?"), ("c", "Sure, it's 4 1 2 5 5 9 0 3 8."),
+      ("a", "Let me read that back. Four one two, five five, nine zero three eight?")], False),
+    ([("a", "Can I have your order number?"), ("c", "It's 4 1 2 5 5 9 0 3 8."),
+      ("a", "Four one two, five five, nine zero three eight, found it.")], True),  # an order number is not an SSN
+    # a phone number over two turns, the customer's "yes" between, owned with "yours"
+    ([("a", "We'll SMS you on the number on the job card, let me just check it's right. Zero eight two,"), ("c", "Yes."),
+      ("a", "five five five, three one nine zero. That's yours?")], False),
+])
+def test_numbers_read_back_where_they_were_asked_for(turns, passed):
+    assert item(call(GREET["en"], *turns), "pii_exposure", "en").passed is passed
+
+
+@pytest.mark.parametrize(("turns", "item_key", "passed"), [
+    ([("a", "Hiya, Coastline Mobile, Darren speaking.")], "greeting", True),
+    ([("a", "Hey, Iron Harbor Fitness, this is Brett.")], "greeting", True),
+    ([("a", "Evening! You've got Ellie at GrubRun, what can I do for you?")], "greeting", True),
+    ([("a", "Hey. What?")], "greeting", False),
+    ([GREET["en"], ("c", "I want to freeze my membership."), ("a", "Member ID?")], "verification", True),
+    ([GREET["en"], ("c", "Why isn't my phone covered?"), ("a", "Job card number?")], "verification", True),
+    ([GREET["en"], ("c", "It's about my bill."), ("a", "What's your council tax account reference?")], "verification", True),
+    ([GREET["en"], ("c", "It's about my bill."), ("a", "Your account reference is on the letter.")], "verification", False),
+])
+def test_more_english_greetings_and_identifiers(turns, item_key, passed):
+    assert item(call(*turns, ("c", "hi")), item_key, "en").passed is passed

@@ -61,3 +61,14 @@ def test_a_quotation_over_several_sentences_stays_in_one():
     # apostrophes open nothing; a quotation never closed does not swallow the rest
     assert sentences("The students' books are here. Don't worry.") == ["The students' books are here.", "Don't worry."]
     assert sentences("'Hello. No close.") == ["'Hello.", "No close."]
+
+
+def test_a_title_an_abbreviation_or_a_decimal_point_ends_no_sentence():
+    from quality.scoring.text import sentences
+
+    assert sentences("I understand, Mrs. Marsh, a bill that big is worrying. Let me look.") == [
+        "I understand, Mrs. Marsh, a bill that big is worrying.", "Let me look."]
+    assert sentences("There's a flight at four fifteen p.m., and check-in is from two. Shall I book it?") == [
+        "There's a flight at four fifteen p.m., and check-in is from two.", "Shall I book it?"]
+    assert sentences("That's 3.50 a month. Okay?") == ["That's 3.50 a month.", "Okay?"]
+    assert sentences("Thanks, Dr. Shah. No. Done!") == ["Thanks, Dr. Shah.", "No.", "Done!"]
