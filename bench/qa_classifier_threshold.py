@@ -2,9 +2,9 @@
 
     python bench/qa_classifier_threshold.py
 
-Development splits: every split except ``blind5`` (template dev and held-out, fresh, unseen,
-free_dev, free_aside, blind, blind2, blind3, blind4). For each task (empathy, problem, forbidden) and each
-threshold from 0.50 to 0.999, the other tasks at their current thresholds, prints per language the
+Development splits: every split except ``blind6`` (template dev and held-out, fresh, unseen,
+free_dev, free_aside, blind, blind2, blind3, blind4, blind5). For each task (empathy, problem,
+forbidden) and each threshold from 0.50 to 0.999, the other tasks at their current thresholds, prints per language the
 item labels missed on the development splits, the faults the forbidden-language item invents (a
 polite call failed) and the decision agreement. The chosen threshold misses fewest labels (within
 ``TOLERANCE``, one label, which is noise; the lowest of equals, so that the classifier finds as
@@ -41,7 +41,8 @@ from quality.scoring.context import Context
 from quality.scoring.matching import unquoted
 from quality.scoring.text import fold
 
-DEV = ("dev", "heldout", "fresh", "unseen", "free_dev", "free_aside", "blind", "blind2", "blind3", "blind4")
+DEV = ("dev", "heldout", "fresh", "unseen", "free_dev", "free_aside", "blind", "blind2", "blind3", "blind4",
+       "blind5")
 STEPS = [k / 1000 for k in (500, 600, 700, 750, 800, 850, 880, 900, 920, 940, 950, 960, 970, 980, 985, 990, 995,
                             999)]
 MARGIN = {"forbidden": 1}

@@ -32,7 +32,8 @@ STANDARD: dict = {
         ]},
         {"key": "handling", "title": "Handling", "items": [
             {"key": "empathy", "type": "phrase", "points": 15, "auto_fail": None,
-             "params": {"lexicon": "empathy", "exclude": {"lexicon": "not_empathy"}, "speaker": "agent",
+             "params": {"lexicon": "empathy", "exclude": {"lexicon": "not_empathy"},
+                        "exclude_only": {"lexicon": "apology"}, "speaker": "agent",
                         "after_trigger": True},
              "not_applicable": {"unless_said_by": "customer", "lexicon": "problem", "first_turns": 4}},
             {"key": "resolution_confirmed", "type": "phrase", "points": 15, "auto_fail": None,

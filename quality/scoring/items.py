@@ -12,7 +12,16 @@ from dataclasses import dataclass, field
 
 from quality.scoring import classifier
 from quality.scoring.context import Context, Evidence
-from quality.scoring.lexicon import LEXICONS, OBJECTIONS, PROFANITY, RUDENESS, SECOND_PERSON, THIRD_PARTY, TOOLS
+from quality.scoring.lexicon import (
+    LEXICONS,
+    OBJECTIONS,
+    PROFANITY,
+    RUDENESS,
+    SECOND_PERSON,
+    SELF,
+    THIRD_PARTY,
+    TOOLS,
+)
 from quality.scoring.matching import (
     classifier_for,
     compile_patterns,
@@ -110,6 +119,8 @@ class PhraseMatch(ItemType):
     a curt request such as "Claim number." or "户号。"; ``also_in_chinese``: false to ask it of
     Latin text only); ``exclude`` (phrase
     params: a sentence holding one does not count, e.g. "sorry, could you repeat that?");
+    ``exclude_only`` (phrase params: the exclusion sets aside only the hits of these phrases, e.g.
+    an apology, so that "实在不好意思让您等这么久，饿着肚子等确实难受" still counts by what else it says);
     ``question`` ("any", "required": the sentence asks, "excluded"); ``negation`` ("reject": a
     negated phrase does not count, the default; "ignore"); ``where`` ("any", "first" or "last"
     utterance of the speaker); ``within_seconds`` (the sentence's utterance starts by then);
@@ -119,7 +130,8 @@ class PhraseMatch(ItemType):
     key = "phrase"
 
     def check(self, params, path):
-        out = _phrase_problems(params, f"{path}.params") + _sub_phrases(params, ("also", "exclude"), f"{path}.params")
+        out = _phrase_problems(params, f"{path}.params") + \
+            _sub_phrases(params, ("also", "exclude", "exclude_only"), f"{path}.params")
         out += _choice(params, "speaker", f"{path}.params", SPEAKERS)
         out += _choice(params, "or_question", f"{path}.params", (True, False))
         out += _choice(params, "or_bare", f"{path}.params", (True, False))
@@ -137,6 +149,7 @@ class PhraseMatch(ItemType):
         patterns, task = patterns_for(params), classifier_for(params)
         also = phrases_for(params["also"]) if params.get("also") else None
         exclude = phrases_for(params["exclude"]) if params.get("exclude") else None
+        exclude_only = phrases_for(params["exclude_only"]) if params.get("exclude_only") else None
         question = params.get("question", "any")
         reject_negated = params.get("negation", "reject") == "reject"
         indexes = ctx.said_by(params.get("speaker", "agent"))
@@ -161,12 +174,21 @@ class PhraseMatch(ItemType):
                 if also_needed and not (params.get("or_question") and asks) and not alone \
                         and not ctx.matcher.find(folded, also):
                     continue
-                if exclude and ctx.matcher.find(folded, exclude):
+                if exclude and ctx.matcher.find(folded, exclude) and not _spared(ctx, folded, hits, exclude_only):
                     continue
                 if (question == "required" and not asks) or (question == "excluded" and asks):
                     continue
                 return Judgement(True, [ctx.evidence(i)])
         return Judgement(False, [ctx.evidence(i) for i in indexes[-1:]] if where != "any" else [])
+
+
+def _spared(ctx, folded: str, hits: list, only) -> bool:
+    """With ``exclude_only``, whether a hit outside those phrases remains (the exclusion sets aside
+    only theirs)."""
+    if only is None:
+        return False
+    spans = [(h.start, h.end) for h in ctx.matcher.find(folded, only)]
+    return any(not any(a < h.end and h.start < b for a, b in spans) for h in hits)
 
 
 def _bare(folded: str, hits: list) -> bool:
@@ -269,10 +291,10 @@ class ForbiddenPhrases(ItemType):
                 hits += [h for h in find_patterns(folded, _RUDENESS) if not h.negated]
                 hits += find_patterns(folded, _PROFANITY)  # a swear word counts even negated
             if _TOOLS.search(folded) and not _SECOND_PERSON.search(folded):  # ...but not said at a tool
-                hits = [h for h in hits if not _SWEARING.search(folded[h.start:h.end])]
+                hits = [h for h in hits if not _one_word_or_swearing(folded[h.start:h.end])]
             for hit in hits:
-                if hit.quoted:
-                    continue
+                if hit.quoted or _SELF.search(_CLAUSE_END.split(folded[:hit.start])[-1]):
+                    continue  # quoted, or said of the agent themselves ("I'm an idiot, I clicked the wrong tab")
                 clause = _CLAUSE_END.split(folded[:hit.start])[-1]
                 if clause and ctx.matcher.find(clause, reported):
                     continue
@@ -281,6 +303,13 @@ class ForbiddenPhrases(ItemType):
 
 
 _CLAUSE_END = re.compile(r"[,，.!?。！？;；]")
+
+
+def _one_word_or_swearing(words: str) -> bool:
+    """A swear word, or an insult of one word ("stupid", "垃圾")."""
+    if _SWEARING.search(words):
+        return True
+    return len(words) <= 3 if is_chinese(words) else " " not in words.strip()
 
 
 def _objected_to(ctx) -> list[tuple[int, int]]:
@@ -308,6 +337,7 @@ _OBJECTIONS = compile_patterns(tuple(p for ps in OBJECTIONS.values() for p in ps
 _THIRD_PARTY = compile_patterns(tuple(p for ps in THIRD_PARTY.values() for p in ps))
 _SWEARING = compile_patterns(tuple(p for ps in (*PROFANITY.values(), *RUDENESS["swearing"].values()) for p in ps))
 _TOOLS = compile_patterns(tuple(p for ps in TOOLS.values() for p in ps))
+_SELF = compile_patterns(tuple(p for ps in SELF.values() for p in ps))
 _SECOND_PERSON = compile_patterns(tuple(p for ps in SECOND_PERSON.values() for p in ps))
 
 

@@ -29,7 +29,7 @@ LEXICONS: dict[str, dict[str, list[str]]] = {
     },
     # Recording or monitoring of the call.
     "recording": {
-        "zh": ["录音", "录制", "监听", "全程记录", "通话记录在案", "质检"],
+        "zh": ["录音", "录制", "录着", "监听", "全程记录", "通话记录在案", "质检"],
         "en": ["call is recorded", "recorded", "monitored", "recording", "record", "call is being recorded", "calls are recorded", "call may be recorded", "calls may be recorded", "call will be recorded", "calls are monitored", "call is monitored", "call may be monitored", "calls may be monitored", "call is being monitored", "recorded for quality", "recorded for training", "monitored for quality", "monitored for training", "recorded and monitored", "being recorded", "this conversation is recorded", "conversation is being recorded", "conversation may be recorded", "line is recorded", "recording this call", "recording the call", "record this call", "calls are being recorded", "call recording"],
     },
     # Words for the call itself, which a recording word must come with in English.
@@ -44,17 +44,23 @@ LEXICONS: dict[str, dict[str, list[str]]] = {
     },
     # An apology or an acknowledgement of the customer's situation.
     "empathy": {
-        "zh": ["谁都会", "换谁都会", "换成我也会", "换做我", "别这么说", "千万别", "难过", "你的担心", "让人着急", "扫兴", "恼火", "不过分", "抱歉", "我理解", "别紧张", "不要紧张", "别慌", "对不起", "不好意思", "歉意", "理解您", "理解你", "理解的", "能理解", "明白您的", "明白你的", "着急", "别担心", "不用担心", "您放心", "别着急", "给您添麻烦", "给您带来", "带来不便", "辛苦您", "很遗憾", "遗憾", "节哀", "心情", "难受", "换作是我", "确实让人", "确实很", "太糟糕", "体谅"],
-        "en": ["happens to a lot of people", "happens to everyone", "you did the right thing", "right thing calling", "don't feel stupid", "don't blame yourself", "unsettling", "horrible", "that's rough", "oh no", "not being unreasonable", "i'd be annoyed", "i'd be upset", "i'd be frustrated", "sorry to hear", "sorry you're", "sorry about that", "sorry it", "sorry", "apologise", "that must be", "must be so", "must be frustrating", "must be difficult", "must be hard", "must be worrying", "must be stressful", "that sounds frustrating", "that sounds stressful", "that sounds awful", "that sounds difficult", "that sounds really", "sounds really", "apologize", "apologies", "my apologies", "i understand", "understand how", "understand that", "understand your", "understandable", "i can imagine", "can only imagine", "how frustrating", "so frustrating", "i hear you", "i get it", "don't worry", "no need to worry", "i appreciate how", "condolences", "that's awful", "that's terrible", "i feel for you", "must have been", "completely understand", "totally understand"],
+        "zh": ["谁都会", "换谁都会", "换成我也会", "换做我", "别这么说", "千万别", "难过", "你的担心", "让人着急", "扫兴", "恼火", "不过分", "抱歉", "我理解", "别紧张", "不要紧张", "别慌", "对不起", "不好意思", "歉意", "理解您", "理解你", "理解的", "能理解", "明白您的", "明白你的", "着急", "别担心", "不用担心", "您放心", "别着急", "给您添麻烦", "给您带来", "带来不便", "辛苦您", "很遗憾", "遗憾", "节哀", "心情", "难受", "换作是我", "确实让人", "确实很", "太糟糕", "体谅", "遭罪", "受罪", "好好养", "早日康复"],
+        "en": ["happens to a lot of people", "happens to everyone", "you did the right thing", "right thing calling", "don't feel stupid", "don't blame yourself", "unsettling", "horrible", "that's rough", "oh no", "not being unreasonable", "i'd be annoyed", "i'd be upset", "i'd be frustrated", "sorry to hear", "sorry you're", "sorry about that", "sorry it", "sorry", "apologise", "that must be", "must be so", "must be frustrating", "must be difficult", "must be hard", "must be worrying", "must be stressful", "that sounds frustrating", "that sounds stressful", "that sounds awful", "that sounds difficult", "that sounds really", "sounds really", "apologize", "apologies", "my apologies", "i understand", "understand how", "understand that", "understand your", "understandable", "i can imagine", "can only imagine", "how frustrating", "so frustrating", "i hear you", "i get it", "don't worry", "no need to worry", "i appreciate how", "condolences", "that's awful", "that's terrible", "i feel for you", "must have been", "completely understand", "totally understand", "get well soon", "hope you feel better"],
+    },
+    # An apology: what "not_empathy" sets aside in a sentence ("sorry, could you repeat that?"),
+    # leaving any other acknowledgement in it.
+    "apology": {
+        "zh": ["抱歉", "对不起", "不好意思", "歉意", "sorry"],
+        "en": ["sorry", "apologise", "apologize", "apologies", "my apologies", "pardon me", "excuse me"],
     },
     # "Sorry" that is not empathy: asking to repeat, for the line, for the wait.
     "not_empathy": {
-        "zh": ["再说一遍", "再说一次", "重复一下", "重复一遍", "没听清", "听不清", "没听到", "再讲一遍", "再讲一下", "大声一点", "信号不好", "久等", "让你等", "等了一会", "打断一下", "打断您", "稍等", "请问您刚才说"],
+        "zh": ["再说一遍", "再说一次", "重复一下", "重复一遍", "没听清", "听不清", "没听到", "再讲一遍", "再讲一下", "大声一点", "大点声", "大声点", "声音太小", "没听太清", "没太听清", "听不太清", "您说什么", "你说什么", "您刚才说", "那边太吵", "那边好吵", "那边有点吵", "信号不好", "久等", "让你等", "等了一会", "打断一下", "打断您", "稍等", "请问您刚才说"],
         "en": ["repeat", "say that again", "say again", "didn't catch", "did not catch", "come again", "pardon", "speak up", "hear you", "bad line", "the line", "you're breaking up", "for the wait", "for the hold", "about the wait", "about the hold", "keeping you waiting", "to keep you waiting", "to interrupt", "one moment", "what was that", "missed that", "spell that", "sorry?"],
     },
     # Checking the need is met, or offering more help.
     "resolution_check": {
-        "zh": ["还有事吗", "还有别的事", "还有什么事", "还有别的吗", "其他的吗", "不放心的", "还有其他", "没别的", "没有别的", "没其他", "还有别的", "还有什么", "还有没有", "还需要", "其他问题", "别的问题", "其他需要", "其他可以帮", "解决了吗", "解决了没有", "是否解决", "解决您的问题", "满意吗", "可以吗", "清楚了吗", "明白了吗", "没问题了吧", "好了吗", "可以了吗", "有帮助吗", "回答了您", "处理好了吗", "还满意", "这样行吗", "您看可以"],
+        "zh": ["还有事吗", "还有别的事", "还有什么事", "还有别的吗", "其他的吗", "不放心的", "还有其他", "没别的", "没有别的", "没其他", "还有别的", "还有什么", "还有没有", "还需要", "其他问题", "别的问题", "其他需要", "其他可以帮", "解决了吗", "解决了没有", "是否解决", "解决您的问题", "满意吗", "可以吗", "清楚了吗", "明白了吗", "没问题了吧", "好了吗", "可以了吗", "有帮助吗", "回答了您", "处理好了吗", "还满意", "这样行吗", "您看可以", "还有没得", "行不行", "行不行啊", "能接受吗", "可以接受吗", "接受吗", "满不满意"],
         "en": ["sort things out", "sorted things out", "anything else", "was there anything", "is there something", "have i answered everything", "put your mind at rest", "anything i can", "anything else", "does that cover", "done the trick", "did the trick", "everything you need", "something else", "is there anything", "any other questions", "any other question", "anything more", "does that solve", "does that fix", "does that help", "did that help", "does that answer", "has that answered", "have i answered", "does that work", "is that all sorted", "all sorted", "is that sorted", "is that clear", "does that make sense", "are you happy with", "happy with that", "is that okay", "is that ok", "is that alright", "is that all right", "resolved", "fixed for you", "working now", "work for you", "help with today", "taken care of", "anything further"],
     },
     # Thanks or a polite goodbye.
@@ -103,11 +109,11 @@ RUDENESS: dict[str, dict[str, list[str]]] = {
     },
     # Talking down: explaining slowly "for" the customer, counting repetitions, "even this".
     "condescension": {
-        "zh": [r"(总|总该|该|应该)(能|会)?(听懂|听明白|看懂|明白)了吧",
+        "zh": [r"这都(什么|啥|哪)年代了", r"没(工夫|时间|空)\S{0,4}教(你|您)", r"(总|总该|该|应该)(能|会)?(听懂|听明白|看懂|明白)了吧",
                r"(说|讲|告诉你)了?(多少|八百|一百|无数)遍", r"(还|都)要我(说|讲|教)", r"这(都|也)(不知道|不懂|不明白|看不懂|听不懂)(吗|啊|呀|[?？!！])",
                r"说(得|的)?(这么|很|够)清楚了?(还|都)", r"省得你(又|再)", r"这么大(个|的)?人了", r"(奶奶|老太太|小孩|孩子|小学生)都比你",
                r"比你(利索|聪明|明白|强)", r"心里没(点)?数", r"丢不丢人"],
-        "en": [r"\b(since|as|because) you('re| are) (clearly|obviously)\b", r"\b(small|short|little) words\b",
+        "en": [r"\b(isn't|is not|not) (exactly |really )?your strong suit\b", r"\b(doesn't|does not|isn't|is not|not) (seem to be |really )?sinking in\b", r"\b(since|as|because) you('re| are) (clearly|obviously)\b", r"\b(small|short|little) words\b",
                r"\bspell it out for you\b", r"\bhow (many times|often) do i have to\b", r"\bnot exactly rocket science\b",
                r"\bfor the (hundredth|umpteenth|millionth) time\b", r"\bin (actual|proper|real|plain) english\b",
                r"\ba (\w+[- ]year[- ]old|child|kid|toddler) (could|can|would) (do|manage|sort|figure|work|get|understand)\b",
@@ -115,12 +121,12 @@ RUDENESS: dict[str, dict[str, list[str]]] = {
     },
     # Sarcasm: a question or remark that mocks the customer.
     "sarcasm": {
-        "zh": [r"你是(不会|不懂|看不懂|听不懂|不识字)\S{0,8}(吗|吧)", r"你是不是(不会|不懂|看不懂|听不懂)",
+        "zh": [r"(你|您)这么见过(大)?世面", r"(你|您)心里比谁都(明白|清楚)", r"还能难(住|倒)(你|您)", r"你是(不会|不懂|看不懂|听不懂|不识字)\S{0,8}(吗|吧)", r"你是不是(不会|不懂|看不懂|听不懂)",
                r"打什么电话", r"(也|还|都)要打\S{0,2}(电话|客服)\S{0,2}(吗|啊|呀|[?？])", r"随便你(吧|了)?([。！!]|$)", r"你等着(瞧|吧)?([。！!]|$)",
                r"这点小事(也|都|还)", r"(这种|这点|这么点)\S{0,6}(也|还|都)要(打|找|问)",
                r"你还知道(要)?(看|读|问|打电话|来|找|回)", r"我还以为你\S{0,8}(都不|不会|不识字|看不懂|不看)", r"你觉得(有意思|好玩|好笑)吗",
                r"(整天|天天)闲着", r"陪你(玩|聊|耗)", r"你可真(会|能|行|有本事)", r"真有你的", r"想得(倒|真|挺)?美"],
-        "en": [r"\b(revolutionary|groundbreaking) idea\b",
+        "en": [r"\b(gotta be|got to be|must be|has to be|that's) (some kind of|some sort of|a new) record\b", r"(^|[,.] )course you (didn't|did|haven't)\b", r"\btoo much (effort|trouble|to ask),? (wasn't|was|isn't|is) it\b", r"\b(revolutionary|groundbreaking) idea\b",
                r"\bof course you (haven't|didn't|don't|can't|won't|have not)\b",
                r"\bi don't know, (turning|switching|reading|trying|plugging)\b",
                r"\boh,? (sure|great|brilliant|wonderful|perfect|fantastic|lovely|marvell?ous),? (because|another|just what)\b",
@@ -144,13 +150,13 @@ RUDENESS: dict[str, dict[str, list[str]]] = {
     "dismissal": {
         "zh": [r"我(哪|怎么)知道", r"你问我我问谁", r"跟我说(有什么|有啥)用", r"少(废话|啰嗦|啰唆)", r"(别|少)(在这|跟我)?(磨叽|啰嗦|墨迹|废话)",
                r"没空(听|跟你)", r"爱(找|去)谁(找|去)谁", r"没钱(就|还)(别|办|买|用)"],
-        "en": [r"\bi (don't|do not) have all day\b", r"\b(i've|i have) got better things to do\b", r"\bgoogle it\b",
+        "en": [r"\bit's you again\b", r"\b(don't|do) you (not )?have (anything|something) better to do\b", r"\bi (don't|do not) have all day\b", r"\b(i've|i have) got better things to do\b", r"\bgoogle it\b",
                r"\bfigure it out yourself\b", r"\bnot my (\w+ )?(problem|job|concern)\b", r"\bdo i look like\b",
                r"\bwhat do you want me to do about it\b"],
     },
     # Threats to the customer's service, account or person.
     "threat": {
-        "zh": [r"等着(停\S|瞧|挨|吃官司)", r"(再|还)\S{0,6}闹\S{0,4}(我就|我直接|就等着|你就)", r"列入黑名单", r"把你\S{0,4}拉黑", r"拉黑你",
+        "zh": [r"(你|您)住(哪|几栋|几楼|在哪)\S{0,10}(我|我们)\S{0,4}(都有|都知道|知道|清楚)", r"(我|我们)(知道|有)(你|您)(住|家)(在)?(哪|几栋|几楼)", r"等着(停\S|瞧|挨|吃官司)", r"(再|还)\S{0,6}闹\S{0,4}(我就|我直接|就等着|你就)", r"列入黑名单", r"把你\S{0,4}拉黑", r"拉黑你",
                r"你(要是|如果)?再\S{0,12}(我(就|保证|让|会)|就)\S{0,8}(没人|没有人|别想|不给你|不管你|拉黑|停你|挂你|封你)",
                r"我保证\S{0,10}(没人|没有人|别想|不会有人)", r"有你(好看|好受)", r"给你点颜色", r"走着瞧"],
         "en": [r"\bor i'll (cut|cancel|block|suspend|report|flag|ban|disconnect) (you|your)\b",
@@ -177,13 +183,20 @@ PROFANITY: dict[str, list[str]] = {
            r"\bbastard\w*", r"\bpiss(ed)?\b", r"\bbugger\b", r"\bsod (off|it)\b", r"\bthe hell\b", r"\bhell no\b"],
 }
 
-# A swear word (``PROFANITY`` or swearing ``RUDENESS``) said at the agent's own tools ("oh damn,
-# this booking system has frozen again"), in a sentence that does not speak to the customer
-# (``SECOND_PERSON``), is not swearing at the customer.
+# A swear word or a one-word insult (``PROFANITY``, swearing ``RUDENESS``, a single word of the
+# "forbidden" lexicon) said at the agent's own tools ("oh damn, this booking system has frozen
+# again", "this stupid system"), in a sentence that does not speak to the customer
+# (``SECOND_PERSON``), is not said at the customer.
 TOOLS: dict[str, list[str]] = {
     "zh": [r"系统", r"电脑", r"网络", r"网页", r"页面", r"软件", r"机器", r"打印机", r"屏幕", r"程序", r"耳机", r"键盘"],
     "en": [r"\b(system|computer|screen|app|form|printer|software|program|website|server|database|network|"
            r"connection|headset|keyboard|mouse|laptop)s?\b"],
+}
+# An insult the agent says of themselves ("I'm such a numpty", "我真是猪脑子"): the words before it in
+# its clause.
+SELF: dict[str, list[str]] = {
+    "zh": [r"我(真|可|真是|可真|简直|简直是|就是个|是个)(个)?$", r"怪我\S{0,4}$"],
+    "en": [r"\b(i'm|i am|i was|i've been|i feel like|silly me,?|call me)\s+(\w+\s+){0,2}$"],
 }
 SECOND_PERSON: dict[str, list[str]] = {"zh": [r"你", r"您"], "en": [r"\b(you|your|you're|you've|you'd|yours|yourself)\b"]}
 
@@ -191,7 +204,7 @@ SECOND_PERSON: dict[str, list[str]] = {"zh": [r"你", r"您"], "en": [r"\b(you|y
 # before it were rude, however they were worded. Not when the objection names someone else
 # (``THIRD_PARTY``) or is the customer's first utterance (the reason they called).
 OBJECTIONS: dict[str, list[str]] = {
-    "zh": [r"什么态度", r"(你这|这)(是|叫)什么话", r"说的(这)?(是)?什么话", r"你(这话)?(是)?什么意思", r"你这是在(威胁|讽刺|嘲笑|挖苦|骂|吓唬|笑话)我", r"你怎么(这么|这样)?(说话|讲话)", r"有你这(么|样)(说话|讲话|服务)的", r"说话(客气|注意|放尊重|礼貌|好听)(一)?点",
+    "zh": [r"什么态度", r"(你这|这)(是|叫)什么话", r"说的(这)?(是)?什么话", r"你(这话)?(是)?什么意思", r"你这是在(威胁|讽刺|嘲笑|挖苦|骂|吓唬|笑话)我", r"你怎么(这么|这样)?(说话|讲话)", r"你(这样|这么|这种)(讲话|说话|态度)", r"有你这(么|样)(说话|讲话|服务)的", r"说话(客气|注意|放尊重|礼貌|好听)(一)?点",
            r"(放|请)尊重(一)?点", r"你(是)?在(威胁|讽刺|嘲笑|挖苦|骂|吓唬|笑话)我", r"阴阳怪气", r"你凭什么(骂|说|吼|凶)我",
            r"(我要|我会|我去)投诉你(?!们)", r"你(的)?工号(是)?多少", r"(报|说)(一下)?你的工号",
            r"(不要|别)(这么|这样)跟我说话", r"(不要|别)(这么|这样)?(凶|吼|嘲讽|挖苦|讽刺)", r"你骂(谁|我)"],
@@ -226,8 +239,9 @@ LEXICON_PATTERNS: dict[str, dict[str, list[str]]] = {
                r"\b(hurts?|pain|painful|aching|injured)\b"],
     },
     "resolution_check": {
-        # 还有需要预约的吗 / 都正常了吗 / 记下了吗: asking whether more is needed or the need is met.
-        "zh": [r"还有(什么|别的|其他|需要|问题|要)\S{0,8}(吗|么|没有)", r"(都|已经|现在)?(正常|好|解决|清楚|明白|记下|记住|可以|满意|收到)了(吗|么|没有)"],
+        # 还有需要预约的吗 / 都正常了吗 / 记下了吗 / 现在能上网了吧: asking whether more is needed or the need is met.
+        "zh": [r"还有(什么|别的|其他|需要|问题|要|啥|哪里|哪儿)\S{0,8}(吗|么|没有)", r"(都|已经|现在)?(正常|好|解决|清楚|明白|记下|记住|可以|满意|收到)了(吗|么|吧|没有)",
+               r"(能|可以)\S{0,4}了(吗|么|吧|没有)"],
         "en": [r"\b(have i|did i|did that|does that|has that|is that|was that|will that|would that) (\w+ ){0,2}"
                r"(cover|covered|sort|sorted|answer|answered|take care of|taken care of|help|helped|resolve|resolved|fix|fixed|"
                r"everything|all you|what you)\b", r"\bis that everything\b", r"\b(all|everything) (sorted|covered|clear|good) (now|then|for you)\b"],

@@ -9,12 +9,20 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from quality.scoring.text import digits_form
+from quality.scoring.text import digits_form, is_chinese
 
 _RUN = re.compile(r"\d(?:[\s\-.,、/]*\d)*(?:[\s\-]*x(?![a-z]))?")
-_OWNER = re.compile(r"\byours?\b|\bis this\b|\bfor you\b|你的|你手机|你电话|你号码|你留的|你预留|你登记|你绑定")
+_OWNER = re.compile(r"\byours?\b|\b(callback|call-back|contact|best) number\b|"
+                    r"\b(number|mobile|phone|cell)( number)? (we have|we've got|on file|on the account)\b|"
+                    r"\bis this\b|\bfor you\b|你的|你手机|你电话|你号码|你留的|你预留|你登记|你绑定")
 _SSN_CONTEXT = re.compile(r"social security|\bssn\b|社保|社会保障")
 _PHONE_CONTEXT = re.compile(r"phone|mobile|cell|number|card|\bsms\b|手机|电话|号码|卡号|联系方式")
+
+
+# The company's own line named just before a number ("our hotline is 0451-8765 4321", "拨我们的热线"):
+# a number anyone may be given, not the customer's.
+_COMPANY_LINE = re.compile(r"(热线|客服电话|服务电话|官方电话|总机|hotline|helpline|help line|"
+                           r"\bour (\w+ ){0,2}(line|number)|\bfreephone|\btoll[- ]free)\D{0,12}$")
 
 
 @dataclass(frozen=True)
@@ -22,10 +30,12 @@ class Run:
     utterances: tuple[int, ...]
     digits: str  # digits only (an ID's final X kept)
     raw: str
+    company_line: bool = False  # introduced as the company's own line
 
 
-def _runs(text: str) -> list[tuple[str, str, bool, bool]]:
-    """(digits, raw, at the utterance's start, at its end) for each number spoken in the text."""
+def _runs(text: str) -> list[tuple[str, str, bool, bool, bool]]:
+    """(digits, raw, at the utterance's start, at its end, introduced as the company's line) for
+    each number spoken in the text."""
     form = digits_form(text)
     out = []
     for m in _RUN.finditer(form):
@@ -33,7 +43,7 @@ def _runs(text: str) -> list[tuple[str, str, bool, bool]]:
         head, tail = form[:m.start()], form[m.end():]
         at_start = len(re.sub(r"[\W_]", "", head)) <= 8  # "then", "然后", "接着是"
         at_end = not re.search(r"[a-z\u4e00-\u9fff\d]", tail) or len(re.sub(r"[\W_]", "", tail)) <= 4
-        out.append((digits, m.group(), at_start, at_end))
+        out.append((digits, m.group(), at_start, at_end, bool(_COMPANY_LINE.search(head))))
     return out
 
 
@@ -52,11 +62,12 @@ def spoken_numbers(texts: list[tuple[int, str, str]]) -> list[Run]:
         if not found:
             open_run = None
             continue
-        for n, (digits, raw, at_start, _) in enumerate(found):
+        for n, (digits, raw, at_start, _, company_line) in enumerate(found):
             if n == 0 and open_run is not None and at_start:
-                runs[-1] = Run((*open_run.utterances, index), open_run.digits + digits, open_run.raw + " " + raw)
+                runs[-1] = Run((*open_run.utterances, index), open_run.digits + digits, open_run.raw + " " + raw,
+                               open_run.company_line)
             else:
-                runs.append(Run((index,), digits, raw))
+                runs.append(Run((index,), digits, raw, company_line))
         open_run = runs[-1] if found[-1][3] else None
     return runs
 
@@ -73,6 +84,8 @@ def exposure(run: Run, context: str, *, card_digits: int = 12, id_length: int = 
     ``context``: the folded text of the utterances it was read in; ``echoed``: the customer said
     this very number earlier (an agent reading back a customer's ten- or eleven-digit number is
     reading out their phone number)."""
+    if run.company_line and not echoed:
+        return None  # the company's own line ("our hotline is 0451-8765 4321"), not a customer's number
     digits = run.digits
     if len(digits) == id_length and digits[:-1].isdigit():
         return "national_id"
@@ -81,7 +94,7 @@ def exposure(run: Run, context: str, *, card_digits: int = 12, id_length: int = 
         return "card"
     if len(digits) == 9 and (_SSN_CONTEXT.search(context) or re.search(r"\d{3}-\d{2}-\d{4}", run.raw)):
         return "ssn"
-    if len(digits) == 11 and re.match(r"1[3-9]\d{9}$", digits):
+    if len(digits) == 11 and re.match(r"1[3-9]\d{9}$", digits) and is_chinese(context):
         return "phone"  # a mainland mobile: always a person's (hotlines are 400, 800, 95xxx)
     if len(digits) == 11 and re.match(r"07\d{9}$", digits):
         return "phone"  # a UK mobile, likewise

@@ -27,6 +27,8 @@ _QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": 
 _ZH_DIGITS = {"零": "0", "〇": "0", "洞": "0", "一": "1", "幺": "1", "二": "2", "两": "2", "三": "3", "四": "4",
               "五": "5", "六": "6", "七": "7", "八": "8", "九": "9"}
 _ZH_RUN = re.compile("[零〇洞一幺二两三四五六七八九](?:[\\s,，、\\-]*[零〇洞一幺二两三四五六七八九]){2,}")
+# Spoken digits mixed with written ones ("7 7 四 六"): a run of three or more, at least one written.
+_MIXED_RUN = re.compile("[0-9零〇洞一幺二两三四五六七八九](?:[\\s,，、\\-]*[0-9零〇洞一幺二两三四五六七八九]){2,}")
 _EN_DIGITS = {"zero": "0", "oh": "0", "o": "0", "nought": "0", "one": "1", "two": "2", "three": "3",
               "four": "4", "five": "5", "six": "6", "seven": "7", "eight": "8", "nine": "9"}
 _EN_WORD = re.compile(r"[a-z]+|\d+|[^\sa-z\d]")
@@ -41,8 +43,11 @@ def fold(text: str) -> str:
 
 
 def _zh_digits(text: str) -> str:
-    # A run of three or more spoken digits is a number read out; "一下" or "两个" is not.
-    return _ZH_RUN.sub(lambda m: "".join(_ZH_DIGITS.get(ch, "") for ch in m.group()), text)
+    # A run of three or more spoken digits is a number read out; "一下" or "两个" is not. Spoken
+    # digits among written ones are digits too ("7 7 四 六").
+    text = _ZH_RUN.sub(lambda m: "".join(_ZH_DIGITS.get(ch, "") for ch in m.group()), text)
+    return _MIXED_RUN.sub(lambda m: "".join(_ZH_DIGITS.get(ch, ch) for ch in m.group())
+                          if re.search(r"\d", m.group()) else m.group(), text)
 
 
 def _en_digits(text: str) -> str:

@@ -7061,7 +7061,6 @@ NO_PROBLEM = [  # the CUSTOMER, no problem, complaint, worry or bad news
     "The last four digits are five five zero one.",
     "My mother's maiden name is Walker.",
     "Yes, that's correct.",
-    "Yep, that's me.",
     "No, it's with a double L.",
     "That's S for Sierra, M for Mike.",
     "It's my mobile, the one ending four four two.",

@@ -16,8 +16,8 @@ the scorer has since been tuned against it too). ``blind`` (blind_en.py, blind_z
 written after that by writers who never saw the scorer, its phrase lists or the other splits,
 from the item definitions alone; measured once, then tuned against. ``blind2`` (blind2_en.py,
 blind2_zh.py): 80 more, written the same way while the sentence classifiers were being built, and
-read only once they were done; ``blind3`` and ``blind4`` likewise, each read once when the rudeness
-classifier of its time was done.
+read only once they were done; ``blind3``, ``blind4`` and ``blind5`` likewise, each read once when
+the scorer of its time was done.
 """
 
 from __future__ import annotations
@@ -37,6 +37,8 @@ from blind3_en import CALLS as BLIND3_EN  # noqa: E402
 from blind3_zh import CALLS as BLIND3_ZH  # noqa: E402
 from blind4_en import CALLS as BLIND4_EN  # noqa: E402
 from blind4_zh import CALLS as BLIND4_ZH  # noqa: E402
+from blind5_en import CALLS as BLIND5_EN  # noqa: E402
+from blind5_zh import CALLS as BLIND5_ZH  # noqa: E402
 from blind_en import CALLS as BLIND_EN  # noqa: E402
 from blind_zh import CALLS as BLIND_ZH  # noqa: E402
 from free_aside import CALLS as FREE_ASIDE  # noqa: E402
@@ -234,7 +236,8 @@ def build() -> dict[str, list[dict]]:
                                       "labels": labels, "score": score, "decision": decision})
     for split, calls in (("fresh", FRESH), ("unseen", FRESH2), ("free_dev", FREE_DEV), ("free_aside", FREE_ASIDE),
                         ("blind", BLIND_EN + BLIND_ZH), ("blind2", BLIND2_EN + BLIND2_ZH),
-                        ("blind3", BLIND3_EN + BLIND3_ZH), ("blind4", BLIND4_EN + BLIND4_ZH)):
+                        ("blind3", BLIND3_EN + BLIND3_ZH), ("blind4", BLIND4_EN + BLIND4_ZH),
+                        ("blind5", BLIND5_EN + BLIND5_ZH)):
         splits[split] = []
         rng = random.Random(f"qa-evalset:{split}")
         for k, spec in enumerate(calls):

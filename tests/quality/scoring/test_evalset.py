@@ -49,13 +49,16 @@ def test_the_blind_split_keeps_its_first_read_figures(language):
         assert m["items"][key]["precision"] in (None, 1.0), key
 
 
-# The third and fourth blind splits, each read once when the rudeness classifier of its time was done
-# (README): their figures as a floor. English misses the targets on blind4 (README says by how much).
+# The third to fifth blind splits, each read once when the scorer of its time was done (README):
+# their figures as a floor. English misses the targets on blind4 and blind5, Chinese on blind5
+# (README says by how much).
 LATER_BLIND_FLOORS = {
-    ("blind3", "zh"): {"agreement": 0.975, "forbidden_recall": 11 / 12, "pii_recall": 1.0},
-    ("blind3", "en"): {"agreement": 0.875, "forbidden_recall": 9 / 12, "pii_recall": 1.0},
-    ("blind4", "zh"): {"agreement": 0.975, "forbidden_recall": 13 / 14, "pii_recall": 1.0},
-    ("blind4", "en"): {"agreement": 0.725, "forbidden_recall": 7 / 14, "pii_recall": 7 / 9},
+    ("blind3", "zh"): {"agreement": 0.975, "forbidden_recall": 11 / 12, "pii_recall": 1.0, "pii_precision": 1.0},
+    ("blind3", "en"): {"agreement": 0.875, "forbidden_recall": 9 / 12, "pii_recall": 1.0, "pii_precision": 1.0},
+    ("blind4", "zh"): {"agreement": 0.975, "forbidden_recall": 13 / 14, "pii_recall": 1.0, "pii_precision": 1.0},
+    ("blind4", "en"): {"agreement": 0.725, "forbidden_recall": 7 / 14, "pii_recall": 7 / 9, "pii_precision": 1.0},
+    ("blind5", "zh"): {"agreement": 0.85, "forbidden_recall": 10 / 14, "pii_recall": 9 / 10, "pii_precision": 9 / 10},
+    ("blind5", "en"): {"agreement": 0.775, "forbidden_recall": 8 / 14, "pii_recall": 8 / 10, "pii_precision": 8 / 9},
 }
 
 
@@ -66,4 +69,21 @@ def test_the_later_blind_splits_keep_their_first_read_figures(split, language):
     assert m["decision_agreement"] >= floor["agreement"] - 1e-9
     assert m["items"]["forbidden_language"]["recall"] >= floor["forbidden_recall"] - 1e-9
     assert m["items"]["pii_exposure"]["recall"] >= floor["pii_recall"] - 1e-9
-    assert m["items"]["pii_exposure"]["precision"] == 1.0
+    assert m["items"]["pii_exposure"]["precision"] >= floor["pii_precision"] - 1e-9
+
+
+def test_on_blind5_a_rude_english_call_is_failed_or_suspected():
+    """Read once (README): the forbidden-language item fails or suspects every rude English call of
+    blind5 (8 failed, 6 suspected) and 12 of the 14 Chinese ones, and suspects no polite call: a
+    campaign that holds suspicions for a person pays no rude English call there."""
+    from quality.scoring import STANDARD, parse_transcript, score
+
+    caught = {"zh": 0, "en": 0}
+    for call in qa_eval.load("blind5"):
+        result = score(STANDARD, parse_transcript(call["transcript"]), call["language"])
+        item = next(i for i in result.items if i.key == "forbidden_language")
+        if call["labels"]["forbidden_language"] is False:
+            caught[call["language"]] += item.passed is False or bool(item.suspected)
+        else:
+            assert not item.suspected, call["id"]
+    assert caught["zh"] >= 12 and caught["en"] >= 14

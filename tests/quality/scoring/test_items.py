@@ -389,3 +389,70 @@ def test_numbers_read_back_where_they_were_asked_for(turns, passed):
 ])
 def test_more_english_greetings_and_identifiers(turns, item_key, passed):
     assert item(call(*turns, ("c", "hi")), item_key, "en").passed is passed
+
+
+@pytest.mark.parametrize(("language", "turns", "passed"), [
+    # an apology asking to repeat is not empathy, in more words
+    ("zh", [("c", "我家网断了两天了，急死了。"), ("a", "不好意思，您说什么？声音太小了。")], False),
+    ("zh", [("c", "外卖一个多小时还没到。"), ("a", "不好意思，您那边太吵了，我没听太清。")], False),
+    # ...but a sentence that also acknowledges the trouble counts by what else it says
+    ("zh", [("c", "外卖一个多小时还没到，饿死了。"), ("a", "实在不好意思让您等这么久，饿着肚子等确实难受。")], True),
+    ("zh", [("c", "我扭伤了脚，想冻结会员卡。"), ("a", "哎呀，扭伤了脚真是遭罪，您先好好养伤。")], True),
+    ("en", [("c", "I broke my wrist, so I need to pause the membership."), ("a", "Oh, get well soon. Let me pause it.")], True),
+])
+def test_an_apology_is_set_aside_only_for_what_it_says(language, turns, passed):
+    assert item(call(GREET[language], *turns), "empathy", language).passed is passed
+
+
+@pytest.mark.parametrize("text", ["您看这么安排行不行？", "现在能上网了吧？", "您看这样处理，您能接受吗？",
+                                  "您看还有没得其他问题？", "这样安排您清楚了吧，还有哪里不明白的吗？"])
+def test_more_chinese_resolution_checks(text):
+    assert item(call(GREET["zh"], ("a", "已经帮您处理好了。"), ("a", text)), "resolution_confirmed", "zh").passed is True
+
+
+@pytest.mark.parametrize(("language", "turns", "passed"), [
+    # an insult the agent says of a tool, or of themselves, is not said to the customer
+    ("en", [("a", "Ugh, sorry, this stupid system just froze on me again.")], True),
+    ("en", [("a", "And I'm an idiot, I'd clicked into the auto tab.")], True),
+    ("zh", [("a", "哎呀，我真是笨蛋，点错了。")], True),
+    ("zh", [("a", "怪我笨，刚才点错了。")], True),
+    ("en", [("a", "I'm sure you're an idiot.")], False),
+    ("zh", [("a", "唉，我再慢慢讲一遍，别让我说第三遍，小学生都会。")], False),
+    # sarcasm, condescension, dismissal and threats worded these ways
+    ("zh", [("a", "哎呀，这都啥年代了，手机挂个号还能难住您？")], False),
+    ("zh", [("a", "像您这么见过大世面的人，您心里比谁都明白，是吧？")], False),
+    ("zh", [("a", "你住几栋几楼我这里都有的嘛，你自己想清楚点哦。")], False),
+    ("en", [("a", "Okay, let me explain this slowly, since it doesn't seem to be sinking in.")], False),
+    ("en", [("a", "I'll explain it slowly, since this clearly isn't your strong suit.")], False),
+    ("en", [("a", "Three in one morning, that's gotta be some kind of record.")], False),
+    ("en", [("a", "Right, course you didn't.")], False),
+    ("en", [("a", "I suppose reading the text was a bit too much effort, wasn't it?")], False),
+    ("en", [("a", "Oh, it's you again. Don't you have anything better to do with your day, love?")], False),
+    ("en", [("a", "Of course, we had a record number of calls this morning.")], True),
+])
+def test_rudeness_and_its_neighbours_in_more_forms(language, turns, passed):
+    assert item(call(GREET[language], *turns), "forbidden_language", language).passed is passed
+
+
+def test_a_chinese_objection_to_how_the_agent_talks():
+    turns = [("c", "鞋子挤脚，我想退。"), ("a", "可能是我们的字印得太小了，您老人家看不见嘛。"), ("c", "你这样讲话就没意思了吧？")]
+    assert item(call(GREET["zh"], *turns), "forbidden_language", "zh").passed is False
+
+
+@pytest.mark.parametrize(("language", "turns", "passed"), [
+    # spoken digits among written ones, over two turns
+    ("zh", [("a", "我跟您核对一下下单人的手机号，是1 3 9，幺五二零——"), ("c", "对。"), ("a", "后面是7 7 四 六，对吧？")], False),
+    # a number asked for as the callback number, over two turns
+    ("en", [("a", "The courier might call. Is the best callback number still 312-555?"), ("c", "Yes."), ("a", "And then 0187?")], False),
+    ("en", [("a", "The mobile we have is oh-eight-seven, four-one-two..."), ("c", "Yes."), ("a", "...3398. Grand.")], False),
+    # the company's own lines are not the customer's numbers
+    ("zh", [("a", "您可以直接拨我们公司的二十四小时抢修热线0451-8765 4321，报户号就行。您看还有别的需要帮您的吗？")], True),
+    ("en", [("a", "And our automated refill line is 1-800-555-0136, open 24/7. Does that sort you out?")], True),
+])
+def test_more_numbers_read_out(language, turns, passed):
+    assert item(call(GREET[language], *turns), "pii_exposure", language).passed is passed
+
+
+def test_a_chinese_disclosure_that_the_call_is_being_recorded():
+    text = "为了保障您的权益，咱们这通电话全程都是录着的。"
+    assert item(call(GREET["zh"], ("a", text)), "disclosure", "zh").passed is True
