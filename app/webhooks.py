@@ -75,5 +75,11 @@ def record_once(provider: str, key: str, kind: str, payload: dict, outcome: str 
 
 
 def set_outcome(event_row_id: int, outcome: str) -> None:
-    """What applying a recorded event did (``credited``, ``unknown_topup``, …), for the operators."""
-    db.session.get(WebhookEvent, event_row_id).outcome = outcome[:40]
+    """What applying a recorded event did (``credited``, ``unknown_topup``, …), for the operators.
+    When the row is gone (the transaction that recorded it was rolled back while the event was being
+    applied), there is nothing to annotate: the provider's retry records it again."""
+    row = db.session.get(WebhookEvent, event_row_id)
+    if row is None:
+        logger.warning("Webhook event %s vanished before its outcome (%s) was stored", event_row_id, outcome)
+        return
+    row.outcome = outcome[:40]

@@ -28,6 +28,15 @@ def test_an_event_is_recorded_once_per_provider(app):
         db.session.rollback()
 
 
+def test_an_outcome_for_a_row_rolled_back_meanwhile_changes_nothing(app):
+    with app.app_context():
+        row = webhooks.record_once("twilio", "CA2:completed", "call.status", {"CallSid": "CA2"})
+        db.session.rollback()  # what recorded it was rolled back while the event was applied
+        webhooks.set_outcome(row, "applied")  # no error: the provider's retry records it again
+        assert db.session.get(webhooks.WebhookEvent, row) is None
+        db.session.rollback()
+
+
 def test_a_failed_signature_check_is_a_400(app):
     def check(payload, headers):
         raise webhooks.SignatureError("no signature")
