@@ -2,16 +2,16 @@
 
     python bench/qa_classifier_threshold.py
 
-Development splits: every split except ``blind6`` (template dev and held-out, fresh, unseen,
-free_dev, free_aside, blind, blind2, blind3, blind4, blind5). For each task (empathy, problem,
-forbidden) and each threshold from 0.50 to 0.999, the other tasks at their current thresholds, prints per language the
+Development splits: every split except ``blind7`` (template dev and held-out, fresh, unseen,
+free_dev, free_aside, blind to blind6). For each task (empathy, problem, forbidden) and each
+threshold from 0.50 to 0.9999, the other tasks at their current thresholds, prints per language the
 item labels missed on the development splits, the faults the forbidden-language item invents (a
-polite call failed) and the decision agreement. The chosen threshold misses fewest labels (within
-``TOLERANCE``, one label, which is noise; the lowest of equals, so that the classifier finds as
-much as it can; the current threshold, when it is among the equals, is kept) among those that
-invent no fault the phrases and patterns alone do not, each language on its own; for
-``forbidden``, whose every fault takes a member's pay, the next lower step must invent none either
-(a margin of one step).
+polite call failed) and the decision agreement. The chosen
+threshold misses fewest labels (within ``TOLERANCE``, one label, which is noise; the lowest of
+equals, so that the classifier finds as much as it can; the current threshold, when it is among the
+equals, is kept) among those that invent no fault the phrases and patterns alone do not, each
+language on its own; for ``forbidden``, whose every fault takes a member's pay, the next lower step
+must invent none either (a margin of one step).
 ``classifier.THRESHOLDS`` holds the choice.
 
 Then the suspicion level of rudeness (``classifier.SUSPICIONS``): for each level below the chosen
@@ -21,7 +21,7 @@ the scorer misses (caught by a person). The chosen level is the lowest that hold
 ``HOLD_BUDGET`` of the polite approved calls in each language.
 
 Then, for rudeness, five-fold cross-validation on the corpus at the chosen threshold and the floor
-(``classifier.FLOORS``, below which the classifier sets the rules' hits aside): the rude sentences
+(``classifier.FLOORS``, below which the classifier sets the listed words' hits aside): the rude sentences
 found and the polite agent sentences faulted by the rules alone and by the rules with the
 classifier, each sentence judged by a model that never saw it.
 """
@@ -42,9 +42,10 @@ from quality.scoring.matching import unquoted
 from quality.scoring.text import fold
 
 DEV = ("dev", "heldout", "fresh", "unseen", "free_dev", "free_aside", "blind", "blind2", "blind3", "blind4",
-       "blind5")
-STEPS = [k / 1000 for k in (500, 600, 700, 750, 800, 850, 880, 900, 920, 940, 950, 960, 970, 980, 985, 990, 995,
-                            999)]
+       "blind5", "blind6")
+# Finer near 1, where the English rudeness model, poorly calibrated, puts many sentences of both kinds.
+STEPS = [k / 10000 for k in (5000, 6000, 7000, 7500, 8000, 8500, 8800, 9000, 9200, 9400, 9500, 9600, 9700, 9800, 9850,
+                             9900, 9950, 9990, 9995, 9999)]
 MARGIN = {"forbidden": 1}
 TOLERANCE = 1  # labels: thresholds that miss at most this many more than the fewest count as equal
 HOLD_BUDGET = 0.05  # of the polite calls the scorer approves, the share a suspicion may hold for a person
@@ -129,7 +130,7 @@ def main() -> None:
             classifier.THRESHOLDS[task] = {"zh": threshold, "en": threshold}
             per = {lang: _figures([c for c in calls if c["language"] == lang]) for lang in ("zh", "en")}
             rows.append((threshold, per))
-            label = "off  " if threshold > 1 else f"{threshold:.3f}"
+            label = "off   " if threshold > 1 else f"{threshold:.4f}"
             print(f"  {label}  " + "  ".join(f"{lang}: {m} / {i} / {a:.1%}" for lang, (m, i, a) in per.items()),
                   flush=True)
         for language in ("zh", "en"):  # each language's model is calibrated on its own
@@ -143,7 +144,7 @@ def main() -> None:
             current = chosen[task][language]  # kept while it is among the equals: no change for noise
             chosen[task][language] = current if current in equals else min(equals, default=1.01)
         classifier.THRESHOLDS[task] = chosen[task]
-        print("  chosen: " + "  ".join(f"{lang}: {'off' if t > 1 else f'{t:.3f}'}" for lang, t in chosen[task].items()))
+        print("  chosen: " + "  ".join(f"{lang}: {'off' if t > 1 else f'{t:.4f}'}" for lang, t in chosen[task].items()))
     print(f"\nTHRESHOLDS = {chosen}")
     _suspicion(calls)
     print(f"\nrudeness, five-fold cross-validation on the corpus (thresholds {chosen['forbidden']}, "

@@ -221,8 +221,18 @@ class Greeting(ItemType):
         ok = ctx.utterances[first].start <= params.get("within_seconds", 15)
         text = ctx.folded(first)
         ok = ok and any(not h.negated for h in ctx.matcher.find(text, greet))
-        ok = ok and any(not h.negated for h in ctx.matcher.find(text, identify))
+        ok = ok and any(not h.negated and not _thanks_naming_no_one(text, h) for h in ctx.matcher.find(text, identify))
         return Judgement(ok, [ctx.evidence(first)])
+
+
+_THANKS_FOR_CALLING = re.compile(r"thanks? (you )?for calling$")
+_NO_NAME = re.compile(r"\W*($|(how|what|today|and|we|us|in|again|back|so|i|is|are)\b)")
+
+
+def _thanks_naming_no_one(text: str, hit) -> bool:
+    """"Thanks for calling" names the company only when a name follows it ("thanks for calling
+    Summit Fiber"), not "thanks for calling, how can I help?"."""
+    return bool(_THANKS_FOR_CALLING.search(text[:hit.end])) and bool(_NO_NAME.match(text[hit.end:]))
 
 
 class ForbiddenPhrases(ItemType):
@@ -240,7 +250,8 @@ class ForbiddenPhrases(ItemType):
     speaker and the default lexicon, the rudeness classifier (``classifier``, task "forbidden")
     reads each of the agent's sentences outside what it quotes: one it is sure is rude fails the
     item even without a listed phrase or pattern; in one it is sure is polite (below its floor:
-    "this stupid form keeps timing out, I'm sorry") the phrases and patterns found are set aside; the
+    "this stupid form keeps timing out, I'm sorry") the listed phrases found are set aside (the
+    rudeness patterns, whole constructions, still count); the
     agent's utterances it suspects without being sure (``classifier.verdict``) are quoted as
     ``suspected`` when the item passes (a campaign may hold such a call for a person)."""
 
@@ -282,14 +293,18 @@ class ForbiddenPhrases(ItemType):
             sure = classifier.verdict(task, unquoted(folded)) if task is not None else None
             if sure is True:
                 return True
-            if sure is False:  # the classifier is sure this sentence is polite: the rules' hits are set aside
-                continue
             suspected = suspected or sure == "suspected"
-            hits = [h for h in ctx.matcher.find(folded, phrases) if not h.negated
-                    and not (h.end - h.start <= 2 and is_chinese(h.phrase) and splits_a_word(folded, h.start, h.end))]
+            # where the classifier is sure the sentence is polite, the listed words and the swearing
+            # found in it are set aside ("this stupid form keeps timing out", "真是见鬼了，我帮您催一下");
+            # the other rudeness patterns, whole constructions aimed at the customer, are not
+            hits = [] if sure is False else [
+                h for h in ctx.matcher.find(folded, phrases) if not h.negated
+                and not (h.end - h.start <= 2 and is_chinese(h.phrase) and splits_a_word(folded, h.start, h.end))]
             if rudeness:
-                hits += [h for h in find_patterns(folded, _RUDENESS) if not h.negated]
-                hits += find_patterns(folded, _PROFANITY)  # a swear word counts even negated
+                hits += [h for h in find_patterns(folded, _RUDENESS) if not h.negated
+                         and not (sure is False and _SWEARING.search(folded[h.start:h.end]))]
+                if sure is not False:
+                    hits += find_patterns(folded, _PROFANITY)  # a swear word counts even negated
             if _TOOLS.search(folded) and not _SECOND_PERSON.search(folded):  # ...but not said at a tool
                 hits = [h for h in hits if not _one_word_or_swearing(folded[h.start:h.end])]
             for hit in hits:
@@ -309,7 +324,7 @@ def _one_word_or_swearing(words: str) -> bool:
     """A swear word, or an insult of one word ("stupid", "垃圾")."""
     if _SWEARING.search(words):
         return True
-    return len(words) <= 3 if is_chinese(words) else " " not in words.strip()
+    return len(words) <= 4 if is_chinese(words) else " " not in words.strip()
 
 
 def _objected_to(ctx) -> list[tuple[int, int]]:

@@ -19,7 +19,7 @@ LEXICONS: dict[str, dict[str, list[str]]] = {
     },
     # What identifies a customer on their account.
     "identity": {
-        "zh": ["手机号", "手机号码", "电话号码", "联系电话", "报案号", "理赔号", "案件号", "服务密码", "密码", "就诊卡号", "病历号", "机主", "证件", "姓名", "全名", "名字", "怎么称呼", "贵姓", "订单号", "订单编号", "账号", "账户号", "帐号", "保单号", "保单编号", "后四位", "尾号", "后4位", "出生日期", "生日", "出生年月", "验证码", "邮编", "邮政编码", "邮箱", "电子邮件", "身份证", "会员号", "客户编号", "户号", "运单号", "预订号", "预约号", "卡号后", "本人", "身份", "注册手机", "预留手机", "登记的手机"],
+        "zh": ["手机号", "手机号码", "电话号码", "联系电话", "报案号", "理赔号", "案件号", "服务密码", "密码", "就诊卡号", "病历号", "机主", "证件", "姓名", "全名", "名字", "怎么称呼", "贵姓", "订单号", "订单编号", "账号", "账户号", "帐号", "保单号", "保单编号", "后四位", "尾号", "后4位", "出生日期", "生日", "出生年月", "验证码", "邮编", "邮政编码", "邮箱", "电子邮件", "身份证", "会员号", "客户编号", "户号", "运单号", "预订号", "预约号", "卡号后", "后三位", "后两位", "后六位", "车牌号", "户主", "本人", "身份", "注册手机", "预留手机", "登记的手机"],
         "en": ["social security number", "social security", "ssn", "national insurance number", "ni number", "tax id", "driver's licence number", "driver's license number", "claim number", "claim reference", "reference number", "booking ref", "pin", "passcode", "hospital number", "nhs number", "mobile number", "phone number", "number on the account", "card's last four", "last three digits", "last two digits", "digits of your", "name", "full name", "who am i speaking to", "account number", "on the account", "on your account", "account holder", "the account", "policy number", "who am i speaking with", "who i'm speaking with", "order number", "order id", "account number", "policy number", "last four", "last 4", "last four digits", "date of birth", "birthday", "dob", "verification code", "security code", "passcode", "one-time code", "code we", "postcode", "post code", "zip code", "zip", "email address", "email on", "e-mail", "member number", "membership number", "customer number", "member id", "membership id", "customer id", "account id", "user id", "account reference", "customer reference", "your reference", "job number", "job card number", "case number", "last name", "surname", "booking reference", "reservation number", "tracking number", "identity", "security question", "account holder"],
     },
     # The agent asks for or confirms something.
@@ -30,7 +30,7 @@ LEXICONS: dict[str, dict[str, list[str]]] = {
     # Recording or monitoring of the call.
     "recording": {
         "zh": ["录音", "录制", "录着", "监听", "全程记录", "通话记录在案", "质检"],
-        "en": ["call is recorded", "recorded", "monitored", "recording", "record", "call is being recorded", "calls are recorded", "call may be recorded", "calls may be recorded", "call will be recorded", "calls are monitored", "call is monitored", "call may be monitored", "calls may be monitored", "call is being monitored", "recorded for quality", "recorded for training", "monitored for quality", "monitored for training", "recorded and monitored", "being recorded", "this conversation is recorded", "conversation is being recorded", "conversation may be recorded", "line is recorded", "recording this call", "recording the call", "record this call", "calls are being recorded", "call recording"],
+        "en": ["call is recorded", "recorded", "monitored", "recording", "recordings", "record", "call is being recorded", "calls are recorded", "call may be recorded", "calls may be recorded", "call will be recorded", "calls are monitored", "call is monitored", "call may be monitored", "calls may be monitored", "call is being monitored", "recorded for quality", "recorded for training", "monitored for quality", "monitored for training", "recorded and monitored", "being recorded", "this conversation is recorded", "conversation is being recorded", "conversation may be recorded", "line is recorded", "recording this call", "recording the call", "record this call", "calls are being recorded", "call recording"],
     },
     # Words for the call itself, which a recording word must come with in English.
     "call_words": {
@@ -44,7 +44,7 @@ LEXICONS: dict[str, dict[str, list[str]]] = {
     },
     # An apology or an acknowledgement of the customer's situation.
     "empathy": {
-        "zh": ["谁都会", "换谁都会", "换成我也会", "换做我", "别这么说", "千万别", "难过", "你的担心", "让人着急", "扫兴", "恼火", "不过分", "抱歉", "我理解", "别紧张", "不要紧张", "别慌", "对不起", "不好意思", "歉意", "理解您", "理解你", "理解的", "能理解", "明白您的", "明白你的", "着急", "别担心", "不用担心", "您放心", "别着急", "给您添麻烦", "给您带来", "带来不便", "辛苦您", "很遗憾", "遗憾", "节哀", "心情", "难受", "换作是我", "确实让人", "确实很", "太糟糕", "体谅", "遭罪", "受罪", "好好养", "早日康复"],
+        "zh": ["谁都会", "换谁都会", "换成我也会", "换做我", "别这么说", "千万别", "难过", "你的担心", "让人着急", "扫兴", "恼火", "不过分", "抱歉", "我理解", "别紧张", "不要紧张", "别慌", "对不起", "不好意思", "歉意", "理解您", "理解你", "理解的", "能理解", "明白您的", "明白你的", "着急", "别担心", "不用担心", "您放心", "别着急", "给您添麻烦", "给您带来", "带来不便", "辛苦您", "很遗憾", "遗憾", "节哀", "心情", "难受", "换作是我", "确实让人", "确实很", "太糟糕", "体谅", "遭罪", "受罪", "好好养", "早日康复", "换我也", "换成我也", "搁谁", "谁都受不了"],
         "en": ["happens to a lot of people", "happens to everyone", "you did the right thing", "right thing calling", "don't feel stupid", "don't blame yourself", "unsettling", "horrible", "that's rough", "oh no", "not being unreasonable", "i'd be annoyed", "i'd be upset", "i'd be frustrated", "sorry to hear", "sorry you're", "sorry about that", "sorry it", "sorry", "apologise", "that must be", "must be so", "must be frustrating", "must be difficult", "must be hard", "must be worrying", "must be stressful", "that sounds frustrating", "that sounds stressful", "that sounds awful", "that sounds difficult", "that sounds really", "sounds really", "apologize", "apologies", "my apologies", "i understand", "understand how", "understand that", "understand your", "understandable", "i can imagine", "can only imagine", "how frustrating", "so frustrating", "i hear you", "i get it", "don't worry", "no need to worry", "i appreciate how", "condolences", "that's awful", "that's terrible", "i feel for you", "must have been", "completely understand", "totally understand", "get well soon", "hope you feel better"],
     },
     # An apology: what "not_empathy" sets aside in a sentence ("sorry, could you repeat that?"),
@@ -60,12 +60,12 @@ LEXICONS: dict[str, dict[str, list[str]]] = {
     },
     # Checking the need is met, or offering more help.
     "resolution_check": {
-        "zh": ["还有事吗", "还有别的事", "还有什么事", "还有别的吗", "其他的吗", "不放心的", "还有其他", "没别的", "没有别的", "没其他", "还有别的", "还有什么", "还有没有", "还需要", "其他问题", "别的问题", "其他需要", "其他可以帮", "解决了吗", "解决了没有", "是否解决", "解决您的问题", "满意吗", "可以吗", "清楚了吗", "明白了吗", "没问题了吧", "好了吗", "可以了吗", "有帮助吗", "回答了您", "处理好了吗", "还满意", "这样行吗", "您看可以", "还有没得", "行不行", "行不行啊", "能接受吗", "可以接受吗", "接受吗", "满不满意"],
+        "zh": ["还有事吗", "还有别的事", "还有什么事", "还有别的吗", "其他的吗", "不放心的", "还有其他", "没别的", "没有别的", "没其他", "还有别的", "还有什么", "还有没有", "还需要", "其他问题", "别的问题", "其他需要", "其他可以帮", "解决了吗", "解决了没有", "是否解决", "解决您的问题", "满意吗", "可以吗", "清楚了吗", "明白了吗", "没问题了吧", "好了吗", "可以了吗", "有帮助吗", "回答了您", "处理好了吗", "还满意", "这样行吗", "您看可以", "还有没得", "行不行", "行不行啊", "能接受吗", "可以接受吗", "接受吗", "满不满意", "中不中"],
         "en": ["sort things out", "sorted things out", "anything else", "was there anything", "is there something", "have i answered everything", "put your mind at rest", "anything i can", "anything else", "does that cover", "done the trick", "did the trick", "everything you need", "something else", "is there anything", "any other questions", "any other question", "anything more", "does that solve", "does that fix", "does that help", "did that help", "does that answer", "has that answered", "have i answered", "does that work", "is that all sorted", "all sorted", "is that sorted", "is that clear", "does that make sense", "are you happy with", "happy with that", "is that okay", "is that ok", "is that alright", "is that all right", "resolved", "fixed for you", "working now", "work for you", "help with today", "taken care of", "anything further"],
     },
     # Thanks or a polite goodbye.
     "closing": {
-        "zh": ["谢谢", "感谢", "多谢", "再见", "祝您", "祝你", "慢走", "一路顺风", "生活愉快", "愉快", "回见", "欢迎再次", "欢迎下次"],
+        "zh": ["谢谢", "感谢", "多谢", "再见", "祝您", "祝你", "慢走", "一路顺风", "生活愉快", "愉快", "回见", "欢迎再次", "欢迎下次", "不客气", "再会", "下次见"],
         "en": ["thank you", "my pleasure", "enjoy the", "thanks", "thank", "goodbye", "good bye", "have a nice", "have a good", "have a great", "have a lovely", "have a wonderful", "take care", "enjoy your", "all the best", "good night", "cheers", "bye now", "speak soon"],
     },
     "not_closing": {
@@ -99,7 +99,7 @@ RUDENESS: dict[str, dict[str, list[str]]] = {
         "zh": [r"你这(种|样的)?人", r"像你这样的", r"你们这(些|种)人", r"这么事多", r"事(儿)?(真|怎么这么)多",
                r"(简单|小事)\S{0,8}都(不会|不懂|弄不好|搞不定)", r"真是服了", r"我也是服了", r"想\S{0,3}骗",
                r"你(的)?(脑子|脑袋|智商|理解能力)", r"(三岁|小学生|小孩(子)?)都(懂|会|知道|明白|看得懂)"],
-        "en": [r"\bpeople like you\b", r"\bthe likes of you\b", r"\byou lot\b", r"\byour sort\b",
+        "en": [r"\bpeople like you\b", r"\bthe likes of you\b", r"\byou lot\b", r"\byour sort\b(?! code)",
                r"\b(do|did) you (even|actually|really) (know|understand|read|listen)\b",
                r"\bor should i (start|begin) with\b", r"\bpanic(king)? over nothing\b",
                r"\bstop (panicking|whining|moaning|crying|complaining)\b", r"\bnot paid enough to\b",
@@ -109,11 +109,11 @@ RUDENESS: dict[str, dict[str, list[str]]] = {
     },
     # Talking down: explaining slowly "for" the customer, counting repetitions, "even this".
     "condescension": {
-        "zh": [r"这都(什么|啥|哪)年代了", r"没(工夫|时间|空)\S{0,4}教(你|您)", r"(总|总该|该|应该)(能|会)?(听懂|听明白|看懂|明白)了吧",
+        "zh": [r"(年纪|岁数)(大|这么大)了\S{0,6}(脑子|反应|记性|转得慢|听不懂|不懂|学不会)", r"脑子转得(慢|不过来)", r"这都(什么|啥|哪)年代了", r"没(工夫|时间|空)\S{0,4}教(你|您)", r"(总|总该|该|应该)(能|会)?(听懂|听明白|看懂|明白)了吧",
                r"(说|讲|告诉你)了?(多少|八百|一百|无数)遍", r"(还|都)要我(说|讲|教)", r"这(都|也)(不知道|不懂|不明白|看不懂|听不懂)(吗|啊|呀|[?？!！])",
                r"说(得|的)?(这么|很|够)清楚了?(还|都)", r"省得你(又|再)", r"这么大(个|的)?人了", r"(奶奶|老太太|小孩|孩子|小学生)都比你",
                r"比你(利索|聪明|明白|强)", r"心里没(点)?数", r"丢不丢人"],
-        "en": [r"\b(isn't|is not|not) (exactly |really )?your strong suit\b", r"\b(doesn't|does not|isn't|is not|not) (seem to be |really )?sinking in\b", r"\b(since|as|because) you('re| are) (clearly|obviously)\b", r"\b(small|short|little) words\b",
+        "en": [r"\b(explain|go through|say|spell) (it|this|that)( out)? (real |really |very |nice and )?slow(ly)?,? (since|because|as)\b", r"\b(didn't|did not|doesn't|does not|hasn't|has not|not) (\w+ ){0,2}(sink|sunk) in\b", r"\beven (a|my) (\w+[- ]year[- ]old |little )?(kid|child|toddler|nephew|niece|son|daughter|grandson|granddaughter)\b", r"\bask your (daughter|son|kids|grandkids|grandson|granddaughter|children)\b.{0,20}\b(for you|to help)\b", r"\b(isn't|is not|not) (exactly |really )?your strong suit\b", r"\b(doesn't|does not|isn't|is not|not) (seem to be |really )?sinking in\b", r"\b(since|as|because) you('re| are) (clearly|obviously)\b", r"\b(small|short|little) words\b",
                r"\bspell it out for you\b", r"\bhow (many times|often) do i have to\b", r"\bnot exactly rocket science\b",
                r"\bfor the (hundredth|umpteenth|millionth) time\b", r"\bin (actual|proper|real|plain) english\b",
                r"\ba (\w+[- ]year[- ]old|child|kid|toddler) (could|can|would) (do|manage|sort|figure|work|get|understand)\b",
@@ -121,12 +121,12 @@ RUDENESS: dict[str, dict[str, list[str]]] = {
     },
     # Sarcasm: a question or remark that mocks the customer.
     "sarcasm": {
-        "zh": [r"(你|您)这么见过(大)?世面", r"(你|您)心里比谁都(明白|清楚)", r"还能难(住|倒)(你|您)", r"你是(不会|不懂|看不懂|听不懂|不识字)\S{0,8}(吗|吧)", r"你是不是(不会|不懂|看不懂|听不懂)",
+        "zh": [r"又(是)?(一个|来一个|来了个)(嫌|要|说|问|来)\S{1,8}的", r"(你|您)这么见过(大)?世面", r"(你|您)心里比谁都(明白|清楚)", r"还能难(住|倒)(你|您)", r"你是(不会|不懂|看不懂|听不懂|不识字)\S{0,8}(吗|吧)", r"你是不是(不会|不懂|看不懂|听不懂)",
                r"打什么电话", r"(也|还|都)要打\S{0,2}(电话|客服)\S{0,2}(吗|啊|呀|[?？])", r"随便你(吧|了)?([。！!]|$)", r"你等着(瞧|吧)?([。！!]|$)",
                r"这点小事(也|都|还)", r"(这种|这点|这么点)\S{0,6}(也|还|都)要(打|找|问)",
                r"你还知道(要)?(看|读|问|打电话|来|找|回)", r"我还以为你\S{0,8}(都不|不会|不识字|看不懂|不看)", r"你觉得(有意思|好玩|好笑)吗",
                r"(整天|天天)闲着", r"陪你(玩|聊|耗)", r"你可真(会|能|行|有本事)", r"真有你的", r"想得(倒|真|挺)?美"],
-        "en": [r"\b(gotta be|got to be|must be|has to be|that's) (some kind of|some sort of|a new) record\b", r"(^|[,.] )course you (didn't|did|haven't)\b", r"\btoo much (effort|trouble|to ask),? (wasn't|was|isn't|is) it\b", r"\b(revolutionary|groundbreaking) idea\b",
+        "en": [r"\bwith your eyes open\b", r"\b(proper|real|regular|right) (sherlock|genius|einstein|rocket scientist)\b", r"\bor (was|is) that (too much|a bit much)\b", r"\bto your forehead\b", r"\blose (their|your) head if it (wasn't|weren't) screwed on\b", r"\b(gotta be|got to be|must be|has to be|that's) (some kind of|some sort of|a new) record\b", r"(^|[,.] )course you (didn't|did|haven't)\b", r"\btoo much (effort|trouble|to ask),? (wasn't|was|isn't|is) it\b", r"\b(revolutionary|groundbreaking) idea\b",
                r"\bof course you (haven't|didn't|don't|can't|won't|have not)\b",
                r"\bi don't know, (turning|switching|reading|trying|plugging)\b",
                r"\boh,? (sure|great|brilliant|wonderful|perfect|fantastic|lovely|marvell?ous),? (because|another|just what)\b",
@@ -148,9 +148,9 @@ RUDENESS: dict[str, dict[str, list[str]]] = {
     },
     # Brushing the customer off so as to shame them.
     "dismissal": {
-        "zh": [r"我(哪|怎么)知道", r"你问我我问谁", r"跟我说(有什么|有啥)用", r"少(废话|啰嗦|啰唆)", r"(别|少)(在这|跟我)?(磨叽|啰嗦|墨迹|废话)",
+        "zh": [r"犯不着\S{0,6}(打电话|打过来|来电|找我们)", r"(打电话|打过来)\S{0,4}占线", r"我(哪|怎么)知道", r"你问我我问谁", r"跟我说(有什么|有啥)用", r"少(废话|啰嗦|啰唆)", r"(别|少)(在这|跟我)?(磨叽|啰嗦|墨迹|废话)",
                r"没空(听|跟你)", r"爱(找|去)谁(找|去)谁", r"没钱(就|还)(别|办|买|用)"],
-        "en": [r"\bit's you again\b", r"\b(don't|do) you (not )?have (anything|something) better to do\b", r"\bi (don't|do not) have all day\b", r"\b(i've|i have) got better things to do\b", r"\bgoogle it\b",
+        "en": [r"\bsome (people|folk)\b.{0,30}\b(proper|real|actual) problems\b", r"\b(don't|do not|no) need to (call|ring)\b.{0,25}\b(this kind of|something like this|every little)\b", r"\bit's you again\b", r"\b(don't|do) you (not )?have (anything|something) better to do\b", r"\bi (don't|do not) have all day\b", r"\b(i've|i have) got better things to do\b", r"\bgoogle it\b",
                r"\bfigure it out yourself\b", r"\bnot my (\w+ )?(problem|job|concern)\b", r"\bdo i look like\b",
                r"\bwhat do you want me to do about it\b"],
     },
@@ -159,7 +159,7 @@ RUDENESS: dict[str, dict[str, list[str]]] = {
         "zh": [r"(你|您)住(哪|几栋|几楼|在哪)\S{0,10}(我|我们)\S{0,4}(都有|都知道|知道|清楚)", r"(我|我们)(知道|有)(你|您)(住|家)(在)?(哪|几栋|几楼)", r"等着(停\S|瞧|挨|吃官司)", r"(再|还)\S{0,6}闹\S{0,4}(我就|我直接|就等着|你就)", r"列入黑名单", r"把你\S{0,4}拉黑", r"拉黑你",
                r"你(要是|如果)?再\S{0,12}(我(就|保证|让|会)|就)\S{0,8}(没人|没有人|别想|不给你|不管你|拉黑|停你|挂你|封你)",
                r"我保证\S{0,10}(没人|没有人|别想|不会有人)", r"有你(好看|好受)", r"给你点颜色", r"走着瞧"],
-        "en": [r"\bor i'll (cut|cancel|block|suspend|report|flag|ban|disconnect) (you|your)\b",
+        "en": [r"\b(we|i) know where you live\b", r"\bor i'll (cut|cancel|block|suspend|report|flag|ban|disconnect) (you|your)\b",
                r"\b(if you|you) keep \w+ing\b.*\b(i'll|i will|you'll|we'll)\b",
                r"\bi'll (have|get) (your|you)\b.*\b(cut off|disconnected|cancelled|blocked|banned|flagged|blacklisted|reported)\b",
                r"\bi'll flag your\b", r"\byou'll be sorry\b",
@@ -168,7 +168,7 @@ RUDENESS: dict[str, dict[str, list[str]]] = {
     },
     # Swearing by the agent (a customer's swearing is never judged).
     "swearing": {
-        "zh": [r"(?<!妈)妈的", r"放屁", r"见鬼"],
+        "zh": [r"(?<![妈当做])妈的", r"放屁", r"见鬼"],
         "en": [r"\bchrist\b", r"\bfor god's sake\b", r"\bffs\b"],
     },
 }
@@ -176,7 +176,7 @@ RUDENESS: dict[str, dict[str, list[str]]] = {
 # Swear words: said by the agent they count even negated ("not my damn problem"); only quoted or
 # reported ones do not.
 PROFANITY: dict[str, list[str]] = {
-    "zh": [r"他妈", r"(?<!妈)妈的", r"tmd", r"卧槽", r"我靠", r"尼玛", r"你妹", r"狗屁", r"屁(话|事)", r"滚(蛋|开|吧|远点|出去)",
+    "zh": [r"他妈", r"(?<![妈当做])妈的", r"tmd", r"卧槽", r"我靠", r"尼玛", r"你妹", r"狗屁", r"屁(话|事)", r"滚(蛋|开|吧|远点|出去)",
            r"混蛋", r"王八蛋", r"傻(逼|b|x)", r"(?<![a-z0-9])sb(?![a-z0-9])", r"操你"],
     "en": [r"\bfuck\w*", r"\bshit\w*", r"\bdamn(ed|it)?\b", r"\bgoddamn\w*", r"\bbloody\b", r"\bcrap\w*", r"\bbollocks\b",
            r"\bwank\w*", r"\barse(hole)?s?\b", r"\bass(hole)?s?\b", r"\bbitch\w*", r"\bdickheads?\b",
@@ -240,7 +240,7 @@ LEXICON_PATTERNS: dict[str, dict[str, list[str]]] = {
     },
     "resolution_check": {
         # 还有需要预约的吗 / 都正常了吗 / 记下了吗 / 现在能上网了吧: asking whether more is needed or the need is met.
-        "zh": [r"还有(什么|别的|其他|需要|问题|要|啥|哪里|哪儿)\S{0,8}(吗|么|没有)", r"(都|已经|现在)?(正常|好|解决|清楚|明白|记下|记住|可以|满意|收到)了(吗|么|吧|没有)",
+        "zh": [r"还有(什么|别的|其他|需要|问题|要|啥|哪里|哪儿|么子|嘛)\S{0,8}(吗|么|没有|没|不|呢)", r"(都|已经|现在)?(正常|好|解决|清楚|明白|记下|记住|可以|满意|收到)了(吗|么|吧|没有)",
                r"(能|可以)\S{0,4}了(吗|么|吧|没有)"],
         "en": [r"\b(have i|did i|did that|does that|has that|is that|was that|will that|would that) (\w+ ){0,2}"
                r"(cover|covered|sort|sorted|answer|answered|take care of|taken care of|help|helped|resolve|resolved|fix|fixed|"

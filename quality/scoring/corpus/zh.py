@@ -4049,7 +4049,6 @@ NO_PROBLEM = [  # the CUSTOMER, no problem, complaint, worry or bad news
     "嗯，我姓王，三横王。",
     "叫我小李就行。",
     "我在呢，你说。",
-    "能听见，能听见。",
     "好的，我等一下。",
     "没事，你慢慢查。",
     "不着急，你先查。",

@@ -456,3 +456,49 @@ def test_more_numbers_read_out(language, turns, passed):
 def test_a_chinese_disclosure_that_the_call_is_being_recorded():
     text = "为了保障您的权益，咱们这通电话全程都是录着的。"
     assert item(call(GREET["zh"], ("a", text)), "disclosure", "zh").passed is True
+
+
+@pytest.mark.parametrize(("turns", "item_key", "passed"), [
+    # regional ways of asking whether more is needed, or whether it suits
+    ([("a", "已经给您提交了。"), ("a", "您还有啥别的要办的不？")], "resolution_confirmed", True),
+    ([("a", "已经给您改好了。"), ("a", "好的，您这边还有么子问题没？")], "resolution_confirmed", True),
+    ([("a", "已经给您改好了。"), ("a", "得嘞，那还有嘛别的事儿没？")], "resolution_confirmed", True),
+    ([("a", "我可以帮您改约到别的医生。"), ("a", "您看中不中？")], "resolution_confirmed", True),
+    ([("a", "已经给您改好了。"), ("a", "还有啥好说的。")], "resolution_confirmed", False),  # not asked
+    # identity asked by the account holder or the last digits of a plate
+    ([("c", "我家停电了。"), ("a", "我再跟您核对一下，户主登记的是哪位呀？")], "verification", True),
+    ([("c", "我想续保。"), ("a", "麻烦您先核对一下车牌号后三位。")], "verification", True),
+    # thanks, then a polite goodbye in other words
+    ([("a", "不客气，周六见，下次见！")], "closing", True),
+])
+def test_more_chinese_forms(turns, item_key, passed):
+    assert item(call(GREET["zh"], *turns), item_key, "zh").passed is passed
+
+
+@pytest.mark.parametrize(("language", "text", "passed"), [
+    ("zh", "那我给您慢慢讲，您年纪大了，脑子转得慢一点没关系。", False),
+    ("zh", "哟，又一个嫌水费贵的，行，我给您查查。", False),
+    ("zh", "说实话，这种小事犯不着专门打电话来占线。", False),
+    ("zh", "您稍等……哎呀，这破系统又卡死了，真是烂得要命……好了，出来了。", True),  # at a tool
+    ("en", "Okay, so let me explain this real slow, since it clearly didn't sink in the first time.", False),
+    ("en", "Maybe this time go and check with your eyes open lah.", False),
+    ("en", "We know where you live, right?", False),
+    ("en", "Even my six-year-old nephew can use it.", False),
+    ("en", "Proper Sherlock Holmes, you.", False),
+    ("en", "Did you try under the doormat, or was that too much hard work?", False),
+    ("en", "Some people ring up with proper problems, you know.", False),
+    ("en", "Some folk'd lose their head if it wasn't screwed on.", False),
+    ("en", "I'll go through it slowly so you can write it down.", True),
+    ("en", "Ask your daughter to call us if she'd like a copy too.", True),
+])
+def test_rudeness_in_yet_more_forms(language, text, passed):
+    assert item(call(GREET[language], ("a", text)), "forbidden_language", language).passed is passed
+
+
+@pytest.mark.parametrize(("text", "item_key", "passed"), [
+    ("Good morning, thanks for calling, how can I help you?", "greeting", False),  # names no one
+    ("Good morning, thanks for calling Summit Fiber, how can I help?", "greeting", True),
+    ("Hey there, you've got Jordan at FreshCart! We keep recordings of these calls for training.", "disclosure", True),
+])
+def test_english_greetings_name_someone_and_recordings_disclose(text, item_key, passed):
+    assert item(call(("a", text), ("c", "hi")), item_key, "en").passed is passed
