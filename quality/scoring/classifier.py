@@ -32,14 +32,14 @@ TASKS = {
 }
 # task → language → the probability at which a sentence counts (each language's model its own)
 THRESHOLDS = {"empathy": {"zh": 0.95, "en": 0.95}, "problem": {"zh": 0.7, "en": 0.95},
-              "forbidden": {"zh": 0.99, "en": 0.9995}}
+              "forbidden": {"zh": 0.99, "en": 0.995}}
 # Below its floor a task's classifier is sure a sentence is not of its kind: the listed rude words
 # found in such a sentence are set aside ("this stupid form keeps timing out, sorry"); the rudeness
 # patterns, whole constructions, still count.
 FLOORS = {"forbidden": 0.02}
 # From its suspicion level up to its threshold a task's classifier suspects a sentence without being
 # sure: a rude sentence it suspects is quoted as such, for a person to judge where the campaign asks it.
-SUSPICIONS = {"forbidden": 0.92}
+SUSPICIONS = {"forbidden": 0.94}
 _WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?|[?!]")
 _HAN = re.compile(r"[\u4e00-\u9fff?!？！]")
 

@@ -6649,7 +6649,6 @@ NOT_EMPATHY = [  # the AGENT, without acknowledging any feeling or trouble
     "Okay, so to summarise, the refund's on its way.",
     "Do you have any other questions?",
     "You're welcome.",
-    "No worries.",
     "Not a problem.",
     "Anytime.",
     "My pleasure.",
