@@ -6,12 +6,12 @@ Development splits: every split except ``blind7`` (template dev and held-out, fr
 free_dev, free_aside, blind to blind6). For each task (empathy, problem, forbidden) and each
 threshold from 0.50 to 0.9999, the other tasks at their current thresholds, prints per language the
 item labels missed on the development splits, the faults the forbidden-language item invents (a
-polite call failed) and the decision agreement. The chosen
-threshold misses fewest labels (within ``TOLERANCE``, one label, which is noise; the lowest of
-equals, so that the classifier finds as much as it can; the current threshold, when it is among the
-equals, is kept) among those that invent no fault the phrases and patterns alone do not, each
-language on its own; for ``forbidden``, whose every fault takes a member's pay, the next lower step
-must invent none either (a margin of one step).
+polite call failed) and the decision agreement. The chosen threshold misses fewest labels (within
+``TOLERANCE``, one label, which is noise; the lowest of equals, so that the classifier finds as
+much as it can; the current threshold, when it is among the equals, is kept) among those that
+invent no fault the phrases and patterns alone do not, each language on its own; for
+``forbidden``, whose every fault takes a member's pay, the next lower step must invent none either
+(a margin of one step).
 ``classifier.THRESHOLDS`` holds the choice.
 
 Then the suspicion level of rudeness (``classifier.SUSPICIONS``): for each level below the chosen
@@ -21,9 +21,9 @@ the scorer misses (caught by a person). The chosen level is the lowest that hold
 ``HOLD_BUDGET`` of the polite approved calls in each language.
 
 Then, for rudeness, five-fold cross-validation on the corpus at the chosen threshold and the floor
-(``classifier.FLOORS``, below which the classifier sets the listed words' hits aside): the rude sentences
-found and the polite agent sentences faulted by the rules alone and by the rules with the
-classifier, each sentence judged by a model that never saw it.
+(``classifier.FLOORS``, below which the classifier sets the listed words and swearing aside): the
+rude sentences found and the polite agent sentences faulted by the rules alone and by the rules
+with the classifier, each sentence judged by a model that never saw it.
 """
 
 from __future__ import annotations

@@ -9,8 +9,8 @@ question or exclamation mark), trained from the labelled sentences of ``quality/
 the first time a process needs it (deterministic: the same corpus gives the same weights; about a
 second for the rudeness model), then kept for the process. A sentence counts when its probability
 reaches the task's threshold for its language (``THRESHOLDS``); below a task's floor (``FLOORS``)
-the classifier is sure the sentence is not of its kind. Both were chosen on the evaluation set's development splits
-and by cross-validation on the corpus, with ``bench/qa_classifier_threshold.py``.
+the classifier is sure the sentence is not of its kind. Both were chosen on the evaluation set's
+development splits and by cross-validation on the corpus, with ``bench/qa_classifier_threshold.py``.
 """
 
 from __future__ import annotations
@@ -34,8 +34,8 @@ TASKS = {
 THRESHOLDS = {"empathy": {"zh": 0.95, "en": 0.95}, "problem": {"zh": 0.7, "en": 0.95},
               "forbidden": {"zh": 0.99, "en": 0.995}}
 # Below its floor a task's classifier is sure a sentence is not of its kind: the listed rude words
-# found in such a sentence are set aside ("this stupid form keeps timing out, sorry"); the rudeness
-# patterns, whole constructions, still count.
+# and the swearing found in such a sentence are set aside ("this stupid form keeps timing out,
+# sorry"); the other rudeness patterns, whole constructions, still count.
 FLOORS = {"forbidden": 0.02}
 # From its suspicion level up to its threshold a task's classifier suspects a sentence without being
 # sure: a rude sentence it suspects is quoted as such, for a person to judge where the campaign asks it.

@@ -250,10 +250,10 @@ class ForbiddenPhrases(ItemType):
     speaker and the default lexicon, the rudeness classifier (``classifier``, task "forbidden")
     reads each of the agent's sentences outside what it quotes: one it is sure is rude fails the
     item even without a listed phrase or pattern; in one it is sure is polite (below its floor:
-    "this stupid form keeps timing out, I'm sorry") the listed phrases found are set aside (the
-    rudeness patterns, whole constructions, still count); the
-    agent's utterances it suspects without being sure (``classifier.verdict``) are quoted as
-    ``suspected`` when the item passes (a campaign may hold such a call for a person)."""
+    "this stupid form keeps timing out, I'm sorry") the listed phrases and the swearing found are set
+    aside (the other rudeness patterns, whole constructions, still count); the agent's utterances it
+    suspects without being sure (``classifier.verdict``) are quoted as ``suspected`` when the item
+    passes (a campaign may hold such a call for a person)."""
 
     key = "forbidden"
 
@@ -294,23 +294,24 @@ class ForbiddenPhrases(ItemType):
             if sure is True:
                 return True
             suspected = suspected or sure == "suspected"
-            # where the classifier is sure the sentence is polite, the listed words and the swearing
-            # found in it are set aside ("this stupid form keeps timing out", "真是见鬼了，我帮您催一下");
-            # the other rudeness patterns, whole constructions aimed at the customer, are not
-            hits = [] if sure is False else [
-                h for h in ctx.matcher.find(folded, phrases) if not h.negated
-                and not (h.end - h.start <= 2 and is_chinese(h.phrase) and splits_a_word(folded, h.start, h.end))]
-            if rudeness:
-                hits += [h for h in find_patterns(folded, _RUDENESS) if not h.negated
-                         and not (sure is False and _SWEARING.search(folded[h.start:h.end]))]
-                if sure is not False:
+            patterns = [h for h in find_patterns(folded, _RUDENESS) if not h.negated] if rudeness else []
+            if sure is False:
+                # the classifier is sure the sentence is polite: the listed words and the swearing found in
+                # it are set aside ("this stupid form keeps timing out", "真是见鬼了，我帮您催一下"); the other
+                # rudeness patterns, whole constructions aimed at the customer, are not
+                hits = [h for h in patterns if not _SWEARING.search(folded[h.start:h.end])]
+            else:
+                hits = [h for h in ctx.matcher.find(folded, phrases) if not h.negated and not (
+                    h.end - h.start <= 2 and is_chinese(h.phrase) and splits_a_word(folded, h.start, h.end))]
+                hits += patterns
+                if rudeness:
                     hits += find_patterns(folded, _PROFANITY)  # a swear word counts even negated
             if _TOOLS.search(folded) and not _SECOND_PERSON.search(folded):  # ...but not said at a tool
                 hits = [h for h in hits if not _one_word_or_swearing(folded[h.start:h.end])]
             for hit in hits:
-                if hit.quoted or _SELF.search(_CLAUSE_END.split(folded[:hit.start])[-1]):
-                    continue  # quoted, or said of the agent themselves ("I'm an idiot, I clicked the wrong tab")
                 clause = _CLAUSE_END.split(folded[:hit.start])[-1]
+                if hit.quoted or _SELF.search(clause):
+                    continue  # quoted, or said of the agent themselves ("I'm an idiot, I clicked the wrong tab")
                 if clause and ctx.matcher.find(clause, reported):
                     continue
                 return True
