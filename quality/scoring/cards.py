@@ -34,7 +34,7 @@ STANDARD: dict = {
             {"key": "empathy", "type": "phrase", "points": 15, "auto_fail": None,
              "params": {"lexicon": "empathy", "exclude": {"lexicon": "not_empathy"},
                         "exclude_only": {"lexicon": "apology"}, "speaker": "agent",
-                        "after_trigger": True},
+                        "after_trigger": True, "unless_rude": True},
              "not_applicable": {"unless_said_by": "customer", "lexicon": "problem", "first_turns": 4}},
             {"key": "resolution_confirmed", "type": "phrase", "points": 15, "auto_fail": None,
              "params": {"lexicon": "resolution_check", "speaker": "agent", "question": "required",

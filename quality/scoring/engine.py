@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from quality.scoring.cards import DEFAULT_THRESHOLDS
 from quality.scoring.context import Context, Evidence
 from quality.scoring.items import ITEM_TYPES
-from quality.scoring.matching import classifier_for, find_all, get_matcher, patterns_for, phrases_for
+from quality.scoring.matching import classifier_for, find_all, get_matcher, hypothetical, patterns_for, phrases_for
 from quality.scoring.transcript import Utterance
 
 
@@ -70,7 +70,8 @@ def _not_applicable(ctx: Context, rule: dict | None) -> bool:
         return ctx.disposition in rule["disposition_in"]
     phrases, patterns, task = phrases_for(rule), patterns_for(rule), classifier_for(rule)
     for i in ctx.said_by(rule["unless_said_by"])[:rule.get("first_turns")]:
-        if any(not h.negated for _, f in ctx.sentences(i) for h in find_all(ctx.matcher, f, phrases, patterns, task)):
+        if any(not h.negated and not hypothetical(f, h.start)
+               for _, f in ctx.sentences(i) for h in find_all(ctx.matcher, f, phrases, patterns, task)):
             ctx.trigger = i
             return False
     return True

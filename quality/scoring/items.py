@@ -121,7 +121,9 @@ class PhraseMatch(ItemType):
     params: a sentence holding one does not count, e.g. "sorry, could you repeat that?");
     ``exclude_only`` (phrase params: the exclusion sets aside only the hits of these phrases, e.g.
     an apology, so that "实在不好意思让您等这么久，饿着肚子等确实难受" still counts by what else it says);
-    ``question`` ("any", "required": the sentence asks, "excluded"); ``negation`` ("reject": a
+    ``unless_rude`` (true: a sentence holding an insult, a rudeness construction or a swear word
+    that is neither quoted nor negated does not count, e.g. empathy inside "I don't give a damn
+    what he told you"); ``question`` ("any", "required": the sentence asks, "excluded"); ``negation`` ("reject": a
     negated phrase does not count, the default; "ignore"); ``where`` ("any", "first" or "last"
     utterance of the speaker); ``within_seconds`` (the sentence's utterance starts by then);
     ``after_fraction`` (0..1: only utterances past that share of the call);
@@ -135,6 +137,7 @@ class PhraseMatch(ItemType):
         out += _choice(params, "speaker", f"{path}.params", SPEAKERS)
         out += _choice(params, "or_question", f"{path}.params", (True, False))
         out += _choice(params, "or_bare", f"{path}.params", (True, False))
+        out += _choice(params, "unless_rude", f"{path}.params", (True, False))
         out += _choice(params, "also_in_chinese", f"{path}.params", (True, False))
         out += _choice(params, "question", f"{path}.params", ("any", "required", "excluded"))
         out += _choice(params, "negation", f"{path}.params", ("reject", "ignore"))
@@ -176,10 +179,20 @@ class PhraseMatch(ItemType):
                     continue
                 if exclude and ctx.matcher.find(folded, exclude) and not _spared(ctx, folded, hits, exclude_only):
                     continue
+                if params.get("unless_rude") and _rude_words(ctx, folded):
+                    continue
                 if (question == "required" and not asks) or (question == "excluded" and asks):
                     continue
                 return Judgement(True, [ctx.evidence(i)])
         return Judgement(False, [ctx.evidence(i) for i in indexes[-1:]] if where != "any" else [])
+
+
+def _rude_words(ctx, folded: str) -> bool:
+    """Whether the folded sentence holds a listed insult, a rudeness construction or a swear word,
+    neither quoted nor negated (swearing counts negated, as for the forbidden-language item)."""
+    hits = [h for h in ctx.matcher.find(folded, _FORBIDDEN_WORDS) if not h.negated]
+    hits += [h for h in find_patterns(folded, _RUDENESS) if not h.negated] + find_patterns(folded, _PROFANITY)
+    return any(not h.quoted for h in hits)
 
 
 def _spared(ctx, folded: str, hits: list, only) -> bool:
@@ -310,8 +323,8 @@ class ForbiddenPhrases(ItemType):
                 hits = [h for h in hits if not _one_word_or_swearing(folded[h.start:h.end])]
             for hit in hits:
                 clause = _CLAUSE_END.split(folded[:hit.start])[-1]
-                if hit.quoted or _SELF.search(clause):
-                    continue  # quoted, or said of the agent themselves ("I'm an idiot, I clicked the wrong tab")
+                if hit.quoted or (_SELF.search(clause) and _one_word_or_swearing(folded[hit.start:hit.end])):
+                    continue  # quoted, or an insult of the agent's own ("I'm an idiot, I clicked the wrong tab")
                 if clause and ctx.matcher.find(clause, reported):
                     continue
                 return True
@@ -347,6 +360,7 @@ def _objected_to(ctx) -> list[tuple[int, int]]:
     return out
 
 
+_FORBIDDEN_WORDS = phrases_for({"lexicon": "forbidden"})
 _RUDENESS = compile_patterns(tuple(p for kinds in RUDENESS.values() for ps in kinds.values() for p in ps))
 _PROFANITY = compile_patterns(tuple(p for ps in PROFANITY.values() for p in ps))
 _OBJECTIONS = compile_patterns(tuple(p for ps in OBJECTIONS.values() for p in ps))

@@ -142,14 +142,42 @@ def negated(sentence: str, start: int) -> bool:
         words = tokens(clause)
         if "就" in words:  # 不交钱就…: the negator belongs to the condition, not to what follows 就
             words = words[len(words) - words[::-1].index("就"):]
-        return any(w in NEGATORS["zh"] for w in words[-4:])
+        last = words[-4:]
+        at = max((k for k, w in enumerate(last) if w in NEGATORS["zh"]), default=None)
+        # the negator reaches the phrase only over function words ("不是你的问题", "不会太贵"); a content
+        # word between them takes it ("没更新确实让人着急": 没 negates 更新, not what follows), unless a
+        # light verb hands it on ("没有对通话进行录音", "不做录音")
+        between = last[at + 1:] if at is not None else []
+        return at is not None and (all(w in _ZH_NEGATION_REACH for w in between)
+                                   or (bool(between) and between[-1] in _ZH_LIGHT_VERBS))
     if _NO_SUCH.search(clause):  # "there's no such thing as a dumb question": the whole phrase denies
         return True
     words = re.findall(r"[a-z]+(?:'[a-z]+)?", clause)[-4:]
     return any(w in NEGATORS["en"] or w.endswith("n't") for w in words)
 
 
+_ZH_NEGATION_REACH = frozenset([
+    "是", "会", "要", "能", "太", "很", "再", "用", "算", "该", "应该", "可能", "一定", "大",
+    "怎么", "那么", "这么", "那样", "这样", "得", "了", "都", "也", "就", "还", "可", "真", "的",
+    "地", "我", "你", "他", "她", "我们", "你们", "他们", "给", "对", "把", "被", "让", "跟",
+    "和", "在", "有", "去", "来", "想", "敢", "必", "必须", "需要", "一直", "总", "总是", "老",
+    "再也", "完全", "根本", "一点", "一点儿", "什么", "啥", "任何",
+])
+_ZH_LIGHT_VERBS = frozenset(["进行", "做", "作", "搞", "开", "开启", "启用", "加以", "予以", "实施", "安排"])
 _NO_SUCH = re.compile(r"\bno such (?:thing|word) as\b")
+
+
+def hypothetical(sentence: str, start: int) -> bool:
+    """Whether the words before ``start`` in its clause put it in a condition ("if anything goes
+    wrong, can someone text me?", "in case it's late"): English only; "what if" voices a worry."""
+    before = sentence[:start]
+    breaks = list(_CLAUSE_BREAK.finditer(before))
+    clause = before[breaks[-1].end():] if breaks else before
+    if is_chinese(clause):
+        return False
+    words = re.findall(r"[a-z]+(?:'[a-z]+)?", clause)[-5:]
+    return any(w in ("if", "unless") or (w == "case" and k and words[k - 1] == "in")
+               for k, w in enumerate(words)) and not re.search(r"\bwhat if\b", clause)
 
 
 def _quoted(sentence: str, start: int, end: int) -> bool:

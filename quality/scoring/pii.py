@@ -19,9 +19,11 @@ _SSN_CONTEXT = re.compile(r"social security|\bssn\b|社保|社会保障")
 _PHONE_CONTEXT = re.compile(r"phone|mobile|cell|number|card|\bsms\b|手机|电话|号码|卡号|联系方式")
 
 
-# The company's own line named just before a number ("our hotline is 0451-8765 4321", "拨我们的热线"):
+# The company's own line named just before a number ("our hotline is 0451-8765 4321", "拨我们的热线",
+# "打我们前台电话"):
 # a number anyone may be given, not the customer's.
 _COMPANY_LINE = re.compile(r"(热线|客服电话|服务电话|官方电话|总机|hotline|helpline|help line|"
+                           r"(我们|本店|本公司|咱们)的?(前台|门店|店里|店|公司|客服|服务台|办公室|总部|营业厅|值班室?)的?(电话|号码|座机)|"
                            r"\bour (\w+ ){0,2}(line|number)|\bfreephone|\btoll[- ]free)\D{0,12}$")
 
 

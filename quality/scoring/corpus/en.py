@@ -7288,4 +7288,15 @@ NO_PROBLEM = [  # the CUSTOMER, no problem, complaint, worry or bad news
     "Honestly, the last call sorted everything out.",
     "Right, I'm all done, thanks.",
     "Yes, that's the right address.",
+    # routine changes to an account: a request, not a problem
+    "We've just moved into a new flat, so I need to change the billing address.",
+    "I've moved house, just a couple of streets over, and want to update my details.",
+    "I got married last month and I'd like to change my surname.",
+    "I've got a new email address, can you put that on my profile?",
+    "I need to update the address on my car insurance, we moved on Saturday.",
+    "We're moving in March, so I'd like to transfer the broadband to the new place.",
+    "Can you add my wife as a second driver on the policy?",
+    "I'd like to switch my payments to the first of the month instead of the fifteenth.",
+    "My daughter's starting university, so I want to add her to the family plan.",
+    "I'm going to be working from home now, so I want to upgrade the internet package.",
 ]

@@ -502,3 +502,73 @@ def test_rudeness_in_yet_more_forms(language, text, passed):
 ])
 def test_english_greetings_name_someone_and_recordings_disclose(text, item_key, passed):
     assert item(call(("a", text), ("c", "hi")), item_key, "en").passed is passed
+
+
+@pytest.mark.parametrize(("language", "text", "passed"), [
+    # sarcasm and talking down in Chinese: "够可以的", "您也是挺厉害的", a trailing "呵呵", "这么大个…都能看漏"
+    ("zh", "嗯。以后打电话前先看清楚号码吧，水和气都分不清，也真是够可以的。", False),
+    ("zh", "您点'申请售后'就行。这么大个按钮都能看漏，您也是挺厉害的哈。", False),
+    ("zh", "下回可别再说是手机自己把流量偷跑了，呵呵。", False),
+    ("zh", "哈哈，您这个问题问得好，我帮您看看。", True),
+    # talking down, brushing off and veiled threats in English
+    ("en", "Okay. I'm gonna go real slow this time so you can follow along, alright?", False),
+    ("en", "I've people on this line with actually serious things going on, so I can't be spending half the morning on it.", False),
+    ("en", "It's hardly the end of the world.", False),
+    ("en", "People who go down that road have a funny way of finding their renewal comes back a lot dearer.", False),
+    ("en", "I'd think pretty carefully before taking this to the ombudsman.", False),
+    ("en", "I'll share my screen so you can follow along.", True),
+    ("en", "I'd think carefully before cancelling, you'd lose the loyalty discount.", True),
+])
+def test_rudeness_mended_on_blind7(language, text, passed):
+    assert item(call(GREET[language], ("a", text)), "forbidden_language", language).passed is passed
+
+
+def test_an_insult_of_the_agents_own_is_one_word_not_a_construction_aimed_at_the_customer():
+    # "I'm gonna …" before a put-down aimed at the customer does not make it said of the agent
+    text = "I'm gonna explain it real slowly so you can understand."
+    assert item(call(GREET["en"], ("a", text)), "forbidden_language").passed is False
+    text = "Ah, no, that's me being a complete idiot, I had the wrong line selected."
+    assert item(call(GREET["en"], ("a", text)), "forbidden_language").passed is True
+
+
+@pytest.mark.parametrize(("language", "turns", "applies", "passed"), [
+    # a problem word in a condition is not a problem voiced
+    ("en", [("c", "Please pause my boxes. And if anything goes wrong, can someone text me?"), ("a", "Sure.")], False, None),
+    ("en", [("c", "What if it goes wrong again?"), ("a", "Don't worry, I'll stay on the line.")], True, True),
+    # empathy inside a rude sentence does not count
+    ("en", [("c", "A hundred and five dollars is a lot of money for me."),
+            ("a", "I don't give a damn what some guy told you last week, that's how it works.")], True, False),
+    # more ways of voicing a problem, and of acknowledging one
+    ("en", [("c", "I got hit with three overdraft fees on the same day."), ("a", "Okay, let me look.")], True, False),
+    ("en", [("c", "I got a bill for six hundred dollars. This is insane."), ("a", "Right, let me look.")], True, False),
+    ("zh", [("c", "我开到半路，仪表盘亮了个黄灯，然后车就没劲儿了。"), ("a", "哎哟，这可真够糟心的，您先别慌。")], True, True),
+    ("zh", [("c", "我妈妈在香港入院了，我要明天就回去。"), ("a", "好的，我看一下。")], True, False),
+    ("zh", [("c", "我上个月的理赔款到现在还没到账。"), ("a", "等了一个月还没消息，换了是我也会着急的。")], True, True),
+    # "着急" said to blame is not empathy
+    ("zh", [("c", "我那个件三天了还没送到！"), ("a", "那我就不知道了。着急就自己来站点拿。")], True, False),
+    # a negator takes the content word after it, not the acknowledgement further on
+    ("zh", [("c", "孩子上了五次课，死活不愿意去了。"), ("a", "孩子不适应确实挺让人头疼的，我帮您看看。")], True, True),
+    ("zh", [("c", "快递五天没动了，我挺着急的。"), ("a", "五天没更新确实让人着急，我帮您查。")], True, True),
+])
+def test_problems_and_empathy_mended_on_blind7(language, turns, applies, passed):
+    result = item(call(GREET[language], *turns), "empathy", language)
+    assert result.passed is (passed if applies else None)
+
+
+@pytest.mark.parametrize(("language", "turns", "item_key", "passed"), [
+    ("en", [("a", "Kia ora, Tui Fibre support, Liam speaking.")], "greeting", True),
+    ("en", [("a", "Just so you know, a supervisor may listen in on this call for quality.")], "disclosure", True),
+    ("en", [("a", "I've set that up."), ("a", "Have I cleared all your doubts?")], "resolution_confirmed", True),
+    ("en", [("c", "My screen cracked."), ("a", "Sorry, was that L-I-A-N-G or L-E-A-N-G?")], "empathy", False),
+    ("zh", [("a", "你好，宝鸡秦川驾校招生办，我姓任，你想了解点啥？")], "greeting", True),
+    ("zh", [("a", "先跟您说一声，咱们的通话内容会留存，用于核查服务质量。")], "disclosure", True),
+    ("zh", [("a", "我们这边没有对通话进行录音。")], "disclosure", False),  # negated over a light verb
+    ("zh", [("a", "单号报一下。")], "verification", True),
+    ("zh", [("a", "流量包给您办好了。"), ("a", "这样安排您看行吗，还有啥要我帮您办的？")], "resolution_confirmed", True),
+    # the company's own front-desk line is not the customer's number
+    ("zh", [("a", "有事也可以直接打我们前台电话零七九幺，八六二三，五五八八。")], "pii_exposure", True),
+    ("zh", [("a", "我们登记的电话是13607913528，对吧？")], "pii_exposure", False),
+])
+def test_more_forms_mended_on_blind7(language, turns, item_key, passed):
+    first = [] if item_key == "greeting" else [GREET[language]]
+    assert item(call(*first, *turns), item_key, language).passed is passed
