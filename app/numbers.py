@@ -19,6 +19,12 @@ MAX_NUMBER_CHARS = 32
 MAX_INTEGER_DIGITS = 15
 
 
+def is_id(value) -> bool:
+    """Whether ``value`` (an int already read) can name a row: from 1 to ``MAX_ID``; a larger number
+    names none and must not reach the database."""
+    return isinstance(value, int) and not isinstance(value, bool) and 0 < value <= MAX_ID
+
+
 class NumberError(ValueError):
     """Text that is not a number within the bounds; ``str()`` is the message for the person."""
 

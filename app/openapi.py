@@ -19,6 +19,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from app.numbers import MAX_ID
+
 _ERROR = {"content": {"application/json": {"schema": {"$ref": "#/components/schemas/ErrorOut"}}}}
 
 _DESCRIPTIONS = {
@@ -39,9 +41,6 @@ _FILE_TYPES = {
     ".csv": "text/csv",
     ".xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
 }
-
-# The largest id a database row can have (PostgreSQL ``integer``).
-MAX_ID = 2**31 - 1
 
 _METHODS = ("get", "put", "post", "delete", "patch")
 

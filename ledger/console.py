@@ -8,11 +8,11 @@ from flask_babel import gettext as _
 
 from app import events
 from app.lookups import ids_named
+from app.numbers import is_id
 from app.timeutil import zone
 
 # The id columns an entry carries, searched by the console's fields of the same name without "_id".
 NAMED_FILTERS = ("member", "campaign", "org")
-_MAX_ID = 2**31 - 1
 
 
 def entry_kinds() -> list[str]:
@@ -34,7 +34,7 @@ def resolve_names(args) -> tuple[dict, dict]:
         if not text:
             continue
         if text.isdigit():
-            if int(text) > _MAX_ID:
+            if not is_id(int(text)):
                 problems[field] = _("No such id.")
                 continue
             filters[f"{field}_id"] = int(text)

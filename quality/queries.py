@@ -10,11 +10,10 @@ from app.auth.models import User
 from app.errors import Forbidden, NotFound
 from app.extensions import db
 from app.jobs import job_progress, waiting_in_outbox
+from app.numbers import is_id
 from quality.models import Dispute, QAResult, QAReview, Rescoring
 
 REVIEWER_ROLES = ("trainer", "enterprise_admin", "enterprise_supervisor", "admin")
-MAX_ID = 2**31 - 1
-
 
 def is_reviewer(user: User) -> bool:
     return user.has_role(*REVIEWER_ROLES)
@@ -38,7 +37,7 @@ def result_for_reviewer(user: User, result_id: int) -> QAResult:
     """A result ``user`` may review: 403 for a role that never reviews, 404 for another tenant's."""
     if not is_reviewer(user):
         raise Forbidden()
-    if not 0 < result_id <= MAX_ID:
+    if not is_id(result_id):
         raise NotFound()
     found = db.session.scalar(reviewable_results(user).where(QAResult.id == result_id))
     if found is None:
@@ -52,7 +51,7 @@ def result_of_interaction(interaction_id: int) -> QAResult | None:
 
 def own_result(user: User, result_id: int) -> QAResult:
     """The member's own call's result; 404 for anyone else's."""
-    if not 0 < result_id <= MAX_ID:
+    if not is_id(result_id):
         raise NotFound()
     found = db.session.get(QAResult, result_id)
     if found is None or found.member_id != user.id:

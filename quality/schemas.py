@@ -5,6 +5,8 @@ from __future__ import annotations
 from apiflask import Schema, fields
 from marshmallow import validate
 
+from app.numbers import MAX_ID
+
 MAX_UTTERANCES = 2000
 
 
@@ -18,7 +20,7 @@ class UtteranceIn(Schema):
 class ScoreIn(Schema):
     template = fields.String(load_default=None, validate=validate.OneOf(["standard"]),
                              metadata={"description": "The built-in template (`standard`), or give `scorecard_id`."})
-    scorecard_id = fields.Integer(load_default=None, validate=validate.Range(min=1, max=2**31 - 1))
+    scorecard_id = fields.Integer(load_default=None, validate=validate.Range(min=1, max=MAX_ID))
     language = fields.String(load_default=None, validate=validate.OneOf(["zh", "en"]))
     disposition = fields.String(load_default=None, validate=validate.Length(max=32))
     transcript = fields.List(fields.Raw(), required=True, metadata={
@@ -168,7 +170,7 @@ class RescoringsOut(Schema):
 
 
 class RescoreIn(Schema):
-    interaction_id = fields.Integer(load_default=None, allow_none=True, validate=validate.Range(min=1, max=2**31 - 1),
+    interaction_id = fields.Integer(load_default=None, allow_none=True, validate=validate.Range(min=1, max=MAX_ID),
                                     metadata={"description": "One scored call of the campaign to rescore."})
     start = fields.Date(data_key="from", load_default=None, allow_none=True,
                         metadata={"description": "Rescore the calls that ended from this day (UTC)…"})

@@ -14,6 +14,7 @@ from app.auth.guards import current_user, page_login_required
 from app.database import commit, rollback
 from app.errors import AppError, error_text
 from app.extensions import db
+from app.numbers import is_id
 from quality import labels, queries, scoring
 from quality.services import calibration, gate, rescoring, reviews, scorecards, transcripts
 from telephony.campaigns import Campaign
@@ -227,7 +228,7 @@ def _rescore(user, found, errors: dict) -> int:
     except ValueError:
         errors["rescore"] = _("Give the dates as year-month-day.")
         return 422
-    if number and not (number.isdigit() and 0 < int(number) <= queries.MAX_ID):
+    if number and not (number.isdigit() and is_id(int(number))):
         errors["rescore"] = _("Give the call's number.")
         return 422
     try:

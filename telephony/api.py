@@ -8,6 +8,7 @@ from apiflask import APIBlueprint
 from app.auth.guards import get_in_org_or_404, require_user, token_auth
 from app.database import after_commit, commit
 from app.errors import Conflict, NotFound
+from app.numbers import is_id
 from app.paging import page_schema
 from telephony import calls, earnings, numbers, queries, services, survey, transfer
 from telephony.campaigns import Campaign
@@ -128,7 +129,7 @@ def transfer_call(interaction_id):
 
 
 def _campaign(campaign_id: int) -> Campaign:
-    if not 0 < campaign_id <= queries.MAX_ID:
+    if not is_id(campaign_id):
         raise NotFound()
     return get_in_org_or_404(Campaign, campaign_id, require_user())
 

@@ -27,6 +27,7 @@ from flask_babel import gettext as _
 from app.database import after_commit
 from app.errors import Conflict
 from app.extensions import db
+from app.numbers import is_id
 from app.timeutil import utcnow
 from telephony import campaigns, earnings, numbers, services, survey, transcription, transfer
 from telephony.callflow import ENDED, caller_language, conference_name, provider_time, webhook_url
@@ -118,7 +119,7 @@ def _refused(reason: str | None) -> Conflict:
 
 
 def _offered_interaction(interaction_id: int) -> Interaction | None:
-    return db.session.get(Interaction, interaction_id) if 0 < interaction_id < 2**31 else None
+    return db.session.get(Interaction, interaction_id) if is_id(interaction_id) else None
 
 
 def _respond(verb: str, member_id: int, interaction_id: int) -> tuple[Interaction, str]:

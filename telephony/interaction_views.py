@@ -15,6 +15,7 @@ from app.auth.models import User
 from app.errors import NotFound, ValidationError
 from app.extensions import db
 from app.formatting import viewer_zone
+from app.numbers import is_id
 from app.timeutil import as_utc, zone
 from telephony import queries
 from telephony.campaigns import Campaign
@@ -33,7 +34,7 @@ def _id(raw) -> int:
         value = int(raw)
     except (TypeError, ValueError):
         raise NotFound() from None
-    if not 0 < value <= queries.MAX_ID:
+    if not is_id(value):
         raise NotFound()
     return value
 

@@ -13,12 +13,11 @@ from app.auth.guards import is_platform_staff
 from app.auth.models import ORG_ROLES, User
 from app.errors import NotFound
 from app.extensions import db
+from app.numbers import is_id
 from app.paging import paginate
 from telephony import campaigns, lifecycle
 from telephony.earnings import earning_of
 from telephony.models import Interaction, InteractionEvent
-
-MAX_ID = 2**31 - 1  # ids are INTEGER columns: a larger number names no row (and must not reach the database)
 
 
 def visible_interactions(user: User) -> Select:
@@ -36,7 +35,7 @@ def visible_interactions(user: User) -> Select:
 
 def visible_interaction(user: User, interaction_id: int) -> Interaction:
     """One interaction ``user`` may read; 404 if it is missing or another tenant's."""
-    if not 0 < interaction_id <= MAX_ID:
+    if not is_id(interaction_id):
         raise NotFound()
     found = db.session.scalar(visible_interactions(user).where(Interaction.id == interaction_id))
     if found is None:

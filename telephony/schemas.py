@@ -8,9 +8,9 @@ from apiflask import Schema, fields
 from marshmallow import validate, validates_schema
 from marshmallow.exceptions import ValidationError
 
+from app.numbers import MAX_ID
 from app.paging import PageQuery
 from telephony.lifecycle import STATES
-from telephony.queries import MAX_ID
 
 
 class InteractionsQuery(PageQuery):

@@ -23,6 +23,7 @@ from flask_babel import gettext as _
 from app import events
 from app.errors import ValidationError
 from app.extensions import db
+from app.numbers import is_id
 from telephony import campaigns
 from telephony.callflow import caller_language, webhook_url
 from telephony.models import Interaction
@@ -83,7 +84,7 @@ def follows(interaction: Interaction, campaign=None) -> bool:
 
 def after_conference(interaction_id: int) -> str:
     """The caller's conference ended: the survey, or the end of the call."""
-    interaction = db.session.get(Interaction, interaction_id) if 0 < interaction_id < 2**31 else None
+    interaction = db.session.get(Interaction, interaction_id) if is_id(interaction_id) else None
     if interaction is None or interaction.state not in ("wrapup", "completed") or interaction.answered_at is None:
         return str(Twiml().hangup())
     found = campaigns.campaign(interaction.campaign_id)
@@ -106,7 +107,7 @@ def _ask(interaction: Interaction, found, *, attempt: int, again: bool = False) 
 
 def survey_answer(interaction_id: int, digits: str | None, attempt: int) -> str:
     """The key the caller pressed: thanks and the end of the call, or the question once more."""
-    interaction = db.session.get(Interaction, interaction_id) if 0 < interaction_id < 2**31 else None
+    interaction = db.session.get(Interaction, interaction_id) if is_id(interaction_id) else None
     if interaction is None:
         return str(Twiml().hangup())
     found = campaigns.campaign(interaction.campaign_id)

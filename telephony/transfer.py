@@ -26,6 +26,7 @@ from app import events
 from app.database import after_commit
 from app.errors import AppError, Conflict
 from app.extensions import db
+from app.numbers import is_id
 from app.timeutil import utcnow
 from telephony import campaigns, lifecycle, numbers, services
 from telephony.callflow import ENDED, caller_language, conference_name, hang_up, webhook_url
@@ -92,7 +93,7 @@ def start(interaction_id: int, member_id: int) -> Interaction:
 def escalation_twiml(interaction_id: int) -> str:
     """The enterprise answered: a word about the call, then the caller's conference (leaving it ends
     the call for the caller too)."""
-    interaction = db.session.get(Interaction, interaction_id) if 0 < interaction_id < 2**31 else None
+    interaction = db.session.get(Interaction, interaction_id) if is_id(interaction_id) else None
     found = campaigns.campaign(interaction.campaign_id) if interaction is not None else None
     language = caller_language(found)
     with force_locale(language):

@@ -22,8 +22,9 @@ from app.auth.guards import current_user, get_in_org_or_404, page_login_required
 from app.errors import AppError, NotFound, Unauthorized, error_text
 from app.extensions import db
 from app.formatting import when
+from app.numbers import is_id
 from app.timeutil import isoformat
-from telephony import live, queries
+from telephony import live
 from telephony.campaigns import Campaign
 
 ROLES = ("enterprise_admin", "enterprise_supervisor", "admin")
@@ -54,7 +55,7 @@ def _campaign(user, raw) -> Campaign:
         campaign_id = int(raw)
     except (TypeError, ValueError):
         raise NotFound() from None
-    if not 0 < campaign_id <= queries.MAX_ID:
+    if not is_id(campaign_id):
         raise NotFound()
     return get_in_org_or_404(Campaign, campaign_id, user)
 

@@ -8,7 +8,7 @@ import pytest
 from werkzeug.routing import IntegerConverter
 
 from app.money import Money, MoneyError
-from app.numbers import MAX_ID, NumberError, bounded_decimal, bounded_int
+from app.numbers import MAX_ID, NumberError, bounded_decimal, bounded_int, is_id
 from app.requests import MAX_JSON_DEPTH
 from tests.helpers.web import csrf_token, sign_in
 
@@ -39,6 +39,12 @@ def test_bounded_int_refuses(text):
 def test_bounded_numbers_accept_their_range():
     assert bounded_int(str(MAX_ID)) == MAX_ID
     assert str(bounded_decimal("0.85")) == "0.85"
+
+
+@pytest.mark.parametrize(("value", "named"), [(1, True), (MAX_ID, True), (0, False), (-3, False),
+                                              (MAX_ID + 1, False), (True, False), ("7", False)])
+def test_is_id_says_which_numbers_can_name_a_row(value, named):
+    assert is_id(value) is named
 
 
 def test_a_huge_amount_on_the_top_up_form_is_a_field_error(app, client, create_user, user_email):

@@ -15,6 +15,7 @@ from app import events
 from app.auth.models import User
 from app.errors import Conflict, Forbidden, NotFound, ValidationError
 from app.extensions import db
+from app.numbers import is_id
 from app.timeutil import as_utc, utcnow
 from quality import notices, queries
 from quality.models import Dispute, QAResult, QAReview
@@ -158,7 +159,7 @@ def file_dispute(member: User, result_id: int, comment: str | None) -> Dispute:
 
 
 def dispute_for_reviewer(reviewer: User, dispute_id: int) -> tuple[Dispute, QAResult]:
-    dispute = db.session.get(Dispute, dispute_id) if 0 < dispute_id <= queries.MAX_ID else None
+    dispute = db.session.get(Dispute, dispute_id) if is_id(dispute_id) else None
     if not queries.is_reviewer(reviewer):
         raise Forbidden()
     if dispute is None:

@@ -11,6 +11,7 @@ from sqlalchemy import func, select
 from app.auth.models import User
 from app.errors import Forbidden, NotFound, ValidationError
 from app.extensions import db
+from app.numbers import is_id
 from quality import scoring
 from quality.models import Scorecard
 from telephony import campaigns
@@ -53,14 +54,14 @@ def editable_campaign(user: User, campaign_id: int) -> Campaign:
     """The campaign whose scorecard ``user`` may edit: 403 for a role that may not, 404 for another tenant's."""
     if not user.has_role(*EDITOR_ROLES):
         raise Forbidden()
-    found = campaigns.campaign(campaign_id) if 0 < campaign_id <= 2**31 - 1 else None
+    found = campaigns.campaign(campaign_id) if is_id(campaign_id) else None
     if found is None or not (user.has_role("trainer", "admin") or found.org_id == user.org_id):
         raise NotFound()
     return found
 
 
 def readable_campaign(user: User, campaign_id: int) -> Campaign:
-    found = campaigns.campaign(campaign_id) if 0 < campaign_id <= 2**31 - 1 else None
+    found = campaigns.campaign(campaign_id) if is_id(campaign_id) else None
     if found is None or not (user.has_role("trainer", "admin", "member") or found.org_id == user.org_id):
         raise NotFound()
     return found

@@ -11,6 +11,7 @@ from app.auth.models import User
 from app.errors import Forbidden, NotFound, ValidationError
 from app.extensions import db
 from app.jobs import enqueue
+from app.numbers import is_id
 from quality import queries, scoring
 from quality.services import gate
 from telephony import services as calls
@@ -53,7 +54,7 @@ def upload_transcript(user: User, interaction_id: int, raw: list, language: str 
     """Store an interaction's transcript; score the call if it had none to judge."""
     if not user.has_role(*UPLOADERS):
         raise Forbidden()
-    interaction = db.session.get(Interaction, interaction_id) if 0 < interaction_id <= queries.MAX_ID else None
+    interaction = db.session.get(Interaction, interaction_id) if is_id(interaction_id) else None
     if interaction is None or not (user.has_role("trainer", "admin") or interaction.org_id == user.org_id):
         raise NotFound()
     parse(raw)

@@ -25,6 +25,7 @@ from flask_babel import gettext as _
 
 from app.database import after_commit
 from app.extensions import db
+from app.numbers import is_id
 from marketplace.contacts import dialing
 from telephony import calls, campaigns, earnings, numbers, services
 from telephony.dialer.settings import dialer_settings
@@ -45,7 +46,7 @@ def _free_agents(campaign_id: int) -> int:
 
 def answer_outbound(interaction_id: int, params: Mapping, member_id: int | None = None) -> str:
     """The callee's side answered (the call's Url): the TwiML it gets."""
-    interaction = db.session.get(Interaction, interaction_id) if 0 < interaction_id < 2**31 else None
+    interaction = db.session.get(Interaction, interaction_id) if is_id(interaction_id) else None
     if interaction is None or interaction.direction != "outbound" or interaction.state not in ("queued", "offered"):
         return str(Twiml().hangup())
     found = campaigns.campaign(interaction.campaign_id)
@@ -100,7 +101,7 @@ def amd_result(interaction_id: int, params: Mapping) -> str:
     """Answering-machine detection finished (Twilio's ``AsyncAmd``: the callee was already put
     through as a person, so no one waits in silence). A machine whose call has not reached an agent
     yet gets the campaign's treatment: out of the queue, and the call redirected to it."""
-    interaction = db.session.get(Interaction, interaction_id) if 0 < interaction_id < 2**31 else None
+    interaction = db.session.get(Interaction, interaction_id) if is_id(interaction_id) else None
     if interaction is None or interaction.direction != "outbound":
         return "unknown_call"
     answered_by = (params.get("AnsweredBy") or "unknown").strip()[:16]

@@ -15,6 +15,7 @@ from sqlalchemy.orm.attributes import flag_modified
 from app.database import after_commit, commit
 from app.errors import Conflict, NotFound, ValidationError
 from app.extensions import db
+from app.numbers import is_id
 from app.timeutil import local, utcnow
 from marketplace.campaigns import dialer as campaign_dialer
 from marketplace.contacts import dialing
@@ -111,7 +112,7 @@ def dial_preview(member, contact_id: int) -> Interaction:
     404 outside the member's preview campaigns; 409 with the reason when a check fails (the reason
     is recorded on the contact, nothing is dialed)."""
     now = utcnow()
-    contact = db.session.get(Contact, contact_id) if 0 < contact_id < 2**31 else None
+    contact = db.session.get(Contact, contact_id) if is_id(contact_id) else None
     if contact is None or contact.campaign_id not in {c.id for c in _preview_campaigns(member.id, now)}:
         raise NotFound()
     dialed = hopper.dial_contact(contact.id, member_id=member.id, now=now)

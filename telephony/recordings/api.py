@@ -19,6 +19,7 @@ from app.auth.guards import current_user, get_in_org_or_404, require_user, token
 from app.database import commit
 from app.errors import AppError, NotFound, Unauthorized
 from app.extensions import db
+from app.numbers import MAX_ID, is_id
 from telephony import queries
 from telephony.campaigns import Campaign
 from telephony.models import Interaction
@@ -53,7 +54,7 @@ class RecordingPolicyIn(Schema):
     enabled = fields.Boolean(metadata={"description": "Record the campaign's calls (after the consent announcement)."})
     consent = fields.Nested(ConsentIn, metadata={"description": "The announcement per caller language."})
     retention_days = fields.Integer(validate=validate.Range(min=1, max=3650))
-    qa_reviewer_ids = fields.List(fields.Integer(validate=validate.Range(min=1, max=queries.MAX_ID)),
+    qa_reviewer_ids = fields.List(fields.Integer(validate=validate.Range(min=1, max=MAX_ID)),
                                   validate=validate.Length(max=100),
                                   metadata={"description": "Trainers who review the campaign's calls and may listen."})
 
@@ -211,7 +212,7 @@ def set_policy(campaign_id, data):
 
 
 def _campaign(campaign_id: int) -> Campaign:
-    if not 0 < campaign_id <= queries.MAX_ID:
+    if not is_id(campaign_id):
         raise NotFound()
     return get_in_org_or_404(Campaign, campaign_id, require_user())
 

@@ -14,6 +14,7 @@ from app import events
 from app.auth.models import User
 from app.errors import AppError, BadRequest, Conflict, NotFound
 from app.extensions import db, redis_store
+from app.numbers import is_id
 from app.timeutil import as_utc, utcnow
 from telephony import campaigns
 from telephony.models import Interaction
@@ -59,7 +60,7 @@ def listening_reason(user: User, interaction: Interaction) -> str | None:
 
 def listenable(user: User, interaction_id: int) -> tuple[Interaction, str]:
     """The interaction and why ``user`` may listen; 404 for anyone else (and for no interaction)."""
-    interaction = db.session.get(Interaction, interaction_id) if 0 < interaction_id < 2**31 else None
+    interaction = db.session.get(Interaction, interaction_id) if is_id(interaction_id) else None
     reason = listening_reason(user, interaction) if interaction is not None else None
     if reason is None:
         raise NotFound()

@@ -33,6 +33,7 @@ from app.auth.tokens import encode_access_token
 from app.database import commit
 from app.errors import AppError, Conflict, NotFound, ValidationError
 from app.extensions import db, limiter
+from app.numbers import is_id
 from telephony import campaigns
 from telephony.callflow import ENDED
 from telephony.distributor import routing_settings
@@ -77,7 +78,7 @@ def _member():
 
 def _own_interaction(interaction_id: int) -> Interaction:
     user = _member()
-    interaction = db.session.get(Interaction, interaction_id) if 0 < interaction_id < 2**31 else None
+    interaction = db.session.get(Interaction, interaction_id) if is_id(interaction_id) else None
     if interaction is None or interaction.member_id != user.id:
         raise NotFound()
     return interaction
