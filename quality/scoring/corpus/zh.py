@@ -3087,6 +3087,13 @@ NOT_RUDE = [  # the AGENT, not rude
     "您说得都对，是我们疏忽了。",
     "行，听您的，就按您说的办。",
     "我真是谢谢您了，这么晚还耐心配合我们。",
+    # reassurance worded as a denial of giving up: not a brush-off
+    "您放心，这事也不是说就不管了，我会一直跟着。",
+    "也不是没办法，我再帮您想想别的路子。",
+    "这个费用也不是一定要交，我先帮您申请减免看看。",
+    "不是说拒了就完了，您还可以申请复核。",
+    "这单也不是就这样结了，后面还有回访。",
+    "退不了也不是没有别的补偿，我给您争取一下。",
 ]
 
 EMPATHY = [  # the AGENT acknowledges the customer's problem, complaint, worry or bad news with an apology or empathy
