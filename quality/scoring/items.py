@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from quality.scoring import classifier
 from quality.scoring.context import Context, Evidence
 from quality.scoring.lexicon import (
+    DISCLAIMERS,
     LEXICONS,
     OBJECTIONS,
     PROFANITY,
@@ -302,7 +303,9 @@ class ForbiddenPhrases(ItemType):
         """True when utterance ``i`` is rude; "suspected" when the classifier suspects one of its
         sentences and nothing else finds it rude; False otherwise."""
         suspected = False
-        for _, folded in ctx.sentences(i):
+        said = ctx.sentences(i)
+        disclaimed = bool(_DISCLAIMERS.search(ctx.folded(i)))
+        for k, (_, folded) in enumerate(said):
             sure = classifier.verdict(task, unquoted(folded)) if task is not None else None
             if sure is True:
                 return True
@@ -319,7 +322,10 @@ class ForbiddenPhrases(ItemType):
                 hits += patterns
                 if rudeness:
                     hits += find_patterns(folded, _PROFANITY)  # a swear word counts even negated
-            if _TOOLS.search(folded) and not _SECOND_PERSON.search(folded):  # ...but not said at a tool
+            # ...but not at a tool named in the sentence or the next ("oh, bloody hell... this computer's frozen"),
+            # nor where the agent says it was not aimed at the customer ("sorry, not you")
+            at_tool = any(_TOOLS.search(f) for _, f in said[k:k + 2])
+            if (at_tool or disclaimed) and not _SECOND_PERSON.search(folded):
                 hits = [h for h in hits if not _one_word_or_swearing(folded[h.start:h.end])]
             for hit in hits:
                 clause = _CLAUSE_END.split(folded[:hit.start])[-1]
@@ -368,6 +374,7 @@ _THIRD_PARTY = compile_patterns(tuple(p for ps in THIRD_PARTY.values() for p in 
 _SWEARING = compile_patterns(tuple(p for ps in (*PROFANITY.values(), *RUDENESS["swearing"].values()) for p in ps))
 _TOOLS = compile_patterns(tuple(p for ps in TOOLS.values() for p in ps))
 _SELF = compile_patterns(tuple(p for ps in SELF.values() for p in ps))
+_DISCLAIMERS = compile_patterns(tuple(p for ps in DISCLAIMERS.values() for p in ps))
 _SECOND_PERSON = compile_patterns(tuple(p for ps in SECOND_PERSON.values() for p in ps))
 
 
@@ -461,9 +468,9 @@ class PiiSpoken(ItemType):
     def judge(self, ctx, params):
         spoken = [(i, u.speaker, u.text) for i, u in enumerate(ctx.utterances)]
         found = []
-        theirs = customer_numbers(spoken)
         for run in spoken_numbers(spoken):
-            echoed = run.digits in theirs
+            # read back: the customer said it before (a customer repeating the company's line after does not count)
+            echoed = run.digits in customer_numbers(spoken[:run.utterances[0]])
             # a number read back is read in the context it was asked for ("your social security number?")
             first = max(0, run.utterances[0] - _ASKED_WITHIN) if echoed else run.utterances[0]
             context = " ".join(ctx.folded(i) for i in range(first, run.utterances[-1] + 1))

@@ -39,13 +39,13 @@ LEXICONS: dict[str, dict[str, list[str]]] = {
     },
     # A customer voicing a problem, complaint, worry or bad news.
     "problem": {
-        "zh": ["一直不", "放了一周", "突发", "两次", "误机", "没赶上", "翻倍", "交不起", "付不起", "太贵", "涨价", "不明白", "不懂", "被拒", "被人", "刮了", "刮花", "裂了", "碎了", "一直没", "没人联系", "没人管", "没人理", "没人回", "打不了", "一直在响", "网速慢", "很慢", "太慢", "第二次", "第四次", "还是不", "漏气", "煤气味", "笨", "有问题", "车祸", "断了", "又断", "根本没", "没声音", "没有声音", "他妈", "害怕", "慌", "连不上", "上不了", "耽误", "不了", "没有收到", "不见了", "没反应", "不走", "打不着", "算错", "多收", "坏", "破", "丢", "被锁", "锁了", "转错", "扣了", "不是我", "没消息", "撞", "漏", "取消", "出问题", "出了问题", "问题还没", "问题一直", "烦死", "很烦", "烦人", "故障", "坏了", "不能用", "用不了", "不好用", "无法", "没法", "打不开", "登不上", "收不到", "没收到", "还没到", "没到", "没送到", "延误", "晚点", "取消了", "投诉", "着急", "急死", "担心", "害怕", "生气", "气死", "烦死", "不满", "失望", "错了", "搞错", "扣了两次", "多扣", "扣错", "乱扣", "丢了", "丢失", "被盗", "被偷", "诈骗", "骗", "去世", "过世", "住院", "生病", "病了", "出事", "事故", "漏水", "停电", "停水", "没电", "断网", "没网", "损坏", "破损", "少了", "欠费停机", "被停", "冻结", "拒绝", "退不了", "等了", "好几次", "第三次", "入院", "进医院", "住进医院", "急诊", "急事", "不适应", "不愿意去", "头疼", "没劲", "抛锚", "熄火", "趴窝", "故障灯", "亮了个黄灯", "亮黄灯", "亮红灯"],
-        "en": ["didn't come", "didn't send", "been using my", "someone's been", "smelled gas", "smell gas", "gas smell", "shaken", "shaky", "nervous", "no service", "no internet", "no connection", "nothing connects", "won't connect", "can't connect", "doesn't connect", "red light", "light is red", "don't recognise", "don't recognize", "didn't make", "didn't authorise", "didn't authorize", "called me", "rude", "insulted", "in front of everyone", "twice", "doubled", "can't afford", "don't understand", "rejected", "refused", "missed my", "missed the", "nobody calls", "no one calls", "nobody called", "still isn't", "still not", "doesn't fit", "dispute", "slow", "feel so stupid", "feel stupid", "problem", "issue", "no signal", "cracked", "smashed", "swallowed", "pouring", "nobody's come", "been charged", "bloody", "damn", "panicking", "not here", "nobody has", "ripped", "torn", "dropped out", "dropping out", "keeps dropping", "stuck", "embarrassed", "no record", "by mistake", "mistake", "reversed into", "sitting there", "freezing", "no gas", "can't be right", "never made", "haven't left", "wasn't me", "not working", "doesn't work", "isn't working", "stopped working", "won't", "broken", "broke", "wrong", "charged twice", "double charged", "overcharged", "late", "delayed", "never arrived", "hasn't arrived", "haven't received", "didn't receive", "not received", "missing", "lost", "stolen", "fraud", "scam", "complaint", "complain", "worried", "worry", "concerned", "scared", "frustrated", "frustrating", "annoyed", "annoying", "upset", "angry", "furious", "disappointed", "terrible", "awful", "ridiculous", "unacceptable", "passed away", "died", "death", "hospital", "sick", "accident", "damaged", "leak", "leaking", "outage", "no power", "can't", "cannot", "couldn't", "unable", "error", "failed", "declined", "cancelled", "canceled", "locked out", "blocked", "frozen", "third time", "waiting for", "been waiting", "still waiting", "mess", "nightmare", "a lot of money", "got hit with", "normally pay", "usually pay", "fell off my chair", "insane", "outrageous", "crooks", "cheats", "robbery", "rip-off", "ripped off", "nobody told me", "no one told me", "deducted"],
+        "zh": ["一直不", "放了一周", "突发", "两次", "误机", "没赶上", "翻倍", "交不起", "付不起", "太贵", "涨价", "不明白", "不懂", "被拒", "被人", "刮了", "刮花", "裂了", "碎了", "一直没", "没人联系", "没人管", "没人理", "没人回", "打不了", "一直在响", "网速慢", "很慢", "太慢", "第二次", "第四次", "还是不", "漏气", "煤气味", "笨", "有问题", "车祸", "断了", "又断", "根本没", "没声音", "没有声音", "他妈", "害怕", "慌", "连不上", "上不了", "耽误", "不了", "没有收到", "不见了", "没反应", "不走", "打不着", "算错", "多收", "坏", "破", "丢", "被锁", "锁了", "转错", "扣了", "不是我", "没消息", "撞", "漏", "取消", "出问题", "出了问题", "问题还没", "问题一直", "烦死", "很烦", "烦人", "故障", "坏了", "不能用", "用不了", "不好用", "无法", "没法", "打不开", "登不上", "收不到", "没收到", "还没到", "没到", "没送到", "延误", "晚点", "取消了", "投诉", "着急", "急死", "担心", "害怕", "生气", "气死", "烦死", "不满", "失望", "错了", "搞错", "扣了两次", "多扣", "扣错", "乱扣", "丢了", "丢失", "被盗", "被偷", "诈骗", "骗", "去世", "过世", "住院", "生病", "病了", "出事", "事故", "漏水", "停电", "停水", "没电", "断网", "没网", "损坏", "破损", "少了", "欠费停机", "被停", "冻结", "拒绝", "退不了", "等了", "好几次", "第三次", "入院", "进医院", "住进医院", "急诊", "急事", "不适应", "不愿意去", "头疼", "没劲", "抛锚", "熄火", "趴窝", "故障灯", "亮了个黄灯", "亮黄灯", "亮红灯", "弄不中", "弄不好", "弄不来", "买不来", "办不成", "搞不定", "不舒服", "骂我", "骂了我"],
+        "en": ["didn't come", "didn't send", "been using my", "someone's been", "smelled gas", "smell gas", "gas smell", "shaken", "shaky", "nervous", "no service", "no internet", "no connection", "nothing connects", "won't connect", "can't connect", "doesn't connect", "red light", "light is red", "don't recognise", "don't recognize", "didn't make", "didn't authorise", "didn't authorize", "called me", "rude", "insulted", "in front of everyone", "twice", "doubled", "can't afford", "don't understand", "rejected", "refused", "missed my", "missed the", "nobody calls", "no one calls", "nobody called", "still isn't", "still not", "doesn't fit", "dispute", "slow", "feel so stupid", "feel stupid", "problem", "issue", "no signal", "cracked", "smashed", "swallowed", "pouring", "nobody's come", "been charged", "bloody", "damn", "panicking", "not here", "nobody has", "ripped", "torn", "dropped out", "dropping out", "keeps dropping", "stuck", "embarrassed", "no record", "by mistake", "mistake", "reversed into", "sitting there", "freezing", "no gas", "can't be right", "never made", "haven't left", "wasn't me", "not working", "doesn't work", "isn't working", "stopped working", "won't", "broken", "broke", "wrong", "charged twice", "double charged", "overcharged", "late", "delayed", "never arrived", "hasn't arrived", "haven't received", "didn't receive", "not received", "missing", "lost", "stolen", "fraud", "scam", "complaint", "complain", "worried", "worry", "concerned", "scared", "frustrated", "frustrating", "annoyed", "annoying", "upset", "angry", "furious", "disappointed", "terrible", "awful", "ridiculous", "unacceptable", "passed away", "died", "death", "hospital", "sick", "accident", "damaged", "leak", "leaking", "outage", "no power", "can't", "cannot", "couldn't", "unable", "error", "failed", "declined", "cancelled", "canceled", "locked out", "blocked", "frozen", "third time", "waiting for", "been waiting", "still waiting", "mess", "nightmare", "a lot of money", "got hit with", "normally pay", "usually pay", "fell off my chair", "insane", "outrageous", "crooks", "cheats", "robbery", "rip-off", "ripped off", "nobody told me", "no one told me", "deducted", "shouldn't have to pay", "shouldn't have to", "it's mad", "such a muppet", "such an idiot", "i'm an idiot", "i'm so stupid", "silly me", "my mistake", "my fault", "messed up", "i've gone and", "never got", "on my back", "didn't get", "you've sent me", "sent me the wrong", "sent the wrong", "wrong colour", "wrong color", "wrong size", "send it back", "wrong year", "wrong date"],
     },
     # An apology or an acknowledgement of the customer's situation.
     "empathy": {
-        "zh": ["谁都会", "换谁都会", "换成我也会", "换做我", "换了是我", "换了我也", "要是我也会", "别这么说", "千万别", "难过", "你的担心", "让人着急", "扫兴", "恼火", "不过分", "抱歉", "我理解", "别紧张", "不要紧张", "别慌", "对不起", "不好意思", "歉意", "理解您", "理解你", "理解的", "能理解", "明白您的", "明白你的", "您着急", "你着急", "着急是", "多着急", "有多着急", "能不着急", "谁不着急", "肯定着急", "挺着急", "很着急", "别担心", "不用担心", "您放心", "别着急", "给您添麻烦", "给您带来", "带来不便", "辛苦您", "很遗憾", "遗憾", "节哀", "心情", "难受", "换作是我", "确实让人", "确实很", "太糟糕", "体谅", "遭罪", "受罪", "好好养", "早日康复", "换我也", "换成我也", "搁谁", "谁都受不了", "糟心", "闹心", "窝火", "憋屈", "让人头疼", "挺头疼", "够呛", "不容易"],
-        "en": ["happens to a lot of people", "happens to everyone", "you did the right thing", "right thing calling", "don't feel stupid", "don't blame yourself", "unsettling", "horrible", "that's rough", "oh no", "not being unreasonable", "i'd be annoyed", "i'd be upset", "i'd be frustrated", "sorry to hear", "sorry you're", "sorry about that", "sorry it", "sorry", "apologise", "that must be", "must be so", "must be frustrating", "must be difficult", "must be hard", "must be worrying", "must be stressful", "that sounds frustrating", "that sounds stressful", "that sounds awful", "that sounds difficult", "that sounds really", "sounds really", "apologize", "apologies", "my apologies", "i understand", "understand how", "understand that", "understand your", "understandable", "i can imagine", "can only imagine", "how frustrating", "so frustrating", "i hear you", "i get it", "don't worry", "no need to worry", "i appreciate how", "condolences", "that's awful", "that's terrible", "i feel for you", "must have been", "completely understand", "totally understand", "get well soon", "hope you feel better"],
+        "zh": ["谁都会", "换谁都会", "换成我也会", "换做我", "换了是我", "换了我也", "要是我也会", "别这么说", "千万别", "难过", "你的担心", "让人着急", "扫兴", "恼火", "不过分", "抱歉", "我理解", "别紧张", "不要紧张", "别慌", "对不起", "不好意思", "歉意", "理解您", "理解你", "理解的", "能理解", "明白您的", "明白你的", "您着急", "你着急", "着急是", "多着急", "有多着急", "能不着急", "谁不着急", "肯定着急", "挺着急", "很着急", "别担心", "不用担心", "您放心", "别着急", "给您添麻烦", "给您带来", "带来不便", "辛苦您", "很遗憾", "遗憾", "节哀", "心情", "难受", "换作是我", "确实让人", "确实很", "太糟糕", "体谅", "遭罪", "受罪", "好好养", "早日康复", "换我也", "换成我也", "搁谁", "谁都受不了", "糟心", "闹心", "窝火", "憋屈", "让人头疼", "挺头疼", "够呛", "不容易", "一点都不笨", "一点也不笨", "不怪你", "别怪自己", "别自责", "谁都没办法"],
+        "en": ["happens to a lot of people", "happens to everyone", "you did the right thing", "right thing calling", "don't feel stupid", "don't blame yourself", "unsettling", "horrible", "that's rough", "oh no", "not being unreasonable", "i'd be annoyed", "i'd be upset", "i'd be frustrated", "sorry to hear", "sorry you're", "sorry about that", "sorry it", "sorry", "apologise", "that must be", "must be so", "must be frustrating", "must be difficult", "must be hard", "must be worrying", "must be stressful", "that sounds frustrating", "that sounds stressful", "that sounds awful", "that sounds difficult", "that sounds really", "sounds really", "apologize", "apologies", "my apologies", "i understand", "understand how", "understand that", "understand your", "understandable", "i can imagine", "can only imagine", "how frustrating", "so frustrating", "i hear you", "i get it", "don't worry", "no need to worry", "i appreciate how", "condolences", "that's awful", "that's terrible", "i feel for you", "must have been", "completely understand", "totally understand", "get well soon", "hope you feel better", "you're not an idiot", "you're not stupid", "you're not being silly", "not silly at all", "not daft", "you're not the first", "you're not alone", "loads of people", "lots of people", "plenty of people"],
     },
     # An apology: what "not_empathy" sets aside in a sentence ("sorry, could you repeat that?"),
     # leaving any other acknowledgement in it.
@@ -55,7 +55,7 @@ LEXICONS: dict[str, dict[str, list[str]]] = {
     },
     # "Sorry" that is not empathy: asking to repeat, for the line, for the wait.
     "not_empathy": {
-        "zh": ["再说一遍", "再说一次", "重复一下", "重复一遍", "没听清", "听不清", "没听到", "再讲一遍", "再讲一下", "大声一点", "大点声", "大声点", "声音太小", "没听太清", "没太听清", "听不太清", "您说什么", "你说什么", "您刚才说", "那边太吵", "那边好吵", "那边有点吵", "信号不好", "久等", "让你等", "等了一会", "打断一下", "打断您", "稍等", "请问您刚才说"],
+        "zh": ["再说一遍", "再说一次", "重复一下", "重复一遍", "没听清", "听不清", "没听到", "再讲一遍", "再讲一下", "大声一点", "大点声", "大声点", "声音太小", "没听太清", "没太听清", "听不太清", "您说什么", "你说什么", "您刚才说", "那边太吵", "那边好吵", "那边有点吵", "信号不好", "久等", "让你久等", "让你等了一会", "让你等一下", "让你等一会", "让你等了一下", "等了一会", "打断一下", "打断您", "稍等", "请问您刚才说"],
         "en": ["repeat", "say that again", "say again", "didn't catch", "did not catch", "come again", "pardon", "speak up", "hear you", "bad line", "the line", "you're breaking up", "for the wait", "for the hold", "about the wait", "about the hold", "keeping you waiting", "to keep you waiting", "to interrupt", "one moment", "what was that", "missed that", "spell that", "sorry?", "was that", "did you say", "or was it", "which one was"],
     },
     # Checking the need is met, or offering more help.
@@ -113,13 +113,17 @@ RUDENESS: dict[str, dict[str, list[str]]] = {
                r"(说|讲|告诉你)了?(多少|八百|一百|无数)遍", r"(还|都)要我(说|讲|教)", r"这(都|也)(不知道|不懂|不明白|看不懂|听不懂)(吗|啊|呀|[?？!！])",
                r"说(得|的)?(这么|很|够)清楚了?(还|都)", r"省得你(又|再)", r"这么大(个|的)?人了", r"(奶奶|老太太|小孩|孩子|小学生)都比你",
                r"比你(利索|聪明|明白|强)", r"心里没(点)?数", r"丢不丢人",
-               r"这么(大|明显|显眼|简单|清楚)(个|的)?\S{0,8}都(能|会)?(看漏|看不见|看不到|找不到|搞不懂|弄不明白|不会)"],
+               r"这么(大|明显|显眼|简单|清楚)(个|的)?\S{0,8}都(能|会)?(看漏|看不见|看不到|找不到|搞不懂|弄不明白|不会)",
+               r"这都(找不着|找不到|不会弄|看不见|看不到)",
+               r"(老年人|老人家|上了年纪的|岁数大的)(就|还是)别",
+               r"让(家里)?(孩子|年轻人|儿子|女儿|孙子|孙女)(弄|帮你弄|来弄)吧"],
         "en": [r"\b(explain|go through|say|spell) (it|this|that)( out)? (real |really |very |nice and )?slow(ly)?,? (since|because|as)\b", r"\b(didn't|did not|doesn't|does not|hasn't|has not|not) (\w+ ){0,2}(sink|sunk) in\b", r"\beven (a|my) (\w+[- ]year[- ]old |little )?(kid|child|toddler|nephew|niece|son|daughter|grandson|granddaughter)\b", r"\bask your (daughter|son|kids|grandkids|grandson|granddaughter|children)\b.{0,20}\b(for you|to help)\b", r"\b(isn't|is not|not) (exactly |really )?your strong suit\b", r"\b(doesn't|does not|isn't|is not|not) (seem to be |really )?sinking in\b", r"\b(since|as|because) you('re| are) (clearly|obviously)\b", r"\b(small|short|little) words\b",
                r"\bspell it out for you\b", r"\bhow (many times|often) do i have to\b", r"\bnot exactly rocket science\b",
                r"\bfor the (hundredth|umpteenth|millionth) time\b", r"\bin (actual|proper|real|plain) english\b",
                r"\ba (\w+[- ]year[- ]old|child|kid|toddler) (could|can|would) (do|manage|sort|figure|work|get|understand)\b",
                r"\bmy (nan|gran|grandma|granny|nana|mum|mom) (could|can|managed|manages|did)\b", r"\bhowever did you\b",
-               r"\b(go|talk|say it|speak|take it|explain it) (real|really|nice and|extra|super) slow(ly)? (\w+ ){0,2}so (that )?you can (follow|keep up|understand|get it)\b"],
+               r"\b(go|talk|say it|speak|take it|explain it) (real|really|nice and|extra|super) slow(ly)? (\w+ ){0,2}so (that )?you can (follow|keep up|understand|get it)\b",
+               r"\beven (a|my|your) (\w+[ -]){0,3}(can|could) (do|use|manage|figure|work|understand|get)\b"],
     },
     # Sarcasm: a question or remark that mocks the customer.
     "sarcasm": {
@@ -130,19 +134,28 @@ RUDENESS: dict[str, dict[str, list[str]]] = {
                r"(整天|天天)闲着", r"陪你(玩|聊|耗)", r"你可真(会|能|行|有本事)", r"真有你的", r"想得(倒|真|挺)?美",
                r"(真是|也是|可真是|真|也真是)够可以的",
                r"(你|您)也是(挺|真|够|蛮)(厉害|行|能耐|有本事|可以)",
-               r"呵呵([。！!~～]|$)"],
+               r"呵呵([。！!~～]|$)",
+               r"(真是|可真|真)心大",
+               r"佩服佩服",
+               r"现在(倒|才|又)想起来"],
         "en": [r"\bwith your eyes open\b", r"\b(proper|real|regular|right) (sherlock|genius|einstein|rocket scientist)\b", r"\bor (was|is) that (too much|a bit much)\b", r"\bto your forehead\b", r"\blose (their|your) head if it (wasn't|weren't) screwed on\b", r"\b(gotta be|got to be|must be|has to be|that's) (some kind of|some sort of|a new) record\b", r"(^|[,.] )course you (didn't|did|haven't)\b", r"\btoo much (effort|trouble|to ask),? (wasn't|was|isn't|is) it\b", r"\b(revolutionary|groundbreaking) idea\b",
                r"\bof course you (haven't|didn't|don't|can't|won't|have not)\b",
                r"\bi don't know, (turning|switching|reading|trying|plugging)\b",
                r"\boh,? (sure|great|brilliant|wonderful|perfect|fantastic|lovely|marvell?ous),? (because|another|just what)\b",
                r"^(oh,? |yeah,? )?sure you (did|do|have|were)[.!?]?$", r"\bnothing better to do\b",
-               r"\bwhat (did|do) you expect[.!?]?$", r"\b(big|what a) surprise\b", r"\bshocker\b",
-               r"\b(yet )?another (genius|one of you)\b", r"\b(really |totally )?nailed it\b", r"\bbold choice\b"],
+               r"\bwhat (did|do) you expect[.!?]?$", r"\b(big|what a) (surprise|shock)\b(?!,? (that|it|this) must| for you| to (get|hear|find|see))", r"\bshocker\b",
+               r"\banother one who (can't|cannot|doesn't|didn't|won't|never)\b", r"\bi dunno, (\w+ing)\b",
+               r"\b(yet )?another (genius|one of you)\b", r"\b(really |totally )?nailed it\b", r"\bbold choice\b",
+               r"\bor (was|is) that (a bit |way |far |just )?(too )?(advanced|complicated|technical|difficult|hard)\b",
+               r"\bsend someone (round|over|out) to (press|push|click|plug|switch|turn)\b",
+               r"\b(this|that) (one )?(also|even) need(s)? to call\b"],
     },
     # Rude blame: the customer's own doing, said to shame them.
     "blame": {
         "zh": [r"谁(让|叫)你", r"(是|这是|那是)你自己的(问题|错|事)", r"关我\S{0,2}事", r"(早|当初)(干嘛|干什么|干啥)去了",
-               r"(怪|能怪|该怪)谁", r"自找的", r"自作自受", r"(之前|当初|买之前|用之前)(不|没)(看|问|想)\S{0,8}现在(又|才)?(来)?(找|怪|问)"],
+               r"(怪|能怪|该怪)谁", r"自找的", r"自作自受", r"(之前|当初|买之前|用之前)(不|没)(看|问|想)\S{0,8}现在(又|才)?(来)?(找|怪|问)",
+               r"(倒|反倒|反而|倒是)(来|还)?(怪|赖|埋怨)(我们|我|人家)",
+               r"你们自己\S{0,10}(乱七八糟|写错|搞错|弄错)"],
         "en": [r"\b(that's|that is|it's|it is|this is) (really |all |entirely |totally |just )?on you\b",
                r"\b(that's|it's|this is) (really |all |entirely )?your (own )?(fault|problem|doing|mistake)\b",
                r"\b(maybe |try )+(read|reading|check|checking|look|looking)\b.*\bnext time\b",
@@ -166,7 +179,8 @@ RUDENESS: dict[str, dict[str, list[str]]] = {
     "threat": {
         "zh": [r"(你|您)住(哪|几栋|几楼|在哪)\S{0,10}(我|我们)\S{0,4}(都有|都知道|知道|清楚)", r"(我|我们)(知道|有)(你|您)(住|家)(在)?(哪|几栋|几楼)", r"等着(停\S|瞧|挨|吃官司)", r"(再|还)\S{0,6}闹\S{0,4}(我就|我直接|就等着|你就)", r"列入黑名单", r"把你\S{0,4}拉黑", r"拉黑你",
                r"你(要是|如果)?再\S{0,12}(我(就|保证|让|会)|就)\S{0,8}(没人|没有人|别想|不给你|不管你|拉黑|停你|挂你|封你)",
-               r"我保证\S{0,10}(没人|没有人|别想|不会有人)", r"有你(好看|好受)", r"给你点颜色", r"走着瞧"],
+               r"我保证\S{0,10}(没人|没有人|别想|不会有人)", r"有你(好看|好受)", r"给你点颜色", r"走着瞧",
+               r"(要是|如果)?再(这么|这样)?(闹|吵|嚷|骂|投诉)\S{0,60}(不好说|别怪|后果)"],
         "en": [r"\b(we|i) know where you live\b", r"\bor i'll (cut|cancel|block|suspend|report|flag|ban|disconnect) (you|your)\b",
                r"\b(if you|you) keep \w+ing\b.*\b(i'll|i will|you'll|we'll)\b",
                r"\bi'll (have|get) (your|you)\b.*\b(cut off|disconnected|cancelled|blocked|banned|flagged|blacklisted|reported)\b",
@@ -174,7 +188,9 @@ RUDENESS: dict[str, dict[str, list[str]]] = {
                r"\b(carry on|keep (on )?\w+ing|if you (keep|carry on|continue))\b.*\b(nobody|no one|never|blacklist\w*|cut you off|hang up on you)\b",
                r"\bwatch your mouth\b", r"\bdon't push your luck\b", r"\bi'll make sure you (regret|pay for|never|lose|get nothing)\b",
                r"\b(people|customers|folks|those) who\b.{0,60}\bhave a funny way of\b",
-               r"\bthink (\w+ ){0,2}carefully before (taking|going|escalating)\b.{0,30}\b(ombudsman|regulator|complaint|press|lawyer|solicitor|court)\b"],
+               r"\bthink (\w+ ){0,2}carefully before (taking|going|escalating)\b.{0,30}\b(ombudsman|regulator|complaint|press|lawyer|solicitor|court)\b",
+               r"\b(i'd|i would|you'd|you might want to|you want to|better) (be careful|watch) how you (talk|speak)\b",
+               r"\b(patients|customers|people|callers|folks|those) who (shout|swear|yell|complain|kick off|make a fuss|argue)\b.{0,60}\b(find|get|end up|no more|won't|never)\b"],
     },
     # Swearing by the agent (a customer's swearing is never judged).
     "swearing": {
@@ -198,9 +214,17 @@ PROFANITY: dict[str, list[str]] = {
 # again", "this stupid system"), in a sentence that does not speak to the customer
 # (``SECOND_PERSON``), is not said at the customer.
 TOOLS: dict[str, list[str]] = {
-    "zh": [r"系统", r"电脑", r"网络", r"网页", r"页面", r"软件", r"机器", r"打印机", r"屏幕", r"程序", r"耳机", r"键盘"],
+    "zh": [r"系统", r"电脑", r"网络", r"网页", r"页面", r"软件", r"机器", r"打印机", r"屏幕", r"程序", r"耳机", r"键盘", r"地图",
+           r"平板", r"终端", r"后台", r"鼠标"],
     "en": [r"\b(system|computer|screen|app|form|printer|software|program|website|server|database|network|"
-           r"connection|headset|keyboard|mouse|laptop)s?\b"],
+           r"connection|headset|keyboard|mouse|laptop|map|tablet|terminal|portal|page|browser|scanner|till|machine)s?\b"],
+}
+# The agent saying outright that what they just said was not aimed at the customer ("sorry, not you,
+# this computer's frozen", "不是说您"): a swear word or a one-word insult in that utterance is not
+# said at the customer either.
+DISCLAIMERS: dict[str, list[str]] = {
+    "zh": [r"不是(说|冲|骂)(你|您)", r"没(说|骂)(你|您)"],
+    "en": [r"\bnot (at |to |aimed at |meant for |directed at )?you\b(?! (can|could|will|should|need|have|must|may))"],
 }
 # An insult the agent says of themselves ("I'm such a numpty", "我真是猪脑子"): the words before it in
 # its clause.

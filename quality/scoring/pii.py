@@ -13,10 +13,13 @@ from quality.scoring.text import digits_form, is_chinese
 
 _RUN = re.compile(r"\d(?:[\s\-.,、/]*\d)*(?:[\s\-]*x(?![a-z]))?")
 _OWNER = re.compile(r"\byours?\b|\b(callback|call-back|contact|best) number\b|"
+                    r"\b(ring|call|text|reach|contact) you (on|at)\b|"
                     r"\b(number|mobile|phone|cell)( number)? (we have|we've got|on file|on the account)\b|"
                     r"\bis this\b|\bfor you\b|你的|你手机|你电话|你号码|你留的|你预留|你登记|你绑定")
-_SSN_CONTEXT = re.compile(r"social security|\bssn\b|社保|社会保障")
-_PHONE_CONTEXT = re.compile(r"phone|mobile|cell|number|card|\bsms\b|手机|电话|号码|卡号|联系方式")
+_SSN_CONTEXT = re.compile(r"social security|\bssn\b|\b(the|your|his|her|their) social\b(?! media| worker| services)|"
+                          r"社保|社会保障")
+_PHONE_CONTEXT = re.compile(r"phone|mobile|cell|number|card|\bsms\b|\b(ring|call|text) you (on|at)\b|"
+                            r"手机|电话|号码|卡号|联系方式")
 
 
 # The company's own line named just before a number ("our hotline is 0451-8765 4321", "拨我们的热线",
@@ -27,17 +30,26 @@ _COMPANY_LINE = re.compile(r"(热线|客服电话|服务电话|官方电话|总�
                            r"\bour (\w+ ){0,2}(line|number)|\bfreephone|\btoll[- ]free)\D{0,12}$")
 
 
+# A number named just before as an order, waybill, ticket or reference number ("运单号7788 1234 5566 09",
+# "order 2406183309175526", "your refund reference is RF 6620 1453"): it names a thing, not a person.
+_REFERENCE = re.compile(r"(运单|订单|单号|工单|快递单|物流单|取件码|票号|"
+                        r"\border|\btracking|\breference|\bref\b|\bticket|"
+                        r"\binvoice|\bwaybill|\b(case|claim|confirmation|booking) (number|no|id|ref|reference|code))"
+                        r"\D{0,8}$")
+
+
 @dataclass(frozen=True)
 class Run:
     utterances: tuple[int, ...]
     digits: str  # digits only (an ID's final X kept)
     raw: str
     company_line: bool = False  # introduced as the company's own line
+    reference: bool = False  # introduced as an order, waybill or reference number
 
 
-def _runs(text: str) -> list[tuple[str, str, bool, bool, bool]]:
-    """(digits, raw, at the utterance's start, at its end, introduced as the company's line) for
-    each number spoken in the text."""
+def _runs(text: str) -> list[tuple[str, str, bool, bool, bool, bool]]:
+    """(digits, raw, at the utterance's start, at its end, introduced as the company's line,
+    introduced as an order or reference number) for each number spoken in the text."""
     form = digits_form(text)
     out = []
     for m in _RUN.finditer(form):
@@ -45,7 +57,8 @@ def _runs(text: str) -> list[tuple[str, str, bool, bool, bool]]:
         head, tail = form[:m.start()], form[m.end():]
         at_start = len(re.sub(r"[\W_]", "", head)) <= 8  # "then", "然后", "接着是"
         at_end = not re.search(r"[a-z\u4e00-\u9fff\d]", tail) or len(re.sub(r"[\W_]", "", tail)) <= 4
-        out.append((digits, m.group(), at_start, at_end, bool(_COMPANY_LINE.search(head))))
+        out.append((digits, m.group(), at_start, at_end, bool(_COMPANY_LINE.search(head)),
+                    bool(_REFERENCE.search(head))))
     return out
 
 
@@ -64,12 +77,12 @@ def spoken_numbers(texts: list[tuple[int, str, str]]) -> list[Run]:
         if not found:
             open_run = None
             continue
-        for n, (digits, raw, at_start, _, company_line) in enumerate(found):
+        for n, (digits, raw, at_start, _, company_line, reference) in enumerate(found):
             if n == 0 and open_run is not None and at_start:
                 runs[-1] = Run((*open_run.utterances, index), open_run.digits + digits, open_run.raw + " " + raw,
-                               open_run.company_line)
+                               open_run.company_line, open_run.reference)
             else:
-                runs.append(Run((index,), digits, raw, company_line))
+                runs.append(Run((index,), digits, raw, company_line, reference))
         open_run = runs[-1] if found[-1][3] else None
     return runs
 
@@ -88,6 +101,8 @@ def exposure(run: Run, context: str, *, card_digits: int = 12, id_length: int = 
     reading out their phone number)."""
     if run.company_line and not echoed:
         return None  # the company's own line ("our hotline is 0451-8765 4321"), not a customer's number
+    if run.reference:
+        return None  # an order, waybill or reference number, even read back
     digits = run.digits
     if len(digits) == id_length and digits[:-1].isdigit():
         return "national_id"

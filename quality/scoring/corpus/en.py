@@ -6094,6 +6094,15 @@ NOT_RUDE = [  # the AGENT, not rude
     "Lovely jubbly, that's all sorted.",
     "That's grand, I'll note that down.",
     "Right you are, I'll get that over to you now.",
+    # warm teasing that shares the customer's excitement: not mockery
+    "Don't tell me you're bringing the whole family and the dog as well!",
+    "Two suitcases for a weekend? Don't tell me you're packing the wardrobe, haha, I'd do the same.",
+    "Oh, don't tell me you want the entire menu delivered, I love it, let's do it.",
+    "Ha, you'll be bringing back half the market as souvenirs, won't you? Let me add the extra bag.",
+    "You're going to need a bigger car for all that shopping, I'll upgrade you for free.",
+    "Three cakes for one party? Your guests are lucky people, I'll get those booked in.",
+    "Don't tell me you've already planned the whole trip down to the minute, that's brilliant.",
+    "I bet you'll come home with more than you took, shall I add the extra baggage now?",
 ]
 
 EMPATHY = [  # the AGENT acknowledges the customer's problem, complaint, worry or bad news with an apology or empathy

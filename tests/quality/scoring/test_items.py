@@ -572,3 +572,61 @@ def test_problems_and_empathy_mended_on_blind7(language, turns, applies, passed)
 def test_more_forms_mended_on_blind7(language, turns, item_key, passed):
     first = [] if item_key == "greeting" else [GREET[language]]
     assert item(call(*first, *turns), item_key, language).passed is passed
+
+
+@pytest.mark.parametrize(("language", "text", "passed"), [
+    # rude blame, talking down, sarcasm and veiled threats mended on blind8
+    ("zh", "你们自己地址写得乱七八糟的，送丢了倒来怪我们。", False),
+    ("zh", "这都找不着的话，你下回还是让家里孩子弄吧，老年人就别跟着瞎折腾了。", False),
+    ("zh", "那您真是心大，合同看都不看就签，现在倒想起来要看了？", False),
+    ("zh", "你要是再这么闹下去，这个案子我们是可以转到反欺诈调查的，到时候查个三五个月，赔不赔、赔多少，可就不好说了。", False),
+    ("zh", "您放心，这事也不是没办法，我再帮您想想别的路子。", True),
+    ("en", "And you've restarted the router, have you? Or is that a bit too advanced, shall I send someone round to press the button for you?", False),
+    ("en", "Madam, I'd be careful how you talk to us. Patients who shout at our staff sometimes find there are no more slots for them.", False),
+    ("en", "Aiyah, this one also need to call ah? Very basic one leh, even my ah ma can do.", False),
+    ("en", "Oh, a top-floor tenement, what a shock, another one who can't find their own close.", False),
+    ("en", "What a shock that must have been, I'm so sorry.", True),
+    # swearing at a tool named in the next sentence, or disowned as "not you"
+    ("en", "Ta. Oh, bloody hell... sorry, not you, this flamin' computer's just frozen on me again.", True),
+    ("en", "Oh, for crying out loud, this bloody map's frozen again. Sorry, that's the computer, not you!", True),
+    ("en", "Bloody hell, you never listen.", False),
+])
+def test_rudeness_mended_on_blind8(language, text, passed):
+    assert item(call(GREET[language], ("a", text)), "forbidden_language", language).passed is passed
+
+
+@pytest.mark.parametrize(("language", "turns", "passed"), [
+    # order, waybill and reference numbers read back are not cards
+    ("zh", [("c", "运单号是7788 1234 5566 09。"), ("a", "运单号7788 1234 5566 09，好的，收件人手机尾号是多少？")], True),
+    ("zh", [("c", "订单号是2406 1833 0917 5526。"), ("a", "好的，订单2406183309175526，收货人是哪位？")], True),
+    ("en", [("a", "Your refund reference is RF 6620 1453 0098 7.")], True),
+    # a card number is still one
+    ("zh", [("a", "您绑定的卡号是6222 0210 3345 6789，对吧？")], False),
+    # the company's line, repeated by the customer afterwards, is still the company's
+    ("en", [("a", "You can call our billing helpline directly, 1800 425 7700, toll free."), ("c", "1800 425 7700. Okay, noted.")], True),
+    # an SSN called "the social", and a number the agent rings the customer on
+    ("en", [("a", "So the system's showing the social as five-three-one, six-two, eight-eight-one-four, does that sound right?")], False),
+    ("en", [("a", "So the driver's been trying to ring you on oh-two-one, four-four-seven..."), ("c", "Oh."),
+            ("a", "...two-nine-one-eight, that's right, isn't it?")], False),
+    # an SMS sent to the number is still the customer's number
+    ("en", [("a", "I'll send a confirmation SMS to 082 314 7790, is that still your number?")], False),
+])
+def test_numbers_mended_on_blind8(language, turns, passed):
+    assert item(call(GREET[language], *turns), "pii_exposure", language).passed is passed
+
+
+@pytest.mark.parametrize(("language", "turns", "applies", "passed"), [
+    ("zh", [("c", "俺想挂个号，那个手机上弄了半天，弄不中啊。"), ("a", "大爷，理解您着急，我这边直接帮您挂。")], True, True),
+    ("zh", [("c", "房东刚刚打电话骂我，我心里老不舒服的。"), ("a", "碰到这种事情肯定很难受，您慢慢说。")], True, True),
+    ("zh", [("c", "等了一个半小时，送来凉完了。"), ("a", "实在抱歉，让您等了这么久还送成这样。")], True, True),
+    ("zh", [("c", "我这个票买不来，我真是笨死了。"), ("a", "大伯，您一点都不笨，好多年轻人第一次用也犯迷糊的。")], True, True),
+    ("zh", [("c", "我的快递丢了。"), ("a", "不好意思，让您久等了。")], True, False),  # sorry for the hold
+    ("en", [("c", "I've gone and missed the deadline. I'm such an idiot."),
+            ("a", "Och, you're not an idiot at all, half of Dundee misses the deadline.")], True, True),
+    ("en", [("c", "I never got it in the mail and my accountant's on my back."), ("a", "What's the loan number?")], True, False),
+    ("en", [("c", "You've sent me a bright orange one and I need to send it back."), ("a", "Order number?")], True, False),
+    ("en", [("c", "I've a bill here for four hundred euro, it's mad."), ("a", "Oh, that's a shock alright, I'm sorry.")], True, True),
+])
+def test_problems_and_empathy_mended_on_blind8(language, turns, applies, passed):
+    result = item(call(GREET[language], *turns), "empathy", language)
+    assert result.passed is (passed if applies else None)
