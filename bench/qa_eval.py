@@ -14,7 +14,7 @@ the scorer was run on them) is reported apart from the template-built set, in it
 ``free_dev`` (the scorer may be tuned against it) and ``free_aside`` (held aside until its first
 measure was published, tuned against since); ``--split free`` takes both. ``blind`` (80, 40 per
 language) was written afterwards by writers who never saw the scorer or the other splits;
-``blind2`` to ``blind8`` were written the same way, each read once when the scorer of its time was
+``blind2`` to ``blind9`` were written the same way, each read once when the scorer of its time was
 done (the README gives each first reading).
 For every item: precision and recall of finding the fault (the item failing), and accuracy (the
 scorer's pass / fail / not applicable equals the label); then decision agreement. Per split, per
@@ -74,7 +74,7 @@ def evaluate(calls: list[dict], matcher: str = "lexical") -> dict:
 
 TEMPLATE_SPLITS = ("dev", "heldout")
 FREE_SPLITS = ("fresh", "unseen", "free_dev", "free_aside", "blind", "blind2", "blind3", "blind4", "blind5", "blind6",
-               "blind7", "blind8")
+               "blind7", "blind8", "blind9")
 GROUPS = {"free": ("free_dev", "free_aside")}
 
 

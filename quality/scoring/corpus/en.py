@@ -6103,6 +6103,13 @@ NOT_RUDE = [  # the AGENT, not rude
     "Three cakes for one party? Your guests are lucky people, I'll get those booked in.",
     "Don't tell me you've already planned the whole trip down to the minute, that's brilliant.",
     "I bet you'll come home with more than you took, shall I add the extra baggage now?",
+    # the fault placed away from the customer: not blame
+    "The fault's at the exchange, so nothing on your end needs changing.",
+    "Good news, none of this is on your end, it's a problem with our line.",
+    "The readings show the drop happens before it reaches your house, so it's nothing you've done.",
+    "Your settings are all fine, the issue is entirely on our side.",
+    "It's the mast near you that's down, so there's nothing wrong at your end.",
+    "I've checked your router remotely and it's working perfectly, the fault is further up the line.",
 ]
 
 EMPATHY = [  # the AGENT acknowledges the customer's problem, complaint, worry or bad news with an apology or empathy

@@ -16,7 +16,7 @@ the scorer has since been tuned against it too). ``blind`` (blind_en.py, blind_z
 written after that by writers who never saw the scorer, its phrase lists or the other splits,
 from the item definitions alone; measured once, then tuned against. ``blind2`` (blind2_en.py,
 blind2_zh.py): 80 more, written the same way while the sentence classifiers were being built, and
-read only once they were done; ``blind3`` to ``blind8`` likewise, each read once when
+read only once they were done; ``blind3`` to ``blind9`` likewise, each read once when
 the scorer of its time was done.
 """
 
@@ -45,6 +45,8 @@ from blind7_en import CALLS as BLIND7_EN  # noqa: E402
 from blind7_zh import CALLS as BLIND7_ZH  # noqa: E402
 from blind8_en import CALLS as BLIND8_EN  # noqa: E402
 from blind8_zh import CALLS as BLIND8_ZH  # noqa: E402
+from blind9_en import CALLS as BLIND9_EN  # noqa: E402
+from blind9_zh import CALLS as BLIND9_ZH  # noqa: E402
 from blind_en import CALLS as BLIND_EN  # noqa: E402
 from blind_zh import CALLS as BLIND_ZH  # noqa: E402
 from free_aside import CALLS as FREE_ASIDE  # noqa: E402
@@ -244,7 +246,8 @@ def build() -> dict[str, list[dict]]:
                         ("blind", BLIND_EN + BLIND_ZH), ("blind2", BLIND2_EN + BLIND2_ZH),
                         ("blind3", BLIND3_EN + BLIND3_ZH), ("blind4", BLIND4_EN + BLIND4_ZH),
                         ("blind5", BLIND5_EN + BLIND5_ZH), ("blind6", BLIND6_EN + BLIND6_ZH),
-                        ("blind7", BLIND7_EN + BLIND7_ZH), ("blind8", BLIND8_EN + BLIND8_ZH)):
+                        ("blind7", BLIND7_EN + BLIND7_ZH), ("blind8", BLIND8_EN + BLIND8_ZH),
+                        ("blind9", BLIND9_EN + BLIND9_ZH)):
         splits[split] = []
         rng = random.Random(f"qa-evalset:{split}")
         for k, spec in enumerate(calls):
