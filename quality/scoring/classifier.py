@@ -32,7 +32,7 @@ TASKS = {
 }
 # task → language → the probability at which a sentence counts (each language's model its own)
 THRESHOLDS = {"empathy": {"zh": 0.95, "en": 0.95}, "problem": {"zh": 0.7, "en": 0.95},
-              "forbidden": {"zh": 0.99, "en": 0.995}}
+              "forbidden": {"zh": 0.99, "en": 0.999}}
 # Below its floor a task's classifier is sure a sentence is not of its kind: the listed rude words
 # and the swearing found in such a sentence are set aside ("this stupid form keeps timing out,
 # sorry"); the other rudeness patterns, whole constructions, still count.

@@ -83,11 +83,11 @@ def test_the_later_blind_splits_keep_their_first_read_figures(split, language):
 # corpus lines removed since (shared with blind6 and blind7) moved the model enough to suspect two
 # polite calls, blind7's English, where the suspicion level chosen since (0.94) suspects one rude
 # call fewer, and blind8's English, where a polite call its first reading failed outright (a warm joke)
-# is now only suspected.
+# is now only suspected, and the corpus lines added since move one more polite call over the level.
 SUSPICION_FIGURES = {("blind5", "zh"): (12, 0), ("blind5", "en"): (14, 2),
                      ("blind6", "zh"): (13, 1), ("blind6", "en"): (13, 2),
                      ("blind7", "zh"): (11, 3), ("blind7", "en"): (11, 3),
-                     ("blind8", "zh"): (11, 2), ("blind8", "en"): (11, 1)}
+                     ("blind8", "zh"): (11, 2), ("blind8", "en"): (11, 2)}
 
 
 @pytest.mark.parametrize(("split", "language"), list(SUSPICION_FIGURES))
