@@ -49,9 +49,9 @@ def test_the_blind_split_keeps_its_first_read_figures(language):
         assert m["items"][key]["precision"] in (None, 1.0), key
 
 
-# The third to eighth blind splits, each read once when the scorer of its time was done (README):
-# their figures as a floor. English misses the targets on blind4 to blind8, Chinese on blind5 to
-# blind8 (README says by how much).
+# The third to ninth blind splits, each read once when the scorer of its time was done (README):
+# their figures as a floor. English misses the targets on blind4 to blind9, Chinese on blind5 to
+# blind9 (README says by how much).
 LATER_BLIND_FLOORS = {
     ("blind3", "zh"): {"agreement": 0.975, "forbidden_recall": 11 / 12, "pii_recall": 1.0, "pii_precision": 1.0},
     ("blind3", "en"): {"agreement": 0.875, "forbidden_recall": 9 / 12, "pii_recall": 1.0, "pii_precision": 1.0},
@@ -65,6 +65,8 @@ LATER_BLIND_FLOORS = {
     ("blind7", "en"): {"agreement": 0.875, "forbidden_recall": 10 / 14, "pii_recall": 1.0, "pii_precision": 1.0},
     ("blind8", "zh"): {"agreement": 0.85, "forbidden_recall": 10 / 14, "pii_recall": 1.0, "pii_precision": 10 / 12},
     ("blind8", "en"): {"agreement": 0.75, "forbidden_recall": 11 / 14, "pii_recall": 8 / 10, "pii_precision": 8 / 9},
+    ("blind9", "zh"): {"agreement": 0.875, "forbidden_recall": 11 / 14, "pii_recall": 1.0, "pii_precision": 1.0},
+    ("blind9", "en"): {"agreement": 0.75, "forbidden_recall": 8 / 14, "pii_recall": 9 / 10, "pii_precision": 9 / 10},
 }
 
 
@@ -87,7 +89,8 @@ def test_the_later_blind_splits_keep_their_first_read_figures(split, language):
 SUSPICION_FIGURES = {("blind5", "zh"): (12, 0), ("blind5", "en"): (14, 2),
                      ("blind6", "zh"): (13, 1), ("blind6", "en"): (13, 2),
                      ("blind7", "zh"): (11, 3), ("blind7", "en"): (11, 3),
-                     ("blind8", "zh"): (11, 2), ("blind8", "en"): (11, 2)}
+                     ("blind8", "zh"): (11, 2), ("blind8", "en"): (11, 2),
+                     ("blind9", "zh"): (12, 2), ("blind9", "en"): (12, 3)}
 
 
 @pytest.mark.parametrize(("split", "language"), list(SUSPICION_FIGURES))
