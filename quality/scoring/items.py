@@ -20,6 +20,7 @@ from quality.scoring.lexicon import (
     RUDENESS,
     SECOND_PERSON,
     SELF,
+    SELF_AFTER,
     THIRD_PARTY,
     TOOLS,
 )
@@ -329,7 +330,8 @@ class ForbiddenPhrases(ItemType):
                 hits = [h for h in hits if not _one_word_or_swearing(folded[h.start:h.end])]
             for hit in hits:
                 clause = _CLAUSE_END.split(folded[:hit.start])[-1]
-                if hit.quoted or (_SELF.search(clause) and _one_word_or_swearing(folded[hit.start:hit.end])):
+                own = _SELF.search(clause) or _SELF_AFTER.match(folded, hit.end)
+                if hit.quoted or (own and _one_word_or_swearing(folded[hit.start:hit.end])):
                     continue  # quoted, or an insult of the agent's own ("I'm an idiot, I clicked the wrong tab")
                 if clause and ctx.matcher.find(clause, reported):
                     continue
@@ -374,6 +376,7 @@ _THIRD_PARTY = compile_patterns(tuple(p for ps in THIRD_PARTY.values() for p in 
 _SWEARING = compile_patterns(tuple(p for ps in (*PROFANITY.values(), *RUDENESS["swearing"].values()) for p in ps))
 _TOOLS = compile_patterns(tuple(p for ps in TOOLS.values() for p in ps))
 _SELF = compile_patterns(tuple(p for ps in SELF.values() for p in ps))
+_SELF_AFTER = compile_patterns(tuple(p for ps in SELF_AFTER.values() for p in ps))
 _DISCLAIMERS = compile_patterns(tuple(p for ps in DISCLAIMERS.values() for p in ps))
 _SECOND_PERSON = compile_patterns(tuple(p for ps in SECOND_PERSON.values() for p in ps))
 

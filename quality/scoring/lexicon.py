@@ -61,12 +61,12 @@ LEXICONS: dict[str, dict[str, list[str]]] = {
     # Checking the need is met, or offering more help.
     "resolution_check": {
         "zh": ["还有事吗", "还有别的事", "还有什么事", "还有别的吗", "其他的吗", "不放心的", "还有其他", "没别的", "没有别的", "没其他", "还有别的", "还有什么", "还有没有", "还需要", "其他问题", "别的问题", "其他需要", "其他可以帮", "解决了吗", "解决了没有", "是否解决", "解决您的问题", "满意吗", "可以吗", "清楚了吗", "明白了吗", "没问题了吧", "好了吗", "可以了吗", "有帮助吗", "回答了您", "处理好了吗", "还满意", "这样行吗", "您看可以", "还有没得", "行不行", "行不行啊", "能接受吗", "可以接受吗", "接受吗", "满不满意", "中不中", "还有啥要", "还有啥需要", "看行吗", "看行不行", "您看这样", "你看这样"],
-        "en": ["sort things out", "sorted things out", "anything else", "was there anything", "is there something", "have i answered everything", "put your mind at rest", "anything i can", "anything else", "does that cover", "done the trick", "did the trick", "everything you need", "something else", "is there anything", "any other questions", "any other question", "anything more", "does that solve", "does that fix", "does that help", "did that help", "does that answer", "has that answered", "have i answered", "does that work", "is that all sorted", "all sorted", "is that sorted", "is that clear", "does that make sense", "are you happy with", "happy with that", "is that okay", "is that ok", "is that alright", "is that all right", "resolved", "fixed for you", "working now", "work for you", "help with today", "taken care of", "anything further", "cleared all your doubts", "cleared your doubts", "any other doubts", "any more doubts", "all your doubts", "clear your doubts"],
+        "en": ["sort things out", "sorted things out", "anything else", "was there anything", "is there something", "have i answered everything", "put your mind at rest", "anything i can", "anything else", "does that cover", "done the trick", "did the trick", "everything you need", "something else", "is there anything", "any other questions", "any other question", "anything more", "does that solve", "does that fix", "does that help", "did that help", "does that answer", "has that answered", "have i answered", "does that work", "is that all sorted", "all sorted", "is that sorted", "is that clear", "does that make sense", "are you happy with", "happy with that", "is that okay", "is that ok", "is that alright", "is that all right", "resolved", "fixed for you", "working now", "work for you", "help with today", "taken care of", "anything further", "cleared all your doubts", "cleared your doubts", "any other doubts", "any more doubts", "all your doubts", "clear your doubts", "does that all make sense", "all make sense", "owt else", "owt more"],
     },
     # Thanks or a polite goodbye.
     "closing": {
         "zh": ["谢谢", "感谢", "多谢", "再见", "祝您", "祝你", "慢走", "一路顺风", "生活愉快", "愉快", "回见", "欢迎再次", "欢迎下次", "不客气", "再会", "下次见"],
-        "en": ["thank you", "my pleasure", "enjoy the", "thanks", "thank", "goodbye", "good bye", "have a nice", "have a good", "have a great", "have a lovely", "have a wonderful", "take care", "enjoy your", "all the best", "good night", "cheers", "bye now", "speak soon"],
+        "en": ["thank you", "my pleasure", "enjoy the", "thanks", "thank", "goodbye", "good bye", "have a nice", "have a good", "have a great", "have a lovely", "have a wonderful", "take care", "enjoy your", "all the best", "good night", "cheers", "bye now", "speak soon", "see you soon", "drive safe", "safe travels", "ta-ra", "tara", "cheerio", "diolch"],
     },
     "not_closing": {
         "zh": ["谢谢你浪费", "谢谢你的不配合"],
@@ -98,7 +98,10 @@ RUDENESS: dict[str, dict[str, list[str]]] = {
     "derogatory": {
         "zh": [r"你这(种|样的)?人", r"像你这样的", r"你们这(些|种)人", r"这么事多", r"事(儿)?(真|怎么这么)多",
                r"(简单|小事)\S{0,8}都(不会|不懂|弄不好|搞不定)", r"真是服了", r"我也是服了", r"想\S{0,3}骗",
-               r"你(的)?(脑子|脑袋|智商|理解能力)", r"(三岁|小学生|小孩(子)?)都(懂|会|知道|明白|看得懂)"],
+               r"你(的)?(脑子|脑袋|智商|理解能力)", r"(三岁|小学生|小孩(子)?)都(懂|会|知道|明白|看得懂)",
+               r"像(你|你们)这(种|样|类)(?!的?(情况|问题|情形|条件|套餐|订单|业务|账户|户型|需求|年龄段|类型))",
+               r"瞎折腾",
+               r"也是服了"],
         "en": [r"\bpeople like you\b", r"\bthe likes of you\b", r"\byou lot\b", r"\byour sort\b(?! code)",
                r"\b(do|did) you (even|actually|really) (know|understand|read|listen)\b",
                r"\bor should i (start|begin) with\b", r"\bpanic(king)? over nothing\b",
@@ -123,7 +126,11 @@ RUDENESS: dict[str, dict[str, list[str]]] = {
                r"\ba (\w+[- ]year[- ]old|child|kid|toddler) (could|can|would) (do|manage|sort|figure|work|get|understand)\b",
                r"\bmy (nan|gran|grandma|granny|nana|mum|mom) (could|can|managed|manages|did)\b", r"\bhowever did you\b",
                r"\b(go|talk|say it|speak|take it|explain it) (real|really|nice and|extra|super) slow(ly)? (\w+ ){0,2}so (that )?you can (follow|keep up|understand|get it)\b",
-               r"\beven (a|my|your) (\w+[ -]){0,3}(can|could) (do|use|manage|figure|work|understand|get)\b"],
+               r"\beven (a|my|your) (\w+[ -]){0,3}(can|could) (do|use|manage|figure|work|understand|get)\b",
+               r"\bnice and slow for you\b",
+               r"\b(isn't|is not|not|hard|difficult|tricky|confusing) (easy |simple )?at your age\b",
+               r"\b(a lot|hard|difficult|confusing|tricky|complicated) for (folks|people|someone|somebody|ladies|gentlemen) (of )?your age\b",
+               r"\bslow(ly)?,? (okay|alright|right),? (since|because|as)\b"],
     },
     # Sarcasm: a question or remark that mocks the customer.
     "sarcasm": {
@@ -137,7 +144,8 @@ RUDENESS: dict[str, dict[str, list[str]]] = {
                r"呵呵([。！!~～]|$)",
                r"(真是|可真|真)心大",
                r"佩服佩服",
-               r"现在(倒|才|又)想起来"],
+               r"现在(倒|才|又)想起来",
+               r"(腔|口音)\S{0,12}(跟|像)\S{0,8}(似的|一样)"],
         "en": [r"\bwith your eyes open\b", r"\b(proper|real|regular|right) (sherlock|genius|einstein|rocket scientist)\b", r"\bor (was|is) that (too much|a bit much)\b", r"\bto your forehead\b", r"\blose (their|your) head if it (wasn't|weren't) screwed on\b", r"\b(gotta be|got to be|must be|has to be|that's) (some kind of|some sort of|a new) record\b", r"(^|[,.] )course you (didn't|did|haven't)\b", r"\btoo much (effort|trouble|to ask),? (wasn't|was|isn't|is) it\b", r"\b(revolutionary|groundbreaking) idea\b",
                r"\bof course you (haven't|didn't|don't|can't|won't|have not)\b",
                r"\bi don't know, (turning|switching|reading|trying|plugging)\b",
@@ -148,7 +156,11 @@ RUDENESS: dict[str, dict[str, list[str]]] = {
                r"\b(yet )?another (genius|one of you)\b", r"\b(really |totally )?nailed it\b", r"\bbold choice\b",
                r"\bor (was|is) that (a bit |way |far |just )?(too )?(advanced|complicated|technical|difficult|hard)\b",
                r"\bsend someone (round|over|out) to (press|push|click|plug|switch|turn)\b",
-               r"\b(this|that) (one )?(also|even) need(s)? to call\b"],
+               r"\b(this|that) (one )?(also|even) need(s)? to call\b",
+               r"\b(brilliant|great|excellent|fantastic|top[- ]notch|clever) bit of (planning|thinking|forethought)\b",
+               r"\blet me guess,? (the|you|your)\b.{0,60}\b(haven't|have not|'ve not|didn't|did not)\b",
+               r"^classic[.!]*$",
+               r"\blike yours,? i (wouldn't|would not|won't)\b"],
     },
     # Rude blame: the customer's own doing, said to shame them.
     "blame": {
@@ -162,7 +174,8 @@ RUDENESS: dict[str, dict[str, list[str]]] = {
                r"\bnext time\b.*\binstead of (ringing|calling|bothering)\b",
                r"\bserves you right\b", r"\b(that's|it's) what you get for\b", r"\bshould('ve| have) thought of that\b",
                r"\byou (brought|did) (this|it) (on|to) yourself\b", r"\bwhose fault\b",
-               r"\byou shouldn't (over|under)\w+\b"],
+               r"\byou shouldn't (over|under)\w+\b",
+               r"\bso you (threw|chucked|binned|lost|deleted) (away |out )?the one (thing|document|form|bit|paper)\b"],
     },
     # Brushing the customer off so as to shame them.
     "dismissal": {
@@ -229,9 +242,11 @@ DISCLAIMERS: dict[str, list[str]] = {
 # An insult the agent says of themselves ("I'm such a numpty", "我真是猪脑子"): the words before it in
 # its clause.
 SELF: dict[str, list[str]] = {
-    "zh": [r"我(真|可|真是|可真|简直|简直是|就是个|是个)(个)?$", r"怪我\S{0,4}$"],
+    "zh": [r"我(真|可|真是|可真|简直|简直是|就是个|是个)(个)?$", r"我这(个)?$", r"怪我\S{0,4}$"],
     "en": [r"\b(i'm|i am|i was|i've been|i feel like|silly me,?|call me)\s+(\w+\s+){0,2}$"],
 }
+# ...or the words just after it, where the agent is its object ("真是笨死我了").
+SELF_AFTER: dict[str, list[str]] = {"zh": [r"(死|坏)?我(了|啦|呀|啊)"], "en": [r"\s+(old )?me\b"]}
 SECOND_PERSON: dict[str, list[str]] = {"zh": [r"你", r"您"], "en": [r"\b(you|your|you're|you've|you'd|yours|yourself)\b"]}
 
 # A customer objecting to how the agent spoke to them: evidence that the agent's last words

@@ -38,6 +38,12 @@ _REFERENCE = re.compile(r"(运单|订单|单号|工单|快递单|物流单|取�
                         r"\D{0,8}$")
 
 
+# Prefixes of freephone and shared-cost lines (China's 400/800, North America's 8xx, the UK's 0800/0808
+# and 03, Australia's 1300/1800): a company's, never a person's.
+_FREEPHONE = ("400", "800", "888", "877", "866", "855", "844", "833", "1800", "1888", "1300", "0800", "0808",
+              "0300", "0330", "0345", "0370")
+
+
 @dataclass(frozen=True)
 class Run:
     utterances: tuple[int, ...]
@@ -118,6 +124,6 @@ def exposure(run: Run, context: str, *, card_digits: int = 12, id_length: int = 
     if echoed and len(digits) in (10, 11):
         return "phone"
     if _OWNER.search(context) and _PHONE_CONTEXT.search(context) and len(digits) in (10, 11) \
-            and not digits.startswith(("400", "800", "888", "877", "866", "855", "844", "833", "1800", "1888")):
+            and not digits.startswith(_FREEPHONE):
         return "phone"
     return None

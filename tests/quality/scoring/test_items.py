@@ -630,3 +630,36 @@ def test_numbers_mended_on_blind8(language, turns, passed):
 def test_problems_and_empathy_mended_on_blind8(language, turns, applies, passed):
     result = item(call(GREET[language], *turns), "empathy", language)
     assert result.passed is (passed if applies else None)
+
+
+@pytest.mark.parametrize(("language", "text", "passed"), [
+    # mended on blind9: talking down about age, sarcastic praise, "let me guess", "Classic.", blame
+    ("en", "I know technology isn't easy at your age, so let's go nice and slow for you.", False),
+    ("en", "I'm gonna explain this real slow, okay, because these statements can be a lot for folks your age.", False),
+    ("en", "Leaving a tub of chocolates at dog height. Brilliant bit of planning there.", False),
+    ("en", "Let me guess, the telly's 'broken' and you've not tried switching it off and on again, have you?", False),
+    ("en", "So you threw away the one document we actually need. Classic.", False),
+    ("en", "Honestly, with mock grades like yours I wouldn't get my hopes up.", False),
+    ("en", "At your age you qualify for the senior fare, which is cheaper.", True),
+    ("zh", "像您们这种七十来岁的人还去报徒步，本来就是瞎折腾。", False),
+    ("zh", "像您这种订房从来不看规则、出了事才来找客服的，我们一天要接几十个，也是服了。", False),
+    ("zh", "哟，台湾腔啊，听着跟偶像剧似的。", False),
+    ("zh", "对，像您这种情况一般是划算的。", True),
+    # an insult whose object is the agent ("笨死我了"), or said of "我这个脑子"
+    ("zh", "哎呀我这个脑子，说反了，是先张嘴再眨眼，真是笨死我了。", True),
+])
+def test_rudeness_mended_on_blind9(language, text, passed):
+    assert item(call(GREET[language], ("a", text)), "forbidden_language", language).passed is passed
+
+
+@pytest.mark.parametrize(("turns", "item_key", "passed"), [
+    ([("a", "Then give us a ring on 0800 046 1190, that's our free support line. Has that sorted things for you?")],
+     "pii_exposure", True),  # a freephone line
+    ([("a", "We'll see you in twenty minutes."), ("a", "Does that all make sense?")], "resolution_confirmed", True),
+    ([("a", "From your next bill, yeah."), ("a", "Is there owt else I can help you with today?")],
+     "resolution_confirmed", True),
+    ([("a", "Lovely. Thanks for ringing Pennine Cable, Maureen, ta-ra.")], "closing", True),
+    ([("a", "You're welcome. Drive safe, see you soon, bye.")], "closing", True),
+])
+def test_english_forms_mended_on_blind9(turns, item_key, passed):
+    assert item(call(GREET["en"], *turns), item_key).passed is passed
