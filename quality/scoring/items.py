@@ -191,10 +191,8 @@ class PhraseMatch(ItemType):
 
 def _rude_words(ctx, folded: str) -> bool:
     """Whether the folded sentence holds a listed insult, a rudeness construction or a swear word,
-    neither quoted nor negated (swearing counts negated, as for the forbidden-language item)."""
-    hits = [h for h in ctx.matcher.find(folded, _FORBIDDEN_WORDS) if not h.negated]
-    hits += [h for h in find_patterns(folded, _RUDENESS) if not h.negated] + find_patterns(folded, _PROFANITY)
-    return any(not h.quoted for h in hits)
+    found as the forbidden-language item finds them, and not quoted."""
+    return any(not h.quoted for h in _rule_hits(ctx, folded, _FORBIDDEN_WORDS))
 
 
 def _spared(ctx, folded: str, hits: list, only) -> bool:
@@ -311,18 +309,14 @@ class ForbiddenPhrases(ItemType):
             if sure is True:
                 return True
             suspected = suspected or sure == "suspected"
-            patterns = [h for h in find_patterns(folded, _RUDENESS) if not h.negated] if rudeness else []
             if sure is False:
                 # the classifier is sure the sentence is polite: the listed words and the swearing found in
                 # it are set aside ("this stupid form keeps timing out", "真是见鬼了，我帮您催一下"); the other
                 # rudeness patterns, whole constructions aimed at the customer, are not
-                hits = [h for h in patterns if not _SWEARING.search(folded[h.start:h.end])]
+                hits = [h for h in _pattern_hits(folded) if not _SWEARING.search(folded[h.start:h.end])] \
+                    if rudeness else []
             else:
-                hits = [h for h in ctx.matcher.find(folded, phrases) if not h.negated and not (
-                    h.end - h.start <= 2 and is_chinese(h.phrase) and splits_a_word(folded, h.start, h.end))]
-                hits += patterns
-                if rudeness:
-                    hits += find_patterns(folded, _PROFANITY)  # a swear word counts even negated
+                hits = _rule_hits(ctx, folded, phrases) if rudeness else _listed_hits(ctx, folded, phrases)
             # ...but not at a tool named in the sentence or the next ("oh, bloody hell... this computer's frozen"),
             # nor where the agent says it was not aimed at the customer ("sorry, not you")
             at_tool = any(_TOOLS.search(f) for _, f in said[k:k + 2])
@@ -337,6 +331,24 @@ class ForbiddenPhrases(ItemType):
                     continue
                 return True
         return "suspected" if suspected else False
+
+
+def _listed_hits(ctx, folded: str, phrases) -> list:
+    """The listed rude phrases found in the sentence, not negated (a short Chinese one only as a
+    word of its own: not 笨 in 笨重)."""
+    return [h for h in ctx.matcher.find(folded, phrases) if not h.negated and not (
+        h.end - h.start <= 2 and is_chinese(h.phrase) and splits_a_word(folded, h.start, h.end))]
+
+
+def _pattern_hits(folded: str) -> list:
+    """The rudeness constructions (``RUDENESS``) found in the sentence, not negated."""
+    return [h for h in find_patterns(folded, _RUDENESS) if not h.negated]
+
+
+def _rule_hits(ctx, folded: str, phrases) -> list:
+    """Everything the rules find rude in the sentence: listed phrases and constructions, not
+    negated, and swearing, which counts even negated ("not my damn problem")."""
+    return _listed_hits(ctx, folded, phrases) + _pattern_hits(folded) + find_patterns(folded, _PROFANITY)
 
 
 _CLAUSE_END = re.compile(r"[,，.!?。！？;；]")
@@ -471,9 +483,10 @@ class PiiSpoken(ItemType):
     def judge(self, ctx, params):
         spoken = [(i, u.speaker, u.text) for i, u in enumerate(ctx.utterances)]
         found = []
+        theirs = customer_numbers(spoken)
         for run in spoken_numbers(spoken):
             # read back: the customer said it before (a customer repeating the company's line after does not count)
-            echoed = run.digits in customer_numbers(spoken[:run.utterances[0]])
+            echoed = theirs.get(run.digits, len(spoken)) < run.utterances[0]
             # a number read back is read in the context it was asked for ("your social security number?")
             first = max(0, run.utterances[0] - _ASKED_WITHIN) if echoed else run.utterances[0]
             context = " ".join(ctx.folded(i) for i in range(first, run.utterances[-1] + 1))

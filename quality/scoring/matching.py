@@ -131,11 +131,16 @@ def find_all(matcher: Matcher, sentence: str, phrases: Phrases, patterns: re.Pat
     return hits
 
 
-def negated(sentence: str, start: int) -> bool:
-    """Whether a negator stands among the few words before ``start`` in its clause."""
+def _clause_before(sentence: str, start: int) -> str:
+    """The words before ``start`` in its clause (from the last comma, colon or "but")."""
     before = sentence[:start]
     breaks = list(_CLAUSE_BREAK.finditer(before))
-    clause = before[breaks[-1].end():] if breaks else before
+    return before[breaks[-1].end():] if breaks else before
+
+
+def negated(sentence: str, start: int) -> bool:
+    """Whether a negator stands among the few words before ``start`` in its clause."""
+    clause = _clause_before(sentence, start)
     if not clause.strip():
         return False
     if is_chinese(clause):
@@ -170,9 +175,7 @@ _NO_SUCH = re.compile(r"\bno such (?:thing|word) as\b")
 def hypothetical(sentence: str, start: int) -> bool:
     """Whether the words before ``start`` in its clause put it in a condition ("if anything goes
     wrong, can someone text me?", "in case it's late"): English only; "what if" voices a worry."""
-    before = sentence[:start]
-    breaks = list(_CLAUSE_BREAK.finditer(before))
-    clause = before[breaks[-1].end():] if breaks else before
+    clause = _clause_before(sentence, start)
     if is_chinese(clause):
         return False
     words = re.findall(r"[a-z]+(?:'[a-z]+)?", clause)[-5:]

@@ -93,10 +93,16 @@ def spoken_numbers(texts: list[tuple[int, str, str]]) -> list[Run]:
     return runs
 
 
-def customer_numbers(texts: list[tuple[int, str, str]]) -> set[str]:
-    """The numbers of seven digits or more the customer says (their phone number among them)."""
-    return {digits for _, speaker, text in texts if speaker == "customer"
-            for digits, *_ in _runs(text) if len(digits) >= 7}
+def customer_numbers(texts: list[tuple[int, str, str]]) -> dict[str, int]:
+    """The numbers of seven digits or more the customer says (their phone number among them), each
+    with the utterance index where they first said it."""
+    first: dict[str, int] = {}
+    for index, speaker, text in texts:
+        if speaker == "customer":
+            for digits, *_ in _runs(text):
+                if len(digits) >= 7:
+                    first.setdefault(digits, index)
+    return first
 
 
 def exposure(run: Run, context: str, *, card_digits: int = 12, id_length: int = 18,
